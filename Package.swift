@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Fuhe",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fuhe", targets: ["fuhe"]),
+        .executable(name: "fuhe-bench", targets: ["fuhe-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Domain model, exact decimals, scoring engine, validation, lifecycles. Foundation only.
+        .target(name: "FuheCore"),
+        // Display width, text layout and tables. Nothing project-specific.
+        .target(name: "TermCore"),
+        // JSON dossier exchange format and CSV ledger.
+        .target(name: "FuheExchange", dependencies: ["FuheCore"]),
+        // SQLite store (GRDB): schema, repositories, journal, summaries.
+        .target(name: "FuheStore", dependencies: [
+            "FuheCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Bundled templates, grade schemes and sample dossiers (data files in Resources/).
+        .target(
+            name: "FuheResources",
+            path: "Resources",
+            exclude: ["README.md"],
+            sources: ["ResourceFiles.swift"],
+            resources: [.copy("templates"), .copy("samples"), .copy("grade-schemes.json")]
+        ),
+        // Command-line commands (swift-argument-parser) and wiring.
+        .target(name: "FuheCLI", dependencies: [
+            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
+        .executableTarget(name: "fuhe-bench", dependencies: [
+            "FuheCore", "FuheExchange", "FuheStore", "FuheResources",
+        ]),
+        .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
+        .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
+        .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources"]),
+        .testTarget(name: "FuheStoreTests", dependencies: ["FuheStore", "FuheExchange", "FuheResources"]),
+        .testTarget(name: "FuheCLITests", dependencies: ["FuheCLI", "fuhe"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

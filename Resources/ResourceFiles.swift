@@ -1,0 +1,18 @@
+import Foundation
+
+/// Locations of the data files bundled with Fuhe: indicator templates, grade schemes and the
+/// sample dossiers (all in the JSON exchange format described in docs/dossier-format.md).
+public enum ResourceFiles {
+    /// Folder holding `T1.json` … (one template per file).
+    public static var templatesDirectory: URL { Bundle.module.bundleURL.appendingPathComponent("templates") }
+    /// Folder holding the sample dossiers (one per file).
+    public static var samplesDirectory: URL { Bundle.module.bundleURL.appendingPathComponent("samples") }
+    /// The grade schemes file.
+    public static var gradeSchemesFile: URL { Bundle.module.bundleURL.appendingPathComponent("grade-schemes.json") }
+
+    /// JSON files in a folder, sorted by name.
+    public static func jsonFiles(in directory: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { directory.appendingPathComponent($0) }
+    }
+}

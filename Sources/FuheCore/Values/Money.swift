@@ -1,0 +1,66 @@
+import Foundation
+
+/// An exact amount of money, stored in whole yuan and written in 万元 (10,000 yuan) with up
+/// to four decimals, as the reports print it (e.g. "682.1442" 万元 = 6,821,442 元).
+///
+/// ```swift
+/// let m = Money(wanYuan: "682.1442")!
+/// m.yuan                 // 6821442
+/// m.wanYuanText          // "682.1442"
+/// m.formatted()          // "682.14"
+/// ```
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Whole yuan.
+    public var yuan: Int64
+
+    public init(yuan: Int64) { self.yuan = yuan }
+
+    /// Parses an amount in 万元 with at most four decimals ("1279.56", "-2.7").
+    public init?(wanYuan text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let places = ExactDecimal.fractionDigits(trimmed), places <= 4,
+              let value = ExactDecimal.parse(trimmed) else { return nil }
+        let scaled = value * 10_000
+        let whole = NSDecimalNumber(decimal: scaled).int64Value
+        guard Decimal(whole) == scaled, abs(whole) < 1_000_000_000_000_000 else { return nil }
+        self.yuan = whole
+    }
+
+    public static let zero = Money(yuan: 0)
+
+    /// The exact amount in 万元.
+    public var wanYuan: Decimal { Decimal(yuan) / 10_000 }
+
+    /// 万元 with as many decimals as needed (0–4), e.g. "682.1442", "16", "8.62".
+    public var wanYuanText: String { ExactDecimal.plain(wanYuan) }
+
+    /// 万元 with exactly two decimals, e.g. "682.14".
+    public func formatted() -> String { ExactDecimal.format(wanYuan, places: 2) }
+
+    public var description: String { wanYuanText }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.yuan < rhs.yuan }
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(yuan: lhs.yuan + rhs.yuan) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(yuan: lhs.yuan - rhs.yuan) }
+}
+
+extension Money: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let money = Money(wanYuan: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an amount in 万元 with at most 4 decimals: \(text)")
+        }
+        self = money
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wanYuanText)
+    }
+}
+
+extension Sequence where Element == Money {
+    /// Exact sum.
+    public func sum() -> Money { reduce(.zero, +) }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// An exact score in hundredths of a point (e.g. `Score("98.20")` is 9820 hundredths).
+///
+/// Scores are stored and compared as integers; computed scores are rounded half-up to
+/// two decimals once, at the leaf, so that every printed total equals the sum of its printed parts.
+///
+/// ```swift
+/// let s = Score("5")!            // 5.00
+/// s.description                  // "5.00"
+/// Score(rounding: 8.2446)        // 8.24
+/// ```
+public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The value in hundredths of a point.
+    public var hundredths: Int
+
+    public init(hundredths: Int) { self.hundredths = hundredths }
+
+    /// Parses "5", "5.0", "98.25", "-3". Nil for more than two decimals or anything else.
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let digits = ExactDecimal.fractionDigits(trimmed), digits <= 2,
+              let value = ExactDecimal.parse(trimmed) else { return nil }
+        let scaled = value * 100
+        guard let whole = Int(exactly: NSDecimalNumber(decimal: scaled).int64Value),
+              Decimal(whole) == scaled, abs(whole) < 100_000_000 else { return nil }
+        self.hundredths = whole
+    }
+
+    /// Rounds an exact computed value half-up to hundredths.
+    public init(rounding value: Decimal) {
+        let rounded = ExactDecimal.round(value * 100, places: 0)
+        self.hundredths = Int(NSDecimalNumber(decimal: rounded).int64Value)
+    }
+
+    public static let zero = Score(hundredths: 0)
+
+    /// The exact decimal value.
+    public var decimal: Decimal { Decimal(hundredths) / 100 }
+
+    /// Two decimals, e.g. "8.24", "-3.00".
+    public var description: String {
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = abs(hundredths)
+        let fraction = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// With an explicit sign for positive values, e.g. "+2.00" (used for Δ columns).
+    public var signedDescription: String { hundredths > 0 ? "+" + description : description }
+
+    public static func < (lhs: Score, rhs: Score) -> Bool { lhs.hundredths < rhs.hundredths }
+    public static func + (lhs: Score, rhs: Score) -> Score { Score(hundredths: lhs.hundredths + rhs.hundredths) }
+    public static func - (lhs: Score, rhs: Score) -> Score { Score(hundredths: lhs.hundredths - rhs.hundredths) }
+    public static prefix func - (value: Score) -> Score { Score(hundredths: -value.hundredths) }
+    public static func += (lhs: inout Score, rhs: Score) { lhs.hundredths += rhs.hundredths }
+
+    /// Clamps into a closed range.
+    public func clamped(to lower: Score, _ upper: Score) -> Score { Swift.min(Swift.max(self, lower), upper) }
+}
+
+extension Score: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let score = Score(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a score with at most 2 decimals: \(text)")
+        }
+        self = score
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension Sequence where Element == Score {
+    /// Exact sum.
+    public func sum() -> Score { reduce(.zero, +) }
+}

@@ -1,0 +1,2 @@
+import FuheCLI
+FuheCommand.main()
