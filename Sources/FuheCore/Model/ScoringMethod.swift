@@ -69,7 +69,7 @@ public enum ScoringMethod: Hashable, Sendable {
 }
 
 /// Variant of the reverse proportional rule.
-public enum NegativeVariant: String, Codable, Hashable, Sendable {
+public enum NegativeVariant: String, Codable, Hashable, Sendable, CaseIterable {
     /// W × t / a.
     case ratio = "RATIO"
     /// W × max(0, 1 − (a − t) / t).
@@ -87,7 +87,7 @@ public struct StepDeductRule: Hashable, Sendable {
     }
 
     /// How partial steps count.
-    public enum StepMode: String, Codable, Hashable, Sendable {
+    public enum StepMode: String, Codable, Hashable, Sendable, CaseIterable {
         case perFullStep = "PER_FULL_STEP"
         case continuous = "CONTINUOUS"
         case perStartedStep = "PER_STARTED_STEP"

@@ -85,7 +85,7 @@ public enum ExactDecimal {
         if pieces.count == 2 && fraction.isEmpty { return nil }
         let isASCIIDigits: (String) -> Bool = { $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
         guard isASCIIDigits(integer), isASCIIDigits(fraction) else { return nil }
-        guard integer.count + fraction.count <= 30 else { return nil }
+        guard integer.count + fraction.count <= 38 else { return nil }
         return (negative, integer.isEmpty ? "0" : integer, fraction)
     }
 }

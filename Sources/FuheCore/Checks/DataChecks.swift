@@ -1,0 +1,102 @@
+import Foundation
+
+/// Warnings on the figures of a report (spec §3.8, D-001…D-006). Money tolerance 0.01 万元,
+/// percentage tolerance 0.1 percentage point.
+enum DataChecks {
+    /// 0.01 万元 in yuan.
+    static let moneyTolerance: Int64 = 100
+    /// 0.1 percentage point.
+    static let percentTolerance = Decimal(1) / 10
+
+    /// D-001: components that do not add up to the stated total.
+    static func amounts(_ evaluation: SelfEvaluation) -> [ValidationMessage] {
+        evaluation.amountChecks.compactMap { check in
+            let computed = check.computedTotal
+            guard abs(computed.yuan - check.statedTotal.yuan) > moneyTolerance else { return nil }
+            let parts = check.components.map(\.amount.wanYuanText).joined(separator: "+")
+            return warning("D-001", "“\(check.label)”各项合计\(parts)=\(computed.wanYuanText)万元，"
+                + "与报告所列\(check.statedTotal.wanYuanText)万元相差\((computed - check.statedTotal).wanYuanText)万元")
+        }
+    }
+
+    /// D-002: 三公 variance (budget − final) or ratio (variance / budget) not as printed.
+    static func threePublic(_ evaluation: SelfEvaluation) -> [ValidationMessage] {
+        var messages: [ValidationMessage] = []
+        for line in evaluation.threePublic {
+            let name = line.category.label
+            let variance = line.computedVariance
+            if let stated = line.statedVariance, abs(stated.yuan - variance.yuan) > moneyTolerance {
+                messages.append(warning("D-002", "\(name)金额差异应为\(line.budget.wanYuanText)−\(line.final.wanYuanText)="
+                    + "\(variance.wanYuanText)万元，报告为\(stated.wanYuanText)万元"))
+            }
+            if let stated = line.statedRatio, let ratio = line.computedRatio, abs(ratio - stated) > percentTolerance {
+                messages.append(warning("D-002", "\(name)超支节约比率应为\(variance.wanYuanText)/\(line.budget.wanYuanText)="
+                    + "\(ExactDecimal.format(ratio, places: 2))%，报告为\(ExactDecimal.plain(stated))%"))
+            }
+        }
+        return messages
+    }
+
+    /// D-003: one quantity stated with different figures.
+    static func conflicts(_ evaluation: SelfEvaluation) -> [ValidationMessage] {
+        evaluation.figureConflicts.filter(\.isConflict).map { conflict in
+            let list = conflict.statements.map { "\($0.value)（\($0.location)）" }.joined(separator: "、")
+            return warning("D-003", "“\(conflict.quantity)”前后数据不一致：\(list)")
+        }
+    }
+
+    /// D-004: 在职人员控制率 = headcount / staffing quota above 100%.
+    static func staffing(_ dossier: Dossier) -> [ValidationMessage] {
+        guard let headcount = dossier.unit.headcount, let quota = dossier.unit.staffingQuota, quota > 0,
+              headcount > quota else { return [] }
+        let rate = Decimal(headcount) / Decimal(quota) * 100
+        let node = dossier.template.nodes.first { $0.name.contains("在职人员控制率") }
+        return [ValidationMessage(code: "D-004", level: .warning, message:
+            "实有人数\(headcount)人、编制数\(quota)人，在职人员控制率\(ScoreText.pct(rate))，超过100%",
+            nodeID: node?.id, field: node == nil ? nil : "actual")]
+    }
+
+    /// D-005: execution rate below the threshold while the unit scores the BUDGET_EXEC row full
+    /// or states the top grade. The rate is executed / full-year budget, else the BUDGET_EXEC row's value.
+    static func execution(_ dossier: Dossier, scheme: GradeScheme, threshold: Decimal) -> [ValidationMessage] {
+        let evaluation = dossier.evaluation
+        let execNodes = dossier.template.nodes.filter { if case .budgetExecution = $0.method { true } else { false } }
+        let rate: Decimal
+        let source: String
+        if let executed = evaluation.executed, let budget = evaluation.budgetFullYear, budget.yuan != 0 {
+            rate = executed.wanYuan / budget.wanYuan * 100
+            source = "（\(executed.wanYuanText)/\(budget.wanYuanText)万元）"
+        } else if let value = execNodes.lazy.compactMap({ dossier.results[$0.id]?.effectiveActual?.number }).first {
+            rate = value
+            source = ""
+        } else {
+            return []
+        }
+        guard rate < threshold else { return [] }
+        let head = "预算执行率\(ScoreText.pct(rate))\(source)，低于\(ScoreText.pct(threshold))"
+        var messages: [ValidationMessage] = []
+        for node in execNodes {
+            guard let s = dossier.results[node.id]?.selfScore, s >= node.maxScore else { continue }
+            messages.append(ValidationMessage(code: "D-005", level: .warning, message:
+                "\(head)，但“\(node.name)”自评满分\(s)分", nodeID: node.id, field: "self_score"))
+        }
+        let top = scheme.bands.max { $0.minimum < $1.minimum }
+        if let written = evaluation.statedGrade, let band = scheme.band(named: written), band.code == top?.code {
+            messages.append(warning("D-005", "\(head)，但自评等次为“\(written)”", field: "stated_grade"))
+        }
+        return messages
+    }
+
+    /// D-006: a printed share that its numerator / denominator do not reproduce.
+    static func shares(_ evaluation: SelfEvaluation) -> [ValidationMessage] {
+        evaluation.shareChecks.compactMap { share in
+            guard let computed = share.computedPercent, abs(computed - share.statedPercent) > percentTolerance else { return nil }
+            return warning("D-006", "“\(share.label)”按\(share.numerator.wanYuanText)/\(share.denominator.wanYuanText)"
+                + "计算为\(ExactDecimal.format(computed, places: 2))%，报告为\(ExactDecimal.plain(share.statedPercent))%")
+        }
+    }
+
+    private static func warning(_ code: String, _ message: String, field: String? = nil) -> ValidationMessage {
+        ValidationMessage(code: code, level: .warning, message: message, field: field)
+    }
+}

@@ -1,0 +1,78 @@
+/// Deadline position of one item on one day (spec §2.4.4).
+/// `daysLeft` counts to the governing date: `next_check_on` for a LONG_TERM item that has one,
+/// otherwise the deadline (negative once passed).
+public struct DeadlineState: Hashable, Sendable {
+    public var daysLeft: Int
+    public var isOverdue: Bool
+    /// Days past the governing date when overdue (for SUBMITTED: how late the submission was), else 0.
+    public var daysOverdue: Int
+    /// Open, not overdue, still awaiting work, and 0 ≤ daysLeft ≤ N.
+    public var dueSoon: Bool
+
+    public init(daysLeft: Int, isOverdue: Bool, daysOverdue: Int, dueSoon: Bool) {
+        self.daysLeft = daysLeft
+        self.isOverdue = isOverdue
+        self.daysOverdue = daysOverdue
+        self.dueSoon = dueSoon
+    }
+}
+
+/// Overdue / due-soon derivation, default deadlines and the report label (已整改 / 正在整改 / 持续整改 / 未整改).
+public enum Deadlines {
+    /// Where an item stands on `today`:
+    /// PENDING/IN_PROGRESS are overdue when today > deadline; SUBMITTED when submitted_on > deadline
+    /// (judged on the submission day, vector 28); LONG_TERM when today > next_check_on with no progress
+    /// entry dated on or after `longTermSince`; CLOSED and WITHDRAWN never.
+    public static func state(of item: RectificationItem, today: CalendarDay, dueSoonDays: Int = 7) -> DeadlineState {
+        let governing = governingDate(of: item)
+        let daysLeft = today.days(until: governing)
+        var overdueBy = 0
+        switch item.status {
+        case .pending, .inProgress:
+            overdueBy = -daysLeft
+        case .submitted:
+            overdueBy = governing.days(until: item.submittedOn ?? today)
+        case .longTerm:
+            overdueBy = item.nextCheckOn != nil && !hasProgressSinceLongTerm(item) ? -daysLeft : 0
+        case .closed, .withdrawn:
+            overdueBy = 0
+        }
+        let isOverdue = overdueBy > 0
+        let awaitingWork = item.status == .pending || item.status == .inProgress
+            || (item.status == .longTerm && !hasProgressSinceLongTerm(item))
+        let dueSoon = awaitingWork && !isOverdue && daysLeft >= 0 && daysLeft <= dueSoonDays
+        return DeadlineState(daysLeft: daysLeft, isOverdue: isOverdue, daysOverdue: isOverdue ? overdueBy : 0,
+                             dueSoon: dueSoon)
+    }
+
+    /// Default deadline for a new item: IMMEDIATE (立行立改) → created + `immediateDays` (7 by default);
+    /// DEADLINE and LONG_TERM have no default (the reviewer sets it).
+    public static func defaultDeadline(for type: RectType, createdOn: CalendarDay, immediateDays: Int = 7) -> CalendarDay? {
+        type == .immediate ? createdOn.adding(days: immediateDays) : nil
+    }
+
+    /// Report label (§2.4.3): CLOSED → 已整改; an open item that is PENDING or overdue → 未整改;
+    /// IN_PROGRESS / SUBMITTED → 正在整改; LONG_TERM → 持续整改. WITHDRAWN → 已撤销 (not a rectification state).
+    public static func reportLabel(_ item: RectificationItem, today: CalendarDay) -> String {
+        switch item.status {
+        case .closed: return "已整改"
+        case .withdrawn: return RectStatus.withdrawn.label
+        case .pending: return "未整改"
+        case .inProgress, .submitted, .longTerm:
+            if state(of: item, today: today).isOverdue { return "未整改" }
+            return item.status == .longTerm ? "持续整改" : "正在整改"
+        }
+    }
+
+    /// next_check_on for LONG_TERM items that have one, otherwise the deadline.
+    static func governingDate(of item: RectificationItem) -> CalendarDay {
+        item.status == .longTerm ? item.nextCheckOn ?? item.deadline : item.deadline
+    }
+
+    /// A progress entry dated on or after the day LONG_TERM (and its check date) was set.
+    /// Without `longTermSince` (older records) only an entry on or after next_check_on counts.
+    static func hasProgressSinceLongTerm(_ item: RectificationItem) -> Bool {
+        guard let since = item.longTermSince ?? item.nextCheckOn else { return false }
+        return item.progress.contains { $0.date >= since }
+    }
+}

@@ -1,0 +1,30 @@
+/// Self-evaluation status (spec §2.4.1): the manual sampling moves plus the status derived from
+/// the review and the rectification items.
+public enum EvaluationLifecycle {
+    /// Allowed single moves: the §2.4.1 table, plus the back-moves the other lifecycles cause —
+    /// a reopened review (REVIEWED / RECTIFYING / CLOSED → IN_REVIEW) and a reopened or new
+    /// rectification item (CLOSED → RECTIFYING).
+    public static func canMove(from: EvaluationStatus, to: EvaluationStatus) -> Bool {
+        moves[from, default: []].contains(to)
+    }
+
+    private static let moves: [EvaluationStatus: Set<EvaluationStatus>] = [
+        .received: [.selected, .notSelected],
+        .selected: [.inReview],
+        .inReview: [.reviewed],
+        .reviewed: [.rectifying, .closed, .inReview],
+        .rectifying: [.closed, .inReview],
+        .closed: [.rectifying, .inReview],
+    ]
+
+    /// The status implied by the review and the items. RECEIVED and NOT_SELECTED are decided by
+    /// sampling and kept; so is any status when there is no review. With a draft or submitted review
+    /// the evaluation is IN_REVIEW. With a finalized review it is RECTIFYING while any item is open,
+    /// otherwise CLOSED (all items CLOSED/WITHDRAWN, or none were raised) — passing through REVIEWED.
+    public static func derivedStatus(current: EvaluationStatus, review: Review?,
+                                     items: [RectificationItem]) -> EvaluationStatus {
+        guard current != .received, current != .notSelected, let review else { return current }
+        guard review.status == .finalized else { return .inReview }
+        return items.contains { $0.status.isOpen } ? .rectifying : .closed
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Self total vs review total (spec §3.7): diff = self − review (positive = 虚高), rate = diff /
+/// review total × 100 (nil when the review total is 0), grades on both sides, and the flags
+/// DEV_TOTAL (|diff| ≥ threshold) and GRADE_CHANGED.
+public struct Deviation: Hashable, Sendable {
+    /// The unit's final stated total, or the computed self total when none is stated.
+    public var selfTotal: Score
+    public var reviewTotal: Score
+    public var diff: Score
+    /// Percent, exact (display with 2 decimals).
+    public var rate: Decimal?
+    public var selfGrade: GradeBand?
+    public var reviewGrade: GradeBand?
+    public var gradeChanged: Bool
+    /// DEV_TOTAL and/or GRADE_CHANGED warnings.
+    public var flags: [ValidationMessage]
+
+    public init(selfTotal: Score, reviewTotal: Score, scheme: GradeScheme,
+                thresholds: DeviationThresholds = .default) {
+        self.selfTotal = selfTotal
+        self.reviewTotal = reviewTotal
+        diff = selfTotal - reviewTotal
+        rate = reviewTotal == .zero ? nil : diff.decimal / reviewTotal.decimal * 100
+        selfGrade = scheme.grade(for: selfTotal)
+        reviewGrade = scheme.grade(for: reviewTotal)
+        gradeChanged = selfGrade?.code != reviewGrade?.code
+        var flags: [ValidationMessage] = []
+        if abs(diff.hundredths) >= thresholds.totalPoints.hundredths {
+            let rateText = rate.map { "（偏差率\(ExactDecimal.format($0, places: 2))%）" } ?? ""
+            flags.append(ValidationMessage(code: "DEV_TOTAL", level: .warning, message:
+                "自评总分\(selfTotal)分，复核总分\(reviewTotal)分，相差\(diff.signedDescription)分\(rateText)，"
+                + "达到\(thresholds.totalPoints)分的偏差提示线", field: "total"))
+        }
+        if gradeChanged {
+            let name = { (band: GradeBand?) in band?.label ?? "无等次" }
+            flags.append(ValidationMessage(code: "GRADE_CHANGED", level: .warning, message:
+                "自评等次\(name(selfGrade))（\(selfTotal)分）经复核为\(name(reviewGrade))（\(reviewTotal)分）",
+                field: "grade"))
+        }
+        self.flags = flags
+    }
+}
+
+extension Deviation {
+    /// DEV_ROW for one leaf: |self − review| ≥ fraction × weight (for a zero-weight ADJUST row,
+    /// the larger of its bonus and penalty limits); nil when either score is missing.
+    static func rowFlag(node: IndicatorNode, selfScore: Score?, reviewScore: Score?,
+                        thresholds: DeviationThresholds) -> ValidationMessage? {
+        guard let selfScore, let reviewScore, selfScore != reviewScore else { return nil }
+        let diff = selfScore - reviewScore
+        let reference = node.weight > .zero ? node.weight : max(node.maxScore, -node.minScore)
+        guard abs(diff.decimal) >= reference.decimal * thresholds.rowWeightFraction else { return nil }
+        return ValidationMessage(code: "DEV_ROW", level: .warning, message:
+            "“\(node.name)”自评\(selfScore)分，复核\(reviewScore)分，相差\(diff.signedDescription)分，"
+            + "达到分值\(reference)分的\(ExactDecimal.plain(thresholds.rowWeightFraction * 100))%",
+            nodeID: node.id, field: "review_score")
+    }
+}

@@ -1,0 +1,70 @@
+/// Scores a whole dossier: evaluates every leaf, rolls the three views up the tree, computes
+/// totals, grades, the deviation and all warnings (spec §3.2, §3.5–§3.8).
+///
+/// ```swift
+/// let scored = DossierScorer.score(dossier, scheme: mof4)
+/// scored.total(.review).value      // 95.00
+/// scored.deviation?.diff           // +6.00
+/// ```
+public enum DossierScorer {
+    /// Scores with a freshly built template index.
+    public static func score(_ dossier: Dossier, scheme: GradeScheme,
+                             thresholds: DeviationThresholds = .default) -> ScoredDossier {
+        score(dossier, scheme: scheme, thresholds: thresholds, index: TemplateIndex(dossier.template))
+    }
+
+    /// Scores reusing a template index (rebuilt if it was made from another template).
+    public static func score(_ dossier: Dossier, scheme: GradeScheme, thresholds: DeviationThresholds = .default,
+                             index given: TemplateIndex) -> ScoredDossier {
+        let index = given.matches(dossier.template) ? given : TemplateIndex(dossier.template)
+        let nodes = index.template.nodes
+        let results: [IndicatorResult?] = nodes.map { dossier.results[$0.id] }
+
+        var rows: [String: RowEvaluation] = [:]
+        rows.reserveCapacity(index.leafPositions.count)
+        var suggestions = Array<Score?>(repeating: nil, count: nodes.count)
+        var rowFlags: [ValidationMessage] = []
+        var reviewed = 0, scorable = 0
+        for p in index.leafPositions {
+            let node = nodes[p]
+            let result = results[p] ?? IndicatorResult(nodeID: node.id)
+            let row = ScoringEngine.evaluate(node: node, result: result, evaluation: dossier.evaluation,
+                                             thresholds: thresholds)
+            rows[node.id] = row
+            suggestions[p] = row.suggestion
+            rowFlags += row.flags
+            guard node.kind != .trial else { continue }
+            scorable += 1
+            if result.status == .reviewed { reviewed += 1 }
+            if let flag = Deviation.rowFlag(node: node, selfScore: result.selfScore, reviewScore: result.reviewScore,
+                                            thresholds: thresholds) {
+                rowFlags.append(flag)
+            }
+        }
+
+        let selfRollups = index.rollups(leaf: { results[$0]?.selfScore }, stated: { results[$0]?.selfScore })
+        let reviewRollups = index.rollups(leaf: { results[$0]?.reviewScore })
+        let suggestedRollups = index.rollups(leaf: { suggestions[$0] })
+        let totals = (selfStated: index.total(selfRollups), review: index.total(reviewRollups),
+                      suggested: index.total(suggestedRollups))
+
+        let computedSelf = totals.selfStated.complete ? totals.selfStated.value : nil
+        let selfUsed = dossier.evaluation.finalStatedTotal ?? computedSelf
+        let reviewTotal = totals.review.complete ? totals.review.value : nil
+        var deviation: Deviation?
+        if let selfUsed, let reviewTotal {
+            deviation = Deviation(selfTotal: selfUsed, reviewTotal: reviewTotal, scheme: scheme, thresholds: thresholds)
+        }
+
+        var messages = rowFlags
+        messages += deviation?.flags ?? []
+        messages += DossierChecks.warnings(dossier, scheme: scheme, thresholds: thresholds, index: index,
+                                           selfRollups: selfRollups)
+        return ScoredDossier(
+            rows: rows, index: index, selfRollups: selfRollups, reviewRollups: reviewRollups,
+            suggestedRollups: suggestedRollups, totals: totals, selfTotalUsed: selfUsed,
+            selfGrade: selfUsed.flatMap { scheme.grade(for: $0) },
+            reviewGrade: reviewTotal.flatMap { scheme.grade(for: $0) }, deviation: deviation,
+            messages: messages, reviewedLeafCount: reviewed, scorableLeafCount: scorable)
+    }
+}

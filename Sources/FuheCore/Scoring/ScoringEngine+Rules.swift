@@ -1,0 +1,104 @@
+import Foundation
+
+/// STEP_DEDUCT, TIERED, PER_OCCURRENCE and RANK.
+extension ScoringEngine {
+    /// W − steps × deduct, steps counted on the excess beyond the baseline (扣完为止).
+    static func stepDeduct(_ row: RowContext, _ rule: StepDeductRule) -> RowEvaluation {
+        guard let a = row.actual?.number else { return row.noActual() }
+        guard rule.step > 0 else { return row.unscored("扣分步长为0，无法计算，需综合判断", measure: a) }
+        let over = rule.side == .over
+        let excess = over ? a - rule.baseline : rule.baseline - a
+        let head = "\(row.name)\(row.show(a))"
+        if excess <= 0 {
+            let score = row.score(row.weight)
+            return RowEvaluation(nodeID: row.id, suggestion: score, measure: a, explanation:
+                "\(head)，未\(over ? "超过" : "低于")基准\(row.show(rule.baseline))，得满分\(ScoreText.points(score))")
+        }
+        let exact = excess / rule.step
+        let steps: Decimal
+        let stepNote: String
+        switch rule.stepMode {
+        case .perFullStep:
+            steps = ExactDecimal.floor(exact)
+            stepNote = steps == exact ? "" : "，不足一步不扣，计\(ScoreText.num(steps))步"
+        case .perStartedStep:
+            steps = ExactDecimal.ceil(exact)
+            stepNote = steps == exact ? "" : "，不足一步按一步计，计\(ScoreText.num(steps))步"
+        case .continuous:
+            steps = exact
+            stepNote = ""
+        }
+        let deduction = steps * rule.deduct
+        let score = row.score(row.weight - deduction)
+        let unitWord = ScoreText.stepUnit(row.unit)
+        let available = row.weight - row.node.minScore.decimal
+        let deducted = deduction >= available
+            ? "应扣\(ScoreText.points(deduction))，扣完为止"
+            : "扣\(ScoreText.points(Score(rounding: deduction)))"
+        return RowEvaluation(nodeID: row.id, suggestion: score, measure: a, explanation:
+            "\(head)，\(over ? "超过" : "低于")基准\(ScoreText.num(excess))\(unitWord)，"
+            + "每\(ScoreText.num(rule.step))\(unitWord)扣\(ScoreText.points(rule.deduct))\(stepNote)，"
+            + "\(deducted)，得\(ScoreText.points(score))")
+    }
+
+    /// The first tier containing the value gives its points, or a range [points, points_max]
+    /// (suggesting the top of the range).
+    static func tiered(_ row: RowContext, _ tiers: [Tier]) -> RowEvaluation {
+        guard let a = row.actual?.number else { return row.noActual() }
+        let head = "\(row.name)\(row.show(a))"
+        guard let tier = tiers.first(where: { $0.contains(a) }) else {
+            return row.unscored("\(head)不在任何档次内，需综合判断", measure: a)
+        }
+        let label = tier.label ?? describe(tier, unit: row.unit)
+        let low = row.score(tier.points)
+        guard let pointsMax = tier.pointsMax else {
+            return RowEvaluation(nodeID: row.id, suggestion: low, measure: a, explanation:
+                "\(head)，落在“\(label)”档，得\(ScoreText.points(low))")
+        }
+        let high = row.score(pointsMax)
+        let range = min(low, high)...max(low, high)
+        return RowEvaluation(nodeID: row.id, suggestion: range.upperBound, allowedRange: range, measure: a,
+                             explanation: "\(head)，落在“\(label)”档，可在\(range.lowerBound)–\(range.upperBound)分之间评定，"
+                                 + "建议\(ScoreText.points(range.upperBound))")
+    }
+
+    /// Interval notation for a tier without a printed label: "(0%,10%]", "≥90%", "=0%".
+    static func describe(_ tier: Tier, unit: String) -> String {
+        let show = { (v: Decimal) in ScoreText.value(v, unit) }
+        switch (tier.lower, tier.upper) {
+        case (nil, nil):
+            return "全部"
+        case (nil, let upper?):
+            return (tier.upperInclusive ? "≤" : "<") + show(upper)
+        case (let lower?, nil):
+            return (tier.lowerInclusive ? "≥" : ">") + show(lower)
+        case (let lower?, let upper?):
+            if lower == upper && tier.lowerInclusive && tier.upperInclusive { return "=" + show(lower) }
+            return (tier.lowerInclusive ? "[" : "(") + show(lower) + "," + show(upper) + (tier.upperInclusive ? "]" : ")")
+        }
+    }
+
+    /// W − n × deduct (扣完为止); the actual's number is the count n.
+    static func perOccurrence(_ row: RowContext, _ deduct: Decimal) -> RowEvaluation {
+        guard let n = row.actual?.number else { return row.noActual("发现次数") }
+        let score = row.score(row.weight - n * deduct)
+        if n <= 0 {
+            return RowEvaluation(nodeID: row.id, suggestion: score, measure: n, explanation:
+                "未发现不符合要求的情况，得满分\(ScoreText.points(score))")
+        }
+        let deduction = n * deduct
+        let deducted = deduction >= row.weight - row.node.minScore.decimal
+            ? "应扣\(ScoreText.points(deduction))，扣完为止"
+            : "扣\(ScoreText.points(Score(rounding: deduction)))"
+        return RowEvaluation(nodeID: row.id, suggestion: score, measure: n, explanation:
+            "发现\(ScoreText.num(n))处不符合要求，每处扣\(ScoreText.points(deduct))，\(deducted)，得\(ScoreText.points(score))")
+    }
+
+    /// W − (rank − 1) × step (扣完为止).
+    static func rank(_ row: RowContext, _ step: Decimal) -> RowEvaluation {
+        guard let r = row.actual?.number else { return row.noActual("排名") }
+        let score = row.score(row.weight - (r - 1) * step)
+        return RowEvaluation(nodeID: row.id, suggestion: score, measure: r, explanation:
+            "排名第\(ScoreText.num(r))位，每后移一位递减\(ScoreText.points(step))，得\(ScoreText.points(score))")
+    }
+}

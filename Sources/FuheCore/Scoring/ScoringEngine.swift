@@ -1,0 +1,99 @@
+import Foundation
+
+/// Suggests a score for one scoresheet leaf by its method (spec §3.3), from the row's effective
+/// actual (verified actual when set, else stated actual) and target. The result is rounded
+/// half-up to 2 decimals once and clamped to [min_score, max_score]; rates are never rounded
+/// before scoring.
+///
+/// ```swift
+/// let row = ScoringEngine.evaluate(node: node, result: result, evaluation: dossier.evaluation)
+/// row.suggestion   // 0.00 for 在职人员控制率 110% under "每超过1个百分点扣0.5分"
+/// row.explanation  // "在职人员控制率110%，超过基准10个百分点，每1个百分点扣0.5分，扣5.00分，得0.00分"
+/// ```
+public enum ScoringEngine {
+    /// Evaluates one leaf. `thresholds.overshootDefault` applies to PROP_POS rows without their
+    /// own overshoot ratio.
+    public static func evaluate(node: IndicatorNode, result: IndicatorResult, evaluation: SelfEvaluation,
+                                thresholds: DeviationThresholds = .default) -> RowEvaluation {
+        let row = RowContext(node: node, actual: result.effectiveActual, target: result.target)
+        if node.kind == .trial {
+            return RowEvaluation(nodeID: node.id, explanation: "试评价指标，只记录不计分")
+        }
+        switch node.method {
+        case .budgetExecution:
+            return budgetExecution(row, evaluation)
+        case .proportionalPositive(let ratio):
+            return proportionalPositive(row, overshoot: ratio ?? thresholds.overshootDefault)
+        case .overshootCheck(let ratio):
+            return proportionalPositive(row, overshoot: ratio)
+        case .proportionalNegative(let variant):
+            return proportionalNegative(row, variant)
+        case .fullOrZero:
+            return fullOrZero(row)
+        case .stepDeduct(let rule):
+            return stepDeduct(row, rule)
+        case .tiered(let tiers):
+            return tiered(row, tiers)
+        case .perOccurrence(let deduct):
+            return perOccurrence(row, deduct)
+        case .checklist(let elements):
+            return checklist(row, elements)
+        case .qualitative3Level:
+            return qualitative(row)
+        case .rank(let step):
+            return rank(row, step)
+        case .manual:
+            return RowEvaluation(nodeID: node.id, explanation:
+                "综合判断指标，由复核人员在\(node.minScore)–\(node.maxScore)分之间评定并说明理由")
+        case .adjust:
+            return RowEvaluation(nodeID: node.id, explanation:
+                "加减分指标，由复核人员在\(node.minScore)至\(node.maxScore.signedDescription)分之间评定（扣分记负数）")
+        }
+    }
+}
+
+/// The inputs of one row and the small helpers every method needs.
+struct RowContext {
+    let node: IndicatorNode
+    let actual: ObservedValue?
+    let target: ObservedValue?
+
+    var id: String { node.id }
+    var name: String { node.name }
+    var unit: String { node.unitOfMeasure }
+    /// W: the node's maximum score.
+    var weight: Decimal { node.maxScore.decimal }
+
+    /// Clamps an exact value into [min, max] and rounds it half-up to hundredths.
+    func score(_ raw: Decimal) -> Score {
+        if raw.isNaN { return node.minScore }
+        let low = node.minScore.decimal, high = node.maxScore.decimal
+        return Score(rounding: raw < low ? low : (raw > high ? high : raw))
+    }
+
+    /// `value` with this row's unit ("110%", "9天").
+    func show(_ value: Decimal) -> String { ScoreText.value(value, unit) }
+
+    /// A row without suggestion, explaining why.
+    func unscored(_ explanation: String, measure: Decimal? = nil) -> RowEvaluation {
+        RowEvaluation(nodeID: id, measure: measure, explanation: explanation)
+    }
+
+    /// Why the actual's number is unavailable (missing, unreadable, or a zero denominator).
+    func noActual(_ what: String = "实际完成值") -> RowEvaluation {
+        unscored(Self.missingReason(actual, what))
+    }
+
+    /// Why the target's number is unavailable.
+    func noTarget() -> RowEvaluation { unscored(Self.missingReason(target, "目标值")) }
+
+    private static func missingReason(_ value: ObservedValue?, _ what: String) -> String {
+        guard let text = value?.text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return "未填写\(what)，无法计算建议分"
+        }
+        if ObservedValue.hasZeroDenominator(text) {
+            return "\(what)“\(text)”的分母为0，无法计算比率，需综合判断"
+        }
+        return "\(what)“\(text)”无法读出数值，无法计算建议分"
+    }
+}

@@ -1,0 +1,89 @@
+/// A template's indicator tree indexed once (positions, children, leaves, a bottom-up order) so
+/// that scoring and roll-ups never scan the node list repeatedly. Build it once per template and
+/// pass it to `DossierScorer.score(_:scheme:thresholds:index:)` when rescoring often.
+///
+/// Malformed trees never crash: a node whose parent is unknown (or itself) is a root, a
+/// duplicated id resolves to its first node, and nodes caught in a parent cycle are unreachable.
+public struct TemplateIndex: Sendable {
+    public let template: IndicatorTemplate
+    /// Position of each node id in `template.nodes` (first occurrence).
+    let position: [String: Int]
+    /// Child positions of each node, in template order.
+    let children: [[Int]]
+    /// Positions of root nodes, in template order.
+    let roots: [Int]
+    /// Reachable positions with every child before its parent.
+    let bottomUp: [Int]
+    /// Reachable leaf positions (no children), in template order; TRIAL leaves included.
+    let leafPositions: [Int]
+
+    public init(_ template: IndicatorTemplate) {
+        self.template = template
+        let nodes = template.nodes
+        var position: [String: Int] = [:]
+        position.reserveCapacity(nodes.count)
+        for (i, node) in nodes.enumerated() where position[node.id] == nil { position[node.id] = i }
+        var children = Array(repeating: [Int](), count: nodes.count)
+        var roots: [Int] = []
+        for (i, node) in nodes.enumerated() {
+            if let parentID = node.parentID, let p = position[parentID], p != i {
+                children[p].append(i)
+            } else {
+                roots.append(i)
+            }
+        }
+        // Iterative post-order from the roots (children before parents).
+        var visited = Array(repeating: false, count: nodes.count)
+        var order: [Int] = []
+        order.reserveCapacity(nodes.count)
+        var stack: [(node: Int, next: Int)] = []
+        for root in roots where !visited[root] {
+            visited[root] = true
+            stack.append((root, 0))
+            while let top = stack.last {
+                if top.next < children[top.node].count {
+                    stack[stack.count - 1].next += 1
+                    let child = children[top.node][top.next]
+                    if !visited[child] {
+                        visited[child] = true
+                        stack.append((child, 0))
+                    }
+                } else {
+                    order.append(top.node)
+                    stack.removeLast()
+                }
+            }
+        }
+        self.position = position
+        self.children = children
+        self.roots = roots
+        self.bottomUp = order
+        self.leafPositions = nodes.indices.filter { visited[$0] && children[$0].isEmpty }
+    }
+
+    /// Node by id.
+    public func node(_ id: String) -> IndicatorNode? {
+        position[id].map { template.nodes[$0] }
+    }
+
+    /// Direct children of a node, in order (empty for a leaf or an unknown id).
+    public func children(of id: String) -> [IndicatorNode] {
+        guard let p = position[id] else { return [] }
+        return children[p].map { template.nodes[$0] }
+    }
+
+    /// Whether the node has no children.
+    public func isLeaf(_ id: String) -> Bool {
+        guard let p = position[id] else { return false }
+        return children[p].isEmpty
+    }
+
+    /// Leaves in template order, TRIAL included.
+    public var leaves: [IndicatorNode] { leafPositions.map { template.nodes[$0] } }
+
+    /// Leaves that carry a score (BASE or ADJUST, not TRIAL).
+    public var scorableLeaves: [IndicatorNode] { leaves.filter { $0.kind != .trial } }
+
+    /// Whether this index was built from exactly this template.
+    public func matches(_ other: IndicatorTemplate) -> Bool { template == other }
+}

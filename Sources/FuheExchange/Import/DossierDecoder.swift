@@ -1,0 +1,100 @@
+import Foundation
+import FuheCore
+
+/// What one `fuhe.dossier/1` file holds.
+public struct DossierFile: Sendable {
+    /// The day the file's dates describe (bundled samples), if stated.
+    public var asOf: CalendarDay?
+    public var dossiers: [Dossier]
+}
+
+/// Reads `fuhe.dossier/1` files into `Dossier`s, checking every reference and rule on the way.
+/// Nothing is returned unless the whole file is valid.
+public enum DossierDecoder {
+    /// Parses and validates a dossier file. `templates` resolves a `template_id` (store or bundle).
+    public static func decode(_ bytes: [UInt8], file: String,
+                              templates: (String) -> IndicatorTemplate?) throws(ImportError) -> DossierFile {
+        let root = try parse(bytes, file: file)
+        var r = try FieldReader(root, file: file, path: "")
+        let format = try r.string("format")
+        guard format == "fuhe.dossier/1" else {
+            if format == "fuhe.template/1" { throw r.fail("format", "this is a template file; import it with its dossiers or place it in the templates folder") }
+            throw r.fail("format", format == nil ? "missing: a dossier file starts with \"format\": \"fuhe.dossier/1\"" : "expected \"fuhe.dossier/1\", found \"\(format!)\"")
+        }
+        let asOf = try r.day("as_of")
+        var dossiers: [Dossier] = []
+        if r.has("dossiers") {
+            for d in try r.list("dossiers") {
+                var dr = try FieldReader(d.node, file: file, path: d.path)
+                dossiers.append(try dossier(&dr, templates: templates))
+                try dr.finish()
+            }
+        } else {
+            dossiers.append(try dossier(&r, templates: templates))
+        }
+        try r.finish()
+        var ids: Set<String> = []
+        for d in dossiers where !ids.insert(d.id).inserted {
+            throw ImportError(file: file, line: nil, path: "self_evaluation.id", message: "dossier \"\(d.id)\" appears twice in the file")
+        }
+        return DossierFile(asOf: asOf, dossiers: dossiers)
+    }
+
+    static func parse(_ bytes: [UInt8], file: String) throws(ImportError) -> JSONNode {
+        if bytes.isEmpty { throw ImportError(file: file, line: nil, path: "", message: "the file is empty") }
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw ImportError(file: file, line: error.line, path: "", message: "column \(error.column): \(error.message)")
+        }
+    }
+
+    private static func dossier(_ r: inout FieldReader, templates: (String) -> IndicatorTemplate?) throws(ImportError) -> Dossier {
+        guard var ur = try r.object("unit") else { throw r.fail("unit", "required field is missing") }
+        let unit = try EvaluationDecoder.unit(&ur)
+        guard var cr = try r.object("cycle") else { throw r.fail("cycle", "required field is missing") }
+        let cycle = try EvaluationDecoder.cycle(&cr)
+        let template = try resolveTemplate(&r, templates: templates)
+        guard var er = try r.object("self_evaluation") else { throw r.fail("self_evaluation", "required field is missing") }
+        let evaluation = try EvaluationDecoder.evaluation(&er, cycleID: cycle.id, unitID: unit.id, templateID: template.id)
+        guard evaluation.evalType == template.evalType else {
+            throw r.fail("self_evaluation", "eval_type \(evaluation.evalType.rawValue) does not match template \(template.id) (\(template.evalType.rawValue))")
+        }
+        let selfTeam = try ValueDecoder.team(&r, "self_team")
+        let evidence = try ValueDecoder.evidence(&r)
+        let known = Set(evidence.map(\.id))
+        let results = try ResultDecoder.results(&r, template: template, evidenceIDs: known)
+        var review: Review?
+        if var rr = try r.object("review") {
+            review = try ResultDecoder.review(&rr)
+        }
+        let (findings, items) = try FindingDecoder.findings(&r, template: template, evidenceIDs: known)
+        if review == nil && !findings.isEmpty {
+            throw r.fail("findings", "findings belong to a review: add a \"review\" object")
+        }
+        return Dossier(unit: unit, cycle: cycle, template: template, evaluation: evaluation, results: results,
+                       evidence: evidence, selfTeam: selfTeam, review: review, findings: findings, items: items)
+    }
+
+    private static func resolveTemplate(_ r: inout FieldReader, templates: (String) -> IndicatorTemplate?) throws(ImportError) -> IndicatorTemplate {
+        if var tr = try r.object("template") {
+            let t = try TemplateDecoder.decode(&tr)
+            try TemplateChecks.requireValid(t, file: r.file, line: tr.node.line, path: tr.path)
+            if r.has("template_id") { throw r.fail("template_id", "give either template_id or an embedded template, not both") }
+            return t
+        }
+        let id = try r.string("template_id")
+        guard let id else { throw r.fail("template_id", "required field is missing (or embed a \"template\")") }
+        guard let t = templates(id) else { throw r.fail("template_id", "unknown template \"\(id)\" (not in the store or the bundled templates)") }
+        return t
+    }
+}
+
+/// Applies the template rules (T-000…T-002) at import time.
+enum TemplateChecks {
+    static func requireValid(_ t: IndicatorTemplate, file: String, line: Int?, path: String) throws(ImportError) {
+        if let first = TemplateRules.validate(t).first(where: { $0.level == .error }) {
+            throw ImportError(file: file, line: line, path: path, message: first.message, rule: first.code)
+        }
+    }
+}
