@@ -41,11 +41,13 @@ let package = Package(
         .executableTarget(name: "fuhe-bench", dependencies: [
             "FuheCore", "FuheExchange", "FuheStore", "FuheResources",
         ]),
+        // Fixtures shared by the test targets.
+        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
-        .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources"]),
-        .testTarget(name: "FuheStoreTests", dependencies: ["FuheStore", "FuheExchange", "FuheResources"]),
-        .testTarget(name: "FuheCLITests", dependencies: ["FuheCLI", "fuhe"]),
+        .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources", "FuheTestSupport"]),
+        .testTarget(name: "FuheStoreTests", dependencies: ["FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport"]),
+        .testTarget(name: "FuheCLITests", dependencies: ["FuheCLI", "fuhe", "FuheTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

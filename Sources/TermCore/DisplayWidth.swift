@@ -72,7 +72,7 @@ public enum DisplayWidth {
 
     /// Cells taken by a substring: the sum over its grapheme clusters.
     ///
-    /// `DisplayWidth.of("中文ab".dropFirst()) // 3`
+    /// `DisplayWidth.of("中文ab".dropFirst()) // 4`
     public static func of(_ string: Substring) -> Int {
         if let ascii = asciiWidth(string.utf8) { return ascii }
         var total = 0

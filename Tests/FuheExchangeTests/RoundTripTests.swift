@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FuheCore
 @testable import FuheExchange
+import FuheTestSupport
 
 @Suite struct RoundTripTests {
     @Test func exportThenImportGivesEqualDossiers() throws {

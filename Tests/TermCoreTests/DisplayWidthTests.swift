@@ -122,6 +122,7 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of(text.dropFirst(3)) == DisplayWidth.of(String(text.dropFirst(3))))
         #expect(text.reduce(0) { $0 + $1.displayWidth } == text.displayWidth)
         #expect(text[...].displayWidth == text.displayWidth)
+        #expect(DisplayWidth.of("中文ab".dropFirst()) == 4)
     }
 
     @Test func unknownCodePointsAreGuessedAndFlagged() {

@@ -28,6 +28,7 @@ struct TextWrapTests {
     }
 
     @Test func mixedChineseAndLatin() {
+        #expect("复核意见：indicator OK".wrapped(toWidth: 12) == ["复核意见：", "indicator OK"])
         let lines = "复核意见：indicator weights OK".wrapped(toWidth: 12)
         #expect(lines == ["复核意见：", "indicator", "weights OK"])
         let second = "使用Swift语言开发终端工具".wrapped(toWidth: 10)

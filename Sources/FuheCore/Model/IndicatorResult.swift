@@ -2,7 +2,7 @@ import Foundation
 
 /// 评分表行: one self-evaluation's values for one indicator — what the unit stated and what the
 /// reviewer established. The engine's suggestion and the flags are derived, never stored.
-public struct IndicatorResult: Hashable, Sendable {
+public struct IndicatorResult: Hashable, Sendable, Codable {
     public var nodeID: String
     public var target: ObservedValue?
     /// 实际完成值 as stated by the unit.
@@ -48,7 +48,7 @@ public struct IndicatorResult: Hashable, Sendable {
 }
 
 /// 佐证材料.
-public struct Evidence: Hashable, Sendable, Identifiable {
+public struct Evidence: Hashable, Sendable, Identifiable, Codable {
     public var id: String
     public var title: String
     public var kind: EvidenceKind

@@ -2,7 +2,7 @@ import Foundation
 
 /// One indicator (指标) of a template: a node of the indicator tree with its weight, score range
 /// and scoring method.
-public struct IndicatorNode: Hashable, Sendable, Identifiable {
+public struct IndicatorNode: Hashable, Sendable, Identifiable, Codable {
     public var id: String
     public var parentID: String?
     /// Dotted code, unique within the template ("2.1.3").
@@ -50,7 +50,7 @@ public struct IndicatorNode: Hashable, Sendable, Identifiable {
 
 /// 指标体系模板: an ordered indicator tree plus totals, caps and the grade scheme.
 /// `nodes` are in pre-order (each parent before its children, siblings in display order).
-public struct IndicatorTemplate: Hashable, Sendable, Identifiable {
+public struct IndicatorTemplate: Hashable, Sendable, Identifiable, Codable {
     public var id: String
     public var name: String
     public var version: String

@@ -3,7 +3,7 @@ import Foundation
 /// A target or actual value as printed ("≥3000人次", "11/10=110%") together with what the
 /// engine needs from it: a number, a met/not-met answer, a qualitative level, or the checklist
 /// elements satisfied.
-public struct ObservedValue: Hashable, Sendable {
+public struct ObservedValue: Hashable, Sendable, Codable {
     /// The text as written.
     public var text: String
     /// Exact number (a rate in percent when the indicator's unit is "%").

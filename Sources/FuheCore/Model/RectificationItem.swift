@@ -21,7 +21,7 @@ public enum RectStatus: String, Codable, Sendable, CaseIterable {
 }
 
 /// 整改进度: one progress entry.
-public struct ProgressEntry: Hashable, Sendable {
+public struct ProgressEntry: Hashable, Sendable, Codable {
     public var date: CalendarDay
     public var text: String
     public var by: String
@@ -36,7 +36,7 @@ public struct ProgressEntry: Hashable, Sendable {
 }
 
 /// A logged deadline extension.
-public struct DeadlineChange: Hashable, Sendable {
+public struct DeadlineChange: Hashable, Sendable, Codable {
     public var old: CalendarDay
     public var new: CalendarDay
     public var reason: String
@@ -53,7 +53,7 @@ public struct DeadlineChange: Hashable, Sendable {
 }
 
 /// 整改事项: a rectification item followed to 销号.
-public struct RectificationItem: Hashable, Sendable, Identifiable {
+public struct RectificationItem: Hashable, Sendable, Identifiable, Codable {
     public var id: String
     public var findingID: String
     /// 序号 in the ledger.

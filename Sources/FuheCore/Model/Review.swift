@@ -14,7 +14,7 @@ public enum ReviewStatus: String, Codable, Sendable, CaseIterable {
 }
 
 /// 复核: the review of one self-evaluation.
-public struct Review: Hashable, Sendable, Identifiable {
+public struct Review: Hashable, Sendable, Identifiable, Codable {
     public var id: String
     public var mode: ReviewMode
     public var team: [TeamMember]
@@ -47,7 +47,7 @@ public struct Review: Hashable, Sendable, Identifiable {
 }
 
 /// 问题: a problem recorded in a review, optionally linked to the scoresheet row that lost points.
-public struct Finding: Hashable, Sendable, Identifiable {
+public struct Finding: Hashable, Sendable, Identifiable, Codable {
     public var id: String
     public var seq: Int
     public var nodeID: String?

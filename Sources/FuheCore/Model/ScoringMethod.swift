@@ -1,7 +1,7 @@
 import Foundation
 
 /// How an indicator row is scored (spec §3.3), with its parameters. Stored as data in templates.
-public enum ScoringMethod: Hashable, Sendable {
+public enum ScoringMethod: Hashable, Sendable, Codable {
     /// 预算执行率按比例: W × min(executed / budget, 1).
     case budgetExecution
     /// 正向按比例: a ≥ t → W, else W × a / t. Optional overshoot flag ratio (超额完成复核).
@@ -77,7 +77,7 @@ public enum NegativeVariant: String, Codable, Hashable, Sendable, CaseIterable {
 }
 
 /// Parameters of `STEP_DEDUCT`.
-public struct StepDeductRule: Hashable, Sendable {
+public struct StepDeductRule: Hashable, Sendable, Codable {
     /// Which side of the baseline loses points.
     public enum Side: String, Codable, Hashable, Sendable {
         /// Points lost for each step above the baseline (在职人员控制率 ≤100%).
@@ -110,7 +110,7 @@ public struct StepDeductRule: Hashable, Sendable {
 
 /// One band of a `TIERED` rule: a range of the measured value and the points it earns.
 /// A nil bound is open. `pointsMax` set means the reviewer chooses within [points, pointsMax].
-public struct Tier: Hashable, Sendable {
+public struct Tier: Hashable, Sendable, Codable {
     public var lower: Decimal?
     public var lowerInclusive: Bool
     public var upper: Decimal?
@@ -144,7 +144,7 @@ public struct Tier: Hashable, Sendable {
 }
 
 /// One element of a `CHECKLIST` rule.
-public struct ChecklistElement: Hashable, Sendable {
+public struct ChecklistElement: Hashable, Sendable, Codable {
     public var name: String
     public var points: Decimal
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// 自评报告: the object under review — one unit's self-evaluation for one cycle, with the figures
 /// it states and the report-level checks a reviewer runs on them.
-public struct SelfEvaluation: Hashable, Sendable, Identifiable {
+public struct SelfEvaluation: Hashable, Sendable, Identifiable, Codable {
     public var id: String
     public var cycleID: String
     public var unitID: String
@@ -78,7 +78,7 @@ public struct SelfEvaluation: Hashable, Sendable, Identifiable {
 }
 
 /// 收支情况 (the figures a reviewer checks; all in 万元).
-public struct BudgetSummary: Hashable, Sendable {
+public struct BudgetSummary: Hashable, Sendable, Codable {
     public var incomeTotal: Money?
     public var expenditureTotal: Money?
     public var personnel: Money?
@@ -108,7 +108,7 @@ public struct BudgetSummary: Hashable, Sendable {
 }
 
 /// One row of the 三公经费 table, with the printed variance and ratio kept to detect errors (D-002).
-public struct ThreePublicLine: Hashable, Sendable {
+public struct ThreePublicLine: Hashable, Sendable, Codable {
     public var category: ThreePublicCategory
     /// 年初预算数.
     public var budget: Money
@@ -140,12 +140,12 @@ public struct ThreePublicLine: Hashable, Sendable {
 }
 
 /// A stated total and the components that should add up to it (D-001).
-public struct AmountCheck: Hashable, Sendable {
+public struct AmountCheck: Hashable, Sendable, Codable {
     public var label: String
     public var statedTotal: Money
     public var components: [Component]
 
-    public struct Component: Hashable, Sendable {
+    public struct Component: Hashable, Sendable, Codable {
         public var label: String
         public var amount: Money
         public init(label: String, amount: Money) {
@@ -164,7 +164,7 @@ public struct AmountCheck: Hashable, Sendable {
 }
 
 /// A printed share (占比) with its numerator and denominator (D-006).
-public struct ShareCheck: Hashable, Sendable {
+public struct ShareCheck: Hashable, Sendable, Codable {
     public var label: String
     public var numerator: Money
     public var denominator: Money
@@ -184,11 +184,11 @@ public struct ShareCheck: Hashable, Sendable {
 }
 
 /// One quantity the report states in more than one place (D-003).
-public struct FigureConflict: Hashable, Sendable {
+public struct FigureConflict: Hashable, Sendable, Codable {
     public var quantity: String
     public var statements: [Statement]
 
-    public struct Statement: Hashable, Sendable {
+    public struct Statement: Hashable, Sendable, Codable {
         public var value: String
         public var location: String
         public init(value: String, location: String) {
@@ -207,7 +207,7 @@ public struct FigureConflict: Hashable, Sendable {
 }
 
 /// A section of the report outline and its text (S-006 detects template instructions left in).
-public struct ReportSection: Hashable, Sendable {
+public struct ReportSection: Hashable, Sendable, Codable {
     public var title: String
     public var present: Bool
     public var text: String

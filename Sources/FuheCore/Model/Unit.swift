@@ -1,5 +1,5 @@
 /// 被评价单位: an evaluated budget unit.
-public struct EvaluatedUnit: Hashable, Sendable, Identifiable {
+public struct EvaluatedUnit: Hashable, Sendable, Identifiable, Codable {
     public var id: String
     public var name: String
     /// Short name for lists ("黄土矿镇政府"); falls back to `name`.
@@ -46,7 +46,7 @@ public struct EvaluatedUnit: Hashable, Sendable, Identifiable {
 }
 
 /// 评价批次: a finance authority's evaluation round for one fiscal year.
-public struct EvaluationCycle: Hashable, Sendable, Identifiable {
+public struct EvaluationCycle: Hashable, Sendable, Identifiable, Codable {
     public var id: String
     public var fiscalYear: Int
     /// The year is anonymised in the source ("20xx"); `fiscalYear` is a demo year.
@@ -74,7 +74,7 @@ public struct EvaluationCycle: Hashable, Sendable, Identifiable {
 }
 
 /// 评价/复核人员.
-public struct TeamMember: Hashable, Sendable {
+public struct TeamMember: Hashable, Sendable, Codable {
     public var name: String
     public var title: String?
     public var org: String?

@@ -32,7 +32,7 @@ extension ScoringEngine {
         let score = row.score(row.weight - deduction)
         let unitWord = ScoreText.stepUnit(row.unit)
         let available = row.weight - row.node.minScore.decimal
-        let deducted = deduction >= available
+        let deducted = deduction > available
             ? "应扣\(ScoreText.points(deduction))，扣完为止"
             : "扣\(ScoreText.points(Score(rounding: deduction)))"
         return RowEvaluation(nodeID: row.id, suggestion: score, measure: a, explanation:
@@ -87,7 +87,7 @@ extension ScoringEngine {
                 "未发现不符合要求的情况，得满分\(ScoreText.points(score))")
         }
         let deduction = n * deduct
-        let deducted = deduction >= row.weight - row.node.minScore.decimal
+        let deducted = deduction > row.weight - row.node.minScore.decimal
             ? "应扣\(ScoreText.points(deduction))，扣完为止"
             : "扣\(ScoreText.points(Score(rounding: deduction)))"
         return RowEvaluation(nodeID: row.id, suggestion: score, measure: n, explanation:

@@ -1,10 +1,12 @@
 import Foundation
-@testable import FuheCore
-@testable import FuheExchange
+import FuheCore
+import FuheExchange
+import FuheStore
 
+/// Test fixtures shared by the test targets.
 /// A small template and dossier in the exchange format, with one-line edits for bad-input tests.
-enum Fixture {
-    static let templateJSON = """
+public enum Fixture {
+    public static let templateJSON = """
     {
       "format": "fuhe.template/1",
       "id": "TX", "name": "测试模板", "eval_type": "DEPT_OVERALL", "base_total": "100", "total_cap": "100",
@@ -24,7 +26,7 @@ enum Fixture {
     }
     """
 
-    static let dossierJSON = """
+    public static let dossierJSON = """
     {
       "format": "fuhe.dossier/1",
       "as_of": "2022-05-20",
@@ -48,25 +50,47 @@ enum Fixture {
     }
     """
 
-    static func template() throws -> IndicatorTemplate {
+    public static func template() throws -> IndicatorTemplate {
         try TemplateLoader.template(Array(templateJSON.utf8), file: "TX.json")
     }
 
-    static func decode(_ json: String, file: String = "d.json") throws(ImportError) -> DossierFile {
+    public static func decode(_ json: String, file: String = "d.json") throws(ImportError) -> DossierFile {
         let t: IndicatorTemplate
         do { t = try template() } catch { fatalError("fixture template invalid: \(error)") }
         return try DossierDecoder.decode(Array(json.utf8), file: file, templates: { $0 == t.id ? t : nil })
     }
 
     /// The fixture with `old` replaced by `new` (exactly once).
-    static func edited(_ old: String, _ new: String) -> String {
+    public static func edited(_ old: String, _ new: String) -> String {
         precondition(dossierJSON.components(separatedBy: old).count == 2, "fixture edit must match once: \(old)")
         return dossierJSON.replacingOccurrences(of: old, with: new)
     }
 
     /// Line (1-based) of the first occurrence of `text` in `json`.
-    static func line(of text: String, in json: String) -> Int {
+    public static func line(of text: String, in json: String) -> Int {
         let prefix = json.components(separatedBy: text)[0]
         return prefix.filter { $0 == "\n" }.count + 1
     }
+}
+
+/// A fresh store in a temporary folder, loaded with the fixture template and dossier.
+public struct TempStore {
+    public let directory: URL
+    public let path: String
+    public let store: FuheStore
+
+    public init(clock: any Clock = FixedClock(day: CalendarDay("2022-07-05")!), loadFixture: Bool = true) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuhe-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        path = directory.appendingPathComponent("store.sqlite").path
+        store = try FuheStore.open(path: path, createIfMissing: true, clock: clock)
+        try store.saveGradeSchemes([.fallback])
+        let template = try Fixture.template()
+        try store.saveTemplates([template], bundled: true)
+        if loadFixture {
+            try store.importDossiers(try Fixture.decode(Fixture.dossierJSON).dossiers, actor: "测试")
+        }
+    }
+
+    public func remove() { try? FileManager.default.removeItem(at: directory) }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import FuheCore
+import GRDB
+
+extension FuheStore {
+    /// Stores (or replaces) grade schemes.
+    public func saveGradeSchemes(_ schemes: [GradeScheme]) throws {
+        try queue.write { db in
+            for s in schemes {
+                try db.execute(sql: "INSERT OR REPLACE INTO grade_scheme(id, json) VALUES (?, ?)", arguments: [s.id, JSONColumn.encode(s)])
+            }
+        }
+    }
+
+    /// All grade schemes by id.
+    public func gradeSchemes() throws -> [String: GradeScheme] {
+        try queue.read { db in try Self.gradeSchemes(db) }
+    }
+
+    static func gradeSchemes(_ db: Database) throws -> [String: GradeScheme] {
+        var out: [String: GradeScheme] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT json FROM grade_scheme") {
+            let s = try JSONColumn.decode(GradeScheme.self, row["json"])
+            out[s.id] = s
+        }
+        return out
+    }
+
+    /// Stores templates (validated by the caller). `bundled` marks the shipped T1–T6.
+    public func saveTemplates(_ templates: [IndicatorTemplate], bundled: Bool) throws {
+        try queue.write { db in
+            for t in templates { try Self.saveTemplate(t, bundled: bundled, db) }
+        }
+    }
+
+    static func saveTemplate(_ t: IndicatorTemplate, bundled: Bool, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO template(id, name, eval_type, bundled, json) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, eval_type = excluded.eval_type, json = excluded.json
+            """, arguments: [t.id, t.name, t.evalType.rawValue, bundled, JSONColumn.encode(t)])
+    }
+
+    /// A template by id.
+    public func template(id: String) throws -> IndicatorTemplate? {
+        try queue.read { db in try Self.template(id: id, db) }
+    }
+
+    static func template(id: String, _ db: Database) throws -> IndicatorTemplate? {
+        guard let json = try String.fetchOne(db, sql: "SELECT json FROM template WHERE id = ?", arguments: [id]) else { return nil }
+        return try JSONColumn.decode(IndicatorTemplate.self, json)
+    }
+
+    /// Every template, bundled ones first.
+    public func templates() throws -> [IndicatorTemplate] {
+        try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT json FROM template ORDER BY bundled DESC, id").map { try JSONColumn.decode(IndicatorTemplate.self, $0) }
+        }
+    }
+
+    /// Ids of the bundled templates (exports reference them instead of embedding).
+    public func bundledTemplateIDs() throws -> Set<String> {
+        try queue.read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM template WHERE bundled = 1")) }
+    }
+}

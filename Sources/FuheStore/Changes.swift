@@ -1,0 +1,119 @@
+import Foundation
+import FuheCore
+import GRDB
+
+/// One change to a dossier. The store diffs it against what is stored and journals each changed
+/// top-level field (old → new).
+public enum StoreChange: Sendable, Hashable {
+    /// Replace the scoresheet row of `result.nodeID`.
+    case result(IndicatorResult)
+    case evidence(Evidence)
+    case removeEvidence(id: String)
+    case finding(Finding)
+    case removeFinding(id: String)
+    case item(RectificationItem)
+    case review(Review?)
+    case evaluation(SelfEvaluation)
+}
+
+extension FuheStore {
+    /// Applies changes to one dossier as a single transaction with journal entries sharing one
+    /// batch number; the dossier's summary is refreshed in the same transaction. Returns the
+    /// batch, or nil when nothing actually changed (nothing is written then).
+    @discardableResult
+    public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String? = nil,
+                      origin: String = "local") throws -> Int64? {
+        try queue.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [dossierID]) == true else {
+                throw StoreError.unknownDossier(dossierID)
+            }
+            let batch = try Journal.nextBatch(db)
+            let now = clock.now()
+            var wrote = false
+            for change in changes {
+                let target = Self.target(of: change, dossierID: dossierID)
+                let old = try Self.currentJSON(target, db)
+                let new = target.newJSON
+                guard old != new else { continue }
+                let oldFields = JSONColumn.fields(old)
+                let newFields = JSONColumn.fields(new)
+                let names = Set(oldFields.keys).union(newFields.keys).sorted()
+                if old == nil || new == nil {
+                    try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: dossierID, entity: target.entity,
+                                                         entityID: target.entityID, field: "*", old: old, new: new, reason: reason),
+                                       batch: batch, at: now)
+                } else {
+                    for name in names where oldFields[name] != newFields[name] {
+                        try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: dossierID, entity: target.entity,
+                                                             entityID: target.entityID, field: name, old: oldFields[name],
+                                                             new: newFields[name], reason: reason), batch: batch, at: now)
+                    }
+                }
+                try Self.write(change, dossierID: dossierID, db)
+                wrote = true
+            }
+            guard wrote else { return nil }
+            try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
+            return batch
+        }
+    }
+
+    struct ChangeTarget {
+        var entity: String
+        var entityID: String
+        var table: String
+        var keyColumn: String
+        var dossierID: String
+        var newJSON: String?
+    }
+
+    static func target(of change: StoreChange, dossierID: String) -> ChangeTarget {
+        switch change {
+        case .result(let r): ChangeTarget(entity: "result", entityID: r.nodeID, table: "result", keyColumn: "node_id", dossierID: dossierID, newJSON: JSONColumn.encode(r))
+        case .evidence(let e): ChangeTarget(entity: "evidence", entityID: e.id, table: "evidence", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(e))
+        case .removeEvidence(let id): ChangeTarget(entity: "evidence", entityID: id, table: "evidence", keyColumn: "id", dossierID: dossierID, newJSON: nil)
+        case .finding(let f): ChangeTarget(entity: "finding", entityID: f.id, table: "finding", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(f))
+        case .removeFinding(let id): ChangeTarget(entity: "finding", entityID: id, table: "finding", keyColumn: "id", dossierID: dossierID, newJSON: nil)
+        case .item(let i): ChangeTarget(entity: "item", entityID: i.id, table: "rect_item", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(i))
+        case .review(let r): ChangeTarget(entity: "review", entityID: dossierID, table: "dossier", keyColumn: "review_json", dossierID: dossierID, newJSON: r.map(JSONColumn.encode))
+        case .evaluation(let e): ChangeTarget(entity: "evaluation", entityID: dossierID, table: "dossier", keyColumn: "evaluation_json", dossierID: dossierID, newJSON: JSONColumn.encode(e))
+        }
+    }
+
+    static func currentJSON(_ t: ChangeTarget, _ db: Database) throws -> String? {
+        if t.table == "dossier" {
+            return try String.fetchOne(db, sql: "SELECT \(t.keyColumn) FROM dossier WHERE id = ?", arguments: [t.dossierID])
+        }
+        return try String.fetchOne(db, sql: "SELECT json FROM \(t.table) WHERE dossier_id = ? AND \(t.keyColumn) = ?",
+                                   arguments: [t.dossierID, t.entityID])
+    }
+
+    static func write(_ change: StoreChange, dossierID: String, _ db: Database) throws {
+        switch change {
+        case .result(let r):
+            try db.execute(sql: "INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)", arguments: [dossierID, r.nodeID, JSONColumn.encode(r)])
+        case .evidence(let e):
+            let position = try Int.fetchOne(db, sql: "SELECT position FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, e.id])
+                ?? (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM evidence WHERE dossier_id = ?", arguments: [dossierID]) ?? 0)
+            try db.execute(sql: "INSERT OR REPLACE INTO evidence(dossier_id, id, position, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, e.id, position, JSONColumn.encode(e)])
+        case .removeEvidence(let id):
+            try db.execute(sql: "DELETE FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
+        case .finding(let f):
+            try db.execute(sql: "INSERT OR REPLACE INTO finding(dossier_id, id, seq, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, f.id, f.seq, JSONColumn.encode(f)])
+        case .removeFinding(let id):
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM rect_item WHERE dossier_id = ? AND finding_id = ?", arguments: [dossierID, id]) == true {
+                throw StoreError.rule(code: "K-005", message: "问题 \(id) 下仍有整改事项，不能删除（可撤销整改事项）")
+            }
+            try db.execute(sql: "DELETE FROM finding WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
+        case .item(let i):
+            if let problem = ItemRules.validate(i).first(where: { $0.level == .error }) {
+                throw StoreError.rule(code: problem.code, message: problem.message)
+            }
+            try upsertItem(i, dossierID: dossierID, db)
+        case .review(let r):
+            try db.execute(sql: "UPDATE dossier SET review_json = ? WHERE id = ?", arguments: [r.map(JSONColumn.encode), dossierID])
+        case .evaluation(let e):
+            try db.execute(sql: "UPDATE dossier SET evaluation_json = ?, status = ? WHERE id = ?", arguments: [JSONColumn.encode(e), e.status.rawValue, dossierID])
+        }
+    }
+}

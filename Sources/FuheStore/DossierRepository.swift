@@ -1,0 +1,122 @@
+import Foundation
+import FuheCore
+import GRDB
+
+extension FuheStore {
+    /// How an import treats a dossier id that is already in the store.
+    public enum ImportMode: Sendable {
+        /// Refuse the whole import.
+        case refuseExisting
+        /// Replace the stored dossier (journalled).
+        case replaceExisting
+    }
+
+    /// Imports dossiers in one transaction: either all are stored (with their units, cycles and
+    /// embedded templates) or none. `dateShift` moves review/rectification dates (bundled samples).
+    public func importDossiers(_ dossiers: [Dossier], mode: ImportMode = .refuseExisting, actor: String,
+                               origin: String = "import", reason: String? = nil) throws {
+        try queue.write { db in
+            let batch = try Journal.nextBatch(db)
+            let schemes = try Self.gradeSchemes(db)
+            for d in dossiers {
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d.id]) == true {
+                    guard mode == .replaceExisting else { throw StoreError.duplicateDossier(d.id) }
+                    try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [d.id])
+                }
+                if let existing = try Self.template(id: d.template.id, db) {
+                    if existing != d.template {
+                        // A different template under the same id would silently rescore other dossiers.
+                        let bundled = try Bool.fetchOne(db, sql: "SELECT bundled FROM template WHERE id = ?", arguments: [d.template.id]) ?? false
+                        if bundled { throw StoreError.rule(code: "T-000", message: "dossier \(d.id) carries a template \"\(d.template.id)\" that differs from the bundled one") }
+                        try Self.saveTemplate(d.template, bundled: false, db)
+                    }
+                } else {
+                    try Self.saveTemplate(d.template, bundled: false, db)
+                }
+                try Self.insert(d, db)
+                try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
+                try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
+                                                     field: "*", old: nil, new: "imported", reason: reason), batch: batch, at: clock.now())
+            }
+        }
+    }
+
+    static func insert(_ d: Dossier, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO unit(id, name, json) VALUES (?, ?, ?)", arguments: [d.unit.id, d.unit.name, JSONColumn.encode(d.unit)])
+        try db.execute(sql: "INSERT OR REPLACE INTO cycle(id, fiscal_year, json) VALUES (?, ?, ?)",
+                       arguments: [d.cycle.id, d.cycle.fiscalYear, JSONColumn.encode(d.cycle)])
+        try db.execute(sql: """
+            INSERT INTO dossier(id, unit_id, cycle_id, template_id, evaluation_json, self_team_json, review_json,
+                                unit_name, sort_key, fiscal_year, year_is_demo, eval_type, status, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
+            """, arguments: [d.id, d.unit.id, d.cycle.id, d.template.id, JSONColumn.encode(d.evaluation),
+                             JSONColumn.encode(d.selfTeam), d.review.map(JSONColumn.encode), d.unit.displayName,
+                             SortKey.of(d.unit.displayName), d.cycle.fiscalYear, d.cycle.yearIsDemo,
+                             d.evaluation.evalType.rawValue, d.evaluation.status.rawValue])
+        for (nodeID, r) in d.results {
+            try db.execute(sql: "INSERT INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)", arguments: [d.id, nodeID, JSONColumn.encode(r)])
+        }
+        for (i, e) in d.evidence.enumerated() {
+            try db.execute(sql: "INSERT INTO evidence(dossier_id, id, position, json) VALUES (?, ?, ?, ?)", arguments: [d.id, e.id, i, JSONColumn.encode(e)])
+        }
+        for f in d.findings {
+            try db.execute(sql: "INSERT INTO finding(dossier_id, id, seq, json) VALUES (?, ?, ?, ?)", arguments: [d.id, f.id, f.seq, JSONColumn.encode(f)])
+        }
+        for item in d.items { try upsertItem(item, dossierID: d.id, db) }
+    }
+
+    static func upsertItem(_ item: RectificationItem, dossierID: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO rect_item(dossier_id, id, finding_id, seq, status, deadline, overdue_from, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(dossier_id, id) DO UPDATE SET finding_id = excluded.finding_id, seq = excluded.seq, status = excluded.status,
+                deadline = excluded.deadline, overdue_from = excluded.overdue_from, json = excluded.json
+            """, arguments: [dossierID, item.id, item.findingID, item.seq, item.status.rawValue, item.deadline.description,
+                             OverdueFrom.day(for: item)?.description, JSONColumn.encode(item)])
+    }
+
+    /// Loads one whole dossier.
+    public func dossier(id: String) throws -> Dossier {
+        try queue.read { db in try Self.dossier(id: id, db) }
+    }
+
+    /// Ids of all dossiers, in list order.
+    public func dossierIDs() throws -> [String] {
+        try queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM dossier ORDER BY sort_key, fiscal_year, id") }
+    }
+
+    static func dossier(id: String, _ db: Database) throws -> Dossier {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT d.evaluation_json, d.self_team_json, d.review_json, d.template_id, u.json AS unit_json, c.json AS cycle_json
+            FROM dossier d JOIN unit u ON u.id = d.unit_id JOIN cycle c ON c.id = d.cycle_id WHERE d.id = ?
+            """, arguments: [id]) else { throw StoreError.unknownDossier(id) }
+        guard let template = try template(id: row["template_id"], db) else { throw StoreError.unknownTemplate(row["template_id"]) }
+        var results: [String: IndicatorResult] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT node_id, json FROM result WHERE dossier_id = ?", arguments: [id]) {
+            results[r["node_id"]] = try JSONColumn.decode(IndicatorResult.self, r["json"])
+        }
+        let evidence = try String.fetchAll(db, sql: "SELECT json FROM evidence WHERE dossier_id = ? ORDER BY position", arguments: [id])
+            .map { try JSONColumn.decode(Evidence.self, $0) }
+        let findings = try String.fetchAll(db, sql: "SELECT json FROM finding WHERE dossier_id = ? ORDER BY seq, id", arguments: [id])
+            .map { try JSONColumn.decode(Finding.self, $0) }
+        let items = try String.fetchAll(db, sql: "SELECT json FROM rect_item WHERE dossier_id = ? ORDER BY seq, id", arguments: [id])
+            .map { try JSONColumn.decode(RectificationItem.self, $0) }
+        let reviewJSON: String? = row["review_json"]
+        return Dossier(unit: try JSONColumn.decode(EvaluatedUnit.self, row["unit_json"]),
+                       cycle: try JSONColumn.decode(EvaluationCycle.self, row["cycle_json"]),
+                       template: template,
+                       evaluation: try JSONColumn.decode(SelfEvaluation.self, row["evaluation_json"]),
+                       results: results, evidence: evidence,
+                       selfTeam: try JSONColumn.decode([TeamMember].self, row["self_team_json"]),
+                       review: try reviewJSON.map { try JSONColumn.decode(Review.self, $0) },
+                       findings: findings, items: items)
+    }
+}
+
+/// Pinyin sort keys for Chinese names ("黄土矿镇政府" → "huang tu kuang zhen zheng fu").
+public enum SortKey {
+    public static func of(_ text: String) -> String {
+        let latin = text.applyingTransform(.mandarinToLatin, reverse: false) ?? text
+        let plain = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
+        return plain.lowercased()
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import FuheCore
+import GRDB
+
+/// The SQLite store of one Fuhe installation (or one offline copy): units, templates, dossiers,
+/// rectification items and the change journal. Every write is one transaction that also appends
+/// journal entries and refreshes the dossier's summary row.
+///
+/// ```swift
+/// let store = try FuheStore.open(path: "fuhe.sqlite", createIfMissing: true)
+/// let units = try store.unitList(today: CalendarDay("2022-06-01")!)
+/// ```
+public final class FuheStore: Sendable {
+    /// The store file.
+    public let path: String
+    let queue: DatabaseQueue
+    /// Grade schemes by id (loaded once; schemes change only by import).
+    let clock: any Clock
+
+    private init(path: String, queue: DatabaseQueue, clock: any Clock) {
+        self.path = path
+        self.queue = queue
+        self.clock = clock
+    }
+
+    /// Opens a store. A missing file is created (mode 0600) when `createIfMissing`; an existing
+    /// file must be a Fuhe store, otherwise it is left untouched and `notAFuheStore` is thrown.
+    public static func open(path: String, createIfMissing: Bool, clock: any Clock = SystemClock()) throws -> FuheStore {
+        let fm = FileManager.default
+        var isNew = false
+        if !fm.fileExists(atPath: path) {
+            guard createIfMissing else { throw StoreError.missingStore(path: path) }
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty && !fm.fileExists(atPath: dir) {
+                do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+                    throw StoreError.io(path: dir, detail: "cannot create the folder: \(error.localizedDescription)")
+                }
+            }
+            let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+            guard fd >= 0 else { throw StoreError.io(path: path, detail: "cannot create the store file (errno \(errno))") }
+            close(fd)
+            isNew = true
+        } else {
+            try checkHeader(path: path)
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw StoreError.notAFuheStore(path: path, detail: "\(error)")
+        }
+        let store = FuheStore(path: path, queue: queue, clock: clock)
+        if isNew {
+            try store.initialize()
+        } else {
+            try store.verifyIdentity()
+        }
+        return store
+    }
+
+    /// Refuses files that are not SQLite databases before SQLite touches them.
+    private static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.io(path: path, detail: "cannot read the file") }
+        defer { try? handle.close() }
+        let header = handle.readData(ofLength: 16)
+        if header.isEmpty { throw StoreError.notAFuheStore(path: path, detail: "the file is empty") }
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw StoreError.notAFuheStore(path: path, detail: "not an SQLite database")
+        }
+    }
+
+    private func initialize() throws {
+        try Schema.migrator.migrate(queue)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('application', ?), ('store_id', ?), ('created_at', ?), ('kind', 'main')",
+                           arguments: [Schema.applicationID, UUID().uuidString, ISO.format(clock.now())])
+        }
+    }
+
+    private func verifyIdentity() throws {
+        let app: String?
+        do {
+            app = try queue.read { db -> String? in
+                guard try db.tableExists("meta") else { return nil }
+                return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'application'")
+            }
+        } catch {
+            throw StoreError.notAFuheStore(path: path, detail: "\(error)")
+        }
+        guard app == Schema.applicationID else {
+            throw StoreError.notAFuheStore(path: path, detail: "an SQLite database without Fuhe's tables")
+        }
+        let applied = try queue.read { db in try Schema.migrator.appliedIdentifiers(db) }
+        let known = Set(Schema.migrator.migrations)
+        if let unknown = applied.first(where: { !known.contains($0) }) {
+            throw StoreError.tooNew(path: path, version: Int(unknown.dropFirst()) ?? 0)
+        }
+        try Schema.migrator.migrate(queue)
+    }
+
+    /// A value from the meta table (`store_id`, `kind`, `created_at`, …).
+    public func meta(_ key: String) throws -> String? {
+        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Whether the store holds no dossier yet.
+    public func isEmpty() throws -> Bool {
+        try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier") ?? 0 } == 0
+    }
+
+    /// Today's date for overdue computations.
+    public var today: CalendarDay { clock.today() }
+}
+
+/// ISO 8601 timestamps in UTC+8 for journal and summary columns.
+enum ISO {
+    static func format(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,57 @@
+import GRDB
+
+/// The SQLite schema, as GRDB migrations. Each migration runs once, in order, in a transaction.
+enum Schema {
+    static let applicationID = "fuhe.store"
+    static let currentVersion = 1
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE grade_scheme (id TEXT PRIMARY KEY NOT NULL, json TEXT NOT NULL);
+                CREATE TABLE template (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, eval_type TEXT NOT NULL,
+                                       bundled INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL);
+                CREATE TABLE unit (id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, json TEXT NOT NULL);
+                CREATE TABLE cycle (id TEXT PRIMARY KEY NOT NULL, fiscal_year INTEGER NOT NULL, json TEXT NOT NULL);
+                CREATE TABLE dossier (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    unit_id TEXT NOT NULL REFERENCES unit(id),
+                    cycle_id TEXT NOT NULL REFERENCES cycle(id),
+                    template_id TEXT NOT NULL REFERENCES template(id),
+                    evaluation_json TEXT NOT NULL,
+                    self_team_json TEXT NOT NULL,
+                    review_json TEXT,
+                    -- summary, kept current by every write (never scan indicators to list units)
+                    unit_name TEXT NOT NULL, sort_key TEXT NOT NULL, fiscal_year INTEGER NOT NULL,
+                    year_is_demo INTEGER NOT NULL, eval_type TEXT NOT NULL, status TEXT NOT NULL,
+                    review_status TEXT, self_total INTEGER, self_grade TEXT, review_total INTEGER,
+                    review_complete INTEGER NOT NULL DEFAULT 0, review_grade TEXT,
+                    reviewed_rows INTEGER NOT NULL DEFAULT 0, scorable_rows INTEGER NOT NULL DEFAULT 0,
+                    warning_count INTEGER NOT NULL DEFAULT 0, open_items INTEGER NOT NULL DEFAULT 0,
+                    total_items INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL);
+                CREATE INDEX dossier_sort ON dossier(sort_key, fiscal_year);
+                CREATE TABLE result (dossier_id TEXT NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+                                     node_id TEXT NOT NULL, json TEXT NOT NULL,
+                                     PRIMARY KEY (dossier_id, node_id)) WITHOUT ROWID;
+                CREATE TABLE evidence (dossier_id TEXT NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+                                       id TEXT NOT NULL, position INTEGER NOT NULL, json TEXT NOT NULL,
+                                       PRIMARY KEY (dossier_id, id)) WITHOUT ROWID;
+                CREATE TABLE finding (dossier_id TEXT NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+                                      id TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL,
+                                      PRIMARY KEY (dossier_id, id)) WITHOUT ROWID;
+                CREATE TABLE rect_item (dossier_id TEXT NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+                                        id TEXT NOT NULL, finding_id TEXT NOT NULL, seq INTEGER NOT NULL,
+                                        status TEXT NOT NULL, deadline TEXT NOT NULL, overdue_from TEXT,
+                                        json TEXT NOT NULL, PRIMARY KEY (dossier_id, id)) WITHOUT ROWID;
+                CREATE INDEX rect_item_overdue ON rect_item(overdue_from) WHERE overdue_from IS NOT NULL;
+                CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
+                                      origin TEXT NOT NULL, dossier_id TEXT, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+                                      field TEXT NOT NULL, old TEXT, new TEXT, reason TEXT, batch INTEGER NOT NULL);
+                CREATE INDEX journal_entity ON journal(dossier_id, entity, entity_id, field);
+                """)
+        }
+        return m
+    }
+}

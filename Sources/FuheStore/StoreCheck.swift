@@ -1,0 +1,50 @@
+import Foundation
+import FuheCore
+import GRDB
+
+/// Result of `fuhe check`: store integrity problems (errors) and the rule findings of each dossier.
+public struct StoreCheckReport: Sendable {
+    /// SQLite integrity, foreign keys, stale summaries, invalid templates or items. Empty = healthy.
+    public var integrityProblems: [String]
+    /// Validation messages per dossier id (warnings the reviewer should look at).
+    public var dossierMessages: [(dossierID: String, unitName: String, messages: [ValidationMessage])]
+}
+
+extension FuheStore {
+    /// Checks SQLite integrity, foreign keys, that every summary row matches a fresh roll-up,
+    /// that templates and items obey their rules, and collects each dossier's validation messages.
+    public func check() throws -> StoreCheckReport {
+        try queue.read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.map { "SQLite integrity: \($0)" } }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                problems.append("foreign key: table \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")")
+            }
+            for t in try String.fetchAll(db, sql: "SELECT json FROM template").map({ try JSONColumn.decode(IndicatorTemplate.self, $0) }) {
+                for m in TemplateRules.validate(t) where m.level == .error { problems.append("template \(t.id): \(m.code) \(m.message)") }
+            }
+            let schemes = try Self.gradeSchemes(db)
+            var messages: [(String, String, [ValidationMessage])] = []
+            let stored = try Row.fetchAll(db, sql: "SELECT id, unit_name, self_total, review_total, open_items FROM dossier ORDER BY sort_key, fiscal_year, id")
+            for row in stored {
+                let id: String = row["id"]
+                let d = try Self.dossier(id: id, db)
+                let scheme = schemes[d.template.gradeSchemeID] ?? .fallback
+                let scored = DossierScorer.score(d, scheme: scheme)
+                let review = scored.total(.review).value?.hundredths
+                if (row["review_total"] as Int?) != review {
+                    problems.append("dossier \(id): stored review total differs from the roll-up of its rows")
+                }
+                if (row["open_items"] as Int) != d.items.filter({ $0.status.isOpen }).count {
+                    problems.append("dossier \(id): stored open-item count is stale")
+                }
+                for item in d.items {
+                    for m in ItemRules.validate(item) where m.level == .error { problems.append("dossier \(id) item \(item.id): \(m.code) \(m.message)") }
+                }
+                messages.append((id, row["unit_name"], scored.messages))
+            }
+            return StoreCheckReport(integrityProblems: problems, dossierMessages: messages.map { ($0.0, $0.1, $0.2) })
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import FuheCore
+import GRDB
+
+/// One line of the unit list: the dossier's summary figures, read without touching indicator rows.
+public struct UnitSummary: Sendable, Hashable {
+    public var dossierID: String
+    public var unitName: String
+    public var fiscalYear: Int
+    public var yearIsDemo: Bool
+    public var evalType: EvalType
+    public var status: EvaluationStatus
+    public var reviewStatus: ReviewStatus?
+    /// The unit's final stated total, else the complete roll-up of its row scores.
+    public var selfTotal: Score?
+    public var selfGrade: String?
+    /// Roll-up of review scores (partial while rows are unreviewed; see `reviewComplete`).
+    public var reviewTotal: Score?
+    public var reviewComplete: Bool
+    public var reviewGrade: String?
+    public var reviewedRows: Int
+    public var scorableRows: Int
+    public var warningCount: Int
+    public var openItems: Int
+    public var totalItems: Int
+    public var overdueItems: Int
+
+    /// self − review (positive = self-evaluation higher, 虚高).
+    public var delta: Score? {
+        guard let s = selfTotal, let r = reviewTotal, reviewComplete else { return nil }
+        return s - r
+    }
+
+    /// The grade to show: the review grade once the review total is complete, else the self grade.
+    public var grade: String? { reviewComplete ? reviewGrade : selfGrade }
+}
+
+/// Filters of the unit list.
+public struct UnitFilter: Sendable, Hashable {
+    public var evalType: EvalType?
+    public var reviewStatus: ReviewStatus?
+    /// Only units with warnings (rule flags).
+    public var flaggedOnly: Bool
+    /// Only units with overdue rectification items.
+    public var overdueOnly: Bool
+
+    public init(evalType: EvalType? = nil, reviewStatus: ReviewStatus? = nil, flaggedOnly: Bool = false, overdueOnly: Bool = false) {
+        self.evalType = evalType
+        self.reviewStatus = reviewStatus
+        self.flaggedOnly = flaggedOnly
+        self.overdueOnly = overdueOnly
+    }
+
+    public static let all = UnitFilter()
+}
+
+extension FuheStore {
+    /// The unit list in pinyin order, with overdue counts for `today`.
+    public func unitList(today: CalendarDay? = nil, filter: UnitFilter = .all) throws -> [UnitSummary] {
+        let day = (today ?? self.today).description
+        var clauses: [String] = []
+        var args: [any DatabaseValueConvertible] = [day]
+        if let t = filter.evalType { clauses.append("d.eval_type = ?"); args.append(t.rawValue) }
+        if let s = filter.reviewStatus { clauses.append("d.review_status = ?"); args.append(s.rawValue) }
+        if filter.flaggedOnly { clauses.append("d.warning_count > 0") }
+        if filter.overdueOnly { clauses.append("COALESCE(o.n, 0) > 0") }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.*, COALESCE(o.n, 0) AS overdue_items FROM dossier d
+                LEFT JOIN (SELECT dossier_id, COUNT(*) AS n FROM rect_item WHERE overdue_from <= ? GROUP BY dossier_id) o
+                  ON o.dossier_id = d.id
+                \(whereSQL) ORDER BY d.sort_key, d.fiscal_year, d.id
+                """, arguments: StatementArguments(args)).map(Self.summary)
+        }
+    }
+
+    static func summary(_ row: Row) -> UnitSummary {
+        let score: (String) -> Score? = { key in (row[key] as Int?).map { Score(hundredths: $0) } }
+        return UnitSummary(dossierID: row["id"], unitName: row["unit_name"], fiscalYear: row["fiscal_year"],
+                           yearIsDemo: row["year_is_demo"], evalType: EvalType(rawValue: row["eval_type"]) ?? .project,
+                           status: EvaluationStatus(rawValue: row["status"]) ?? .selected,
+                           reviewStatus: (row["review_status"] as String?).flatMap(ReviewStatus.init(rawValue:)),
+                           selfTotal: score("self_total"), selfGrade: row["self_grade"], reviewTotal: score("review_total"),
+                           reviewComplete: row["review_complete"], reviewGrade: row["review_grade"],
+                           reviewedRows: row["reviewed_rows"], scorableRows: row["scorable_rows"], warningCount: row["warning_count"],
+                           openItems: row["open_items"], totalItems: row["total_items"], overdueItems: row["overdue_items"])
+    }
+
+    /// Recomputes one dossier's summary columns (scores, grades, progress, flags, item counts).
+    static func refreshSummary(dossierID: String, schemes: [String: GradeScheme], today: CalendarDay, _ db: Database) throws {
+        let d = try dossier(id: dossierID, db)
+        let scheme = schemes[d.template.gradeSchemeID] ?? GradeScheme.fallback
+        let scored = DossierScorer.score(d, scheme: scheme)
+        let computedSelf = scored.total(.selfStated)
+        let selfTotal = d.evaluation.finalStatedTotal ?? (computedSelf.complete ? computedSelf.value : nil)
+        let selfGrade = d.evaluation.statedGrade ?? selfTotal.flatMap { scheme.grade(for: $0)?.label }
+        let review = scored.total(.review)
+        let reviewGrade = review.complete ? review.value.flatMap { scheme.grade(for: $0)?.label } : nil
+        let open = d.items.filter { $0.status.isOpen }.count
+        try db.execute(sql: """
+            UPDATE dossier SET review_status = ?, self_total = ?, self_grade = ?, review_total = ?, review_complete = ?,
+                review_grade = ?, reviewed_rows = ?, scorable_rows = ?, warning_count = ?, open_items = ?, total_items = ?,
+                status = ?, updated_at = ? WHERE id = ?
+            """, arguments: [d.review?.status.rawValue, selfTotal?.hundredths, selfGrade, review.value?.hundredths, review.complete,
+                             reviewGrade, scored.reviewedLeafCount, scored.scorableLeafCount,
+                             scored.messages.filter { $0.level == .warning }.count, open, d.items.count,
+                             d.evaluation.status.rawValue, ISO.format(Date()), dossierID])
+    }
+}
+
+extension GradeScheme {
+    /// MOF_4 (优/良/中/差 at 90/80/60), used when a template names a scheme the store lacks.
+    public static let fallback = GradeScheme(id: "MOF_4", name: "财政部四档", bands: [
+        GradeBand(code: "A", label: "优", minimum: Score(hundredths: 9000)),
+        GradeBand(code: "B", label: "良", minimum: Score(hundredths: 8000)),
+        GradeBand(code: "C", label: "中", minimum: Score(hundredths: 6000)),
+        GradeBand(code: "D", label: "差", minimum: Score(hundredths: 0)),
+    ])
+}
