@@ -11,13 +11,20 @@ extension FuheStore {
         case replaceExisting
     }
 
-    /// Imports dossiers in one transaction: either all are stored (with their units, cycles and
-    /// embedded templates) or none. `dateShift` moves review/rectification dates (bundled samples).
-    public func importDossiers(_ dossiers: [Dossier], mode: ImportMode = .refuseExisting, actor: String,
-                               origin: String = "import", reason: String? = nil) throws {
+    /// Imports dossiers (and standalone `templates`) in one transaction: either all are stored,
+    /// with their units, cycles and embedded templates, or none.
+    public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
+                               actor: String, origin: String = "import", reason: String? = nil) throws {
         try queue.write { db in
             let batch = try Journal.nextBatch(db)
             let schemes = try Self.gradeSchemes(db)
+            for t in templates {
+                if try Bool.fetchOne(db, sql: "SELECT bundled FROM template WHERE id = ?", arguments: [t.id]) == true,
+                   try Self.template(id: t.id, db) != t {
+                    throw StoreError.rule(code: "T-000", message: "template \(t.id) would replace the bundled template of the same id")
+                }
+                try Self.saveTemplate(t, bundled: false, db)
+            }
             for d in dossiers {
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d.id]) == true {
                     guard mode == .replaceExisting else { throw StoreError.duplicateDossier(d.id) }

@@ -19,7 +19,7 @@ enum CompletenessChecks {
         }
         let evaluation = dossier.evaluation
         if evaluation.statedTotals.isEmpty { warn("报告未填写绩效自评综合得分", field: "stated_totals") }
-        if (evaluation.statedGrade ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if (evaluation.statedGrade ?? "").allSatisfy(\.isWhitespace) {
             warn("报告未填写评价等次", field: "stated_grade")
         }
         if dossier.selfTeam.isEmpty {
@@ -33,7 +33,7 @@ enum CompletenessChecks {
         for node in index.leaves where node.kind != .trial && node.direction != .qualitative {
             if case .budgetExecution = node.method { continue }
             let target = dossier.results[node.id]?.target
-            let blank = target.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && $0.number == nil } ?? true
+            let blank = target.map { $0.text.allSatisfy(\.isWhitespace) && $0.number == nil } ?? true
             if blank { warn("定量指标“\(node.name)”未填写目标值", field: "target", nodeID: node.id) }
         }
         return messages

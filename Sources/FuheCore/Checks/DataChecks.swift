@@ -29,7 +29,8 @@ enum DataChecks {
                 messages.append(warning("D-002", "\(name)金额差异应为\(line.budget.wanYuanText)−\(line.final.wanYuanText)="
                     + "\(variance.wanYuanText)万元，报告为\(stated.wanYuanText)万元"))
             }
-            if let stated = line.statedRatio, let ratio = line.computedRatio, abs(ratio - stated) > percentTolerance {
+            if let stated = line.statedRatio, let ratio = percent(variance.yuan, of: line.budget.yuan),
+               abs(ratio - stated) > percentTolerance {
                 messages.append(warning("D-002", "\(name)超支节约比率应为\(variance.wanYuanText)/\(line.budget.wanYuanText)="
                     + "\(ExactDecimal.format(ratio, places: 2))%，报告为\(ExactDecimal.plain(stated))%"))
             }
@@ -64,7 +65,7 @@ enum DataChecks {
         let rate: Decimal
         let source: String
         if let executed = evaluation.executed, let budget = evaluation.budgetFullYear, budget.yuan != 0 {
-            rate = executed.wanYuan / budget.wanYuan * 100
+            rate = Decimal(executed.yuan) / Decimal(budget.yuan) * 100
             source = "（\(executed.wanYuanText)/\(budget.wanYuanText)万元）"
         } else if let value = execNodes.lazy.compactMap({ dossier.results[$0.id]?.effectiveActual?.number }).first {
             rate = value
@@ -90,10 +91,16 @@ enum DataChecks {
     /// D-006: a printed share that its numerator / denominator do not reproduce.
     static func shares(_ evaluation: SelfEvaluation) -> [ValidationMessage] {
         evaluation.shareChecks.compactMap { share in
-            guard let computed = share.computedPercent, abs(computed - share.statedPercent) > percentTolerance else { return nil }
+            guard let computed = percent(share.numerator.yuan, of: share.denominator.yuan),
+                  abs(computed - share.statedPercent) > percentTolerance else { return nil }
             return warning("D-006", "“\(share.label)”按\(share.numerator.wanYuanText)/\(share.denominator.wanYuanText)"
                 + "计算为\(ExactDecimal.format(computed, places: 2))%，报告为\(ExactDecimal.plain(share.statedPercent))%")
         }
+    }
+
+    /// numerator / denominator × 100 from whole yuan (one division), nil for a zero denominator.
+    static func percent(_ numerator: Int64, of denominator: Int64) -> Decimal? {
+        denominator == 0 ? nil : Decimal(numerator) / Decimal(denominator) * 100
     }
 
     private static func warning(_ code: String, _ message: String, field: String? = nil) -> ValidationMessage {

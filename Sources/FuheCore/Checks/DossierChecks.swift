@@ -3,7 +3,7 @@
 public enum DossierChecks {
     public static func warnings(_ dossier: Dossier, scheme: GradeScheme,
                                 thresholds: DeviationThresholds = .default) -> [ValidationMessage] {
-        let index = TemplateIndex(dossier.template)
+        let index = IndexCache.shared.index(for: dossier.template)
         let results = index.template.nodes.map { dossier.results[$0.id]?.selfScore }
         let selfRollups = index.rollups(leaf: { results[$0] }, stated: { results[$0] })
         return warnings(dossier, scheme: scheme, thresholds: thresholds, index: index, selfRollups: selfRollups)

@@ -21,7 +21,7 @@ public struct Deviation: Hashable, Sendable {
         self.selfTotal = selfTotal
         self.reviewTotal = reviewTotal
         diff = selfTotal - reviewTotal
-        rate = reviewTotal == .zero ? nil : diff.decimal / reviewTotal.decimal * 100
+        rate = reviewTotal == .zero ? nil : Decimal(diff.hundredths) / Decimal(reviewTotal.hundredths) * 100
         selfGrade = scheme.grade(for: selfTotal)
         reviewGrade = scheme.grade(for: reviewTotal)
         gradeChanged = selfGrade?.code != reviewGrade?.code
@@ -50,7 +50,9 @@ extension Deviation {
         guard let selfScore, let reviewScore, selfScore != reviewScore else { return nil }
         let diff = selfScore - reviewScore
         let reference = node.weight > .zero ? node.weight : max(node.maxScore, -node.minScore)
-        guard abs(diff.decimal) >= reference.decimal * thresholds.rowWeightFraction else { return nil }
+        guard Decimal(diff.hundredths.magnitude) >= Decimal(reference.hundredths) * thresholds.rowWeightFraction else {
+            return nil
+        }
         return ValidationMessage(code: "DEV_ROW", level: .warning, message:
             "“\(node.name)”自评\(selfScore)分，复核\(reviewScore)分，相差\(diff.signedDescription)分，"
             + "达到分值\(reference)分的\(ExactDecimal.plain(thresholds.rowWeightFraction * 100))%",

@@ -7,13 +7,14 @@
 /// scored.deviation?.diff           // +6.00
 /// ```
 public enum DossierScorer {
-    /// Scores with a freshly built template index.
+    /// Scores with the shared index of the dossier's template (built once per template; rows whose
+    /// inputs did not change since the last scoring of the same dossier are reused).
     public static func score(_ dossier: Dossier, scheme: GradeScheme,
                              thresholds: DeviationThresholds = .default) -> ScoredDossier {
-        score(dossier, scheme: scheme, thresholds: thresholds, index: TemplateIndex(dossier.template))
+        score(dossier, scheme: scheme, thresholds: thresholds, index: IndexCache.shared.index(for: dossier.template))
     }
 
-    /// Scores reusing a template index (rebuilt if it was made from another template).
+    /// Scores with a given template index (rebuilt if it was made from another template).
     public static func score(_ dossier: Dossier, scheme: GradeScheme, thresholds: DeviationThresholds = .default,
                              index given: TemplateIndex) -> ScoredDossier {
         let index = given.matches(dossier.template) ? given : TemplateIndex(dossier.template)
@@ -25,11 +26,21 @@ public enum DossierScorer {
         var suggestions = Array<Score?>(repeating: nil, count: nodes.count)
         var rowFlags: [ValidationMessage] = []
         var reviewed = 0, scorable = 0
+        var memo = index.memo.entries(for: dossier.id, count: nodes.count)
+        var memoChanged = false
         for p in index.leafPositions {
             let node = nodes[p]
             let result = results[p] ?? IndicatorResult(nodeID: node.id)
-            let row = ScoringEngine.evaluate(node: node, result: result, evaluation: dossier.evaluation,
+            let inputs = RowInputs(result: results[p], evaluation: dossier.evaluation, thresholds: thresholds)
+            let row: RowEvaluation
+            if let entry = memo[p], entry.inputs.isIdentical(to: inputs) {
+                row = entry.row
+            } else {
+                row = ScoringEngine.evaluate(node: node, result: result, evaluation: dossier.evaluation,
                                              thresholds: thresholds)
+                memo[p] = RowMemo.Entry(inputs: inputs, row: row)
+                memoChanged = true
+            }
             rows[node.id] = row
             suggestions[p] = row.suggestion
             rowFlags += row.flags
@@ -41,6 +52,8 @@ public enum DossierScorer {
                 rowFlags.append(flag)
             }
         }
+
+        if memoChanged { index.memo.save(memo, for: dossier.id) }
 
         let selfRollups = index.rollups(leaf: { results[$0]?.selfScore }, stated: { results[$0]?.selfScore })
         let reviewRollups = index.rollups(leaf: { results[$0]?.reviewScore })

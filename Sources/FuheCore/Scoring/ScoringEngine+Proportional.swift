@@ -11,7 +11,7 @@ extension ScoringEngine {
             source = "预算执行率\(ScoreText.pct(number))"
         } else if let executed = evaluation.executed, let budget = evaluation.budgetFullYear {
             guard budget.yuan != 0 else { return row.unscored("全年预算数为0，无法计算预算执行率，需综合判断") }
-            rate = executed.wanYuan / budget.wanYuan * 100
+            rate = Decimal(executed.yuan) / Decimal(budget.yuan) * 100
             source = "全年执行数\(ScoreText.money(executed))÷全年预算数\(ScoreText.money(budget))=预算执行率\(ScoreText.pct(rate))"
         } else if row.actual == nil {
             return row.unscored("未填写预算执行率，也没有全年预算数和全年执行数，无法计算建议分")

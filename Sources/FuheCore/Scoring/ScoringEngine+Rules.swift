@@ -31,7 +31,7 @@ extension ScoringEngine {
         let deduction = steps * rule.deduct
         let score = row.score(row.weight - deduction)
         let unitWord = ScoreText.stepUnit(row.unit)
-        let available = row.weight - row.node.minScore.decimal
+        let available = row.weight - row.node.minScore.exact
         let deducted = deduction > available
             ? "应扣\(ScoreText.points(deduction))，扣完为止"
             : "扣\(ScoreText.points(Score(rounding: deduction)))"
@@ -87,7 +87,7 @@ extension ScoringEngine {
                 "未发现不符合要求的情况，得满分\(ScoreText.points(score))")
         }
         let deduction = n * deduct
-        let deducted = deduction > row.weight - row.node.minScore.decimal
+        let deducted = deduction > row.weight - row.node.minScore.exact
             ? "应扣\(ScoreText.points(deduction))，扣完为止"
             : "扣\(ScoreText.points(Score(rounding: deduction)))"
         return RowEvaluation(nodeID: row.id, suggestion: score, measure: n, explanation:

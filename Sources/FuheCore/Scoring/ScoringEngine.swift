@@ -62,12 +62,12 @@ struct RowContext {
     var name: String { node.name }
     var unit: String { node.unitOfMeasure }
     /// W: the node's maximum score.
-    var weight: Decimal { node.maxScore.decimal }
+    var weight: Decimal { node.maxScore.exact }
 
     /// Clamps an exact value into [min, max] and rounds it half-up to hundredths.
     func score(_ raw: Decimal) -> Score {
         if raw.isNaN { return node.minScore }
-        let low = node.minScore.decimal, high = node.maxScore.decimal
+        let low = node.minScore.exact, high = node.maxScore.exact
         return Score(rounding: raw < low ? low : (raw > high ? high : raw))
     }
 
@@ -88,7 +88,7 @@ struct RowContext {
     func noTarget() -> RowEvaluation { unscored(Self.missingReason(target, "目标值")) }
 
     private static func missingReason(_ value: ObservedValue?, _ what: String) -> String {
-        guard let text = value?.text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let text = value?.text, !text.allSatisfy(\.isWhitespace) else {
             return "未填写\(what)，无法计算建议分"
         }
         if ObservedValue.hasZeroDenominator(text) {

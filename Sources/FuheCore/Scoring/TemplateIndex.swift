@@ -16,6 +16,8 @@ public struct TemplateIndex: Sendable {
     let bottomUp: [Int]
     /// Reachable leaf positions (no children), in template order; TRIAL leaves included.
     let leafPositions: [Int]
+    /// Remembered row evaluations (shared by copies of this index).
+    let memo = RowMemo()
 
     public init(_ template: IndicatorTemplate) {
         self.template = template

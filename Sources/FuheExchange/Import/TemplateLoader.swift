@@ -41,3 +41,12 @@ public enum TemplateLoader {
         return out
     }
 }
+
+extension TemplateLoader {
+    /// The `format` a file declares ("fuhe.dossier/1", "fuhe.template/1", …), nil when unreadable.
+    public static func declaredFormat(_ bytes: [UInt8]) -> String? {
+        guard let root = try? JSONParser.parse(bytes), case .object(let members) = root.value,
+              let format = members.first(where: { $0.key == "format" }), case .string(let s) = format.value.value else { return nil }
+        return s
+    }
+}

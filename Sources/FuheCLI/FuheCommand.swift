@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `fuhe`: the command-line entry point. Subcommands work on the default store or `--store PATH`.
+public struct FuheCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "fuhe",
+        abstract: "Fuhe 复核 — review budget-performance self-evaluations and follow rectification items to 销号.",
+        discussion: "The default store is $XDG_DATA_HOME/fuhe/fuhe.sqlite (else ~/.local/share/fuhe/fuhe.sqlite); it is created with the bundled sample dossiers on first use.",
+        version: "0.1.0",
+        subcommands: [ListCommand.self, ShowCommand.self, ImportCommand.self, ExportCommand.self, LedgerCommand.self, CheckCommand.self],
+        defaultSubcommand: ListCommand.self
+    )
+
+    public init() {}
+}
+
+/// A failure reported to the user as one line on standard error, with a non-zero exit.
+struct CLIFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import FuheCore
+import FuheStore
+import TermCore
+
+/// `fuhe list`: the unit list with totals, Δ, grade and rectification counts, in pinyin order.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List units: year, type, self/review totals, Δ, grade, open/overdue items.")
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(help: ArgumentHelp("Only this evaluation type: PROJECT, DEPT_OVERALL, SPECIAL_FUND.", valueName: "type"))
+    var type: String?
+
+    @Option(help: ArgumentHelp("Only this review status: DRAFT, SUBMITTED, FINALIZED.", valueName: "status"))
+    var status: String?
+
+    @Flag(help: "Only units with rule flags.")
+    var flagged = false
+
+    @Flag(help: "Only units with overdue rectification items.")
+    var overdue = false
+
+    func run() throws {
+        var filter = UnitFilter(flaggedOnly: flagged, overdueOnly: overdue)
+        if let type {
+            guard let t = EvalType(rawValue: type.uppercased()) else { throw ValidationError("--type must be PROJECT, DEPT_OVERALL or SPECIAL_FUND") }
+            filter.evalType = t
+        }
+        if let status {
+            guard let s = ReviewStatus(rawValue: status.uppercased()) else { throw ValidationError("--status must be DRAFT, SUBMITTED or FINALIZED") }
+            filter.reviewStatus = s
+        }
+        let store = try options.open()
+        let units = try store.unitList(filter: filter)
+        print(Self.render(units))
+    }
+
+    static func render(_ units: [UnitSummary]) -> String {
+        var table = TextTable(columns: [
+            .init("编号"), .init("单位", maxWidth: 28), .init("年度"), .init("类型"), .init("复核状态"),
+            .init("自评", align: .right), .init("复核", align: .right), .init("差异", align: .right), .init("等次"),
+            .init("进度", align: .right), .init("整改未完", align: .right), .init("逾期", align: .right),
+        ])
+        for u in units {
+            let review = u.reviewTotal.map { u.reviewComplete ? $0.description : "(\($0.description))" } ?? "—"
+            table.addRow([u.dossierID, u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : String(u.fiscalYear), u.evalType.label,
+                          u.reviewStatus?.label ?? "未开始", u.selfTotal?.description ?? "—", review, u.delta?.signedDescription ?? "",
+                          u.grade ?? "—", "\(u.reviewedRows)/\(u.scorableRows)", String(u.openItems), u.overdueItems > 0 ? String(u.overdueItems) : "0"])
+        }
+        var out = table.render()
+        out += "\n\(units.count) 个单位" + (units.contains { $0.yearIsDemo } ? "；* 年度为示例（原文为“20xx”）" : "")
+        out += "；复核分带括号表示尚未复核完毕"
+        return out
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// What a row evaluation depends on besides its node: reused only when identical.
+struct RowInputs {
+    var target: ObservedValue?
+    var actual: ObservedValue?
+    var executed: Money?
+    var budget: Money?
+    var overshoot: Decimal
+
+    init(result: IndicatorResult?, evaluation: SelfEvaluation, thresholds: DeviationThresholds) {
+        target = result?.target
+        actual = result?.effectiveActual
+        executed = evaluation.executed
+        budget = evaluation.budgetFullYear
+        overshoot = thresholds.overshootDefault
+    }
+
+    func isIdentical(to other: RowInputs) -> Bool {
+        func same(_ a: ObservedValue?, _ b: ObservedValue?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): return true
+            case let (x?, y?): return x.isIdentical(to: y)
+            default: return false
+            }
+        }
+        return executed == other.executed && budget == other.budget && overshoot.isIdentical(to: other.overshoot)
+            && same(actual, other.actual) && same(target, other.target)
+    }
+}
+
+/// Row evaluations remembered per dossier and node position for one template index, so that
+/// rescoring after an edit only re-evaluates rows whose inputs changed. Thread-safe, bounded.
+final class RowMemo: @unchecked Sendable {
+    struct Entry {
+        let inputs: RowInputs
+        let row: RowEvaluation
+    }
+
+    private let lock = NSLock()
+    private var store: [String: [Entry?]] = [:]
+    private static let dossierLimit = 256
+
+    /// The remembered rows of a dossier (all nil when none), sized to `count`.
+    func entries(for dossierID: String, count: Int) -> [Entry?] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = store[dossierID], found.count == count { return found }
+        return Array(repeating: nil, count: count)
+    }
+
+    func save(_ entries: [Entry?], for dossierID: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if store[dossierID] == nil && store.count >= Self.dossierLimit { store.removeAll(keepingCapacity: true) }
+        store[dossierID] = entries
+    }
+}
+
+/// Template indexes shared by `DossierScorer.score(_:scheme:thresholds:)`, keyed by template id
+/// and checked against the template before reuse. Thread-safe, bounded.
+final class IndexCache: @unchecked Sendable {
+    static let shared = IndexCache()
+
+    private let lock = NSLock()
+    private var indexes: [String: TemplateIndex] = [:]
+    private static let limit = 64
+
+    func index(for template: IndicatorTemplate) -> TemplateIndex {
+        lock.lock()
+        let cached = indexes[template.id]
+        lock.unlock()
+        if let cached, cached.matches(template) { return cached }
+        let fresh = TemplateIndex(template)
+        lock.lock()
+        if indexes[template.id] == nil && indexes.count >= Self.limit { indexes.removeAll(keepingCapacity: true) }
+        indexes[template.id] = fresh
+        lock.unlock()
+        return fresh
+    }
+}

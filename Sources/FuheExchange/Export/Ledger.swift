@@ -1,0 +1,46 @@
+import FuheCore
+
+/// 整改台账: the rectification ledger across dossiers, one row per item, columns per spec §6.2.
+public enum Ledger {
+    public static let header = ["序号", "被评价单位", "年度", "问题描述", "问题类别", "关联指标", "整改措施", "整改类型",
+                                "整改责任单位", "责任人", "整改时限", "剩余/逾期天数", "最新整改进度", "整改完成情况",
+                                "佐证材料数", "状态", "报告口径", "销号人", "销号日期"]
+
+    /// Ledger rows for the given dossiers, in dossier then item order.
+    public static func rows(_ dossiers: [Dossier], today: CalendarDay) -> [[String]] {
+        var out: [[String]] = []
+        for d in dossiers {
+            let findings = Dictionary(uniqueKeysWithValues: d.findings.map { ($0.id, $0) })
+            for item in d.items.sorted(by: { ($0.seq, $0.id) < ($1.seq, $1.id) }) {
+                let finding = findings[item.findingID]
+                let node = finding?.nodeID.flatMap { d.template.node(id: $0) }
+                let days = dueText(item, today: today)
+                let latest = item.progress.max(by: { $0.date < $1.date })
+                out.append([String(item.seq), d.unit.name, d.cycle.yearIsDemo ? "\(d.cycle.fiscalYear)(示例)" : String(d.cycle.fiscalYear),
+                            finding?.description ?? "", finding?.category.label ?? "", node.map { "\($0.code) \($0.name)" } ?? "",
+                            item.measure, item.rectType.label, item.respUnit, item.respPerson, item.deadline.description, days,
+                            latest.map { "\($0.date) \($0.text)" } ?? "", item.completionDesc ?? "", String(item.evidenceIDs.count),
+                            item.status.label, Deadlines.reportLabel(item, today: today), item.closedBy ?? "",
+                            item.closedOn?.description ?? ""])
+            }
+        }
+        return out
+    }
+
+    /// 剩余/逾期天数 as shown to users: "逾期5天", "剩余3天", "今日到期", "待销号核实", or "" when closed.
+    public static func dueText(_ item: RectificationItem, today: CalendarDay) -> String {
+        guard item.status.isOpen else { return "" }
+        let state = Deadlines.state(of: item, today: today)
+        if state.isOverdue { return "逾期\(state.daysOverdue)天" }
+        if item.status == .submitted { return "待销号核实" }
+        if state.daysLeft == 0 { return "今日到期" }
+        return "剩余\(state.daysLeft)天"
+    }
+
+    /// The ledger as Excel/WPS-friendly CSV bytes.
+    public static func csv(_ dossiers: [Dossier], today: CalendarDay) -> [UInt8] {
+        var w = CSVWriter(header: header)
+        for row in rows(dossiers, today: today) { w.addRow(row) }
+        return w.bytes
+    }
+}
