@@ -17,6 +17,12 @@ let package = Package(
         .target(name: "FuheCore"),
         // Display width, text layout and tables. Nothing project-specific.
         .target(name: "TermCore"),
+        // The only C code: ncursesw with the wide-character API enabled (module map + shim).
+        .target(name: "CNcursesw"),
+        // The ncurses terminal backend: the only Swift code that calls ncurses.
+        .target(name: "FuheTerminal", dependencies: ["TermCore", "CNcursesw"]),
+        // A small program that exercises the backend in a real terminal (tmux tests).
+        .executableTarget(name: "term-probe", dependencies: ["TermCore", "FuheTerminal"]),
         // JSON dossier exchange format and CSV ledger.
         .target(name: "FuheExchange", dependencies: ["FuheCore"]),
         // SQLite store (GRDB): schema, repositories, journal, summaries.
@@ -45,8 +51,12 @@ let package = Package(
         .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
+        .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "term-probe"]),
         .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources", "FuheTestSupport"]),
-        .testTarget(name: "FuheStoreTests", dependencies: ["FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport"]),
+        .testTarget(name: "FuheStoreTests", dependencies: [
+            "FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "FuheCLITests", dependencies: ["FuheCLI", "fuhe", "FuheTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,6 +4,7 @@ import FuheCore
 import FuheExchange
 @testable import FuheStore
 import FuheTestSupport
+import GRDB
 
 @Suite struct StoreRoundTripTests {
     @Test func importedDossierLoadsBackEqual() throws {
@@ -54,11 +55,7 @@ import FuheTestSupport
         #expect(try String(contentsOfFile: text, encoding: .utf8) == "这不是数据库")
 
         let other = dir.appendingPathComponent("other.sqlite").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3; c=sqlite3.connect('\(other)'); c.execute('create table t(x)'); c.commit()"]
-        try process.run()
-        process.waitUntilExit()
+        try DatabaseQueue(path: other).write { db in try db.execute(sql: "CREATE TABLE t(x); INSERT INTO t VALUES (1)") }
         let size = try FileManager.default.attributesOfItem(atPath: other)[.size] as? Int
         do {
             _ = try FuheStore.open(path: other, createIfMissing: true)

@@ -12,7 +12,8 @@ enum CompletenessChecks {
     /// S-005: no stated total, no stated grade, no self-evaluation team or unsigned members, and
     /// quantitative leaves (direction ≠ QUALITATIVE, except BUDGET_EXEC rows, whose target is the
     /// budget) without a target.
-    static func blankFields(_ dossier: Dossier, index: TemplateIndex) -> [ValidationMessage] {
+    static func blankFields(_ context: CheckContext) -> [ValidationMessage] {
+        let dossier = context.dossier
         var messages: [ValidationMessage] = []
         func warn(_ text: String, field: String, nodeID: String? = nil) {
             messages.append(ValidationMessage(code: "S-005", level: .warning, message: text, nodeID: nodeID, field: field))
@@ -30,10 +31,12 @@ enum CompletenessChecks {
                 warn("评价人员\(unsigned.joined(separator: "、"))未签字", field: "self_team")
             }
         }
-        for node in index.leaves where node.kind != .trial && node.direction != .qualitative {
+        for p in context.index.leafPositions {
+            let node = context.nodes[p]
+            guard node.kind != .trial, node.direction != .qualitative else { continue }
             if case .budgetExecution = node.method { continue }
-            let target = dossier.results[node.id]?.target
-            let blank = target.map { $0.text.allSatisfy(\.isWhitespace) && $0.number == nil } ?? true
+            let target = context.results[p]?.target
+            let blank = target.map { $0.number == nil && $0.text.allSatisfy(\.isWhitespace) } ?? true
             if blank { warn("定量指标“\(node.name)”未填写目标值", field: "target", nodeID: node.id) }
         }
         return messages

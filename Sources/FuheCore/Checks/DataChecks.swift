@@ -59,15 +59,17 @@ enum DataChecks {
 
     /// D-005: execution rate below the threshold while the unit scores the BUDGET_EXEC row full
     /// or states the top grade. The rate is executed / full-year budget, else the BUDGET_EXEC row's value.
-    static func execution(_ dossier: Dossier, scheme: GradeScheme, threshold: Decimal) -> [ValidationMessage] {
-        let evaluation = dossier.evaluation
-        let execNodes = dossier.template.nodes.filter { if case .budgetExecution = $0.method { true } else { false } }
+    static func execution(_ context: CheckContext, scheme: GradeScheme, threshold: Decimal) -> [ValidationMessage] {
+        let evaluation = context.dossier.evaluation
+        let execNodes = context.nodes.indices.filter {
+            if case .budgetExecution = context.nodes[$0].method { true } else { false }
+        }
         let rate: Decimal
         let source: String
         if let executed = evaluation.executed, let budget = evaluation.budgetFullYear, budget.yuan != 0 {
             rate = Decimal(executed.yuan) / Decimal(budget.yuan) * 100
             source = "（\(executed.wanYuanText)/\(budget.wanYuanText)万元）"
-        } else if let value = execNodes.lazy.compactMap({ dossier.results[$0.id]?.effectiveActual?.number }).first {
+        } else if let value = execNodes.lazy.compactMap({ context.results[$0]?.effectiveActual?.number }).first {
             rate = value
             source = ""
         } else {
@@ -76,8 +78,9 @@ enum DataChecks {
         guard rate < threshold else { return [] }
         let head = "预算执行率\(ScoreText.pct(rate))\(source)，低于\(ScoreText.pct(threshold))"
         var messages: [ValidationMessage] = []
-        for node in execNodes {
-            guard let s = dossier.results[node.id]?.selfScore, s >= node.maxScore else { continue }
+        for p in execNodes {
+            let node = context.nodes[p]
+            guard let s = context.results[p]?.selfScore, s >= node.maxScore else { continue }
             messages.append(ValidationMessage(code: "D-005", level: .warning, message:
                 "\(head)，但“\(node.name)”自评满分\(s)分", nodeID: node.id, field: "self_score"))
         }

@@ -40,11 +40,18 @@ public enum ReviewScoreRules {
 
     /// R-005 (W): rows marked REVIEWED without any evidence that exists in the dossier.
     public static func missingEvidence(_ dossier: Dossier) -> [ValidationMessage] {
-        let known = Set(dossier.evidence.map(\.id))
+        let index = IndexCache.shared.index(for: dossier.template)
+        let results = index.template.nodes.map { dossier.results[$0.id] }
+        return missingEvidence(CheckContext(dossier: dossier, index: index, results: results, selfRollups: []))
+    }
+
+    static func missingEvidence(_ context: CheckContext) -> [ValidationMessage] {
+        var known: Set<String>?
         var messages: [ValidationMessage] = []
-        for node in dossier.template.nodes {
-            guard let result = dossier.results[node.id], result.status == .reviewed,
-                  !result.evidenceIDs.contains(where: known.contains) else { continue }
+        for (p, node) in context.nodes.enumerated() {
+            guard let result = context.results[p], result.status == .reviewed else { continue }
+            if known == nil { known = Set(context.dossier.evidence.map(\.id)) }
+            guard !result.evidenceIDs.contains(where: { known?.contains($0) == true }) else { continue }
             messages.append(ValidationMessage(code: "R-005", level: .warning, message:
                 "“\(node.name)”已复核但未关联任何佐证材料", nodeID: node.id, field: "evidence_ids"))
         }

@@ -5,10 +5,10 @@ import Foundation
 /// or inconsistent with the total.
 enum StatedScoreChecks {
     /// S-001: a stated self score above max_score or below min_score.
-    static func outOfRange(_ dossier: Dossier) -> [ValidationMessage] {
+    static func outOfRange(_ context: CheckContext) -> [ValidationMessage] {
         var messages: [ValidationMessage] = []
-        for node in dossier.template.nodes where node.kind != .trial {
-            guard let s = dossier.results[node.id]?.selfScore else { continue }
+        for (p, node) in context.nodes.enumerated() where node.kind != .trial {
+            guard let s = context.results[p]?.selfScore else { continue }
             let text: String
             if s > node.maxScore {
                 text = "“\(node.name)”自评分\(s)超过分值上限\(node.maxScore)"
@@ -25,16 +25,16 @@ enum StatedScoreChecks {
 
     /// S-002: a parent's stated self score differs from the sum of its children's stated scores
     /// (a child without its own stated score contributes its rolled-up self score, if any).
-    static func subtotals(_ dossier: Dossier, index: TemplateIndex, selfRollups: [Rollup]) -> [ValidationMessage] {
+    static func subtotals(_ context: CheckContext) -> [ValidationMessage] {
         var messages: [ValidationMessage] = []
-        let nodes = index.template.nodes
+        let nodes = context.nodes, index = context.index
         for (p, node) in nodes.enumerated() where !index.children[p].isEmpty {
-            guard let stated = dossier.results[node.id]?.selfScore else { continue }
+            guard let stated = context.results[p]?.selfScore else { continue }
             var sum = Score.zero
             var found = 0, counted = 0
             for c in index.children[p] where nodes[c].kind != .trial {
                 counted += 1
-                if let v = dossier.results[nodes[c].id]?.selfScore ?? selfRollups[c].value {
+                if let v = context.results[c]?.selfScore ?? context.selfRollups[c].value {
                     sum += v
                     found += 1
                 }

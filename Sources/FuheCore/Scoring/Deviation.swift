@@ -42,20 +42,31 @@ public struct Deviation: Hashable, Sendable {
     }
 }
 
-extension Deviation {
-    /// DEV_ROW for one leaf: |self − review| ≥ fraction × weight (for a zero-weight ADJUST row,
-    /// the larger of its bonus and penalty limits); nil when either score is missing.
-    static func rowFlag(node: IndicatorNode, selfScore: Score?, reviewScore: Score?,
-                        thresholds: DeviationThresholds) -> ValidationMessage? {
+/// DEV_ROW for leaves: |self − review| ≥ fraction × weight (for a zero-weight ADJUST row, the
+/// larger of its bonus and penalty limits). The fraction is prepared once per scoring.
+struct RowDeviationRule {
+    let fraction: Decimal
+    /// fraction × 10 000 when whole (integer comparison), else nil (Decimal comparison).
+    let scaled: Int?
+    let percentText: String
+
+    init(_ thresholds: DeviationThresholds) {
+        fraction = thresholds.rowWeightFraction
+        let s = fraction * 10_000
+        let whole = ExactDecimal.round(s, places: 0)
+        scaled = whole == s && s.magnitude < 1_000_000_000 ? NSDecimalNumber(decimal: whole).intValue : nil
+        percentText = ScoreText.num(fraction * 100) + "%"
+    }
+
+    func flag(node: IndicatorNode, selfScore: Score?, reviewScore: Score?) -> ValidationMessage? {
         guard let selfScore, let reviewScore, selfScore != reviewScore else { return nil }
         let diff = selfScore - reviewScore
         let reference = node.weight > .zero ? node.weight : max(node.maxScore, -node.minScore)
-        guard Decimal(diff.hundredths.magnitude) >= Decimal(reference.hundredths) * thresholds.rowWeightFraction else {
-            return nil
-        }
+        let reached = scaled.map { diff.hundredths.magnitude * 10_000 >= reference.hundredths * $0 }
+            ?? (Decimal(diff.hundredths.magnitude) >= Decimal(reference.hundredths) * fraction)
+        guard reached else { return nil }
         return ValidationMessage(code: "DEV_ROW", level: .warning, message:
             "“\(node.name)”自评\(selfScore)分，复核\(reviewScore)分，相差\(diff.signedDescription)分，"
-            + "达到分值\(reference)分的\(ExactDecimal.plain(thresholds.rowWeightFraction * 100))%",
-            nodeID: node.id, field: "review_score")
+            + "达到分值\(reference)分的\(percentText)", nodeID: node.id, field: "review_score")
     }
 }

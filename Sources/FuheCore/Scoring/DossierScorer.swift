@@ -28,6 +28,7 @@ public enum DossierScorer {
         var reviewed = 0, scorable = 0
         var memo = index.memo.entries(for: dossier.id, count: nodes.count)
         var memoChanged = false
+        let rowRule = RowDeviationRule(thresholds)
         for p in index.leafPositions {
             let node = nodes[p]
             let result = results[p] ?? IndicatorResult(nodeID: node.id)
@@ -47,8 +48,7 @@ public enum DossierScorer {
             guard node.kind != .trial else { continue }
             scorable += 1
             if result.status == .reviewed { reviewed += 1 }
-            if let flag = Deviation.rowFlag(node: node, selfScore: result.selfScore, reviewScore: result.reviewScore,
-                                            thresholds: thresholds) {
+            if let flag = rowRule.flag(node: node, selfScore: result.selfScore, reviewScore: result.reviewScore) {
                 rowFlags.append(flag)
             }
         }
@@ -71,8 +71,8 @@ public enum DossierScorer {
 
         var messages = rowFlags
         messages += deviation?.flags ?? []
-        messages += DossierChecks.warnings(dossier, scheme: scheme, thresholds: thresholds, index: index,
-                                           selfRollups: selfRollups)
+        let context = CheckContext(dossier: dossier, index: index, results: results, selfRollups: selfRollups)
+        messages += DossierChecks.warnings(context, scheme: scheme, thresholds: thresholds)
         return ScoredDossier(
             rows: rows, index: index, selfRollups: selfRollups, reviewRollups: reviewRollups,
             suggestedRollups: suggestedRollups, totals: totals, selfTotalUsed: selfUsed,
