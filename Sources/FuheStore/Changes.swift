@@ -2,20 +2,6 @@ import Foundation
 import FuheCore
 import GRDB
 
-/// One change to a dossier. The store diffs it against what is stored and journals each changed
-/// top-level field (old → new).
-public enum StoreChange: Sendable, Hashable {
-    /// Replace the scoresheet row of `result.nodeID`.
-    case result(IndicatorResult)
-    case evidence(Evidence)
-    case removeEvidence(id: String)
-    case finding(Finding)
-    case removeFinding(id: String)
-    case item(RectificationItem)
-    case review(Review?)
-    case evaluation(SelfEvaluation)
-}
-
 extension FuheStore {
     /// Applies changes to one dossier as a single transaction with journal entries sharing one
     /// batch number; the dossier's summary is refreshed in the same transaction. Returns the
@@ -75,6 +61,7 @@ extension FuheStore {
         case .finding(let f): ChangeTarget(entity: "finding", entityID: f.id, table: "finding", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(f))
         case .removeFinding(let id): ChangeTarget(entity: "finding", entityID: id, table: "finding", keyColumn: "id", dossierID: dossierID, newJSON: nil)
         case .item(let i): ChangeTarget(entity: "item", entityID: i.id, table: "rect_item", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(i))
+        case .removeItem(let id): ChangeTarget(entity: "item", entityID: id, table: "rect_item", keyColumn: "id", dossierID: dossierID, newJSON: nil)
         case .review(let r): ChangeTarget(entity: "review", entityID: dossierID, table: "dossier", keyColumn: "review_json", dossierID: dossierID, newJSON: r.map(JSONColumn.encode))
         case .evaluation(let e): ChangeTarget(entity: "evaluation", entityID: dossierID, table: "dossier", keyColumn: "evaluation_json", dossierID: dossierID, newJSON: JSONColumn.encode(e))
         }
@@ -110,6 +97,8 @@ extension FuheStore {
                 throw StoreError.rule(code: problem.code, message: problem.message)
             }
             try upsertItem(i, dossierID: dossierID, db)
+        case .removeItem(let id):
+            try db.execute(sql: "DELETE FROM rect_item WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
         case .review(let r):
             try db.execute(sql: "UPDATE dossier SET review_json = ? WHERE id = ?", arguments: [r.map(JSONColumn.encode), dossierID])
         case .evaluation(let e):

@@ -2,58 +2,6 @@ import Foundation
 import FuheCore
 import GRDB
 
-/// One line of the unit list: the dossier's summary figures, read without touching indicator rows.
-public struct UnitSummary: Sendable, Hashable {
-    public var dossierID: String
-    public var unitName: String
-    public var fiscalYear: Int
-    public var yearIsDemo: Bool
-    public var evalType: EvalType
-    public var status: EvaluationStatus
-    public var reviewStatus: ReviewStatus?
-    /// The unit's final stated total, else the complete roll-up of its row scores.
-    public var selfTotal: Score?
-    public var selfGrade: String?
-    /// Roll-up of review scores (partial while rows are unreviewed; see `reviewComplete`).
-    public var reviewTotal: Score?
-    public var reviewComplete: Bool
-    public var reviewGrade: String?
-    public var reviewedRows: Int
-    public var scorableRows: Int
-    public var warningCount: Int
-    public var openItems: Int
-    public var totalItems: Int
-    public var overdueItems: Int
-
-    /// self − review (positive = self-evaluation higher, 虚高).
-    public var delta: Score? {
-        guard let s = selfTotal, let r = reviewTotal, reviewComplete else { return nil }
-        return s - r
-    }
-
-    /// The grade to show: the review grade once the review total is complete, else the self grade.
-    public var grade: String? { reviewComplete ? reviewGrade : selfGrade }
-}
-
-/// Filters of the unit list.
-public struct UnitFilter: Sendable, Hashable {
-    public var evalType: EvalType?
-    public var reviewStatus: ReviewStatus?
-    /// Only units with warnings (rule flags).
-    public var flaggedOnly: Bool
-    /// Only units with overdue rectification items.
-    public var overdueOnly: Bool
-
-    public init(evalType: EvalType? = nil, reviewStatus: ReviewStatus? = nil, flaggedOnly: Bool = false, overdueOnly: Bool = false) {
-        self.evalType = evalType
-        self.reviewStatus = reviewStatus
-        self.flaggedOnly = flaggedOnly
-        self.overdueOnly = overdueOnly
-    }
-
-    public static let all = UnitFilter()
-}
-
 extension FuheStore {
     /// The unit list in pinyin order, with overdue counts for `today`.
     public func unitList(today: CalendarDay? = nil, filter: UnitFilter = .all) throws -> [UnitSummary] {

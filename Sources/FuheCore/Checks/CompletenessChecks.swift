@@ -31,13 +31,11 @@ enum CompletenessChecks {
                 warn("评价人员\(unsigned.joined(separator: "、"))未签字", field: "self_team")
             }
         }
-        for p in context.index.leafPositions {
-            let node = context.nodes[p]
-            guard node.kind != .trial, node.direction != .qualitative else { continue }
-            if case .budgetExecution = node.method { continue }
-            let target = context.results[p]?.target
-            let blank = target.map { $0.number == nil && $0.text.allSatisfy(\.isWhitespace) } ?? true
-            if blank { warn("定量指标“\(node.name)”未填写目标值", field: "target", nodeID: node.id) }
+        for p in context.index.leafPositions where context.index.needsTarget[p] {
+            let blank = context.results[p]?.target.map { $0.number == nil && $0.text.allSatisfy(\.isWhitespace) } ?? true
+            guard blank else { continue }
+            let node = context.index.template.nodes[p]
+            warn("定量指标“\(node.name)”未填写目标值", field: "target", nodeID: node.id)
         }
         return messages
     }

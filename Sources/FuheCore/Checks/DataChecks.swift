@@ -61,9 +61,7 @@ enum DataChecks {
     /// or states the top grade. The rate is executed / full-year budget, else the BUDGET_EXEC row's value.
     static func execution(_ context: CheckContext, scheme: GradeScheme, threshold: Decimal) -> [ValidationMessage] {
         let evaluation = context.dossier.evaluation
-        let execNodes = context.nodes.indices.filter {
-            if case .budgetExecution = context.nodes[$0].method { true } else { false }
-        }
+        let execNodes = context.index.ids.indices.filter { context.index.isBudgetExec[$0] }
         let rate: Decimal
         let source: String
         if let executed = evaluation.executed, let budget = evaluation.budgetFullYear, budget.yuan != 0 {

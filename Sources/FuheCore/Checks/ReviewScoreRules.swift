@@ -48,10 +48,10 @@ public enum ReviewScoreRules {
     static func missingEvidence(_ context: CheckContext) -> [ValidationMessage] {
         var known: Set<String>?
         var messages: [ValidationMessage] = []
-        for (p, node) in context.nodes.enumerated() {
-            guard let result = context.results[p], result.status == .reviewed else { continue }
+        for p in context.index.ids.indices where context.results[p]?.status == .reviewed {
             if known == nil { known = Set(context.dossier.evidence.map(\.id)) }
-            guard !result.evidenceIDs.contains(where: { known?.contains($0) == true }) else { continue }
+            guard context.results[p]?.evidenceIDs.contains(where: { known?.contains($0) == true }) != true else { continue }
+            let node = context.index.template.nodes[p]
             messages.append(ValidationMessage(code: "R-005", level: .warning, message:
                 "“\(node.name)”已复核但未关联任何佐证材料", nodeID: node.id, field: "evidence_ids"))
         }

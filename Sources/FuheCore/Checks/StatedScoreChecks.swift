@@ -7,8 +7,10 @@ enum StatedScoreChecks {
     /// S-001: a stated self score above max_score or below min_score.
     static func outOfRange(_ context: CheckContext) -> [ValidationMessage] {
         var messages: [ValidationMessage] = []
-        for (p, node) in context.nodes.enumerated() where node.kind != .trial {
+        let index = context.index
+        for p in index.ids.indices where index.kinds[p] != .trial {
             guard let s = context.results[p]?.selfScore else { continue }
+            let node = index.template.nodes[p]
             let text: String
             if s > node.maxScore {
                 text = "“\(node.name)”自评分\(s)超过分值上限\(node.maxScore)"
@@ -27,12 +29,12 @@ enum StatedScoreChecks {
     /// (a child without its own stated score contributes its rolled-up self score, if any).
     static func subtotals(_ context: CheckContext) -> [ValidationMessage] {
         var messages: [ValidationMessage] = []
-        let nodes = context.nodes, index = context.index
-        for (p, node) in nodes.enumerated() where !index.children[p].isEmpty {
+        let index = context.index
+        for p in index.ids.indices where !index.children[p].isEmpty {
             guard let stated = context.results[p]?.selfScore else { continue }
             var sum = Score.zero
             var found = 0, counted = 0
-            for c in index.children[p] where nodes[c].kind != .trial {
+            for c in index.children[p] where index.kinds[c] != .trial {
                 counted += 1
                 if let v = context.results[c]?.selfScore ?? context.selfRollups[c].value {
                     sum += v
@@ -41,6 +43,7 @@ enum StatedScoreChecks {
             }
             guard found > 0, sum != stated else { continue }
             let partial = found < counted ? "（\(counted - found)项下级指标未填写自评分）" : ""
+            let node = index.template.nodes[p]
             messages.append(ValidationMessage(code: "S-002", level: .warning, message:
                 "“\(node.name)”小计自评\(stated)分，下级指标自评合计\(sum)分\(partial)，两者不一致",
                 nodeID: node.id, field: "self_score"))
@@ -61,7 +64,7 @@ enum StatedScoreChecks {
     /// S-004: a total without a grade, a grade that is not the scheme's grade of the final total,
     /// or a grade without any score.
     static func grade(_ evaluation: SelfEvaluation, scheme: GradeScheme) -> [ValidationMessage] {
-        let written = evaluation.statedGrade?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let written = ValueText.trimmed(evaluation.statedGrade ?? "")
         let total = evaluation.finalStatedTotal
         func warn(_ text: String) -> [ValidationMessage] {
             [ValidationMessage(code: "S-004", level: .warning, message: text, field: "stated_grade")]

@@ -58,9 +58,17 @@ struct RowDeviationRule {
         percentText = ScoreText.num(fraction * 100) + "%"
     }
 
-    func flag(node: IndicatorNode, selfScore: Score?, reviewScore: Score?) -> ValidationMessage? {
+    private static let standard = RowDeviationRule(.default)
+
+    /// The rule for these thresholds (the default one is prepared once).
+    static func make(_ thresholds: DeviationThresholds) -> RowDeviationRule {
+        thresholds.rowWeightFraction.isIdentical(to: standard.fraction) ? standard : RowDeviationRule(thresholds)
+    }
+
+    func flag(_ index: TemplateIndex, _ p: Int, selfScore: Score?, reviewScore: Score?) -> ValidationMessage? {
         guard let selfScore, let reviewScore, selfScore != reviewScore else { return nil }
         let diff = selfScore - reviewScore
+        let node = index.template.nodes[p]
         let reference = node.weight > .zero ? node.weight : max(node.maxScore, -node.minScore)
         let reached = scaled.map { diff.hundredths.magnitude * 10_000 >= reference.hundredths * $0 }
             ?? (Decimal(diff.hundredths.magnitude) >= Decimal(reference.hundredths) * fraction)

@@ -18,41 +18,42 @@ public enum DossierScorer {
     public static func score(_ dossier: Dossier, scheme: GradeScheme, thresholds: DeviationThresholds = .default,
                              index given: TemplateIndex) -> ScoredDossier {
         let index = given.matches(dossier.template) ? given : TemplateIndex(dossier.template)
-        let nodes = index.template.nodes
-        let results: [IndicatorResult?] = nodes.map { dossier.results[$0.id] }
+        let count = index.ids.count
+        let results: [IndicatorResult?] = index.ids.map { dossier.results[$0] }
+        let evaluation = dossier.evaluation
 
         var rows: [String: RowEvaluation] = [:]
         rows.reserveCapacity(index.leafPositions.count)
-        var suggestions = Array<Score?>(repeating: nil, count: nodes.count)
+        var suggestions = [Score?](repeating: nil, count: count)
         var rowFlags: [ValidationMessage] = []
         var reviewed = 0, scorable = 0
-        var memo = index.memo.entries(for: dossier.id, count: nodes.count)
+        var memo = index.memo.entries(for: dossier.id, count: count)
         var memoChanged = false
-        let rowRule = RowDeviationRule(thresholds)
+        let rowRule = RowDeviationRule.make(thresholds)
         for p in index.leafPositions {
-            let node = nodes[p]
-            let result = results[p] ?? IndicatorResult(nodeID: node.id)
-            let inputs = RowInputs(result: results[p], evaluation: dossier.evaluation, thresholds: thresholds)
             let row: RowEvaluation
-            if let entry = memo[p], entry.inputs.isIdentical(to: inputs) {
-                row = entry.row
+            if memo[p]?.inputs.matches(target: results[p]?.target, actual: results[p]?.effectiveActual,
+                                       evaluation, thresholds) == true, let cached = memo[p]?.row {
+                row = cached
             } else {
-                row = ScoringEngine.evaluate(node: node, result: result, evaluation: dossier.evaluation,
-                                             thresholds: thresholds)
-                memo[p] = RowMemo.Entry(inputs: inputs, row: row)
+                let node = index.template.nodes[p]
+                row = ScoringEngine.evaluate(node: node, result: results[p] ?? IndicatorResult(nodeID: node.id),
+                                             evaluation: evaluation, thresholds: thresholds)
+                memo[p] = RowMemo.Entry(inputs: RowInputs(result: results[p], evaluation: evaluation,
+                                                          thresholds: thresholds), row: row)
                 memoChanged = true
             }
-            rows[node.id] = row
+            rows[index.ids[p]] = row
             suggestions[p] = row.suggestion
-            rowFlags += row.flags
-            guard node.kind != .trial else { continue }
+            if !row.flags.isEmpty { rowFlags += row.flags }
+            guard index.kinds[p] != .trial else { continue }
             scorable += 1
-            if result.status == .reviewed { reviewed += 1 }
-            if let flag = rowRule.flag(node: node, selfScore: result.selfScore, reviewScore: result.reviewScore) {
+            guard results[p] != nil else { continue }
+            if results[p]?.status == .reviewed { reviewed += 1 }
+            if let flag = rowRule.flag(index, p, selfScore: results[p]?.selfScore, reviewScore: results[p]?.reviewScore) {
                 rowFlags.append(flag)
             }
         }
-
         if memoChanged { index.memo.save(memo, for: dossier.id) }
 
         let selfRollups = index.rollups(leaf: { results[$0]?.selfScore }, stated: { results[$0]?.selfScore })

@@ -36,7 +36,7 @@ extension TemplateIndex {
             var any = false
             var complete = true
             var counted = 0
-            for c in kids where template.nodes[c].kind != .trial {
+            for c in kids where kinds[c] != .trial {
                 counted += 1
                 let r = result[c]
                 if let v = r.value {
@@ -63,9 +63,8 @@ extension TemplateIndex {
         var any = false
         var complete = true
         for r in roots {
-            let node = template.nodes[r]
             let rollup = rollups[r]
-            switch node.kind {
+            switch kinds[r] {
             case .base:
                 if let v = rollup.value {
                     base += v

@@ -16,16 +16,20 @@ struct RowInputs {
         overshoot = thresholds.overshootDefault
     }
 
-    func isIdentical(to other: RowInputs) -> Bool {
-        func same(_ a: ObservedValue?, _ b: ObservedValue?) -> Bool {
-            switch (a, b) {
-            case (nil, nil): return true
-            case let (x?, y?): return x.isIdentical(to: y)
-            default: return false
-            }
+    /// Whether a row would be evaluated from exactly these inputs again.
+    func matches(target: ObservedValue?, actual: ObservedValue?, _ evaluation: SelfEvaluation,
+                 _ thresholds: DeviationThresholds) -> Bool {
+        executed == evaluation.executed && budget == evaluation.budgetFullYear
+            && overshoot.isIdentical(to: thresholds.overshootDefault)
+            && Self.same(self.actual, actual) && Self.same(self.target, target)
+    }
+
+    private static func same(_ a: ObservedValue?, _ b: ObservedValue?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case let (x?, y?): return x.isIdentical(to: y)
+        default: return false
         }
-        return executed == other.executed && budget == other.budget && overshoot.isIdentical(to: other.overshoot)
-            && same(actual, other.actual) && same(target, other.target)
     }
 }
 

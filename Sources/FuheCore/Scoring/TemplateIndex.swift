@@ -16,6 +16,13 @@ public struct TemplateIndex: Sendable {
     let bottomUp: [Int]
     /// Reachable leaf positions (no children), in template order; TRIAL leaves included.
     let leafPositions: [Int]
+    /// Per-position node facts, so hot loops never copy whole nodes.
+    let ids: [String]
+    let kinds: [NodeKind]
+    /// BUDGET_EXEC rows.
+    let isBudgetExec: [Bool]
+    /// Quantitative scorable leaves that need a target (S-005): direction ≠ QUALITATIVE, not BUDGET_EXEC.
+    let needsTarget: [Bool]
     /// Remembered row evaluations (shared by copies of this index).
     let memo = RowMemo()
 
@@ -61,6 +68,13 @@ public struct TemplateIndex: Sendable {
         self.roots = roots
         self.bottomUp = order
         self.leafPositions = nodes.indices.filter { visited[$0] && children[$0].isEmpty }
+        ids = nodes.map(\.id)
+        kinds = nodes.map(\.kind)
+        isBudgetExec = nodes.map { if case .budgetExecution = $0.method { true } else { false } }
+        needsTarget = nodes.indices.map { p in
+            children[p].isEmpty && nodes[p].kind != .trial && nodes[p].direction != .qualitative
+                && !(nodes[p].method == .budgetExecution)
+        }
     }
 
     /// Node by id.

@@ -47,6 +47,13 @@ enum ValueText {
 
     static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
 
+    /// Leading and trailing whitespace removed (without bridging to NSString).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[first...last])
+    }
+
     /// The first plain number in the text ("≥3000人次" → 3000, "第5名" → 5, "-6.67%" → −6.67).
     /// A "-" counts as a sign only when it is not preceded by a digit ("1-7天" → 1).
     static func firstNumber(_ text: String) -> Decimal? {

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Command-line options of `fuhe-bench`.
+struct BenchOptions {
+    var dossiers = 2_000
+    var indicators = 60
+    var items = 20_000
+    var runs = 7
+    /// Folder for the store; nil = a temporary folder removed at the end.
+    var dir: String?
+
+    static let usage = """
+        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH]
+
+          --dossiers N    dossiers in the synthetic store (default 2000)
+          --indicators N  scored leaf indicators per dossier, at least 12 (default 60)
+          --items N       rectification items in the whole store (default 20000)
+          --runs N        repetitions of each measurement (default 7)
+          --dir PATH      keep the store in PATH (reused when it already holds one) instead of a temp folder
+        """
+
+    /// Parses `arguments` (without the program name); nil with a message on bad input.
+    static func parse(_ arguments: [String]) -> Result<BenchOptions, BenchUsageError> {
+        var o = BenchOptions()
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            if flag == "-h" || flag == "--help" { return .failure(BenchUsageError(message: nil)) }
+            guard let value = rest.popFirst() else { return .failure(BenchUsageError(message: "\(flag) needs a value")) }
+            switch flag {
+            case "--dir":
+                o.dir = value
+                continue
+            case "--dossiers", "--indicators", "--items", "--runs":
+                guard let n = Int(value), n >= 0 else {
+                    return .failure(BenchUsageError(message: "\(flag) expects a whole number, found \"\(value)\""))
+                }
+                switch flag {
+                case "--dossiers": o.dossiers = n
+                case "--indicators": o.indicators = n
+                case "--items": o.items = n
+                default: o.runs = n
+                }
+            default:
+                return .failure(BenchUsageError(message: "unknown option \(flag)"))
+            }
+        }
+        if o.dossiers < 1 { return .failure(BenchUsageError(message: "--dossiers must be at least 1")) }
+        if o.indicators < 12 { return .failure(BenchUsageError(message: "--indicators must be at least 12 (4 × 3 groups)")) }
+        if o.runs < 1 { return .failure(BenchUsageError(message: "--runs must be at least 1")) }
+        return .success(o)
+    }
+}
+
+/// A bad command line (nil message = help was asked for).
+struct BenchUsageError: Error {
+    var message: String?
+}
