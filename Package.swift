@@ -38,6 +38,9 @@ let package = Package(
             sources: ["ResourceFiles.swift"],
             resources: [.copy("templates"), .copy("samples"), .copy("grade-schemes.json")]
         ),
+        // The workstation: state, command registry, update logic, views rendering into a ScreenBuffer.
+        // Never touches SQL or ncurses.
+        .target(name: "FuheUI", dependencies: ["FuheCore", "TermCore"]),
         // Command-line commands (swift-argument-parser) and wiring.
         .target(name: "FuheCLI", dependencies: [
             "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore",
@@ -48,7 +51,7 @@ let package = Package(
             "FuheCore", "FuheExchange", "FuheStore", "FuheResources",
         ]),
         // Fixtures shared by the test targets.
-        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore"]),
+        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
         .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "term-probe"]),
@@ -57,6 +60,7 @@ let package = Package(
             "FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "FuheUITests", dependencies: ["FuheUI", "FuheTestSupport"]),
         .testTarget(name: "FuheCLITests", dependencies: ["FuheCLI", "fuhe", "FuheTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

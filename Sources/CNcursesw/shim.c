@@ -1,1 +1,114 @@
-// placeholder
+/* Shims for ncursesw macros and globals, the locale fix, the screen lifetime and
+ * per-thread output byte counting. Signal handling lives in signals.c. */
+#define _GNU_SOURCE 1
+#include "CNcursesw.h"
+
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+/* ---- Locale ----------------------------------------------------------------------- */
+
+static int codeset_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+}
+
+int fuhe_locale_setup(void) {
+    setlocale(LC_ALL, "");
+    if (codeset_is_utf8()) return 1;
+    if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "C.utf8");
+    return codeset_is_utf8();
+}
+
+const char *fuhe_locale_codeset(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL ? codeset : "";
+}
+
+/* ---- Screen lifetime -------------------------------------------------------------- */
+
+static SCREEN *screen = NULL;
+static volatile sig_atomic_t active = 0;
+static int atexit_registered = 0;
+
+static void at_exit_restore(void) { fuhe_curses_emergency_end(); }
+
+WINDOW *fuhe_curses_start(void) {
+    if (screen != NULL) return NULL;
+    if (!atexit_registered) {
+        atexit(at_exit_restore);
+        atexit_registered = 1;
+    }
+    /* ncurses takes the terminal modes and the window size from the output's descriptor:
+     * it must be a terminal. */
+    FILE *out = (!isatty(STDOUT_FILENO) && isatty(STDERR_FILENO)) ? stderr : stdout;
+    fflush(stdout);
+    screen = newterm(NULL, out, stdin);
+    if (screen == NULL) return NULL;
+    set_term(screen);
+    active = 1;
+    return stdscr;
+}
+
+void fuhe_curses_emergency_end(void) {
+    if (!active) return;
+    active = 0;
+    endwin();
+}
+
+void fuhe_curses_end(void) {
+    fuhe_curses_emergency_end();
+    if (screen != NULL) {
+        delscreen(screen);
+        screen = NULL;
+    }
+    fflush(stdout);
+}
+
+int fuhe_curses_active(void) { return active ? 1 : 0; }
+
+/* ---- Globals and macros ----------------------------------------------------------- */
+
+WINDOW *fuhe_stdscr(void) { return stdscr; }
+int fuhe_colors(void) { return COLORS; }
+int fuhe_color_pairs(void) { return COLOR_PAIRS; }
+
+void fuhe_getmaxyx(WINDOW *window, int *height, int *width) {
+    int y = 0, x = 0;
+    if (window != NULL) getmaxyx(window, y, x);
+    *height = y;
+    *width = x;
+}
+
+attr_t fuhe_a_normal(void) { return A_NORMAL; }
+attr_t fuhe_a_bold(void) { return A_BOLD; }
+attr_t fuhe_a_reverse(void) { return A_REVERSE; }
+attr_t fuhe_a_underline(void) { return A_UNDERLINE; }
+attr_t fuhe_a_dim(void) { return A_DIM; }
+
+int fuhe_wcwidth(uint32_t codepoint) { return wcwidth((wchar_t)codepoint); }
+
+/* ---- Output byte counting --------------------------------------------------------- */
+
+/* ncurses 6 writes frames with write(2) on the output descriptor, bypassing stdio, so a
+ * wrapped FILE* sees nothing. The kernel counts what each thread hands to write(2); the
+ * difference across doupdate on the drawing thread is the frame's size on the wire. */
+long long fuhe_thread_bytes_written(void) {
+    char text[512];
+    int fd = open("/proc/thread-self/io", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t length = read(fd, text, sizeof text - 1);
+    close(fd);
+    if (length <= 0) return -1;
+    text[length] = '\0';
+    const char *field = strstr(text, "wchar:");
+    if (field == NULL) return -1;
+    return strtoll(field + 6, NULL, 10);
+}

@@ -75,8 +75,8 @@ struct SyntheticDossierFactory {
 
     /// One rectification item; status drawn from a realistic mix, deadlines around `today`.
     private func item(seq: Int, findingID: String, unit: String, rng: inout SplitMix) -> RectificationItem {
-        let created = today.adding(days: -70 + rng.below(30))
-        let deadline = created.adding(days: 20 + rng.below(100))
+        let created = today.adding(days: -60 + rng.below(30))
+        let deadline = created.adding(days: 30 + rng.below(120))
         let person = ChineseNames.person(seq + rng.below(20))
         var item = RectificationItem(id: "RI-\(seq)", findingID: findingID, seq: seq, measure: rng.pick(ChineseNames.measures),
                                      rectType: rng.oneIn(5) ? .immediate : .deadline, respUnit: unit, respPerson: person,

@@ -69,24 +69,27 @@ struct Measurement {
 }
 
 /// Repeats `body` `runs` times; `prepare` runs before each repetition outside the timing and
-/// hands its value to `body`.
-func measure<P>(_ name: String, unit: TimeUnit, runs: Int, note: String = "",
-                prepare: (Int) throws -> P, _ body: (Int, P) throws -> Void) rethrows -> Measurement {
+/// hands its value to `body`. What `body` returns is kept until after the clock stops (so closing
+/// a store, for instance, is not timed).
+func measure<P, R>(_ name: String, unit: TimeUnit, runs: Int, note: String = "",
+                   prepare: (Int) throws -> P, _ body: (Int, P) throws -> R) rethrows -> Measurement {
     var samples: [UInt64] = []
     samples.reserveCapacity(runs)
     for run in 0..<runs {
         let input = try prepare(run)
         let start = monotonicNanos()
-        try body(run, input)
+        let kept = try body(run, input)
         samples.append(monotonicNanos() - start)
+        withExtendedLifetime(kept) {}
     }
-    Progress.say("\(name): median \(format(Measurement(name: name, unit: unit, samples: samples).median)) \(unit.rawValue)")
-    return Measurement(name: name, unit: unit, samples: samples, note: note)
+    let m = Measurement(name: name, unit: unit, samples: samples, note: note)
+    Progress.say("\(name): median \(format(m.median)) \(unit.rawValue)")
+    return m
 }
 
 /// `measure` without a preparation step.
-func measure(_ name: String, unit: TimeUnit, runs: Int, note: String = "",
-             _ body: (Int) throws -> Void) rethrows -> Measurement {
+func measure<R>(_ name: String, unit: TimeUnit, runs: Int, note: String = "",
+                _ body: (Int) throws -> R) rethrows -> Measurement {
     try measure(name, unit: unit, runs: runs, note: note, prepare: { _ in () }, { run, _ in try body(run) })
 }
 

@@ -1,1 +1,67 @@
+/*
+ * CNcursesw: ncursesw with the wide-character API, plus small C shims for what Swift cannot
+ * import (macros, mutable C globals, wcwidth) and for what must be C (signal handlers).
+ *
+ * NCURSES_WIDECHAR must be defined here, before <curses.h>: Swift's importer only sees this
+ * header, never the target's cSettings.
+ */
+#ifndef FUHE_CNCURSESW_H
+#define FUHE_CNCURSESW_H
 
+#define NCURSES_WIDECHAR 1
+#include <stdint.h>
+#include <wchar.h>
+#include <curses.h>
+
+/* ---- Locale (shim.c) ---------------------------------------------------------------- */
+
+/* setlocale(LC_ALL, ""); if the codeset is not UTF-8, setlocale(LC_CTYPE, "C.UTF-8").
+ * Call before the screen starts. Returns 1 when LC_CTYPE is UTF-8 afterwards, else 0. */
+int fuhe_locale_setup(void);
+/* nl_langinfo(CODESET) of the current locale ("UTF-8", "ANSI_X3.4-1968", ...). */
+const char *fuhe_locale_codeset(void);
+
+/* ---- Screen lifetime (shim.c) ------------------------------------------------------- */
+
+/* newterm(NULL, stdout, stdin) (stderr when only stderr is a terminal) and set_term.
+ * Registers the atexit hook once. Returns stdscr, or NULL when the terminal cannot be used. */
+WINDOW *fuhe_curses_start(void);
+/* endwin + delscreen when a screen is active; idempotent. Not for signal handlers. */
+void fuhe_curses_end(void);
+/* endwin only, when a screen is active; idempotent. Used by signal handlers and atexit. */
+void fuhe_curses_emergency_end(void);
+/* 1 while a screen started by fuhe_curses_start is active. */
+int fuhe_curses_active(void);
+
+/* ---- Globals and macros Swift cannot use directly (shim.c) -------------------------- */
+
+WINDOW *fuhe_stdscr(void);
+int fuhe_colors(void);
+int fuhe_color_pairs(void);
+void fuhe_getmaxyx(WINDOW *window, int *height, int *width);
+attr_t fuhe_a_normal(void);
+attr_t fuhe_a_bold(void);
+attr_t fuhe_a_reverse(void);
+attr_t fuhe_a_underline(void);
+attr_t fuhe_a_dim(void);
+/* libc wcwidth of one code point in the current locale (-1 = unknown or non-printable). */
+int fuhe_wcwidth(uint32_t codepoint);
+/* Bytes the calling thread has passed to write(2) so far (Linux /proc/thread-self/io
+ * "wchar"), or -1 when the kernel does not report it. */
+long long fuhe_thread_bytes_written(void);
+
+/* ---- Signals (signals.c) ------------------------------------------------------------ */
+
+/* SIGTERM, SIGHUP, SIGINT: the first one only records the signal (see
+ * fuhe_termination_signal); a second one restores the terminal and lets the previous
+ * disposition act. Signals the process ignored (nohup) stay ignored.
+ * SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS: restore the terminal,
+ * then the previous disposition acts (default: die, core dump where configured).
+ * Call before fuhe_curses_start, so ncurses keeps its hands off SIGINT/SIGTERM. */
+void fuhe_signals_install(void);
+/* Puts back the dispositions fuhe_signals_install replaced; idempotent. */
+void fuhe_signals_restore(void);
+/* The first termination signal received since fuhe_signals_install, or 0. */
+int fuhe_termination_signal(void);
+
+#endif

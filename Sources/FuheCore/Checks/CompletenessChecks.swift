@@ -12,15 +12,13 @@ enum CompletenessChecks {
     /// S-005: no stated total, no stated grade, no self-evaluation team or unsigned members, and
     /// quantitative leaves (direction ≠ QUALITATIVE, except BUDGET_EXEC rows, whose target is the
     /// budget) without a target.
-    static func blankFields(_ context: CheckContext) -> [ValidationMessage] {
-        let dossier = context.dossier
+    static func blankFields(_ dossier: Dossier, _ context: CheckContext) -> [ValidationMessage] {
         var messages: [ValidationMessage] = []
         func warn(_ text: String, field: String, nodeID: String? = nil) {
             messages.append(ValidationMessage(code: "S-005", level: .warning, message: text, nodeID: nodeID, field: field))
         }
-        let evaluation = dossier.evaluation
-        if evaluation.statedTotals.isEmpty { warn("报告未填写绩效自评综合得分", field: "stated_totals") }
-        if (evaluation.statedGrade ?? "").allSatisfy(\.isWhitespace) {
+        if dossier.evaluation.statedTotals.isEmpty { warn("报告未填写绩效自评综合得分", field: "stated_totals") }
+        if (dossier.evaluation.statedGrade ?? "").allSatisfy(\.isWhitespace) {
             warn("报告未填写评价等次", field: "stated_grade")
         }
         if dossier.selfTeam.isEmpty {

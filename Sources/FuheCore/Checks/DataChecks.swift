@@ -59,8 +59,9 @@ enum DataChecks {
 
     /// D-005: execution rate below the threshold while the unit scores the BUDGET_EXEC row full
     /// or states the top grade. The rate is executed / full-year budget, else the BUDGET_EXEC row's value.
-    static func execution(_ context: CheckContext, scheme: GradeScheme, threshold: Decimal) -> [ValidationMessage] {
-        let evaluation = context.dossier.evaluation
+    static func execution(_ dossier: Dossier, _ context: CheckContext, scheme: GradeScheme,
+                          threshold: Decimal) -> [ValidationMessage] {
+        let evaluation = dossier.evaluation
         let execNodes = context.index.ids.indices.filter { context.index.isBudgetExec[$0] }
         let rate: Decimal
         let source: String

@@ -6,35 +6,33 @@ public enum DossierChecks {
         let index = IndexCache.shared.index(for: dossier.template)
         let results = index.template.nodes.map { dossier.results[$0.id] }
         let selfRollups = index.rollups(leaf: { results[$0]?.selfScore }, stated: { results[$0]?.selfScore })
-        let context = CheckContext(dossier: dossier, index: index, results: results, selfRollups: selfRollups)
-        return warnings(context, scheme: scheme, thresholds: thresholds)
+        let context = CheckContext(index: index, results: results, selfRollups: selfRollups)
+        return warnings(dossier, context, scheme: scheme, thresholds: thresholds)
     }
 
     /// Same, reusing what the scorer already computed.
-    static func warnings(_ context: CheckContext, scheme: GradeScheme,
+    static func warnings(_ dossier: Dossier, _ context: CheckContext, scheme: GradeScheme,
                          thresholds: DeviationThresholds) -> [ValidationMessage] {
-        let evaluation = context.dossier.evaluation
         var messages = StatedScoreChecks.outOfRange(context)
         messages += StatedScoreChecks.subtotals(context)
-        messages += StatedScoreChecks.totals(evaluation)
-        messages += StatedScoreChecks.grade(evaluation, scheme: scheme)
-        messages += CompletenessChecks.blankFields(context)
-        messages += CompletenessChecks.templateText(evaluation)
-        messages += DataChecks.amounts(evaluation)
-        messages += DataChecks.threePublic(evaluation)
-        messages += DataChecks.conflicts(evaluation)
-        messages += DataChecks.staffing(context.dossier)
-        messages += DataChecks.execution(context, scheme: scheme, threshold: thresholds.executionRateWarning)
-        messages += DataChecks.shares(evaluation)
-        messages += ReviewScoreRules.missingEvidence(context)
+        messages += StatedScoreChecks.totals(dossier.evaluation)
+        messages += StatedScoreChecks.grade(dossier.evaluation, scheme: scheme)
+        messages += CompletenessChecks.blankFields(dossier, context)
+        messages += CompletenessChecks.templateText(dossier.evaluation)
+        messages += DataChecks.amounts(dossier.evaluation)
+        messages += DataChecks.threePublic(dossier.evaluation)
+        messages += DataChecks.conflicts(dossier.evaluation)
+        messages += DataChecks.staffing(dossier)
+        messages += DataChecks.execution(dossier, context, scheme: scheme, threshold: thresholds.executionRateWarning)
+        messages += DataChecks.shares(dossier.evaluation)
+        messages += ReviewScoreRules.missingEvidence(dossier, context)
         return messages
     }
 }
 
-/// What the checks read, prepared once: the dossier, its template index, the rows by node
-/// position and the self-view roll-ups.
+/// What the checks read besides the dossier, prepared once: the template index, the rows by
+/// node position and the self-view roll-ups.
 struct CheckContext {
-    let dossier: Dossier
     let index: TemplateIndex
     /// `dossier.results` by node position.
     let results: [IndicatorResult?]

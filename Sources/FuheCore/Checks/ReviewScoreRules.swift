@@ -42,14 +42,14 @@ public enum ReviewScoreRules {
     public static func missingEvidence(_ dossier: Dossier) -> [ValidationMessage] {
         let index = IndexCache.shared.index(for: dossier.template)
         let results = index.template.nodes.map { dossier.results[$0.id] }
-        return missingEvidence(CheckContext(dossier: dossier, index: index, results: results, selfRollups: []))
+        return missingEvidence(dossier, CheckContext(index: index, results: results, selfRollups: []))
     }
 
-    static func missingEvidence(_ context: CheckContext) -> [ValidationMessage] {
+    static func missingEvidence(_ dossier: Dossier, _ context: CheckContext) -> [ValidationMessage] {
         var known: Set<String>?
         var messages: [ValidationMessage] = []
         for p in context.index.ids.indices where context.results[p]?.status == .reviewed {
-            if known == nil { known = Set(context.dossier.evidence.map(\.id)) }
+            if known == nil { known = Set(dossier.evidence.map(\.id)) }
             guard context.results[p]?.evidenceIDs.contains(where: { known?.contains($0) == true }) != true else { continue }
             let node = context.index.template.nodes[p]
             messages.append(ValidationMessage(code: "R-005", level: .warning, message:

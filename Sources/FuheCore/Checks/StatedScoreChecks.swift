@@ -79,7 +79,8 @@ enum StatedScoreChecks {
             return warn("报告写明等次“\(written)”，但未给出得分")
         case (let total?, false):
             let expected = scheme.grade(for: total)
-            guard let band = scheme.band(named: written) else {
+            guard let band = scheme.bands.first(where: { $0.label == written || $0.code == written })
+                    ?? scheme.band(named: written) else {
                 return warn("报告写明等次“\(written)”，不是\(scheme.name)的等次"
                     + (expected.map { "，按总分\(total)分应为“\($0.label)”" } ?? ""))
             }

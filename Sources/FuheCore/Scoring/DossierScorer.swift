@@ -32,9 +32,9 @@ public enum DossierScorer {
         let rowRule = RowDeviationRule.make(thresholds)
         for p in index.leafPositions {
             let row: RowEvaluation
-            if memo[p]?.inputs.matches(target: results[p]?.target, actual: results[p]?.effectiveActual,
-                                       evaluation, thresholds) == true, let cached = memo[p]?.row {
-                row = cached
+            if let entry = memo[p], entry.inputs.matches(target: results[p]?.target, actual: results[p]?.effectiveActual,
+                                                         evaluation, thresholds) {
+                row = entry.row
             } else {
                 let node = index.template.nodes[p]
                 row = ScoringEngine.evaluate(node: node, result: results[p] ?? IndicatorResult(nodeID: node.id),
@@ -72,8 +72,8 @@ public enum DossierScorer {
 
         var messages = rowFlags
         messages += deviation?.flags ?? []
-        let context = CheckContext(dossier: dossier, index: index, results: results, selfRollups: selfRollups)
-        messages += DossierChecks.warnings(context, scheme: scheme, thresholds: thresholds)
+        let context = CheckContext(index: index, results: results, selfRollups: selfRollups)
+        messages += DossierChecks.warnings(dossier, context, scheme: scheme, thresholds: thresholds)
         return ScoredDossier(
             rows: rows, index: index, selfRollups: selfRollups, reviewRollups: reviewRollups,
             suggestedRollups: suggestedRollups, totals: totals, selfTotalUsed: selfUsed,

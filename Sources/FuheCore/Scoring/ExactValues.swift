@@ -20,7 +20,12 @@ extension Money {
 extension Decimal {
     /// Identical representation (a sufficient, cheap test for equality; used to reuse cached rows).
     func isIdentical(to other: Decimal) -> Bool {
-        withUnsafeBytes(of: self) { a in withUnsafeBytes(of: other) { b in a.elementsEqual(b) } }
+        withUnsafeBytes(of: self) { a in
+            withUnsafeBytes(of: other) { b in
+                guard let x = a.baseAddress, let y = b.baseAddress else { return false }
+                return memcmp(x, y, a.count) == 0
+            }
+        }
     }
 }
 

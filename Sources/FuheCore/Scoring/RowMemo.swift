@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a row evaluation depends on besides its node: reused only when identical.
-struct RowInputs {
+struct RowInputs: Sendable {
     var target: ObservedValue?
     var actual: ObservedValue?
     var executed: Money?
@@ -36,9 +36,15 @@ struct RowInputs {
 /// Row evaluations remembered per dossier and node position for one template index, so that
 /// rescoring after an edit only re-evaluates rows whose inputs changed. Thread-safe, bounded.
 final class RowMemo: @unchecked Sendable {
-    struct Entry {
+    /// A class, so that reading an entry costs one retain instead of copying it.
+    final class Entry: Sendable {
         let inputs: RowInputs
         let row: RowEvaluation
+
+        init(inputs: RowInputs, row: RowEvaluation) {
+            self.inputs = inputs
+            self.row = row
+        }
     }
 
     private let lock = NSLock()

@@ -14,7 +14,7 @@ extension ScoringEngine {
             return RowEvaluation(nodeID: row.id, suggestion: score, measure: a, explanation:
                 "\(head)，未\(over ? "超过" : "低于")基准\(row.show(rule.baseline))，得满分\(ScoreText.points(score))")
         }
-        let exact = excess / rule.step
+        let exact = rule.step == 1 ? excess : excess / rule.step
         let steps: Decimal
         let stepNote: String
         switch rule.stepMode {

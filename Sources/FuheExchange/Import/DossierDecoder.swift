@@ -69,9 +69,6 @@ public enum DossierDecoder {
             review = try ResultDecoder.review(&rr)
         }
         let (findings, items) = try FindingDecoder.findings(&r, template: template, evidenceIDs: known)
-        if review == nil && !findings.isEmpty {
-            throw r.fail("findings", "findings belong to a review: add a \"review\" object")
-        }
         return Dossier(unit: unit, cycle: cycle, template: template, evaluation: evaluation, results: results,
                        evidence: evidence, selfTeam: selfTeam, review: review, findings: findings, items: items)
     }

@@ -144,3 +144,24 @@ import Testing
         #expect(row.suggestion == Fx.score("0.00"))
     }
 }
+
+/// The engine never traps on extreme inputs and keeps suggestions inside the node's range.
+@Suite struct EngineRobustnessTests {
+    @Test func hugeAndNegativeValuesStayInRange() {
+        let huge = String(repeating: "9", count: 29)
+        let methods: [ScoringMethod] = [
+            .stepDeduct(Fx.staffRule), .perOccurrence(deduct: 1), .rank(step: 1), .budgetExecution,
+            .proportionalPositive(overshootRatio: 2), .proportionalNegative(variant: .linearExcess),
+            .tiered(StepAndTierVectorTests.controlTiers), .fullOrZero,
+        ]
+        for method in methods {
+            for actual in [huge, "-" + huge, "0", "-5", huge + "/0.0001"] {
+                let row = Fx.run(Fx.leaf(method, weight: "5"), actual: actual, target: "7")
+                if let s = row.suggestion { #expect(s >= .zero && s <= Fx.score("5"), "\(method.code) \(actual)") }
+                #expect(!row.explanation.isEmpty)
+            }
+        }
+        let row = Fx.run(Fx.leaf(.perOccurrence(deduct: 1), weight: "5"), actual: huge)
+        #expect(row.explanation.contains(huge))
+    }
+}

@@ -101,7 +101,7 @@ import Testing
                                      direction: .negative, unit: "%"))
                 results.append(IndicatorResult(nodeID: id, target: ObservedValue.parse("≤100%", unit: "%"),
                                                actual: ObservedValue.parse("\(98 + l2)%", unit: "%"),
-                                               selfScore: Fx.score("1"), reviewScore: Fx.score("0.5"),
+                                               selfScore: Fx.score("1"), reviewScore: Fx.score(l2 == 1 ? "0.5" : "1"),
                                                evidenceIDs: ["E"], status: .reviewed))
             }
         }
@@ -112,7 +112,40 @@ import Testing
         var total = Score.zero
         for _ in 0..<runs { total = DossierScorer.score(d, scheme: Fx.mof4, index: index).total(.review).value ?? .zero }
         let perRun = (ContinuousClock.now - start) / runs
-        #expect(total == Fx.score("30"))
-        #expect(perRun < .milliseconds(5), "rescoring 60 rows took \(perRun)")
+        #expect(total == Fx.score("57"))
+        #expect(perRun < .milliseconds(4), "rescoring 60 rows took \(perRun)")
+    }
+}
+
+/// Row evaluations are remembered per dossier and reused only while their inputs are unchanged.
+@Suite struct RowMemoTests {
+    @Test func rescoringReusesRowsAndNoticesChangedInputs() {
+        let template = RollupBehaviourTests.template()
+        var d = Fx.dossier(template, results: [RollupBehaviourTests.result("1.1", own: "20", actual: "100%")])
+        let index = TemplateIndex(template)
+        let first = DossierScorer.score(d, scheme: Fx.mof4, index: index)
+        #expect(first.rows["1.1"]?.suggestion == Fx.score("20"))
+        #expect(index.memo.entries(for: d.id, count: template.nodes.count).compactMap { $0 }.count == 5)
+
+        d.results["1.1"]?.verifiedActual = ObservedValue.parse("11/10", unit: "%")
+        #expect(DossierScorer.score(d, scheme: Fx.mof4, index: index).rows["1.1"]?.suggestion == Fx.score("15"))
+        d.results["1.1"]?.reviewScore = Fx.score("15")   // review edits do not touch the row evaluation
+        let third = DossierScorer.score(d, scheme: Fx.mof4, index: index)
+        #expect(third.rows["1.1"]?.suggestion == Fx.score("15"))
+        #expect(third.score("1.1", .review).value == Fx.score("15"))
+
+        d.evaluation.executed = Fx.money("50")
+        d.evaluation.budgetFullYear = Fx.money("100")
+        #expect(DossierScorer.score(d, scheme: Fx.mof4, index: index).rows["1.2"]?.suggestion == Fx.score("10"))
+        let stricter = DeviationThresholds(overshootDefault: 1)
+        #expect(DossierScorer.score(d, scheme: Fx.mof4, thresholds: stricter, index: index).rows["1.2"] != nil)
+    }
+
+    @Test func anIndexFromAnotherTemplateIsNotUsed() {
+        let d = Fx.dossier(RollupBehaviourTests.template(), results: [RollupBehaviourTests.result("2", own: "60")])
+        let other = TemplateIndex(Fx.template([Fx.node("2", nil, "别的", weight: "100")]))
+        let scored = DossierScorer.score(d, scheme: Fx.mof4, index: other)
+        #expect(scored.index.matches(d.template))
+        #expect(scored.rows.count == 5)
     }
 }

@@ -1,0 +1,83 @@
+/* Signal handling that always gives the terminal back. See CNcursesw.h for the contract. */
+#define _GNU_SOURCE 1
+#include "CNcursesw.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+
+static const int termination_signals[] = { SIGTERM, SIGHUP, SIGINT };
+static const int fatal_signals[] = { SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS };
+#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+static struct sigaction previous[NSIG];
+static volatile sig_atomic_t replaced[NSIG];
+static volatile sig_atomic_t requested = 0;
+
+static void put_back(int sig) {
+    if (replaced[sig]) {
+        sigaction(sig, &previous[sig], NULL);
+        replaced[sig] = 0;
+    }
+}
+
+/* First termination signal: record it and return; the run loop polls and exits cleanly.
+ * A second one means the program did not stop: restore the terminal and let the previous
+ * disposition act (the signal is blocked in here, so it is delivered on return). */
+static void on_termination(int sig) {
+    if (requested == 0) {
+        requested = sig;
+        return;
+    }
+    int saved_errno = errno;
+    put_back(sig);
+    fuhe_curses_emergency_end();
+    raise(sig);
+    errno = saved_errno;
+}
+
+/* Fatal signal: put the previous disposition back first (a fault inside endwin then ends
+ * the process instead of looping), restore the terminal, then re-deliver. A fault raised by
+ * the kernel is re-delivered by returning: the faulting instruction runs again. */
+static void on_fatal(int sig, siginfo_t *info, void *context) {
+    (void)context;
+    int saved_errno = errno;
+    put_back(sig);
+    fuhe_curses_emergency_end();
+    if (info == NULL || info->si_code <= 0 || sig == SIGTRAP) raise(sig);
+    errno = saved_errno;
+}
+
+static void install(int sig, int fatal) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    if (fatal) {
+        action.sa_sigaction = on_fatal;
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    } else {
+        action.sa_handler = on_termination;
+        action.sa_flags = SA_RESTART;
+    }
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) != 0) return;
+    if (!fatal && old.sa_handler == SIG_IGN && !(old.sa_flags & SA_SIGINFO)) return;
+    previous[sig] = old;
+    replaced[sig] = 1;
+    sigaction(sig, &action, NULL);
+}
+
+void fuhe_signals_install(void) {
+    requested = 0;
+    for (size_t i = 0; i < COUNT(termination_signals); i++)
+        if (!replaced[termination_signals[i]]) install(termination_signals[i], 0);
+    for (size_t i = 0; i < COUNT(fatal_signals); i++)
+        if (!replaced[fatal_signals[i]]) install(fatal_signals[i], 1);
+}
+
+void fuhe_signals_restore(void) {
+    for (size_t i = 0; i < COUNT(termination_signals); i++) put_back(termination_signals[i]);
+    for (size_t i = 0; i < COUNT(fatal_signals); i++) put_back(fatal_signals[i]);
+}
+
+int fuhe_termination_signal(void) { return requested; }

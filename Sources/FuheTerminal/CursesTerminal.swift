@@ -1,0 +1,236 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNcursesw
+import TermCore
+
+/// The real ``Terminal``: ncursesw in raw mode on the process's terminal, wide characters on.
+///
+/// ```swift
+/// let terminal = try CursesTerminal()
+/// defer { terminal.shutdown() }
+/// while !terminal.terminationRequested {
+///     terminal.draw(render(state, size: terminal.size))
+///     if let key = terminal.readKey(timeoutMilliseconds: 250) { state.handle(key) }
+/// }
+/// ```
+///
+/// **Start.** The locale comes from the environment; when its codeset is not UTF-8 (`LANG=C`,
+/// no `LANG`), `LC_CTYPE` becomes `C.UTF-8`, since otherwise ncurses drops every Chinese cell and
+/// swallows typed Chinese. Then `raw` (Ctrl-C arrives as `.ctrl("c")`), `noecho`, `keypad`,
+/// a 25 ms Esc delay, and colours only if the terminal has them and `NO_COLOR` is not set.
+///
+/// **Drawing.** ``draw(_:)`` writes every style run of every changed row at its own position
+/// and lets ncurses send only what differs from the last frame. It returns the bytes that
+/// went to the terminal, counted by the kernel (see ``lastFrameBytes``).
+///
+/// **Signals.** The terminal is always given back: SIGTERM, SIGHUP and SIGINT are recorded,
+/// ``readKey(timeoutMilliseconds:)`` returns nil within 50 ms and ``terminationRequested``
+/// becomes true, so the run loop can save and call ``shutdown()``; a second such signal
+/// restores the terminal and ends the process. SIGQUIT and fatal signals (SIGSEGV, SIGBUS,
+/// SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS) restore the terminal, then take their previous
+/// course (crash report, core dump, death). `exit()` restores it too (an atexit hook).
+/// ``shutdown()`` puts the previous signal dispositions back.
+@MainActor
+public final class CursesTerminal: Terminal {
+    /// Whether `LC_CTYPE` is UTF-8 after the locale fix (false: Chinese cannot be shown).
+    public let isUTF8: Bool
+    /// The locale codeset in use, e.g. "UTF-8".
+    public let codeset: String
+    /// Whether colours are in use.
+    public var colorsEnabled: Bool { colors.enabled }
+    /// Whether the screen is up (false after ``shutdown()``).
+    public private(set) var isActive = true
+    /// Bytes the last ``draw(_:)`` sent to the terminal (0 when the kernel does not say).
+    public private(set) var lastFrameBytes = 0
+    /// Bytes all ``draw(_:)`` calls have sent so far.
+    public private(set) var totalBytesWritten = 0
+
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var colors: ColorPairs
+    private var encoder = RowEncoder(libcWidth: { UInt32(bitPattern: fuhe_wcwidth($0)) == UInt32.max ? -1 : Int32(fuhe_wcwidth($0)) })
+    private let attributes: (bold: attr_t, reverse: attr_t, underline: attr_t, dim: attr_t)
+    /// The last frame drawn, to skip unchanged rows; nil forces a full draw.
+    private var previous: ScreenBuffer?
+    private var cursorVisible = false
+    private var lastSize = (width: 0, height: 0)
+
+    /// Starts full-screen mode. `colors`: nil = automatic (terminal support and `NO_COLOR`),
+    /// false = never, true = when the terminal has them.
+    ///
+    /// Throws when stdin is not a terminal, `TERM` is unknown, or a screen is already up.
+    public init(colors wanted: Bool? = nil) throws {
+        guard isatty(STDIN_FILENO) == 1 else { throw TerminalError("standard input is not a terminal") }
+        guard fuhe_curses_active() == 0 else { throw TerminalError("a terminal screen is already active") }
+        isUTF8 = fuhe_locale_setup() == 1
+        codeset = String(cString: fuhe_locale_codeset())
+        fuhe_signals_install()
+        guard let window = fuhe_curses_start() else {
+            fuhe_signals_restore()
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            throw TerminalError("cannot start the terminal (TERM=\(term.isEmpty ? "unset" : term))")
+        }
+        self.window = window
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        meta(window, true)
+        intrflush(window, false)
+        set_escdelay(25)
+        curs_set(0)
+        colors = ColorPairs(wanted: wanted)
+        attributes = (fuhe_a_bold(), fuhe_a_reverse(), fuhe_a_underline(), fuhe_a_dim())
+        lastSize = currentSize()
+    }
+
+    isolated deinit {
+        shutdown()
+    }
+
+    // MARK: - Terminal
+
+    public var size: (width: Int, height: Int) {
+        if isActive { lastSize = currentSize() }
+        return lastSize
+    }
+
+    private func currentSize() -> (width: Int, height: Int) {
+        var height: Int32 = 0
+        var width: Int32 = 0
+        fuhe_getmaxyx(window, &height, &width)
+        return (Int(width), Int(height))
+    }
+
+    public func shutdown() {
+        guard isActive else { return }
+        isActive = false
+        fuhe_curses_end()
+        fuhe_signals_restore()
+    }
+
+    // MARK: - Signals
+
+    /// The first SIGTERM/SIGHUP/SIGINT received since the terminal started, or nil.
+    public var terminationSignal: Int32? { Self.pendingTerminationSignal }
+
+    /// True once a termination signal arrived: save, call ``shutdown()`` and exit.
+    public var terminationRequested: Bool { Self.pendingTerminationSignal != nil }
+
+    /// The same as ``terminationSignal``, readable from anywhere (it is a C flag).
+    public nonisolated static var pendingTerminationSignal: Int32? {
+        let signal = fuhe_termination_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    // MARK: - Keys
+
+    /// The next key within `timeoutMilliseconds` (negative = wait as long as it takes), or nil
+    /// on timeout, after a termination signal, or after ``shutdown()``. Keys with no
+    /// ``KeyEvent`` are skipped. A resize arrives as `.resize` with the new size.
+    public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
+        let slice = 50
+        var remaining = timeoutMilliseconds
+        while isActive && !terminationRequested {
+            let wait = remaining < 0 ? slice : min(slice, remaining)
+            let start = Self.milliseconds()
+            wtimeout(window, Int32(wait))
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            if status == KEY_CODE_YES && Int32(code) == KEY_RESIZE {
+                previous = nil
+                let now = currentSize()
+                lastSize = now
+                return .resize(width: now.width, height: now.height)
+            }
+            if status != ERR, let key = KeyDecoder.event(isFunctionKey: status == KEY_CODE_YES, code: UInt32(code)) {
+                return key
+            }
+            if remaining >= 0 {
+                remaining -= max(Self.milliseconds() - start, status == ERR ? wait : 0)
+                if remaining <= 0 { return nil }
+            }
+        }
+        return nil
+    }
+
+    private static func milliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
+    }
+
+    // MARK: - Drawing
+
+    /// Forgets what is on the screen: the next ``draw(_:)`` clears and repaints everything
+    /// (after something else wrote to the terminal, or on Ctrl-L).
+    public func invalidate() {
+        guard isActive else { return }
+        previous = nil
+        clearok(window, true)
+    }
+
+    @discardableResult
+    public func draw(_ buffer: ScreenBuffer) -> Int {
+        guard isActive else { return 0 }
+        let before = fuhe_thread_bytes_written()
+        let screen = currentSize()
+        if let previous, previous.width != buffer.width || previous.height != buffer.height {
+            self.previous = nil
+        }
+        if previous == nil || screen != lastSize { werase(window); previous = nil }
+        lastSize = screen
+        let rows = min(buffer.height, screen.height)
+        for y in 0..<rows where !rowUnchanged(y, buffer) {
+            drawRow(y, buffer, columns: screen.width)
+        }
+        placeCursor(buffer.cursor, screen: screen)
+        wnoutrefresh(window)
+        doupdate()
+        previous = buffer
+        let after = fuhe_thread_bytes_written()
+        lastFrameBytes = before >= 0 && after >= before ? Int(after - before) : 0
+        totalBytesWritten += lastFrameBytes
+        return lastFrameBytes
+    }
+
+    private func rowUnchanged(_ y: Int, _ buffer: ScreenBuffer) -> Bool {
+        guard let previous else { return false }
+        let range = (y * buffer.width)..<((y + 1) * buffer.width)
+        return previous.cells[range] == buffer.cells[range]
+    }
+
+    private func drawRow(_ y: Int, _ buffer: ScreenBuffer, columns: Int) {
+        let start = y * buffer.width
+        let row = buffer.cells[start..<(start + buffer.width)]
+        let window = self.window
+        encoder.encode(row, columns: columns) { x, style, codePoints in
+            wattr_set(window, attrs(style), colors.pair(for: style), nil)
+            codePoints.withMemoryRebound(to: wchar_t.self) { text in
+                _ = mvwaddnwstr(window, Int32(y), Int32(x), text.baseAddress, Int32(text.count))
+            }
+        }
+        wattr_set(window, 0, 0, nil)
+    }
+
+    private func attrs(_ style: Style) -> attr_t {
+        var value: attr_t = 0
+        if style.bold { value |= attributes.bold }
+        if style.reverse { value |= attributes.reverse }
+        if style.underline { value |= attributes.underline }
+        if style.dim { value |= attributes.dim }
+        return value
+    }
+
+    private func placeCursor(_ cursor: (x: Int, y: Int)?, screen: (width: Int, height: Int)) {
+        if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < screen.width, cursor.y < screen.height {
+            if !cursorVisible { curs_set(1); cursorVisible = true }
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else if cursorVisible {
+            curs_set(0)
+            cursorVisible = false
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import TermCore
+
+/// Turns one row of a ``ScreenBuffer`` into the wide strings ncurses is given, one segment per
+/// style run, so that every character lands in the column the buffer gave it.
+///
+/// Where the terminal would lay a character out differently from the buffer (a code point the
+/// width table does not know, libc disagreeing, a control character, half of a wide character
+/// with no room or no continuation cell), it draws U+FFFD instead, padded to the cell's width.
+/// An emoji ZWJ sequence is drawn as its first emoji (the terminal would draw each part).
+struct RowEncoder {
+    /// libc `wcwidth` of a code point in the terminal's locale (-1 = unknown).
+    var libcWidth: (UInt32) -> Int32
+    /// Reused storage for a segment's code points.
+    private var scratch: [UInt32] = []
+
+    init(libcWidth: @escaping (UInt32) -> Int32) {
+        self.libcWidth = libcWidth
+        scratch.reserveCapacity(512)
+    }
+
+    static let replacement: UInt32 = 0xFFFD
+
+    /// Encodes `cells` (one row) up to `columns` cells and calls `emit(x, style, codePoints)`
+    /// once per style run. Code points are what goes to `mvwaddnwstr`, column by column.
+    mutating func encode(_ cells: ArraySlice<Cell>, columns: Int,
+                         emit: (_ x: Int, _ style: Style, _ codePoints: UnsafeBufferPointer<UInt32>) -> Void) {
+        let base = cells.startIndex
+        let limit = min(columns, cells.count)
+        var x = 0
+        var runStart = 0
+        var runStyle = limit > 0 ? cells[base].style : .plain
+        scratch.removeAll(keepingCapacity: true)
+        while x < limit {
+            let cell = cells[base + x]
+            if cell.style != runStyle {
+                flush(runStart, runStyle, emit)
+                runStart = x
+                runStyle = cell.style
+            }
+            if cell.width >= 2 {
+                let fits = x + 1 < limit && cells[base + x + 1].isContinuation
+                if fits {
+                    append(cell.character, width: 2)
+                    x += 2
+                } else {
+                    scratch.append(x + 1 < limit ? Self.replacement : 0x20)
+                    x += 1
+                }
+            } else {
+                // A continuation cell here has lost its wide character: draw it blank.
+                if cell.isContinuation { scratch.append(0x20) } else { append(cell.character, width: 1) }
+                x += 1
+            }
+        }
+        if x > runStart { flush(runStart, runStyle, emit) }
+    }
+
+    private mutating func flush(_ x: Int, _ style: Style,
+                                _ emit: (Int, Style, UnsafeBufferPointer<UInt32>) -> Void) {
+        scratch.withUnsafeBufferPointer { emit(x, style, $0) }
+        scratch.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends a character that must take exactly `width` cells on the terminal.
+    private mutating func append(_ character: Character, width: Int) {
+        let scalars = character.unicodeScalars
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next() else { return pad(width) }
+        let firstValue = first.value
+        guard let second = iterator.next() else {
+            if width == 1 && firstValue >= 0x20 && firstValue < 0x7F { scratch.append(firstValue); return }
+            if drawable(first, width: width) { scratch.append(firstValue) } else { pad(width) }
+            return
+        }
+        // A cluster: draw all of it when the terminal adds it up to `width`, else its first
+        // scalar alone when that fits exactly, else a replacement.
+        var total = Int(libcWidth(firstValue))
+        var known = DisplayWidth.isKnown(first) && total >= 0
+        var next: Unicode.Scalar? = second
+        while known, let scalar = next {
+            let w = Int(libcWidth(scalar.value))
+            if w < 0 || !DisplayWidth.isKnown(scalar) { known = false }
+            total += w
+            next = iterator.next()
+        }
+        if known && total == width {
+            for scalar in scalars { scratch.append(scalar.value) }
+        } else if drawable(first, width: width) {
+            scratch.append(firstValue)
+        } else {
+            pad(width)
+        }
+    }
+
+    private func drawable(_ scalar: Unicode.Scalar, width: Int) -> Bool {
+        DisplayWidth.isKnown(scalar) && Int(libcWidth(scalar.value)) == width
+    }
+
+    /// U+FFFD (one cell) then spaces up to `width`.
+    private mutating func pad(_ width: Int) {
+        scratch.append(Self.replacement)
+        if width > 1 { for _ in 1..<width { scratch.append(0x20) } }
+    }
+}

@@ -1,0 +1,81 @@
+import FuheCore
+import TermCore
+
+/// One field of a form.
+public struct FormField: Sendable {
+    public enum Kind: Sendable {
+        case text(LineEditor)
+        case choice(options: [String], index: Int)
+    }
+
+    public var key: String
+    public var label: String
+    public var kind: Kind
+    /// Shown under the form when the field has focus.
+    public var hint: String
+
+    public static func text(_ key: String, _ label: String, _ value: String = "", multiline: Bool = false, hint: String = "") -> FormField {
+        FormField(key: key, label: label, kind: .text(LineEditor(text: value, multiline: multiline)), hint: hint)
+    }
+
+    public static func choice(_ key: String, _ label: String, _ options: [String], selected: Int = 0, hint: String = "") -> FormField {
+        FormField(key: key, label: label, kind: .choice(options: options, index: max(0, min(selected, options.count - 1))), hint: hint)
+    }
+
+    /// The field's current text (the selected option for a choice).
+    public var value: String {
+        switch kind {
+        case .text(let editor): editor.text
+        case .choice(let options, let index): options.isEmpty ? "" : options[index]
+        }
+    }
+
+    /// Index of the selected option (0 for text fields).
+    public var selectedIndex: Int {
+        if case .choice(_, let index) = kind { return index }
+        return 0
+    }
+
+    public var isMultiline: Bool {
+        if case .text(let editor) = kind { return editor.multiline }
+        return false
+    }
+}
+
+/// What a submitted form does.
+public enum FormPurpose: Hashable, Sendable {
+    case reviewScore(nodeID: String)
+    case verifiedActual(nodeID: String)
+    case reason(nodeID: String)
+    case note(nodeID: String)
+    case evidence(nodeID: String)
+    case finding(nodeID: String?)
+    case createItem
+    case editItem(itemID: String)
+    case rectAction(itemID: String, CommandID)
+    case reviewAction(CommandID)
+}
+
+/// A modal form: fields, the focused field, and an error from the last submit attempt.
+public struct FormState: Sendable {
+    public var title: String
+    public var fields: [FormField]
+    public var focus: Int = 0
+    public var error: String?
+    public var purpose: FormPurpose
+
+    public init(title: String, fields: [FormField], purpose: FormPurpose, focus: Int = 0) {
+        self.title = title
+        self.fields = fields
+        self.purpose = purpose
+        self.focus = focus
+    }
+
+    public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
+    public func index(_ key: String) -> Int { fields.first { $0.key == key }?.selectedIndex ?? 0 }
+
+    /// Moves focus to a field by key (after a validation error).
+    public mutating func focus(on key: String) {
+        if let i = fields.firstIndex(where: { $0.key == key }) { focus = i }
+    }
+}

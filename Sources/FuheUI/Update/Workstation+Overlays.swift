@@ -1,0 +1,131 @@
+import FuheCore
+import TermCore
+
+extension Workstation {
+    func handleOverlayKey(_ key: KeyEvent, _ overlay: Overlay) {
+        switch overlay {
+        case .help(let top):
+            switch CommandRegistry.command(for: key, in: .global) {
+            case .down: state.overlay = .help(top: top + 1)
+            case .up: state.overlay = .help(top: max(0, top - 1))
+            case .pageDown: state.overlay = .help(top: top + 10)
+            case .pageUp: state.overlay = .help(top: max(0, top - 10))
+            case .quit, .back, .help: state.overlay = nil
+            default: break
+            }
+        case .messages(var pos):
+            let messages = state.scored?.messages ?? []
+            switch key {
+            case .escape, .character("q"), .character("!"): state.overlay = nil
+            case .enter:
+                state.overlay = nil
+                if messages.indices.contains(pos.cursor) { jump(to: messages[pos.cursor]) }
+            default:
+                switch CommandRegistry.command(for: key, in: .global) {
+                case .down: pos.move(by: 1, count: messages.count)
+                case .up: pos.move(by: -1, count: messages.count)
+                case .pageDown: pos.move(by: 10, count: messages.count)
+                case .pageUp: pos.move(by: -10, count: messages.count)
+                case .first: pos.set(0, count: messages.count)
+                case .last: pos.set(messages.count - 1, count: messages.count)
+                default: break
+                }
+                state.overlay = .messages(pos)
+            }
+        case .form(var form):
+            switch form.handle(key) {
+            case .handled: state.overlay = .form(form)
+            case .cancel:
+                state.overlay = nil
+                info("已取消，未保存")
+            case .submit:
+                form.error = nil
+                state.overlay = .form(form)
+                submit(form)
+            }
+        }
+    }
+
+    /// Jumps from a validation message to the row or item it names.
+    func jump(to message: ValidationMessage) {
+        if let node = message.nodeID {
+            reveal(nodeID: node)
+        } else if let item = message.itemID, let i = state.items.firstIndex(where: { $0.id == item }) {
+            setFocus(.items)
+            state.itemPosition.set(i, count: state.items.count)
+            keepCursorsVisible()
+        }
+        info("\(message.code) \(message.message)")
+    }
+
+    /// Shows a form error and keeps the form open with the offending field focused.
+    func formError(_ form: FormState, _ text: String, field: String? = nil) {
+        var f = form
+        f.error = text
+        if let field { f.focus(on: field) }
+        state.overlay = .form(f)
+    }
+
+    func submit(_ form: FormState) {
+        switch form.purpose {
+        case .reviewScore(let node): saveScore(form, nodeID: node)
+        case .verifiedActual(let node): saveVerified(form, nodeID: node)
+        case .reason(let node): saveText(form, nodeID: node, note: false)
+        case .note(let node): saveText(form, nodeID: node, note: true)
+        case .evidence(let node): saveEvidence(form, nodeID: node)
+        case .finding(let node): saveFinding(form, nodeID: node)
+        case .createItem: saveNewItem(form)
+        case .editItem(let id): saveItemEdit(form, itemID: id)
+        case .rectAction(let id, let command): saveRectAction(form, itemID: id, command: command)
+        case .reviewAction(let command): saveReviewAction(form, command: command)
+        }
+    }
+
+    /// Writes changes as one batch, then refreshes the dossier and the unit list.
+    @discardableResult
+    func write(_ changes: [StoreChange], reason: String? = nil, success: String) -> Bool {
+        guard let id = state.dossier?.id else { return false }
+        var batch: Int64?
+        let ok = perform { batch = try repository.apply(changes, to: id, actor: state.actor.name, reason: reason, origin: "local") }
+        guard ok else {
+            state.saveState = .failed(state.message ?? "")
+            return false
+        }
+        state.saveState = .saved
+        if let batch {
+            undoStack.append(batch)
+            redoStack.removeAll()
+        }
+        state.overlay = nil
+        reloadDossier()
+        reloadUnits()
+        info(batch == nil ? "没有变化" : success)
+        return true
+    }
+
+    func undo() {
+        guard let batch = undoStack.popLast() else { info("本次会话没有可撤销的修改"); return }
+        var redo: Int64?
+        guard perform({ redo = try repository.revert(batch: batch, actor: state.actor.name) }) else {
+            undoStack.append(batch)
+            return
+        }
+        if let redo { redoStack.append(redo) }
+        reloadDossier()
+        reloadUnits()
+        info("已撤销（Ctrl-R 重做）")
+    }
+
+    func redo() {
+        guard let batch = redoStack.popLast() else { info("没有可重做的修改"); return }
+        var again: Int64?
+        guard perform({ again = try repository.revert(batch: batch, actor: state.actor.name) }) else {
+            redoStack.append(batch)
+            return
+        }
+        if let again { undoStack.append(again) }
+        reloadDossier()
+        reloadUnits()
+        info("已重做")
+    }
+}

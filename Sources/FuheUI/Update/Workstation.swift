@@ -1,0 +1,133 @@
+import Foundation
+import FuheCore
+import TermCore
+
+/// The workstation's controller: owns the state, turns keys into commands through the registry,
+/// performs them (store writes go through the `ReviewRepository`), and keeps derived state
+/// (scored dossier, visible rows) current. Rendering is `Renderer.render(state)`.
+public final class Workstation {
+    public private(set) var state: AppState
+    let repository: ReviewRepository
+    let clock: any Clock
+    var schemes: [String: GradeScheme] = [:]
+    /// Batches this session wrote (undo) and undid (redo).
+    var undoStack: [Int64] = []
+    var redoStack: [Int64] = []
+    /// Where an incremental search started (restored on Esc).
+    var searchOrigin: (Pane, Int, String?)?
+    /// Set when the user asked to quit.
+    public private(set) var wantsQuit = false
+    /// Called after every command (presentation mode, recording).
+    public var onCommand: ((KeyEvent, CommandID?) -> Void)?
+
+    public init(repository: ReviewRepository, actor: Actor, storeLabel: StoreLabel, clock: any Clock, width: Int, height: Int) {
+        self.repository = repository
+        self.clock = clock
+        self.state = AppState(width: width, height: height, actor: actor, storeLabel: storeLabel, today: clock.today())
+    }
+
+    /// Loads the unit list and opens the first unit's scoresheet.
+    public func start() {
+        perform { schemes = try repository.gradeSchemes() }
+        reloadUnits()
+        if let first = state.units.first { open(dossierID: first.dossierID) }
+        state.focus = .units
+        state.message = "欢迎使用复核工作台 · ? 查看全部按键"
+    }
+
+    /// Handles one key: overlays and the search bar first, then the pane's bindings.
+    public func handle(_ key: KeyEvent) {
+        state.message = nil
+        state.messageIsError = false
+        if case .resize(let w, let h) = key {
+            state.width = w
+            state.height = h
+            onCommand?(key, nil)
+            return
+        }
+        if state.searchEditor != nil { handleSearchKey(key); onCommand?(key, .searchStart); return }
+        if let overlay = state.overlay {
+            handleOverlayKey(key, overlay)
+            onCommand?(key, nil)
+            return
+        }
+        let command = CommandRegistry.command(for: key, in: state.focus.scope)
+        if let command { run(command) }
+        onCommand?(key, command)
+    }
+
+    /// Runs a command by id (keys, tests and scripts all end here).
+    public func run(_ command: CommandID) {
+        switch command {
+        case .quit: wantsQuit = true
+        case .help: state.overlay = .help(top: 0)
+        case .back: back()
+        case .focusNext: setFocus(Pane(rawValue: (state.focus.rawValue + 1) % 3)!)
+        case .focusPrevious: setFocus(Pane(rawValue: (state.focus.rawValue + 2) % 3)!)
+        case .down: moveCursor(1)
+        case .up: moveCursor(-1)
+        case .pageDown: moveCursor(max(1, pageHeight() - 1))
+        case .pageUp: moveCursor(-max(1, pageHeight() - 1))
+        case .first: moveCursor(-Int.max / 2)
+        case .last: moveCursor(Int.max / 2)
+        case .detailDown: state.detailTop += 3
+        case .detailUp: state.detailTop = max(0, state.detailTop - 3)
+        case .searchStart: state.searchEditor = LineEditor(text: "")
+        case .searchNext: searchAgain(forward: true)
+        case .searchPrevious: searchAgain(forward: false)
+        case .undo: undo()
+        case .redo: redo()
+        case .messages: state.overlay = .messages(ListPosition())
+        case .openUnit: openSelectedUnit()
+        case .filterType, .filterStatus, .filterFlagged, .filterOverdue, .filterClear: changeFilter(command)
+        case .expand, .collapse, .toggle: changeTree(command)
+        case .editScore, .acceptSuggestion, .verifyActual, .editReason, .editNote, .addEvidence, .addFinding:
+            rowCommand(command)
+        case .submitReview, .finalizeReview, .returnReview, .reopenReview: reviewCommand(command)
+        case .editItem, .createItem, .addProgress, .submitItem, .closeItem, .returnItem, .longTermItem, .resumeItem,
+             .withdrawItem, .reopenItem, .extendItem:
+            itemCommand(command)
+        }
+    }
+
+    // MARK: helpers shared by the extensions
+
+    /// Runs a throwing store operation, turning failures into a status-line error.
+    @discardableResult
+    func perform(_ body: () throws -> Void) -> Bool {
+        do {
+            try body()
+            return true
+        } catch let violation as RuleViolation {
+            fail(violation.messages.map { "\($0.code) \($0.message)" }.joined(separator: "；"))
+        } catch {
+            fail("\(error)")
+        }
+        return false
+    }
+
+    func fail(_ text: String) {
+        state.message = text
+        state.messageIsError = true
+    }
+
+    func info(_ text: String) {
+        state.message = text
+        state.messageIsError = false
+    }
+
+    func pageHeight() -> Int {
+        let layout = Layout(width: state.width, height: state.height)
+        let rect = switch state.focus {
+        case .units: layout.units
+        case .sheet: layout.sheet
+        case .items: layout.items
+        }
+        return max(1, rect.height - 2)
+    }
+
+    func setFocus(_ pane: Pane) {
+        state.focus = pane
+        state.detailTop = 0
+    }
+}

@@ -1,0 +1,73 @@
+import FuheCore
+import TermCore
+
+/// The unit list pane: unit, year, type, self and review totals, Δ, grade, open/overdue items.
+enum UnitListView {
+    static let columns: [Column] = [
+        Column(title: "单位", width: 0, priority: 0, flexible: true, minWidth: 10),
+        Column(title: "年度", width: 5, priority: 5),
+        Column(title: "类型", width: 4, priority: 7),
+        Column(title: "自评", width: 6, align: .right, priority: 1),
+        Column(title: "复核", width: 7, align: .right, priority: 2),
+        Column(title: "差异", width: 6, align: .right, priority: 4),
+        Column(title: "等次", width: 4, priority: 3),
+        Column(title: "整改", width: 5, align: .right, priority: 6),
+    ]
+
+    static func cells(_ u: UnitSummary) -> [String] {
+        let review = u.reviewTotal.map { u.reviewComplete ? $0.description : "~" + $0.description } ?? "—"
+        let type: String = switch u.evalType {
+        case .project: "项目"
+        case .deptOverall: "整体"
+        case .specialFund: "专项"
+        }
+        let items = u.overdueItems > 0 ? "\(u.openItems)!\(u.overdueItems)" : (u.openItems > 0 ? "\(u.openItems)" : "")
+        return [u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : "\(u.fiscalYear)", type, u.selfTotal?.description ?? "—", review,
+                u.delta?.signedDescription ?? "", u.grade ?? "", items]
+    }
+
+    static func render(_ state: AppState, rect: Rect, into buffer: inout ScreenBuffer) {
+        let focused = state.focus == .units && state.overlay == nil
+        let filterText = FilterText.describe(state.filter)
+        PaneChrome.title("单位 (\(state.units.count))", right: filterText, rect: rect, focused: focused, into: &buffer)
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        guard body.height > 0 else { return }
+        if state.units.isEmpty {
+            PaneChrome.empty(filterText.isEmpty ? "（库中没有单位：fuhe import 导入）" : "（没有符合筛选的单位，c 清除）", rect: rect, into: &buffer)
+            return
+        }
+        let chosen = Column.fit(columns, total: body.width)
+        let widths = Column.widths(columns, chosen: chosen, total: body.width)
+        Column.draw(columns.map(\.title), columns: columns, chosen: chosen, widths: widths, x: body.x, y: body.y,
+                    style: .dim, into: &buffer, clip: body)
+        let rows = body.height - 1
+        var pos = state.unitPosition
+        pos.scroll(height: rows, count: state.units.count)
+        for i in 0..<rows {
+            let index = pos.top + i
+            guard index < state.units.count else { break }
+            let u = state.units[index]
+            let selected = index == state.unitPosition.cursor
+            let open = state.dossier?.id == u.dossierID
+            var style = PaneChrome.rowStyle(selected: selected, focused: focused)
+            if open { style.bold = true }
+            var extra: [Int: Style] = [:]
+            if u.overdueItems > 0 { extra[7] = Style(bold: true, foreground: .red) }
+            if let d = u.delta, d.hundredths != 0 { extra[5] = Style(foreground: d.hundredths > 0 ? .yellow : .cyan) }
+            Column.draw(cells(u), columns: columns, chosen: chosen, widths: widths, x: body.x, y: body.y + 1 + i,
+                        style: style, into: &buffer, clip: body, cellStyles: extra)
+        }
+    }
+}
+
+/// Describes the active unit filters ("类型:项目 · 逾期").
+enum FilterText {
+    static func describe(_ f: UnitFilter) -> String {
+        var parts: [String] = []
+        if let t = f.evalType { parts.append(t.label) }
+        if let s = f.reviewStatus { parts.append(s.label) }
+        if f.flaggedOnly { parts.append("有提示") }
+        if f.overdueOnly { parts.append("有逾期") }
+        return parts.isEmpty ? "" : "筛选:" + parts.joined(separator: "·")
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The figures of one benchmark run, printed as a plain-text table on stdout.
+struct Report {
+    var facts: MachineFacts
+    var options: BenchOptions
+    var storePath: String
+    var buildNanos: UInt64?
+    var measurements: [Measurement] = []
+    /// Measurements whose 99th percentile is printed as well.
+    var percentileNames: Set<String> = []
+    /// Labelled memory readings in bytes.
+    var memory: [(label: String, bytes: UInt64?)] = []
+    var notes: [String] = []
+    var fileSizes: (store: UInt64, wal: UInt64) = (0, 0)
+
+    func render() -> String {
+        var out: [String] = []
+        let f = facts
+        out.append("Fuhe performance benchmark (fuhe-bench)")
+        out.append("build configuration: \(f.configuration)")
+        out.append("machine: \(f.activeCores) active of \(f.cores) cores, \(f.cpuModel), "
+                   + "\(String(format: "%.1f", Double(f.memory) / 1_073_741_824)) GiB RAM")
+        out.append("system: \(f.system)")
+        let rows = options.dossiers * options.indicators
+        out.append("store: \(options.dossiers) dossiers × \(options.indicators) scored indicators (\(rows) rows), "
+                   + "\(options.items) rectification items; runs per figure: \(options.runs)")
+        out.append("store file: \(storePath)")
+        out.append("store size: \(ResidentMemory.megabytes(fileSizes.store)) (+ WAL \(ResidentMemory.megabytes(fileSizes.wal)))")
+        if let buildNanos {
+            out.append("building the store: \(format(Double(buildNanos) / 1e9)) s (imports of \(BenchSetup.batchSize) dossiers per transaction)")
+        } else {
+            out.append("building the store: skipped (existing store reused)")
+        }
+        out.append("")
+        out.append(table())
+        out.append("")
+        for m in measurements where percentileNames.contains(m.name) {
+            out.append("\(m.name): p50 \(format(m.percentile(50))) \(m.unit.rawValue), p99 \(format(m.percentile(99))) "
+                       + "\(m.unit.rawValue), max \(format(m.max)) \(m.unit.rawValue) over \(m.samples.count) edits")
+        }
+        for reading in memory {
+            out.append("\(reading.label): \(ResidentMemory.megabytes(reading.bytes))")
+        }
+        out.append(contentsOf: notes)
+        return out.joined(separator: "\n")
+    }
+
+    private func table() -> String {
+        let header = ["figure", "median", "min", "max", "unit", "what one run does"]
+        var lines = [header]
+        for m in measurements {
+            lines.append([m.name, format(m.median), format(m.min), format(m.max), m.unit.rawValue, m.note])
+        }
+        // Width in columns (CJK-free here: names and notes are ASCII, except "µ" which is one column).
+        var widths = Array(repeating: 0, count: header.count)
+        for line in lines { for (i, cell) in line.enumerated() { widths[i] = Swift.max(widths[i], cell.count) } }
+        func render(_ line: [String]) -> String {
+            line.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return (1...3).contains(i) ? pad + cell : (i == line.count - 1 ? cell : cell + pad)
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([render(lines[0]), rule] + lines.dropFirst().map(render)).joined(separator: "\n")
+    }
+}

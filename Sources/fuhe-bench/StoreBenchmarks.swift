@@ -1,0 +1,99 @@
+import Foundation
+import FuheCore
+import FuheExchange
+import FuheStore
+
+/// Measurements that go through the SQLite store.
+struct StoreBenchmarks {
+    let setup: BenchSetup
+    let store: FuheStore
+    let ids: [String]
+    var runs: Int { setup.options.runs }
+
+    /// `FuheStore.open` on the existing file with a fresh connection, then its first small read.
+    func open() throws -> Measurement {
+        try measure("open store", unit: .milliseconds, runs: runs,
+                    note: "FuheStore.open (header, identity, migrations) + first read") { _ -> FuheStore in
+            let fresh = try setup.openStore()
+            _ = try fresh.meta("store_id")
+            return fresh
+        }
+    }
+
+    /// What the first screen needs: open the store and read the whole unit list.
+    func firstScreenData() throws -> Measurement {
+        try measure("open + unit list", unit: .milliseconds, runs: runs,
+                    note: "fresh open, then unitList of all dossiers") { _ -> FuheStore in
+            let fresh = try setup.openStore()
+            let list = try fresh.unitList(today: BenchSetup.today)
+            guard list.count == ids.count else { throw BenchFailure("unit list has \(list.count) rows, expected \(ids.count)") }
+            return fresh
+        }
+    }
+
+    func unitList() throws -> (Measurement, overdueItems: Int, overdueUnits: Int) {
+        var last: [UnitSummary] = []
+        let m = try measure("unit list", unit: .milliseconds, runs: runs,
+                            note: "unitList(today:), \(ids.count) summaries incl. overdue counts") { _ in
+            last = try store.unitList(today: BenchSetup.today)
+            guard last.count == ids.count else { throw BenchFailure("unit list has \(last.count) rows, expected \(ids.count)") }
+        }
+        return (m, last.reduce(0) { $0 + $1.overdueItems }, last.filter { $0.overdueItems > 0 }.count)
+    }
+
+    /// `dossier(id:)` rotating through ids spread over the store.
+    func loadDossier() throws -> Measurement {
+        let step = Swift.max(1, ids.count / Swift.max(runs, 1))
+        return try measure("load one dossier", unit: .milliseconds, runs: runs,
+                           note: "dossier(id:), a different id each run") { run -> Dossier in
+            try store.dossier(id: ids[(run * step + 1) % ids.count])
+        }
+    }
+
+    /// `apply([.result(row)])` with a changed review score: journal entries and summary refresh included.
+    func storeOneEdit() throws -> Measurement {
+        let step = Swift.max(1, ids.count / Swift.max(runs, 1))
+        let leaves = setup.template.scorableLeaves
+        return try measure("store one edit", unit: .milliseconds, runs: runs,
+                           note: "apply([.result(row)]) in one transaction: journal + summary refresh",
+                           prepare: { run -> (String, IndicatorResult) in
+            let id = ids[(run * step + 2) % ids.count]
+            let d = try store.dossier(id: id)
+            let node = leaves[(run * 7) % leaves.count]
+            var row = d.result(for: node.id)
+            row.reviewScore = ScoringBenchmarks.changedScore(row.reviewScore, node: node)
+            row.deductionReason = "复核调整：佐证材料不足"
+            row.status = .reviewed
+            row.reviewedBy = "(demo) 复核员"
+            return (id, row)
+        }) { _, input in
+            guard try store.apply([.result(input.1)], to: input.0, actor: BenchSetup.actor) != nil else {
+                throw BenchFailure("the edit of \(input.0) changed nothing")
+            }
+        }
+    }
+
+    /// Decoding one JSON text of 100 new dossiers and importing them into the big store.
+    func import100() throws -> (Measurement, jsonBytes: Int) {
+        let tag = String(UUID().uuidString.prefix(6))
+        let perDossier = setup.itemCount(0)
+        var bytesSeen = 0
+        let m = try measure("import 100 dossiers", unit: .milliseconds, runs: runs,
+                            note: "DossierDecoder.decode + importDossiers, one transaction",
+                            prepare: { run -> [UInt8] in
+            let first = setup.options.dossiers + run * BenchSetup.batchSize
+            let batch = (0..<BenchSetup.batchSize).map { k in
+                setup.factory.make(index: first + k, id: "SE-\(tag)-\(run + 1)-\(k + 1)", itemCount: perDossier)
+            }
+            let bytes = Array(DossierEncoder.encode(batch, sharedTemplateIDs: [setup.template.id]).utf8)
+            bytesSeen = bytes.count
+            return bytes
+        }) { run, bytes in
+            let known = Dictionary(try store.templates().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let file = try DossierDecoder.decode(bytes, file: "bench-\(run + 1).json", templates: { known[$0] })
+            guard file.dossiers.count == BenchSetup.batchSize else { throw BenchFailure("decoded \(file.dossiers.count) dossiers") }
+            try store.importDossiers(file.dossiers, actor: BenchSetup.actor, origin: "import")
+        }
+        return (m, bytesSeen)
+    }
+}

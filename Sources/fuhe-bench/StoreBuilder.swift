@@ -1,0 +1,112 @@
+import Foundation
+import FuheCore
+import FuheExchange
+import FuheResources
+import FuheStore
+
+/// Everything the measurements share: where the store is, the synthetic template and factory.
+struct BenchSetup {
+    /// The benchmark's fixed day: items are overdue relative to it, whatever the real date.
+    static let today = CalendarDay(year: 2022, month: 7, day: 5)
+    static let clock = FixedClock(day: today)
+    static let actor = "基准测试"
+    static let batchSize = 100
+
+    let options: BenchOptions
+    let directory: String
+    let removeAtEnd: Bool
+    let template: IndicatorTemplate
+    let scheme: GradeScheme
+    let factory: SyntheticDossierFactory
+
+    var storePath: String { (directory as NSString).appendingPathComponent("bench.sqlite") }
+
+    init(options: BenchOptions) throws {
+        self.options = options
+        if let dir = options.dir {
+            directory = dir
+            removeAtEnd = false
+        } else {
+            directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("fuhe-bench-\(UUID().uuidString)")
+            removeAtEnd = true
+        }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let template = SyntheticTemplate.make(leaves: options.indicators)
+        let schemeID = template.gradeSchemeID
+        let scheme = (try? Self.bundledSchemes())?.first { $0.id == schemeID } ?? .fallback
+        self.template = template
+        self.scheme = scheme
+        factory = SyntheticDossierFactory(template: template, scheme: scheme, today: Self.today)
+    }
+
+    /// Id of the `index`-th dossier of the base store.
+    static func dossierID(_ index: Int) -> String { "SE-" + String(format: "%05d", index + 1) }
+
+    /// Items of the `index`-th dossier: the total spread evenly, the remainder to the first ones.
+    func itemCount(_ index: Int) -> Int {
+        options.items / options.dossiers + (index < options.items % options.dossiers ? 1 : 0)
+    }
+
+    func openStore() throws -> FuheStore {
+        try FuheStore.open(path: storePath, createIfMissing: false, clock: Self.clock)
+    }
+
+    static func bundledSchemes() throws -> [GradeScheme] {
+        let url = ResourceFiles.gradeSchemesFile
+        return try TemplateLoader.gradeSchemes(try TemplateLoader.read(url), file: url.lastPathComponent)
+    }
+
+    /// Builds the store (or reuses the one already in `--dir`); returns the build time, nil when reused.
+    func buildStore() throws -> UInt64? {
+        if FileManager.default.fileExists(atPath: storePath) {
+            let store = try openStore()
+            let count = try store.dossierIDs().count
+            guard count >= options.dossiers else {
+                throw BenchFailure("\(storePath) holds \(count) dossiers, fewer than --dossiers \(options.dossiers); remove it or pick another --dir")
+            }
+            Progress.say("reusing \(storePath) (\(count) dossiers)")
+            return nil
+        }
+        Progress.say("building \(options.dossiers) dossiers × \(options.indicators) indicators, \(options.items) items in \(storePath)")
+        let start = monotonicNanos()
+        let store = try FuheStore.open(path: storePath, createIfMissing: true, clock: Self.clock)
+        try store.saveGradeSchemes((try? Self.bundledSchemes()) ?? [.fallback])
+        if let bundled = try? TemplateLoader.templates(in: ResourceFiles.templatesDirectory) {
+            try store.saveTemplates(bundled, bundled: true)
+        }
+        try store.saveTemplates([template], bundled: false)
+        var done = 0
+        var lastReport = start
+        while done < options.dossiers {
+            let end = Swift.min(done + Self.batchSize, options.dossiers)
+            let batch = (done..<end).map { factory.make(index: $0, id: Self.dossierID($0), itemCount: itemCount($0)) }
+            try store.importDossiers(batch, actor: Self.actor, origin: "bench")
+            done = end
+            let now = monotonicNanos()
+            if now - lastReport > 2_000_000_000 || done == options.dossiers {
+                lastReport = now
+                Progress.say("  \(done)/\(options.dossiers) dossiers imported (\(format(Double(now - start) / 1e9)) s)")
+            }
+        }
+        return monotonicNanos() - start
+    }
+
+    /// Size in bytes of the store file and its write-ahead log.
+    func fileSizes() -> (store: UInt64, wal: UInt64) {
+        func size(_ path: String) -> UInt64 {
+            ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
+        }
+        return (size(storePath), size(storePath + "-wal"))
+    }
+
+    func cleanUp() {
+        guard removeAtEnd else { return }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+
+/// A benchmark failure with a plain message.
+struct BenchFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

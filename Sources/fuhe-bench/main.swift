@@ -1,0 +1,58 @@
+import Foundation
+
+// fuhe-bench: builds a synthetic store at the design's scale and times the operations the
+// workstation depends on. Progress goes to stderr, the report to stdout. See docs/performance.md.
+
+let options: BenchOptions
+switch BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) {
+case .success(let parsed):
+    options = parsed
+case .failure(let error):
+    if let message = error.message { FileHandle.standardError.write(Data("fuhe-bench: \(message)\n".utf8)) }
+    print(BenchOptions.usage)
+    exit(error.message == nil ? 0 : 2)
+}
+
+do {
+    let setup = try BenchSetup(options: options)
+    defer { setup.cleanUp() }
+    var report = Report(facts: .current(), options: options, storePath: setup.storePath)
+    report.buildNanos = try setup.buildStore()
+    report.memory.append(("RSS after building (VmRSS)", ResidentMemory.read().current))
+    let peakReset = ResidentMemory.resetPeak()
+
+    let store = try setup.openStore()
+    let ids = Array(try store.dossierIDs().prefix(options.dossiers))
+    let storeBench = StoreBenchmarks(setup: setup, store: store, ids: ids)
+    let scoring = ScoringBenchmarks(setup: setup, store: store, ids: ids)
+
+    report.measurements.append(try storeBench.open())
+    report.measurements.append(try storeBench.firstScreenData())
+    let (list, overdueItems, overdueUnits) = try storeBench.unitList()
+    report.measurements.append(list)
+    report.measurements.append(try storeBench.loadDossier())
+    let (rescore, series) = try scoring.rescoreAfterEdit()
+    report.measurements += [rescore, series]
+    report.percentileNames.insert(series.name)
+    report.measurements.append(try scoring.scoreFirstTime())
+    report.measurements.append(try storeBench.storeOneEdit())
+    report.memory.append((peakReset ? "peak RSS of the interactive figures above (VmHWM, reset after building)"
+                                    : "peak RSS so far (VmHWM; could not reset after building)", ResidentMemory.read().peak))
+
+    let (all, loadNanos) = try scoring.rescoreAll()
+    report.measurements.append(all)
+    report.memory.append(("peak RSS with all \(ids.count) dossiers loaded (VmHWM)", ResidentMemory.read().peak))
+
+    let (imports, jsonBytes) = try storeBench.import100()
+    report.measurements.append(imports)
+    report.memory.append(("peak RSS at the end (VmHWM)", ResidentMemory.read().peak))
+    report.fileSizes = setup.fileSizes()
+    report.notes.append("loading all \(ids.count) dossiers for the rescore-all figure (not timed in it): "
+                        + "\(format(Double(loadNanos) / 1e9)) s")
+    report.notes.append("overdue on \(BenchSetup.today) (fixed clock): \(overdueItems) items in \(overdueUnits) units")
+    report.notes.append("import JSON text: \(format(Double(jsonBytes) / 1_048_576)) MB per 100 dossiers")
+    print(report.render())
+} catch {
+    FileHandle.standardError.write(Data("fuhe-bench: \(error)\n".utf8))
+    exit(1)
+}
