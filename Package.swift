@@ -41,9 +41,13 @@ let package = Package(
         // The workstation: state, command registry, update logic, views rendering into a ScreenBuffer.
         // Never touches SQL or ncurses.
         .target(name: "FuheUI", dependencies: ["FuheCore", "TermCore"]),
-        // Command-line commands (swift-argument-parser) and wiring.
+        // Wiring: the store as the workstation's repository, bundled data, the terminal run loop.
+        .target(name: "FuheApp", dependencies: [
+            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheUI", "FuheTerminal",
+        ]),
+        // Command-line commands (swift-argument-parser).
         .target(name: "FuheCLI", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore",
+            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
@@ -51,7 +55,7 @@ let package = Package(
             "FuheCore", "FuheExchange", "FuheStore", "FuheResources",
         ]),
         // Fixtures shared by the test targets.
-        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources"]),
+        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
         .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "term-probe"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FuheApp
 
 /// `fuhe`: the command-line entry point. Subcommands work on the default store or `--store PATH`.
 public struct FuheCommand: ParsableCommand {
@@ -15,7 +16,4 @@ public struct FuheCommand: ParsableCommand {
 }
 
 /// A failure reported to the user as one line on standard error, with a non-zero exit.
-struct CLIFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
+typealias CLIFailure = AppFailure

@@ -3,6 +3,7 @@ import Foundation
 import FuheCore
 import FuheExchange
 import FuheStore
+import FuheApp
 
 /// `fuhe import FILE…`: reads dossier (and template) files; all files are checked before anything
 /// is written, and everything is stored in one transaction.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FuheCore
 import FuheStore
+import FuheApp
 
 /// `--store PATH` and `--as NAME`, shared by every subcommand.
 struct StoreOptions: ParsableArguments {
@@ -36,13 +37,3 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Where the workstation keeps its store unless told otherwise.
-enum DefaultStore {
-    static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-            return (xdg as NSString).appendingPathComponent("fuhe/fuhe.sqlite")
-        }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".local/share/fuhe/fuhe.sqlite")
-    }
-}

@@ -50,12 +50,15 @@ public final class CursesTerminal: Terminal {
 
     private let window: UnsafeMutablePointer<WINDOW>
     private var colors: ColorPairs
-    private var encoder = RowEncoder(libcWidth: { UInt32(bitPattern: fuhe_wcwidth($0)) == UInt32.max ? -1 : Int32(fuhe_wcwidth($0)) })
+    private var encoder = RowEncoder(libcWidth: { fuhe_wcwidth($0) })
     private let attributes: (bold: attr_t, reverse: attr_t, underline: attr_t, dim: attr_t)
     /// The last frame drawn, to skip unchanged rows; nil forces a full draw.
     private var previous: ScreenBuffer?
     private var cursorVisible = false
+    /// The size last seen while active (what ``size`` reports after shutdown).
     private var lastSize = (width: 0, height: 0)
+    /// The screen size when the last frame was drawn; a change forces a full draw.
+    private var drawnSize = (width: -1, height: -1)
 
     /// Starts full-screen mode. `colors`: nil = automatic (terminal support and `NO_COLOR`),
     /// false = never, true = when the terminal has them.
@@ -139,8 +142,7 @@ public final class CursesTerminal: Terminal {
             wtimeout(window, Int32(wait))
             var code: wint_t = 0
             let status = wget_wch(window, &code)
-            if status == KEY_CODE_YES && Int32(code) == KEY_RESIZE {
-                previous = nil
+            if status == KEY_CODE_YES && Int32(truncatingIfNeeded: code) == KEY_RESIZE {
                 let now = currentSize()
                 lastSize = now
                 return .resize(width: now.width, height: now.height)
@@ -177,10 +179,11 @@ public final class CursesTerminal: Terminal {
         guard isActive else { return 0 }
         let before = fuhe_thread_bytes_written()
         let screen = currentSize()
-        if let previous, previous.width != buffer.width || previous.height != buffer.height {
-            self.previous = nil
+        if previous?.width != buffer.width || previous?.height != buffer.height || screen != drawnSize {
+            previous = nil
         }
-        if previous == nil || screen != lastSize { werase(window); previous = nil }
+        if previous == nil { werase(window) }
+        drawnSize = screen
         lastSize = screen
         let rows = min(buffer.height, screen.height)
         for y in 0..<rows where !rowUnchanged(y, buffer) {
@@ -196,10 +199,19 @@ public final class CursesTerminal: Terminal {
         return lastFrameBytes
     }
 
+    /// Whether row `y` is the same as in the last frame: identical bytes first (cheap, and
+    /// sound: the same bits are the same cells), cell by cell otherwise.
     private func rowUnchanged(_ y: Int, _ buffer: ScreenBuffer) -> Bool {
-        guard let previous else { return false }
+        guard let previous, buffer.width > 0 else { return false }
         let range = (y * buffer.width)..<((y + 1) * buffer.width)
-        return previous.cells[range] == buffer.cells[range]
+        let identical = previous.cells.withUnsafeBytes { old in
+            buffer.cells.withUnsafeBytes { new in
+                let stride = MemoryLayout<Cell>.stride
+                return memcmp(old.baseAddress! + range.lowerBound * stride,
+                              new.baseAddress! + range.lowerBound * stride, range.count * stride) == 0
+            }
+        }
+        return identical || previous.cells[range] == buffer.cells[range]
     }
 
     private func drawRow(_ y: Int, _ buffer: ScreenBuffer, columns: Int) {

@@ -1,4 +1,6 @@
 /// What a key did to a ``LineEditor``.
+///
+/// `if editor.handle(key) == .submit { save(editor.text) }`
 public enum EditOutcome: Hashable, Sendable {
     /// The text changed.
     case edited

@@ -26,6 +26,13 @@ struct MachineFacts {
     }
 }
 
+/// The 1/5/15-minute load averages (other work on the machine skews the figures).
+func loadAverage() -> String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    let parts = text.split(separator: " ").prefix(3)
+    return parts.count == 3 ? parts.joined(separator: " ") : "n/a"
+}
+
 /// Resident memory of this process, from /proc/self/status (Linux).
 enum ResidentMemory {
     /// (current VmRSS, peak VmHWM) in bytes; nil where the kernel does not report them.

@@ -13,6 +13,8 @@ struct Report {
     var memory: [(label: String, bytes: UInt64?)] = []
     var notes: [String] = []
     var fileSizes: (store: UInt64, wal: UInt64) = (0, 0)
+    /// Load averages when the measurements started and ended.
+    var load: (start: String, end: String) = ("n/a", "n/a")
 
     func render() -> String {
         var out: [String] = []
@@ -22,6 +24,7 @@ struct Report {
         out.append("machine: \(f.activeCores) active of \(f.cores) cores, \(f.cpuModel), "
                    + "\(String(format: "%.1f", Double(f.memory) / 1_073_741_824)) GiB RAM")
         out.append("system: \(f.system)")
+        out.append("load average (1/5/15 min): \(load.start) at the start of the measurements, \(load.end) at the end")
         let rows = options.dossiers * options.indicators
         out.append("store: \(options.dossiers) dossiers × \(options.indicators) scored indicators (\(rows) rows), "
                    + "\(options.items) rectification items; runs per figure: \(options.runs)")

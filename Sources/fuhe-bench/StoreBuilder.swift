@@ -61,8 +61,8 @@ struct BenchSetup {
         if FileManager.default.fileExists(atPath: storePath) {
             let store = try openStore()
             let count = try store.dossierIDs().count
-            guard count >= options.dossiers else {
-                throw BenchFailure("\(storePath) holds \(count) dossiers, fewer than --dossiers \(options.dossiers); remove it or pick another --dir")
+            guard count == options.dossiers else {
+                throw BenchFailure("\(storePath) holds \(count) dossiers, not --dossiers \(options.dossiers); remove it or pick another --dir")
             }
             Progress.say("reusing \(storePath) (\(count) dossiers)")
             return nil
@@ -89,6 +89,21 @@ struct BenchSetup {
             }
         }
         return monotonicNanos() - start
+    }
+
+    /// A copy of the store (file and write-ahead log) for the import figure, so that the measured
+    /// store keeps exactly `--dossiers` dossiers and can be reused.
+    func scratchCopy() throws -> (store: FuheStore, path: String) {
+        let path = (directory as NSString).appendingPathComponent("bench-import.sqlite")
+        let fm = FileManager.default
+        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+        try fm.copyItem(atPath: storePath, toPath: path)
+        if fm.fileExists(atPath: storePath + "-wal") { try fm.copyItem(atPath: storePath + "-wal", toPath: path + "-wal") }
+        return (try FuheStore.open(path: path, createIfMissing: false, clock: Self.clock), path)
+    }
+
+    func removeScratchCopy(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// Size in bytes of the store file and its write-ahead log.

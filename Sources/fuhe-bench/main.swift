@@ -21,6 +21,7 @@ do {
     report.memory.append(("RSS after building (VmRSS)", ResidentMemory.read().current))
     let peakReset = ResidentMemory.resetPeak()
 
+    report.load.start = loadAverage()
     let store = try setup.openStore()
     let ids = Array(try store.dossierIDs().prefix(options.dossiers))
     let storeBench = StoreBenchmarks(setup: setup, store: store, ids: ids)
@@ -47,6 +48,7 @@ do {
     report.measurements.append(imports)
     report.memory.append(("peak RSS at the end (VmHWM)", ResidentMemory.read().peak))
     report.fileSizes = setup.fileSizes()
+    report.load.end = loadAverage()
     report.notes.append("loading all \(ids.count) dossiers for the rescore-all figure (not timed in it): "
                         + "\(format(Double(loadNanos) / 1e9)) s")
     report.notes.append("overdue on \(BenchSetup.today) (fixed clock): \(overdueItems) items in \(overdueUnits) units")

@@ -1,1 +1,62 @@
-print("probe")
+// term-probe: exercises the ncurses backend in a real terminal (the tmux tests drive it).
+// Keys are echoed, typed text (Chinese included) shown, `q` quits, SIGTERM exits cleanly.
+// `term-probe --bench [frames]` measures draw time and bytes per frame instead.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FuheTerminal
+import TermCore
+
+@MainActor
+func runProbe() -> Int32 {
+    let terminal: CursesTerminal
+    do {
+        terminal = try CursesTerminal()
+    } catch {
+        printError("term-probe: \(error)")
+        return 1
+    }
+    var state = ProbeState()
+    state.colors = terminal.colorsEnabled
+    state.codeset = terminal.codeset
+    state.pid = getpid()
+    state.size = terminal.size
+    var dirty = true
+    while !terminal.terminationRequested {
+        if dirty {
+            state.size = terminal.size
+            let bytes = terminal.draw(ProbeScreen.render(state))
+            state.lastFrameBytes = bytes
+            state.totalBytes = terminal.totalBytesWritten
+            dirty = false
+        }
+        guard let key = terminal.readKey(timeoutMilliseconds: 1000) else { continue }
+        if key == .character("q") { break }
+        state.handle(key)
+        dirty = true
+    }
+    let signal = terminal.terminationSignal
+    terminal.shutdown()
+    if let signal {
+        print("term-probe: signal \(signal), terminal restored")
+        return 128 + signal
+    }
+    print("term-probe: bye")
+    return 0
+}
+
+let arguments = CommandLine.arguments
+let status = MainActor.assumeIsolated {
+    arguments.count > 1 && arguments[1] == "--bench"
+        ? runBench(frames: arguments.count > 2 ? Int(arguments[2]) ?? 300 : 300)
+        : runProbe()
+}
+exit(status)
+
+/// Writes one line to standard error (Swift 6 rejects the C `stderr` global).
+func printError(_ message: String) {
+    var line = message + "\n"
+    line.withUTF8 { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
+}

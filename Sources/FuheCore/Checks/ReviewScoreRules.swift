@@ -6,10 +6,14 @@ public enum ReviewScoreRules {
     /// Reads a typed review score. Returns the score to store — nil when the text is blank (clear
     /// the score) or when any message blocks it — and the blocking messages.
     public static func check(text: String, node: IndicatorNode, row: RowEvaluation) -> (Score?, [ValidationMessage]) {
-        let typed = ValueText.normalize(text)
-        guard !typed.isEmpty else { return (nil, []) }
+        let trimmed = ValueText.trimmed(text)
+        guard !trimmed.isEmpty else { return (nil, []) }
         func error(_ code: String, _ message: String) -> ValidationMessage {
             ValidationMessage(code: code, level: .error, message: message, nodeID: node.id, field: "review_score")
+        }
+        let typed = ValueText.normalize(trimmed)   // full-width digits → ASCII
+        guard !trimmed.contains(where: \.isWhitespace), !typed.contains(",") else {
+            return (nil, [error("R-002", "复核分“\(text)”不是有效的数字")])
         }
         guard let places = ExactDecimal.fractionDigits(typed) else {
             return (nil, [error("R-002", "复核分“\(text)”不是有效的数字")])

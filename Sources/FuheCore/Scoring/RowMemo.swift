@@ -68,24 +68,28 @@ final class RowMemo: @unchecked Sendable {
 }
 
 /// Template indexes shared by `DossierScorer.score(_:scheme:thresholds:)`, keyed by template id
-/// and checked against the template before reuse. Thread-safe, bounded.
+/// (a few variants per id) and checked against the template before reuse. Thread-safe, bounded.
 final class IndexCache: @unchecked Sendable {
     static let shared = IndexCache()
 
     private let lock = NSLock()
-    private var indexes: [String: TemplateIndex] = [:]
-    private static let limit = 64
+    private var indexes: [String: [TemplateIndex]] = [:]
+    private static let idLimit = 64
+    private static let variantLimit = 8
 
     func index(for template: IndicatorTemplate) -> TemplateIndex {
         lock.lock()
-        let cached = indexes[template.id]
+        let cached = indexes[template.id] ?? []
         lock.unlock()
-        if let cached, cached.matches(template) { return cached }
+        if let found = cached.first(where: { $0.matches(template) }) { return found }
         let fresh = TemplateIndex(template)
         lock.lock()
-        if indexes[template.id] == nil && indexes.count >= Self.limit { indexes.removeAll(keepingCapacity: true) }
-        indexes[template.id] = fresh
-        lock.unlock()
+        defer { lock.unlock() }
+        var variants = indexes[template.id] ?? []
+        if variants.isEmpty && indexes.count >= Self.idLimit { indexes.removeAll(keepingCapacity: true) }
+        if variants.count >= Self.variantLimit { variants.removeFirst() }
+        variants.append(fresh)
+        indexes[template.id] = variants
         return fresh
     }
 }

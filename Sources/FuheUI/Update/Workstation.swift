@@ -6,7 +6,7 @@ import TermCore
 /// performs them (store writes go through the `ReviewRepository`), and keeps derived state
 /// (scored dossier, visible rows) current. Rendering is `Renderer.render(state)`.
 public final class Workstation {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     let repository: ReviewRepository
     let clock: any Clock
     var schemes: [String: GradeScheme] = [:]
@@ -16,7 +16,7 @@ public final class Workstation {
     /// Where an incremental search started (restored on Esc).
     var searchOrigin: (Pane, Int, String?)?
     /// Set when the user asked to quit.
-    public private(set) var wantsQuit = false
+    public internal(set) var wantsQuit = false
     /// Called after every command (presentation mode, recording).
     public var onCommand: ((KeyEvent, CommandID?) -> Void)?
 

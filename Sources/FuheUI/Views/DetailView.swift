@@ -53,7 +53,7 @@ enum StatusLineView {
             hintText = candidate
         }
         if !hintText.isEmpty {
-            buffer.put(hintText + " ", x: rect.maxX - DisplayWidth.of(hintText) - 1, y: rect.y, style: Style(dim: false, reverse: true), clip: rect)
+            buffer.put(hintText + " ", x: rect.maxX - DisplayWidth.of(hintText) - 1, y: rect.y, style: Style(reverse: true), clip: rect)
         }
     }
 }

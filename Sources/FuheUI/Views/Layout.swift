@@ -16,7 +16,7 @@ public struct Layout: Equatable, Sendable {
         let detailHeight = height >= 40 ? 9 : height >= 30 ? 7 : 5
         let itemsHeight = height >= 40 ? 11 : height >= 30 ? 7 : 5
         let topHeight = max(3, height - 1 - detailHeight - itemsHeight)
-        let unitsWidth = width >= 200 ? 64 : width >= 150 ? 56 : width >= 110 ? 44 : max(26, width * 34 / 100)
+        let unitsWidth = width >= 200 ? 60 : width >= 150 ? 52 : width >= 110 ? 42 : max(28, width * 33 / 100)
         units = Rect(x: 0, y: 0, width: unitsWidth, height: topHeight)
         sheet = Rect(x: unitsWidth + 1, y: 0, width: width - unitsWidth - 1, height: topHeight)
         items = Rect(x: 0, y: topHeight, width: width, height: itemsHeight)

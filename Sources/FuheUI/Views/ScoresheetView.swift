@@ -4,8 +4,15 @@ import TermCore
 /// The scoresheet pane: the indicator tree with weight, target, actual, verified actual, self,
 /// suggested and review scores, Δ, reason present, evidence count and flags.
 enum ScoresheetView {
-    static let columns: [Column] = [
-        Column(title: "指标", width: 0, priority: 0, flexible: true, minWidth: 14),
+    /// Columns for a pane `width` cells wide: the indicator name keeps about a third of it.
+    static func columns(width: Int) -> [Column] {
+        var c = baseColumns
+        c[0].minWidth = max(16, min(34, width * 32 / 100))
+        return c
+    }
+
+    static let baseColumns: [Column] = [
+        Column(title: "指标", width: 0, priority: 0, flexible: true, minWidth: 16),
         Column(title: "分值", width: 6, align: .right, priority: 5),
         Column(title: "目标", width: 10, priority: 11),
         Column(title: "实际", width: 10, priority: 10),
@@ -23,7 +30,7 @@ enum ScoresheetView {
         let node = row.node
         let r = d.result(for: node.id)
         let marker = row.isLeaf ? "  " : (row.isExpanded ? "▾ " : "▸ ")
-        let name = String(repeating: " ", count: (node.level - 1) * 2) + marker + node.code + " " + node.name
+        let name = String(repeating: " ", count: node.level - 1) + marker + node.code + " " + node.name
         let weight: String = switch node.kind {
         case .base: node.weight.description
         case .adjust: "±" + node.maxScore.description
@@ -66,6 +73,7 @@ enum ScoresheetView {
         PaneChrome.title("评分表 \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 1 else { return }
+        let columns = columns(width: body.width)
         let chosen = Column.fit(columns, total: body.width)
         let widths = Column.widths(columns, chosen: chosen, total: body.width)
         Column.draw(columns.map(\.title), columns: columns, chosen: chosen, widths: widths, x: body.x, y: body.y,

@@ -25,6 +25,8 @@ import Testing
         #expect(messages.first?.field == "review_score")
         #expect(ReviewScoreRules.check(text: "abc", node: manual, row: manualRow).1.map(\.code) == ["R-002"])
         #expect(ReviewScoreRules.check(text: "5.", node: manual, row: manualRow).1.map(\.code) == ["R-002"])
+        #expect(ReviewScoreRules.check(text: "5 5", node: manual, row: manualRow).1.map(\.code) == ["R-002"])
+        #expect(ReviewScoreRules.check(text: "８.５", node: manual, row: manualRow).0 == Fx.score("8.5"))
         let ok = ReviewScoreRules.check(text: " 5.12 ", node: manual, row: manualRow)
         #expect(ok.0 == Fx.score("5.12") && ok.1.isEmpty)
         let blank = ReviewScoreRules.check(text: "  ", node: manual, row: manualRow)

@@ -149,3 +149,30 @@ import Testing
         #expect(scored.rows.count == 5)
     }
 }
+
+/// The shared template-index cache never mixes up templates that share an id, also under concurrency.
+@Suite struct SharedIndexTests {
+    @Test func sameIdDifferentTemplatesScoreIndependently() async {
+        let a = Fx.template([Fx.node("1", nil, "甲", weight: "100")])
+        let b = Fx.template([Fx.node("1", nil, "乙", weight: "60"), Fx.node("2", nil, "丙", weight: "40")])
+        let results = await withTaskGroup(of: (Int, Score?).self) { group in
+            for i in 0..<16 {
+                group.addTask {
+                    let template = i.isMultiple(of: 2) ? a : b
+                    var evaluation = Fx.blankEvaluation
+                    evaluation.id = "SE-\(i % 4)"
+                    let rows = [IndicatorResult(nodeID: "1", selfScore: Fx.score("50")),
+                                IndicatorResult(nodeID: "2", selfScore: Fx.score("30"))]
+                    let d = Fx.dossier(template, results: rows, evaluation: evaluation)
+                    return (i, DossierScorer.score(d, scheme: Fx.mof4).total(.selfStated).value)
+                }
+            }
+            var out: [Int: Score?] = [:]
+            for await (i, total) in group { out[i] = total }
+            return out
+        }
+        for (i, total) in results {
+            #expect(total == (i.isMultiple(of: 2) ? Fx.score("50") : Fx.score("80")))
+        }
+    }
+}

@@ -5,30 +5,30 @@ import FuheResources
 import FuheStore
 
 /// The templates, grade schemes and sample dossiers shipped in `Resources/`.
-enum BundledData {
-    static func templates() throws -> [IndicatorTemplate] {
+public enum BundledData {
+    public static func templates() throws -> [IndicatorTemplate] {
         do { return try TemplateLoader.templates(in: ResourceFiles.templatesDirectory) } catch {
-            throw CLIFailure("bundled templates: \(error)")
+            throw AppFailure("bundled templates: \(error)")
         }
     }
 
-    static func gradeSchemes() throws -> [GradeScheme] {
+    public static func gradeSchemes() throws -> [GradeScheme] {
         do {
             let url = ResourceFiles.gradeSchemesFile
             return try TemplateLoader.gradeSchemes(try TemplateLoader.read(url), file: url.lastPathComponent)
         } catch {
-            throw CLIFailure("bundled grade schemes: \(error)")
+            throw AppFailure("bundled grade schemes: \(error)")
         }
     }
 
     /// Stores the bundled grade schemes and templates.
-    static func installCatalog(into store: FuheStore) throws {
+    public static func installCatalog(into store: FuheStore) throws {
         try store.saveGradeSchemes(try gradeSchemes())
         try store.saveTemplates(try templates(), bundled: true)
     }
 
     /// Reads the sample dossiers, with their dates shifted so that `as_of` becomes `today`.
-    static func samples(today: CalendarDay) throws -> [Dossier] {
+    public static func samples(today: CalendarDay) throws -> [Dossier] {
         let bundled = Dictionary(try templates().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [Dossier] = []
         for url in ResourceFiles.jsonFiles(in: ResourceFiles.samplesDirectory) {
@@ -37,14 +37,20 @@ enum BundledData {
                 let shift = file.asOf.map { $0.days(until: today) } ?? 0
                 out += file.dossiers.map { $0.shiftingDates(byDays: shift) }
             } catch {
-                throw CLIFailure("bundled sample \(error)")
+                throw AppFailure("bundled sample \(error)")
             }
         }
         return out
     }
 
-    static func installSamples(into store: FuheStore, actor: String) throws {
+    public static func installSamples(into store: FuheStore, actor: String) throws {
         try store.importDossiers(try samples(today: store.today), mode: .replaceExisting, actor: actor, origin: "samples",
                                  reason: "示例数据")
     }
+}
+
+/// A failure reported to the user as one line, with a non-zero exit.
+public struct AppFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

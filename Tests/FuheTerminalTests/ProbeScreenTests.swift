@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+import TermCore
+
+/// End-to-end: the real ncurses backend, driven through tmux by way of `term-probe`.
+@Suite("term-probe in tmux", .serialized, .enabled(if: ProbeSession.isAvailable, "needs tmux and term-probe"))
+struct ProbeScreenTests {
+    static let sample = "绥宁县黄土矿镇人民政府 复核 90.00"
+
+    /// Every box row is exactly `width` cells wide with its border in the last column.
+    private func expectBoxAligned(_ screen: [String], width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        let rows = Array(screen.prefix(11))
+        for (index, row) in rows.enumerated() {
+            #expect(DisplayWidth.of(row) == width, "row \(index) is \(DisplayWidth.of(row)) cells: \(row)", sourceLocation: sourceLocation)
+            #expect(["┐", "│", "┘"].contains(row.last.map(String.init) ?? ""), "row \(index) ends with \(row.last.map(String.init) ?? "nothing")", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func chineseRendersOnceAndAligned() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor(text: Self.sample)
+        #expect(screen.filter { $0.contains(Self.sample) }.count == 1)
+        #expect(ProbeSession.column(of: Self.sample, in: screen[1]) == 2)
+        #expect(screen[0].hasPrefix("┌─ 复核 term-probe ─"))
+        expectBoxAligned(screen, width: 100)
+        // U+1FAE9 is newer than glibc: drawn as U+FFFD plus a space, and the rest stays put.
+        let unknown = try #require(screen.first { $0.contains("宽度 width:") })
+        #expect(unknown.contains("中a\u{FFFD} b|"))
+        #expect(ProbeSession.column(of: "|", in: unknown) == 2 + DisplayWidth.of("宽度 width: 中a\u{1FAE9}b"))
+        #expect(ProbeSession.field("颜色 colors:", in: screen)?.hasPrefix("颜色 colors: on · 编码 UTF-8") == true)
+    }
+
+    @Test func typedChineseArrivesAndCursorFollows() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        try tmux.sendLiteral("你好")
+        try tmux.sendLiteral("abc")
+        var screen = try tmux.waitFor(text: "输入 typed: 你好abc ")
+        #expect(ProbeSession.field("输入 typed:", in: screen) == "输入 typed: 你好abc")
+        let cursor = try tmux.cursor()
+        #expect(cursor.x == 2 + DisplayWidth.of("输入 typed: 你好abc") && cursor.y == 4)
+        try tmux.sendKeys("BSpace", "BSpace")
+        screen = try tmux.waitFor(text: "输入 typed: 你好a ")
+        expectBoxAligned(screen, width: 100)
+        #expect(try tmux.cursor().x == 2 + DisplayWidth.of("输入 typed: 你好a"))
+    }
+
+    @Test func keysAreDecoded() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        let keys: [(String, String)] = [
+            ("Up", "↑"), ("C-r", "Ctrl-R"), ("F5", "F5"), ("BTab", "Shift-Tab"), ("Escape", "Esc"),
+            ("PageDown", "PgDn"), ("Home", "Home"), ("End", "End"), ("DC", "Del"), ("C-c", "Ctrl-C"),
+            ("Tab", "Tab"), ("Enter", "Enter"), ("C-h", "Backspace"), ("Left", "←"), ("x", "x"),
+        ]
+        for (name, description) in keys {
+            try tmux.sendKeys(name)
+            try tmux.waitFor("key \(name) shown as \(description)") {
+                ProbeSession.field("按键 key:", in: $0) == "按键 key: \(description)"
+            }
+        }
+    }
+
+    @Test func resizeRedrawsAtNewSize() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        for (width, height) in [(80, 24), (160, 48), (100, 30)] {
+            try tmux.resize(width: width, height: height)
+            let screen = try tmux.waitFor(text: "尺寸 size: \(width)×\(height) ")
+            #expect(screen.count == height)
+            expectBoxAligned(screen, width: width)
+            #expect(screen.filter { $0.contains(Self.sample) }.count == 1)
+        }
+    }
+
+    @Test func worksUnderLangC() throws {
+        let tmux = try ProbeSession.start(environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
+        defer { tmux.kill() }
+        var screen = try tmux.waitFor(text: Self.sample)
+        expectBoxAligned(screen, width: 100)
+        try tmux.sendLiteral("复核")
+        screen = try tmux.waitFor(text: "输入 typed: 复核 ")
+        #expect(ProbeSession.field("颜色 colors:", in: screen)?.contains("编码 UTF-8") == true)
+    }
+
+    @Test func noColorTurnsColoursOff() throws {
+        let tmux = try ProbeSession.start(environment: ["NO_COLOR": "1"])
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor(text: "颜色 colors: off")
+        #expect(screen.filter { $0.contains(Self.sample) }.count == 1)
+        expectBoxAligned(screen, width: 100)
+    }
+
+    @Test func bytesPerFrameAreMeasured() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        try tmux.sendKeys("x")
+        try tmux.waitFor(text: "输入 typed: x ")
+        try tmux.sendKeys("y")
+        let screen = try tmux.waitFor(text: "输入 typed: xy ")
+        // The line shows the previous frame: one changed character plus the key line, a diff.
+        let numbers = (ProbeSession.field("字节 bytes:", in: screen) ?? "")
+            .split(separator: " ").compactMap { Int($0) }
+        try #require(numbers.count == 2)
+        #expect(numbers[0] > 0 && numbers[0] < 200, "last frame \(numbers[0]) bytes")
+        #expect(numbers[1] > 1000, "total \(numbers[1]) bytes includes the first full frame")
+    }
+
+    @Test func quitRestoresTheTerminal() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        try tmux.sendKeys("q")
+        let screen = try tmux.waitFor(text: "RESTORED")
+        try expectRestored(screen, tmux, exit: 0)
+        #expect(screen.contains { $0.contains("term-probe: bye") })
+    }
+
+    @Test(arguments: [(SIGTERM, "TERM"), (SIGHUP, "HUP"), (SIGINT, "INT")])
+    func terminationSignalExitsCleanly(signal: Int32, name: String) throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        let pid = try #require(ProbeSession.pid(try tmux.capture()))
+        #expect(Foundation.kill(pid, signal) == 0)
+        let screen = try tmux.waitFor(text: "RESTORED")
+        try expectRestored(screen, tmux, exit: 128 + signal)
+        #expect(screen.contains { $0.contains("term-probe: signal \(signal), terminal restored") }, "SIG\(name)")
+    }
+
+    @Test(arguments: [(SIGQUIT, "QUIT"), (SIGSEGV, "SEGV")])
+    func fatalSignalRestoresTheTerminal(signal: Int32, name: String) throws {
+        // No crash report: the Swift backtracer would wait for a key on a terminal.
+        let tmux = try ProbeSession.start(environment: ["SWIFT_BACKTRACE": "enable=no"])
+        defer { tmux.kill() }
+        let pid = try #require(ProbeSession.pid(try tmux.capture()))
+        #expect(Foundation.kill(pid, signal) == 0)
+        let screen = try tmux.waitFor(text: "RESTORED")
+        try expectRestored(screen, tmux, exit: 128 + signal)
+        _ = name
+    }
+
+    /// Normal screen back, probe's screen gone, canonical mode and echo back, exit status.
+    private func expectRestored(_ screen: [String], _ tmux: TmuxSession, exit: Int32,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try tmux.display("#{alternate_on}") == "0", sourceLocation: sourceLocation)
+        #expect(!screen.contains { $0.contains(Self.sample) }, "probe screen still visible", sourceLocation: sourceLocation)
+        #expect(screen.contains { $0.hasPrefix("EXIT=\(exit)") }, "\(screen.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        #expect(screen.contains { $0.trimmingCharacters(in: .whitespaces) == "icanon echo" }, sourceLocation: sourceLocation)
+    }
+}

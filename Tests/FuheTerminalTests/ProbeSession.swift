@@ -1,0 +1,53 @@
+import Foundation
+import TermCore
+
+/// Runs the built `term-probe` in tmux inside a small shell script that, once the probe is
+/// gone, prints its exit status, the terminal modes that matter (`icanon`, `echo`: a raw-mode
+/// terminal left behind shows `-icanon -echo`) and "RESTORED", then stays on screen.
+enum ProbeSession {
+    static let executable: URL? = {
+        var candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        candidates += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        for dir in candidates {
+            let url = dir.appendingPathComponent("term-probe")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }()
+
+    /// Whether the end-to-end tests can run here.
+    static var isAvailable: Bool { TmuxSession.isAvailable && executable != nil }
+
+    /// Starts the probe and waits for its first frame.
+    static func start(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> TmuxSession {
+        guard let executable else { throw TmuxSession.Failure(description: "term-probe not found next to the tests") }
+        let script = TmuxSession.shellQuote(executable.path) + "; echo \"EXIT=$?\"; "
+            + "stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; "
+            + "echo; echo RESTORED; sleep 60"
+        let tmux = try TmuxSession(command: "sh -c " + TmuxSession.shellQuote(script),
+                                   width: width, height: height, environment: environment)
+        try tmux.waitFor(text: "q 退出 quit")
+        return tmux
+    }
+
+    /// The probe's process id, as it shows it.
+    static func pid(_ screen: [String]) -> pid_t? {
+        for line in screen {
+            guard let range = line.range(of: "pid ") else { continue }
+            return pid_t(line[range.upperBound...].prefix { $0.isNumber })
+        }
+        return nil
+    }
+
+    /// The text between the box borders on the row that contains `label`, trimmed.
+    static func field(_ label: String, in screen: [String]) -> String? {
+        guard let line = screen.first(where: { $0.contains(label) }) else { return nil }
+        return line.trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
+    }
+
+    /// Display column where `needle` starts in `line`, or nil.
+    static func column(of needle: String, in line: String) -> Int? {
+        guard let range = line.range(of: needle) else { return nil }
+        return DisplayWidth.of(line[..<range.lowerBound])
+    }
+}
