@@ -64,7 +64,7 @@ let package = Package(
             "FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "FuheUITests", dependencies: ["FuheUI", "FuheTestSupport"]),
+        .testTarget(name: "FuheUITests", dependencies: ["FuheUI", "FuheTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "FuheCLITests", dependencies: ["FuheCLI", "fuhe", "FuheTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

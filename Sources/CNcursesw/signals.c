@@ -3,6 +3,8 @@
 #include "CNcursesw.h"
 
 #include <errno.h>
+#include <poll.h>
+#include <unistd.h>
 #include <signal.h>
 #include <string.h>
 
@@ -81,3 +83,13 @@ void fuhe_signals_restore(void) {
 }
 
 int fuhe_termination_signal(void) { return requested; }
+
+void fuhe_note_hangup(void) {
+    if (requested == 0) requested = SIGHUP;
+}
+
+int fuhe_input_hung_up(void) {
+    struct pollfd input = { .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 };
+    if (poll(&input, 1, 0) < 0) return 0;
+    return (input.revents & (POLLHUP | POLLERR | POLLNVAL)) ? 1 : 0;
+}

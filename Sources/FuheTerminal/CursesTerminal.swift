@@ -29,10 +29,11 @@ import TermCore
 /// **Signals.** The terminal is always given back: SIGTERM, SIGHUP and SIGINT are recorded,
 /// ``readKey(timeoutMilliseconds:)`` returns nil within 50 ms and ``terminationRequested``
 /// becomes true, so the run loop can save and call ``shutdown()``; a second such signal
-/// restores the terminal and ends the process. SIGQUIT and fatal signals (SIGSEGV, SIGBUS,
-/// SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS) restore the terminal, then take their previous
-/// course (crash report, core dump, death). `exit()` restores it too (an atexit hook).
-/// ``shutdown()`` puts the previous signal dispositions back.
+/// restores the terminal and ends the process. A terminal that goes away (window closed, tmux
+/// server killed) counts as SIGHUP even when no signal arrives. SIGQUIT and the fatal signals
+/// (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS) restore the terminal, then take
+/// their previous course (Swift's crash report, core dump, death). `exit()` restores it too
+/// (an atexit hook). ``shutdown()`` puts the previous signal dispositions back.
 @MainActor
 public final class CursesTerminal: Terminal {
     /// Whether `LC_CTYPE` is UTF-8 after the locale fix (false: Chinese cannot be shown).
@@ -84,6 +85,7 @@ public final class CursesTerminal: Terminal {
         intrflush(window, false)
         set_escdelay(25)
         curs_set(0)
+        leaveok(window, true)
         colors = ColorPairs(wanted: wanted)
         attributes = (fuhe_a_bold(), fuhe_a_reverse(), fuhe_a_underline(), fuhe_a_dim())
         lastSize = currentSize()
@@ -107,6 +109,8 @@ public final class CursesTerminal: Terminal {
         return (Int(width), Int(height))
     }
 
+    /// Leaves full-screen mode (`endwin`: normal screen, cursor and terminal modes back) and
+    /// puts back the signal dispositions the terminal replaced. Idempotent; deinit calls it.
     public func shutdown() {
         guard isActive else { return }
         isActive = false
@@ -131,7 +135,8 @@ public final class CursesTerminal: Terminal {
     // MARK: - Keys
 
     /// The next key within `timeoutMilliseconds` (negative = wait as long as it takes), or nil
-    /// on timeout, after a termination signal, or after ``shutdown()``. Keys with no
+    /// on timeout, after a termination signal or a hangup of the terminal (both make
+    /// ``terminationRequested`` true), or after ``shutdown()``. Keys with no
     /// ``KeyEvent`` are skipped. A resize arrives as `.resize` with the new size.
     public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
         let slice = 50
@@ -150,8 +155,11 @@ public final class CursesTerminal: Terminal {
             if status != ERR, let key = KeyDecoder.event(isFunctionKey: status == KEY_CODE_YES, code: UInt32(code)) {
                 return key
             }
+            let elapsed = Self.milliseconds() - start
+            // Back long before the timeout with nothing: a signal, or a terminal that is gone.
+            if status == ERR && elapsed < wait / 2 && fuhe_input_hung_up() != 0 { fuhe_note_hangup() }
             if remaining >= 0 {
-                remaining -= max(Self.milliseconds() - start, status == ERR ? wait : 0)
+                remaining -= max(elapsed, status == ERR ? wait : 0)
                 if remaining <= 0 { return nil }
             }
         }
@@ -238,10 +246,12 @@ public final class CursesTerminal: Terminal {
 
     private func placeCursor(_ cursor: (x: Int, y: Int)?, screen: (width: Int, height: Int)) {
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < screen.width, cursor.y < screen.height {
-            if !cursorVisible { curs_set(1); cursorVisible = true }
+            if !cursorVisible { curs_set(1); leaveok(window, false); cursorVisible = true }
             wmove(window, Int32(cursor.y), Int32(cursor.x))
         } else if cursorVisible {
+            // Hidden: let ncurses leave the cursor wherever the last change put it (fewer bytes).
             curs_set(0)
+            leaveok(window, true)
             cursorVisible = false
         }
     }

@@ -73,21 +73,23 @@ struct StoreBenchmarks {
         }
     }
 
-    /// Decoding one JSON text of 100 new dossiers and importing them into (a copy of) the big store;
+    /// Decoding one JSON text of 100 new dossiers (fewer when the store is smaller) and importing
+    /// them into (a copy of) the big store;
     /// also reports the two halves.
-    func import100() throws -> (total: Measurement, decode: Measurement, store: Measurement, jsonBytes: Int) {
+    func importBatch() throws -> (total: Measurement, decode: Measurement, store: Measurement, jsonBytes: Int, count: Int) {
         Progress.say("copying the store for the import figure")
         let (target, copyPath) = try setup.scratchCopy()
         defer { setup.removeScratchCopy(copyPath) }
         let tag = String(UUID().uuidString.prefix(6))
         let perDossier = setup.itemCount(0)
+        let count = Swift.min(BenchSetup.batchSize, setup.options.dossiers)   // 100, fewer for tiny smoke runs
         var bytesSeen = 0
         var decodeSamples: [UInt64] = [], storeSamples: [UInt64] = []
-        let m = try measure("import 100 dossiers", unit: .milliseconds, runs: runs,
+        let m = try measure("import \(count) dossiers", unit: .milliseconds, runs: runs,
                             note: "DossierDecoder.decode + importDossiers, one transaction",
                             prepare: { run -> [UInt8] in
-            let first = setup.options.dossiers + run * BenchSetup.batchSize
-            let batch = (0..<BenchSetup.batchSize).map { k in
+            let first = setup.options.dossiers + run * count
+            let batch = (0..<count).map { k in
                 setup.factory.make(index: first + k, id: "SE-\(tag)-\(run + 1)-\(k + 1)", itemCount: perDossier)
             }
             let bytes = Array(DossierEncoder.encode(batch, sharedTemplateIDs: [setup.template.id]).utf8)
@@ -98,7 +100,7 @@ struct StoreBenchmarks {
                 let known = Dictionary(try target.templates().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 return try DossierDecoder.decode(bytes, file: "bench-\(run + 1).json", templates: { known[$0] })
             }
-            guard file.dossiers.count == BenchSetup.batchSize else { throw BenchFailure("decoded \(file.dossiers.count) dossiers") }
+            guard file.dossiers.count == count else { throw BenchFailure("decoded \(file.dossiers.count) dossiers") }
             let (_, storeNanos) = try timed { try target.importDossiers(file.dossiers, actor: BenchSetup.actor, origin: "import") }
             decodeSamples.append(decodeNanos)
             storeSamples.append(storeNanos)
@@ -107,6 +109,6 @@ struct StoreBenchmarks {
                                  note: "templates() + DossierDecoder.decode of the JSON text")
         let store = Measurement(name: "  of which importDossiers", unit: .milliseconds, samples: storeSamples,
                                 note: "importDossiers: rows, items, summaries, journal")
-        return (m, decode, store, bytesSeen)
+        return (m, decode, store, bytesSeen, count)
     }
 }

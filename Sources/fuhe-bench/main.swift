@@ -44,7 +44,7 @@ do {
     report.measurements.append(all)
     report.memory.append(("peak RSS with all \(ids.count) dossiers loaded (VmHWM)", ResidentMemory.read().peak))
 
-    let imports = try storeBench.import100()
+    let imports = try storeBench.importBatch()
     report.measurements += [imports.total, imports.decode, imports.store]
     let jsonBytes = imports.jsonBytes
     report.memory.append(("peak RSS at the end (VmHWM)", ResidentMemory.read().peak))
@@ -53,7 +53,7 @@ do {
     report.notes.append("loading all \(ids.count) dossiers for the rescore-all figure (not timed in it): "
                         + "\(format(Double(loadNanos) / 1e9)) s")
     report.notes.append("overdue on \(BenchSetup.today) (fixed clock): \(overdueItems) items in \(overdueUnits) units")
-    report.notes.append("import JSON text: \(format(Double(jsonBytes) / 1_048_576)) MB per 100 dossiers")
+    report.notes.append("import JSON text: \(format(Double(jsonBytes) / 1_048_576)) MB per \(imports.count) dossiers")
     print(report.render())
 } catch {
     FileHandle.standardError.write(Data("fuhe-bench: \(error)\n".utf8))

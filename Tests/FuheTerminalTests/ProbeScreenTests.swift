@@ -3,7 +3,7 @@ import Testing
 import TermCore
 
 /// End-to-end: the real ncurses backend, driven through tmux by way of `term-probe`.
-@Suite("term-probe in tmux", .serialized, .enabled(if: ProbeSession.isAvailable, "needs tmux and term-probe"))
+@Suite("term-probe in tmux", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct ProbeScreenTests {
     static let sample = "绥宁县黄土矿镇人民政府 复核 90.00"
 
@@ -28,7 +28,8 @@ struct ProbeScreenTests {
         let unknown = try #require(screen.first { $0.contains("宽度 width:") })
         #expect(unknown.contains("中a\u{FFFD} b|"))
         #expect(ProbeSession.column(of: "|", in: unknown) == 2 + DisplayWidth.of("宽度 width: 中a\u{1FAE9}b"))
-        #expect(ProbeSession.field("颜色 colors:", in: screen)?.hasPrefix("颜色 colors: on · 编码 UTF-8") == true)
+        let colors = ProbeSession.field("颜色 colors:", in: screen) ?? ""
+        #expect(colors.hasPrefix("颜色 colors: on · 编码 UTF-8"), "\(colors)")
     }
 
     @Test func typedChineseArrivesAndCursorFollows() throws {
@@ -137,6 +138,19 @@ struct ProbeScreenTests {
         let screen = try tmux.waitFor(text: "RESTORED")
         try expectRestored(screen, tmux, exit: 128 + signal)
         _ = name
+    }
+
+    @Test func terminalHangupEndsTheProbe() throws {
+        let tmux = try ProbeSession.start()
+        let pid = try #require(ProbeSession.pid(try tmux.capture()))
+        tmux.kill()
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if !ProbeSession.isRunning(pid) { return }
+            usleep(20_000)
+        }
+        Issue.record("term-probe \(pid) still running after its terminal went away")
+        _ = Foundation.kill(pid, SIGKILL)
     }
 
     /// Normal screen back, probe's screen gone, canonical mode and echo back, exit status.

@@ -15,9 +15,6 @@ enum ProbeSession {
         return nil
     }()
 
-    /// Whether the end-to-end tests can run here.
-    static var isAvailable: Bool { TmuxSession.isAvailable && executable != nil }
-
     /// Starts the probe and waits for its first frame.
     static func start(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> TmuxSession {
         guard let executable else { throw TmuxSession.Failure(description: "term-probe not found next to the tests") }
@@ -37,6 +34,13 @@ enum ProbeSession {
             return pid_t(line[range.upperBound...].prefix { $0.isNumber })
         }
         return nil
+    }
+
+    /// Whether `pid` is alive (neither gone nor a zombie waiting to be reaped).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[close...].hasPrefix(") Z")
     }
 
     /// The text between the box borders on the row that contains `label`, trimmed.

@@ -13,9 +13,10 @@ import Foundation
 ///
 /// Each session has its own server (`tmux -L <unique>`, no config file), so sessions can run in
 /// parallel and never touch the user's tmux. The command runs under `env LANG=C.UTF-8
-/// TERM=screen-256color` unless `environment` says otherwise (the server would otherwise hand
-/// the pane the environment of whoever started it). Panes stay on screen after the command
-/// exits (`remain-on-exit`), so the last screen can still be read.
+/// TERM=screen-256color` plus `environment`, on top of the test process's environment minus
+/// `NO_COLOR` (which `swift test` sets), `TMUX`, `LC_ALL`, `LC_CTYPE`, `COLUMNS` and `LINES`.
+/// Panes stay on screen after the command exits (`remain-on-exit`), so the last screen can
+/// still be read. Servers are killed by ``kill()`` (also on deinit).
 final class TmuxSession {
     /// A tmux command failed, or a wait ran out of time (with the screen as it last was).
     struct Failure: Error, CustomStringConvertible {
@@ -37,6 +38,8 @@ final class TmuxSession {
 
     /// The private server's socket name (`tmux -L`).
     let socket: String
+    /// The server's socket file (tmux leaves it behind when killed).
+    private var socketPath: String?
     private var killed = false
 
     /// Starts `command` (a shell command line) in a detached `width`×`height` session.
@@ -47,8 +50,9 @@ final class TmuxSession {
         env.merge(environment) { _, new in new }
         let assignments = env.keys.sorted().map { Self.shellQuote("\($0)=\(env[$0]!)") }
         let line = (["env"] + assignments).joined(separator: " ") + " " + command
-        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", line,
+        try tmux(["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", line,
                   ";", "set-option", "-g", "remain-on-exit", "on"])
+        socketPath = try? display("#{socket_path}")
     }
 
     deinit { kill() }
@@ -114,37 +118,72 @@ final class TmuxSession {
         guard !killed else { return }
         killed = true
         _ = try? tmux(["kill-server"])
+        if let socketPath, !socketPath.isEmpty { unlink(socketPath) }
     }
 
-    private var target: String { "\(socket):0.0" }
+    /// The session (and so its one window and pane).
+    private let target = "main"
 
     /// Runs `tmux -L socket -f /dev/null args…` and returns its standard output.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         guard let executable = Self.executable else { throw Failure(description: "tmux is not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
         var env = ProcessInfo.processInfo.environment
-        env["TMUX"] = nil
-        env["LC_ALL"] = nil
-        env["LC_CTYPE"] = nil
+        // The server hands its own environment to the pane: keep the test runner's settings
+        // out of it (`swift test` sets NO_COLOR=1, a developer's shell may be inside tmux).
+        for name in ["TMUX", "TMUX_PANE", "LC_ALL", "LC_CTYPE", "NO_COLOR", "COLUMNS", "LINES"] { env[name] = nil }
         env["LANG"] = "C.UTF-8"
-        process.environment = env
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed: "
-                + String(decoding: err, as: UTF8.self))
+        let result = try Self.run(executable, ["-L", socket, "-f", "/dev/null"] + arguments, environment: env)
+        guard result.status == 0 else {
+            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.errors)")
         }
-        return String(decoding: out, as: UTF8.self)
+        return result.output
+    }
+
+    /// Runs a program to completion with its output in temporary files.
+    ///
+    /// Not Foundation's `Process`: on Linux it learns that a child ended when every holder of a
+    /// socket the child inherited has closed it, and the tmux server that `new-session` forks
+    /// keeps it open, so `waitUntilExit` never returns. Here the child inherits nothing but
+    /// stdin (/dev/null), stdout and stderr, no blocked signals, and `waitpid` says when it is done.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String])
+        throws -> (status: Int32, output: String, errors: String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        let outPath = base + ".out", errPath = base + ".err"
+        defer { unlink(outPath); unlink(errPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Everything else open here (other tests' pipes and sockets) stays out of the child.
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap({ Int32($0) }) where fd > 2 {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        // Test threads block signals, and a child inherits that mask: the tmux server would
+        // then ignore kill-server (SIGTERM) and its panes every signal. Start clean.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard spawned == 0 else { throw Failure(description: "cannot run \(executable): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return (exitStatus, read(outPath), read(errPath))
     }
 
     /// `text` quoted for sh.

@@ -63,5 +63,10 @@ void fuhe_signals_install(void);
 void fuhe_signals_restore(void);
 /* The first termination signal received since fuhe_signals_install, or 0. */
 int fuhe_termination_signal(void);
+/* Records a hangup as if SIGHUP had arrived (when none is recorded yet): a terminal that
+ * goes away does not always signal the processes still reading it. */
+void fuhe_note_hangup(void);
+/* 1 when standard input is a terminal that has been hung up (poll reports POLLHUP/POLLERR). */
+int fuhe_input_hung_up(void);
 
 #endif

@@ -108,3 +108,20 @@ public enum CommandRegistry {
         return (own + global).map { ($0.keys.first?.description ?? "", $0.hint ?? "") }
     }
 }
+
+extension CommandRegistry {
+    /// The key table as Markdown, one section per scope (docs/workstation.md embeds it; a test
+    /// keeps the two equal).
+    public static func markdownTable() -> String {
+        var out = ""
+        for scope in CommandScope.allCases {
+            out += "### \(scope.title)\n\n| keys | command | what it does |\n|---|---|---|\n"
+            for spec in all where spec.scope == scope {
+                let keys = spec.keys.map { "`\($0.description == "|" ? "\\|" : $0.description)`" }.joined(separator: " ")
+                out += "| \(keys) | `\(spec.name)` | \(spec.help) |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+}

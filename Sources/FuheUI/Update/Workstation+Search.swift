@@ -52,14 +52,14 @@ extension Workstation {
     /// collapsed rows too and expands their parents.
     @discardableResult
     func find(_ query: String, forward: Bool, includeCurrent: Bool) -> Bool {
-        let texts = searchTexts()
-        guard !texts.isEmpty else { return false }
+        let keys = searchKeys()
+        guard !keys.isEmpty else { return false }
         let matcher = TextMatcher(query: query)
         let current = currentSearchIndex()
-        let n = texts.count
+        let n = keys.count
         for step in (includeCurrent ? 0 : 1)...n {
             let i = ((current + (forward ? step : -step)) % n + n) % n
-            if matcher.matches(texts[i]) {
+            if matcher.matches(keys[i]) {
                 select(searchIndex: i)
                 return true
             }
@@ -68,9 +68,19 @@ extension Workstation {
     }
 
     func currentIndexMatches(_ q: String) -> Bool {
-        let texts = searchTexts()
+        let keys = searchKeys()
         let i = currentSearchIndex()
-        return texts.indices.contains(i) && TextMatcher(query: q).matches(texts[i])
+        return keys.indices.contains(i) && TextMatcher(query: q).matches(keys[i])
+    }
+
+    /// Prepared search keys of the focused pane's rows, built once per list (pinyin and
+    /// simplified forms are costly to derive; matching prepared keys is fast).
+    func searchKeys() -> [TextMatcher.Key] {
+        let texts = searchTexts()
+        if let cached = keyCache[state.focus], cached.texts == texts { return cached.keys }
+        let keys = TextMatcher.keys(for: texts)
+        keyCache[state.focus] = (texts, keys)
+        return keys
     }
 
     private func currentSearchIndex() -> Int {

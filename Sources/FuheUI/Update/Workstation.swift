@@ -13,6 +13,8 @@ public final class Workstation {
     /// Batches this session wrote (undo) and undid (redo).
     var undoStack: [Int64] = []
     var redoStack: [Int64] = []
+    /// Prepared search keys per pane, with the texts they were built from.
+    var keyCache: [Pane: (texts: [String], keys: [TextMatcher.Key])] = [:]
     /// Where an incremental search started (restored on Esc).
     var searchOrigin: (Pane, Int, String?)?
     /// Set when the user asked to quit.

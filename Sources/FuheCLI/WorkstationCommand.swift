@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import FuheApp
+import FuheCore
+import FuheUI
+
+/// `fuhe` with no subcommand: the full-screen workstation on the default store or `--store PATH`.
+struct WorkstationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "workstation", abstract: "Open the full-screen workstation (the default).",
+                                                    aliases: ["ui"])
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(help: ArgumentHelp("Your role on the review team: leader (组长, may finalize), deputy, member.", valueName: "role"))
+    var role: String?
+
+    func run() throws {
+        let store = try options.open()
+        let roleText = (role ?? ProcessInfo.processInfo.environment["FUHE_ROLE"] ?? "member").lowercased()
+        guard let teamRole = TeamRole(rawValue: roleText.uppercased()) else { throw ValidationError("--role must be leader, deputy or member") }
+        let name = (store.path as NSString).lastPathComponent
+        let label = StoreLabel(name: name, kind: "main")
+        try MainActor.assumeIsolated {
+            try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: options.actorName, role: teamRole), label: label))
+        }
+    }
+}

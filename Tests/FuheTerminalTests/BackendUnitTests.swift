@@ -1,0 +1,82 @@
+import Testing
+import TermCore
+@testable import FuheTerminal
+
+/// The pure parts of the backend: key decoding and row encoding (no terminal needed).
+@Suite("backend units")
+struct BackendUnitTests {
+    @Test func controlAndEditingKeys() {
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 3) == .ctrl("c"))
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 18) == .ctrl("r"))
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 26) == .ctrl("z"))
+        for code: UInt32 in [8, 127] { #expect(KeyDecoder.event(isFunctionKey: false, code: code) == .backspace) }
+        for code: UInt32 in [10, 13] { #expect(KeyDecoder.event(isFunctionKey: false, code: code) == .enter) }
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 9) == .tab)
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 27) == .escape)
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 0) == nil)
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 0x85) == nil)
+    }
+
+    @Test func printableTextIncludingChinese() {
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 0x71) == .character("q"))
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 0x20) == .character(" "))
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 0x590D) == .character("复"))
+        #expect(KeyDecoder.event(isFunctionKey: false, code: 0xD800) == nil)
+    }
+
+    @Test func functionKeys() {
+        let cases: [(Int32, KeyEvent)] = [
+            (0o403, .up), (0o402, .down), (0o404, .left), (0o405, .right), (0o523, .pageUp),
+            (0o522, .pageDown), (0o406, .home), (0o550, .end), (0o512, .delete), (0o407, .backspace),
+            (0o527, .enter), (0o541, .backTab), (0o410 + 1, .function(1)), (0o410 + 12, .function(12)),
+        ]
+        for (code, key) in cases {
+            #expect(KeyDecoder.event(isFunctionKey: true, code: UInt32(code)) == key, "code \(code)")
+        }
+        #expect(KeyDecoder.event(isFunctionKey: true, code: 0o632) == nil, "KEY_RESIZE is the terminal's")
+    }
+
+    /// Encodes one row with a glibc-like width function and returns (x, text) per style run.
+    private func encode(_ buffer: ScreenBuffer, columns: Int? = nil) -> [(Int, String)] {
+        var encoder = RowEncoder { value in
+            if value < 0x20 || (value >= 0x7F && value < 0xA0) { return -1 }
+            return Int32(DisplayWidth.of(Unicode.Scalar(value)!))
+        }
+        var runs: [(Int, String)] = []
+        encoder.encode(buffer.cells[0..<buffer.width], columns: columns ?? buffer.width) { x, _, points in
+            var text = ""
+            for point in points { text.unicodeScalars.append(Unicode.Scalar(point)!) }
+            runs.append((x, text))
+        }
+        return runs
+    }
+
+    @Test func wideCharactersAreSentOnceAndRunsSplitByStyle() {
+        var buffer = ScreenBuffer(width: 10, height: 1)
+        buffer.put("复核", x: 0, y: 0)
+        buffer.put("ab", x: 4, y: 0, style: .bold)
+        let runs = encode(buffer)
+        #expect(runs.map(\.0) == [0, 4, 6])
+        #expect(runs.map(\.1) == ["复核", "ab", "    "])
+    }
+
+    @Test func unknownAndMismatchedCharactersBecomeReplacementPaddedToWidth() {
+        var buffer = ScreenBuffer(width: 8, height: 1)
+        buffer.put("a\u{1FAE9}b", x: 0, y: 0)           // Unicode 15 emoji: unknown to glibc 2.36
+        buffer[5, 0] = Cell("中")                        // a wide character in a one-cell cell
+        buffer[6, 0] = Cell(" ", width: 0)              // an orphan continuation cell
+        #expect(encode(buffer).map(\.1) == ["a\u{FFFD} b \u{FFFD}  "])
+    }
+
+    @Test func wideCharacterWithoutRoomIsBlankedAtTheScreenEdge() {
+        var buffer = ScreenBuffer(width: 6, height: 1)
+        buffer.put("ab复核", x: 0, y: 0)
+        #expect(encode(buffer, columns: 5).map(\.1) == ["ab复 "])
+    }
+
+    @Test func zwjSequenceIsDrawnAsItsFirstEmoji() {
+        var buffer = ScreenBuffer(width: 4, height: 1)
+        buffer.put("👨‍👩‍👧x", x: 0, y: 0)
+        #expect(encode(buffer).map(\.1) == ["👨x "])
+    }
+}
