@@ -58,13 +58,14 @@ let package = Package(
         .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
-        .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "term-probe"]),
+        .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "FuheTerminal", "term-probe", "FuheTestSupport"]),
         .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources", "FuheTestSupport"]),
         .testTarget(name: "FuheStoreTests", dependencies: [
             "FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "FuheUITests", dependencies: ["FuheUI", "FuheTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "FuheE2ETests", dependencies: ["fuhe", "FuheTestSupport", "FuheStore", "FuheCore"]),
         .testTarget(name: "FuheCLITests", dependencies: ["FuheCLI", "fuhe", "FuheTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import FuheTestSupport
 import Testing
 import TermCore
 
@@ -11,8 +12,10 @@ struct ProbeScreenTests {
     private func expectBoxAligned(_ screen: [String], width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
         let rows = Array(screen.prefix(11))
         for (index, row) in rows.enumerated() {
-            #expect(DisplayWidth.of(row) == width, "row \(index) is \(DisplayWidth.of(row)) cells: \(row)", sourceLocation: sourceLocation)
-            #expect(["┐", "│", "┘"].contains(row.last.map(String.init) ?? ""), "row \(index) ends with \(row.last.map(String.init) ?? "nothing")", sourceLocation: sourceLocation)
+            let cells = DisplayWidth.of(row)
+            let last = row.last.map(String.init) ?? "nothing"
+            #expect(cells == width, "row \(index) is \(cells) cells: \(row)", sourceLocation: sourceLocation)
+            #expect(["┐", "│", "┘"].contains(last), "row \(index) ends with \(last)", sourceLocation: sourceLocation)
         }
     }
 

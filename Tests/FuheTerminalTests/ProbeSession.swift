@@ -1,4 +1,5 @@
 import Foundation
+import FuheTestSupport
 import TermCore
 
 /// Runs the built `term-probe` in tmux inside a small shell script that, once the probe is

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A program running in a private tmux server, driven the way a person at a terminal would:
-/// keys in, screen text out. Self-contained (Foundation only) so other test targets can copy it.
+/// keys in, screen text out. Shared by the terminal and workstation end-to-end tests.
 ///
 /// ```swift
 /// let tmux = try TmuxSession(command: "/path/to/app", width: 100, height: 30)
@@ -17,14 +17,15 @@ import Foundation
 /// `NO_COLOR` (which `swift test` sets), `TMUX`, `LC_ALL`, `LC_CTYPE`, `COLUMNS` and `LINES`.
 /// Panes stay on screen after the command exits (`remain-on-exit`), so the last screen can
 /// still be read. Servers are killed by ``kill()`` (also on deinit).
-final class TmuxSession {
+public final class TmuxSession {
     /// A tmux command failed, or a wait ran out of time (with the screen as it last was).
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Whether tmux is installed (tests skip, rather than fail, when it is not).
-    static let isAvailable: Bool = executable != nil
+    public static let isAvailable: Bool = executable != nil
 
     /// Path of the tmux executable found on PATH.
     static let executable: String? = {
@@ -37,14 +38,14 @@ final class TmuxSession {
     }()
 
     /// The private server's socket name (`tmux -L`).
-    let socket: String
+    public let socket: String
     /// The server's socket file (tmux leaves it behind when killed).
     private var socketPath: String?
     private var killed = false
 
     /// Starts `command` (a shell command line) in a detached `width`×`height` session.
     /// `environment` is added to (and overrides) `LANG=C.UTF-8 TERM=screen-256color`.
-    init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+    public init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         socket = "fuhe-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         var env = ["LANG": "C.UTF-8", "TERM": "screen-256color"]
         env.merge(environment) { _, new in new }
@@ -58,18 +59,18 @@ final class TmuxSession {
     deinit { kill() }
 
     /// Sends tmux key names: "Enter", "C-r", "F5", "BTab", "Escape", "q"…
-    func sendKeys(_ keys: String...) throws {
+    public func sendKeys(_ keys: String...) throws {
         try tmux(["send-keys", "-t", target] + keys)
     }
 
     /// Types `text` literally (UTF-8), as an input method commits it.
-    func sendLiteral(_ text: String) throws {
+    public func sendLiteral(_ text: String) throws {
         try tmux(["send-keys", "-t", target, "-l", "--", text])
     }
 
     /// The visible screen, one string per row, trailing spaces kept (a wide character appears
     /// once, with no padding: compare positions by display width).
-    func capture() throws -> [String] {
+    public func capture() throws -> [String] {
         var lines = try tmux(["capture-pane", "-t", target, "-p", "-N"]).components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return lines
@@ -78,13 +79,13 @@ final class TmuxSession {
     /// Polls the screen until it contains `text`; returns that screen. Throws with the last
     /// screen when `timeout` seconds pass first.
     @discardableResult
-    func waitFor(text: String, timeout: TimeInterval = 10) throws -> [String] {
+    public func waitFor(text: String, timeout: TimeInterval = 10) throws -> [String] {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains { $0.contains(text) } }
     }
 
     /// Polls the screen (every 20 ms) until `condition` holds; returns that screen.
     @discardableResult
-    func waitFor(_ what: String, timeout: TimeInterval = 10, _ condition: ([String]) throws -> Bool) throws -> [String] {
+    public func waitFor(_ what: String, timeout: TimeInterval = 10, _ condition: ([String]) throws -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var screen: [String] = []
         repeat {
@@ -97,24 +98,24 @@ final class TmuxSession {
     }
 
     /// The cursor position in cells (0-based).
-    func cursor() throws -> (x: Int, y: Int) {
+    public func cursor() throws -> (x: Int, y: Int) {
         let parts = try display("#{cursor_x},#{cursor_y}").split(separator: ",").compactMap { Int($0) }
         guard parts.count == 2 else { throw Failure(description: "no cursor position from tmux") }
         return (parts[0], parts[1])
     }
 
     /// A tmux format evaluated for the pane, e.g. "#{alternate_on}" or "#{pane_dead}".
-    func display(_ format: String) throws -> String {
+    public func display(_ format: String) throws -> String {
         try tmux(["display-message", "-t", target, "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Resizes the window (the program gets SIGWINCH).
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Stops the server and everything in it; idempotent.
-    func kill() {
+    public func kill() {
         guard !killed else { return }
         killed = true
         _ = try? tmux(["kill-server"])
@@ -187,7 +188,7 @@ final class TmuxSession {
     }
 
     /// `text` quoted for sh.
-    static func shellQuote(_ text: String) -> String {
+    public static func shellQuote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
