@@ -55,7 +55,7 @@ struct Report {
         for m in measurements {
             lines.append([m.name, format(m.median), format(m.min), format(m.max), m.unit.rawValue, m.note])
         }
-        // Width in columns (CJK-free here: names and notes are ASCII, except "µ" which is one column).
+        // Character counts are column widths here: the cells are ASCII apart from "µ" and "×" (one column each).
         var widths = Array(repeating: 0, count: header.count)
         for line in lines { for (i, cell) in line.enumerated() { widths[i] = Swift.max(widths[i], cell.count) } }
         func render(_ line: [String]) -> String {

@@ -18,7 +18,8 @@ do {
     defer { setup.cleanUp() }
     var report = Report(facts: .current(), options: options, storePath: setup.storePath)
     report.buildNanos = try setup.buildStore()
-    report.memory.append(("RSS after building (VmRSS)", ResidentMemory.read().current))
+    report.memory.append((report.buildNanos == nil ? "RSS before the measurements (VmRSS)" : "RSS after building (VmRSS)",
+                          ResidentMemory.read().current))
     let peakReset = ResidentMemory.resetPeak()
 
     report.load.start = loadAverage()
@@ -37,8 +38,8 @@ do {
     report.percentileNames.insert(series.name)
     report.measurements.append(try scoring.scoreFirstTime())
     report.measurements.append(try storeBench.storeOneEdit())
-    report.memory.append((peakReset ? "peak RSS of the interactive figures above (VmHWM, reset after building)"
-                                    : "peak RSS so far (VmHWM; could not reset after building)", ResidentMemory.read().peak))
+    report.memory.append((peakReset ? "peak RSS of the interactive figures above (VmHWM, reset before them)"
+                                    : "peak RSS so far (VmHWM; could not be reset before the interactive figures)", ResidentMemory.read().peak))
 
     let (all, loadNanos) = try scoring.rescoreAll()
     report.measurements.append(all)

@@ -39,14 +39,15 @@ public final class Workstation {
 
     /// Handles one key: overlays and the search bar first, then the pane's bindings.
     public func handle(_ key: KeyEvent) {
-        state.message = nil
-        state.messageIsError = false
         if case .resize(let w, let h) = key {
             state.width = w
             state.height = h
+            keepCursorsVisible()
             onCommand?(key, nil)
             return
         }
+        state.message = nil
+        state.messageIsError = false
         if state.searchEditor != nil { handleSearchKey(key); onCommand?(key, .searchStart); return }
         if let overlay = state.overlay {
             handleOverlayKey(key, overlay)
