@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Fuhe",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "fuhe", targets: ["fuhe"]),
         .executable(name: "fuhe-bench", targets: ["fuhe-bench"]),
@@ -52,7 +52,7 @@ let package = Package(
         ]),
         .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
         .executableTarget(name: "fuhe-bench", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources",
+            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore",
         ]),
         // Fixtures shared by the test targets.
         .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI"]),

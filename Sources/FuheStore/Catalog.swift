@@ -1,6 +1,7 @@
 import Foundation
 import FuheCore
 import GRDB
+import Synchronization
 
 extension FuheStore {
     /// Stores (or replaces) grade schemes.
@@ -47,7 +48,7 @@ extension FuheStore {
 
     static func template(id: String, _ db: Database) throws -> IndicatorTemplate? {
         guard let json = try String.fetchOne(db, sql: "SELECT json FROM template WHERE id = ?", arguments: [id]) else { return nil }
-        return try JSONColumn.decode(IndicatorTemplate.self, json)
+        return try TemplateDecodeCache.decode(json)
     }
 
     /// Every template, bundled ones first.
@@ -60,5 +61,22 @@ extension FuheStore {
     /// Ids of the bundled templates (exports reference them instead of embedding).
     public func bundledTemplateIDs() throws -> Set<String> {
         try queue.read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM template WHERE bundled = 1")) }
+    }
+}
+
+/// Decoded templates keyed by their stored JSON text: loading a dossier reads the template's text
+/// (cheap) but decodes it only the first time. Content-addressed, so a changed template is simply
+/// a new entry; bounded to a few dozen templates.
+enum TemplateDecodeCache {
+    private static let entries = Mutex<[String: IndicatorTemplate]>([:])
+
+    static func decode(_ json: String) throws -> IndicatorTemplate {
+        if let hit = entries.withLock({ $0[json] }) { return hit }
+        let t = try JSONColumn.decode(IndicatorTemplate.self, json)
+        entries.withLock { cache in
+            if cache.count >= 64 { cache.removeAll() }
+            cache[json] = t
+        }
+        return t
     }
 }

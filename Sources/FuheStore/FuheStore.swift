@@ -14,7 +14,6 @@ public final class FuheStore: Sendable {
     /// The store file.
     public let path: String
     let queue: DatabaseQueue
-    /// Grade schemes by id (loaded once; schemes change only by import).
     let clock: any Clock
 
     private init(path: String, queue: DatabaseQueue, clock: any Clock) {
@@ -121,10 +120,7 @@ public final class FuheStore: Sendable {
 
 /// ISO 8601 timestamps in UTC+8 for journal and summary columns.
 enum ISO {
-    static func format(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        return f.string(from: date)
-    }
+    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)
+
+    static func format(_ date: Date) -> String { date.formatted(style) }
 }

@@ -15,7 +15,10 @@ extension FuheStore {
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         return try queue.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT d.*, COALESCE(o.n, 0) AS overdue_items FROM dossier d
+                SELECT d.id, d.unit_name, d.fiscal_year, d.year_is_demo, d.eval_type, d.status, d.review_status,
+                       d.self_total, d.self_grade, d.review_total, d.review_complete, d.review_grade, d.reviewed_rows,
+                       d.scorable_rows, d.warning_count, d.open_items, d.total_items, COALESCE(o.n, 0) AS overdue_items
+                FROM dossier d
                 LEFT JOIN (SELECT dossier_id, COUNT(*) AS n FROM rect_item WHERE overdue_from <= ? GROUP BY dossier_id) o
                   ON o.dossier_id = d.id
                 \(whereSQL) ORDER BY d.sort_key, d.fiscal_year, d.id

@@ -38,6 +38,17 @@ do {
     report.percentileNames.insert(series.name)
     report.measurements.append(try scoring.scoreFirstTime())
     report.measurements.append(try storeBench.storeOneEdit())
+    let frames = FrameBenchmarks(setup: setup, store: store)
+    report.measurements.append(try frames.firstScreen())
+    let (unitMoves, unitCells) = frames.cursorMoves(inSheet: false)
+    let (sheetMoves, sheetCells) = frames.cursorMoves(inSheet: true)
+    report.measurements += [unitMoves, sheetMoves]
+    report.percentileNames.formUnion([unitMoves.name, sheetMoves.name])
+    report.measurements.append(frames.openDossier())
+    report.measurements.append(frames.acceptSuggestion())
+    let medianCells = { (c: [Int]) in c.sorted()[c.count / 2] }
+    report.notes.append("cells changed per cursor move at \(FrameBenchmarks.width)×\(FrameBenchmarks.height): unit list median \(medianCells(unitCells)), "
+                        + "scoresheet median \(medianCells(sheetCells)) (bytes on the wire: scripts/pty-bench.py)")
     report.memory.append((peakReset ? "peak RSS of the interactive figures above (VmHWM, reset before them)"
                                     : "peak RSS so far (VmHWM; could not be reset before the interactive figures)", ResidentMemory.read().peak))
 

@@ -15,12 +15,18 @@ public enum ExactDecimal {
         guard let parts = split(text) else { return nil }
         var digits = parts.integer + parts.fraction
         while digits.count > 1 && digits.first == "0" { digits.removeFirst() }
-        guard var value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-        if !parts.fraction.isEmpty {
-            value = value / pow(Decimal(10), parts.fraction.count)
+        let value: Decimal
+        if digits.count <= 18, let whole = UInt64(digits) {
+            // Fast path: an exact significand and a power-of-ten exponent, no string parsing.
+            value = Decimal(sign: .plus, exponent: -parts.fraction.count, significand: Decimal(whole))
+        } else {
+            guard let big = Decimal(string: digits, locale: posix) else { return nil }
+            value = parts.fraction.isEmpty ? big : big / pow(Decimal(10), parts.fraction.count)
         }
         return parts.negative ? -value : value
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Number of digits after the decimal point in a plain literal (nil when not a literal).
     public static func fractionDigits(_ text: String) -> Int? {
