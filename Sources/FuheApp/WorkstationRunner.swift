@@ -33,7 +33,13 @@ public enum WorkstationRunner {
         workstation.start()
         terminal.draw(Renderer.render(workstation.state))
         while !workstation.wantsQuit && !terminal.terminationRequested {
-            guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+            // A short wait while the detail area lags behind the cursor, so it catches up as soon
+            // as keys pause; otherwise a long one (signals are still noticed within 50 ms).
+            let wait = workstation.state.heldDetail == nil ? 250 : 60
+            guard let key = terminal.readKey(timeoutMilliseconds: wait) else {
+                if workstation.settle() { terminal.draw(Renderer.render(workstation.state)) }
+                continue
+            }
             if key == .ctrl("c") { break }
             workstation.handle(key)
             terminal.draw(Renderer.render(workstation.state))

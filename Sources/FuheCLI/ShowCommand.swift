@@ -19,7 +19,7 @@ struct ShowCommand: ParsableCommand {
         let store = try options.open()
         let id = try UnitResolver.resolve(unit, in: store)
         let dossier = try store.dossier(id: id)
-        let scheme = try store.gradeSchemes()[dossier.template.gradeSchemeID] ?? .fallback
+        let scheme = try store.gradeSchemes()[dossier.template.gradeSchemeID] ?? .mof4
         print(ScoresheetText.render(dossier, scored: DossierScorer.score(dossier, scheme: scheme), today: store.today))
     }
 }

@@ -30,7 +30,7 @@ extension FuheStore {
             for row in stored {
                 let id: String = row["id"]
                 let d = try Self.dossier(id: id, db)
-                let scheme = schemes[d.template.gradeSchemeID] ?? .fallback
+                let scheme = schemes[d.template.gradeSchemeID] ?? .mof4
                 let scored = DossierScorer.score(d, scheme: scheme)
                 let review = scored.total(.review).value?.hundredths
                 if (row["review_total"] as Int?) != review {

@@ -41,7 +41,7 @@ extension FuheStore {
     /// Recomputes one dossier's summary columns (scores, grades, progress, flags, item counts).
     static func refreshSummary(dossierID: String, schemes: [String: GradeScheme], today: CalendarDay, _ db: Database) throws {
         let d = try dossier(id: dossierID, db)
-        let scheme = schemes[d.template.gradeSchemeID] ?? GradeScheme.fallback
+        let scheme = schemes[d.template.gradeSchemeID] ?? GradeScheme.mof4
         let scored = DossierScorer.score(d, scheme: scheme)
         let computedSelf = scored.total(.selfStated)
         let selfTotal = d.evaluation.finalStatedTotal ?? (computedSelf.complete ? computedSelf.value : nil)
@@ -58,14 +58,4 @@ extension FuheStore {
                              scored.messages.filter { $0.level == .warning }.count, open, d.items.count,
                              d.evaluation.status.rawValue, ISO.format(Date()), dossierID])
     }
-}
-
-extension GradeScheme {
-    /// MOF_4 (优/良/中/差 at 90/80/60), used when a template names a scheme the store lacks.
-    public static let fallback = GradeScheme(id: "MOF_4", name: "财政部四档", bands: [
-        GradeBand(code: "A", label: "优", minimum: Score(hundredths: 9000)),
-        GradeBand(code: "B", label: "良", minimum: Score(hundredths: 8000)),
-        GradeBand(code: "C", label: "中", minimum: Score(hundredths: 6000)),
-        GradeBand(code: "D", label: "差", minimum: Score(hundredths: 0)),
-    ])
 }

@@ -84,7 +84,7 @@ public struct TempStore {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("store.sqlite").path
         store = try FuheStore.open(path: path, createIfMissing: true, clock: clock)
-        try store.saveGradeSchemes([.fallback])
+        try store.saveGradeSchemes([.mof4])
         let template = try Fixture.template()
         try store.saveTemplates([template], bundled: true)
         if loadFixture {

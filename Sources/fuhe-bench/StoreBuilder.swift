@@ -33,7 +33,7 @@ struct BenchSetup {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let template = SyntheticTemplate.make(leaves: options.indicators)
         let schemeID = template.gradeSchemeID
-        let scheme = (try? Self.bundledSchemes())?.first { $0.id == schemeID } ?? .fallback
+        let scheme = (try? Self.bundledSchemes())?.first { $0.id == schemeID } ?? .mof4
         self.template = template
         self.scheme = scheme
         factory = SyntheticDossierFactory(template: template, scheme: scheme, today: Self.today)
@@ -70,7 +70,7 @@ struct BenchSetup {
         Progress.say("building \(options.dossiers) dossiers × \(options.indicators) indicators, \(options.items) items in \(storePath)")
         let start = monotonicNanos()
         let store = try FuheStore.open(path: storePath, createIfMissing: true, clock: Self.clock)
-        try store.saveGradeSchemes((try? Self.bundledSchemes()) ?? [.fallback])
+        try store.saveGradeSchemes((try? Self.bundledSchemes()) ?? [.mof4])
         if let bundled = try? TemplateLoader.templates(in: ResourceFiles.templatesDirectory) {
             try store.saveTemplates(bundled, bundled: true)
         }

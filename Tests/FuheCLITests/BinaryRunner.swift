@@ -1,4 +1,5 @@
 import Foundation
+import FuheTestSupport
 
 /// Runs the built `fuhe` executable in a private data folder and captures its output.
 struct BinaryRunner {
@@ -22,13 +23,8 @@ struct BinaryRunner {
     func file(_ name: String) -> String { home.appendingPathComponent(name).path }
 
     static let executable: URL = {
-        var candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        candidates += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        for dir in candidates {
-            let url = dir.appendingPathComponent("fuhe")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        fatalError("fuhe executable not found next to the test bundle: \(candidates)")
+        guard let url = BuiltProducts.executable("fuhe") else { fatalError("fuhe executable not found next to the test bundle") }
+        return url
     }()
 
     @discardableResult

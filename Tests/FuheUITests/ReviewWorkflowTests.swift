@@ -212,3 +212,20 @@ import TermCore
         for id in CommandID.allCases { #expect(CommandRegistry.all.contains { $0.id == id }, "\(id.rawValue) not registered") }
     }
 }
+
+/// While the cursor moves the detail area keeps its content; it catches up when keys pause.
+@Test func detailAreaCatchesUpWhenKeysPause() throws {
+    let s = try SampleStore()
+    defer { s.remove() }
+    let w = s.workstation()
+    w.press(.enter)
+    let first = try #require(w.state.selectedRow?.node)
+    #expect(w.screenText.contains("详情 \(first.code) \(first.name)"))
+    w.press(.character("j"), .character("j"))
+    let now = try #require(w.state.selectedRow?.node)
+    #expect(now.id != first.id)
+    #expect(w.screenText.contains("详情 \(first.code) \(first.name)"))
+    #expect(w.settle())
+    #expect(w.screenText.contains("详情 \(now.code) \(now.name)"))
+    #expect(!w.settle())
+}

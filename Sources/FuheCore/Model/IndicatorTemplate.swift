@@ -144,3 +144,14 @@ public struct GradeScheme: Hashable, Sendable, Codable, Identifiable {
         return bands.first { $0.label == t || $0.code == t } ?? bands.first { t.hasPrefix($0.label) || $0.label.hasPrefix(t) && !t.isEmpty }
     }
 }
+
+extension GradeScheme {
+    /// MOF_4 (优/良/中/差 at 90/80/60), the default scheme; used when a template names a scheme
+    /// that is not loaded.
+    public static let mof4 = GradeScheme(id: "MOF_4", name: "财政部四档", bands: [
+        GradeBand(code: "A", label: "优", minimum: Score(hundredths: 9000)),
+        GradeBand(code: "B", label: "良", minimum: Score(hundredths: 8000)),
+        GradeBand(code: "C", label: "中", minimum: Score(hundredths: 6000)),
+        GradeBand(code: "D", label: "差", minimum: Score(hundredths: 0)),
+    ])
+}

@@ -54,6 +54,9 @@ public struct AppState: Sendable {
     public var sheetPosition = ListPosition()
     public var itemPosition = ListPosition()
     public var detailTop = 0
+    /// While the cursor is moving, the detail area keeps what it showed (dimmed) and is redrawn
+    /// when keys pause (`Workstation.settle()`), so a cursor move sends only the changed rows.
+    public var heldDetail: HeldDetail?
     public var overlay: Overlay?
     /// The search bar while typing a query.
     public var searchEditor: LineEditor?
@@ -87,4 +90,10 @@ public struct AppState: Sendable {
 
     /// The review is finalized: edits are refused until it is reopened.
     public var isReadOnly: Bool { ReviewLifecycle.isReadOnly(dossier?.review) }
+}
+
+/// The detail area's content, frozen while the cursor moves.
+public struct HeldDetail: Sendable, Equatable {
+    public var title: String
+    public var paragraphs: [String]
 }

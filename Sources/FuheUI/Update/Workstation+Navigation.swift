@@ -66,7 +66,7 @@ extension Workstation {
     /// Recomputes scores, flags and the visible tree of the open dossier (microseconds).
     func rescore() {
         guard let d = state.dossier else { state.scored = nil; state.sheetRows = []; return }
-        let scheme = schemes[d.template.gradeSchemeID] ?? GradeScheme.fallbackScheme
+        let scheme = schemes[d.template.gradeSchemeID] ?? GradeScheme.mof4
         state.scored = DossierScorer.score(d, scheme: scheme)
         state.sheetRows = SheetRows.visible(d.template, collapsed: state.collapsed)
     }
@@ -137,14 +137,4 @@ extension Workstation {
         rebuildRows(keeping: nodeID)
         setFocus(.sheet)
     }
-}
-
-extension GradeScheme {
-    /// MOF_4, used when a template names a scheme that is not loaded.
-    static let fallbackScheme = GradeScheme(id: "MOF_4", name: "财政部四档", bands: [
-        GradeBand(code: "A", label: "优", minimum: Score(hundredths: 9000)),
-        GradeBand(code: "B", label: "良", minimum: Score(hundredths: 8000)),
-        GradeBand(code: "C", label: "中", minimum: Score(hundredths: 6000)),
-        GradeBand(code: "D", label: "差", minimum: Score(hundredths: 0)),
-    ])
 }

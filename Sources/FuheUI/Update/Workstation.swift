@@ -55,8 +55,29 @@ public final class Workstation {
             return
         }
         let command = CommandRegistry.command(for: key, in: state.focus.scope)
-        if let command { run(command) }
+        if let command {
+            if Self.cursorCommands.contains(command) {
+                if state.heldDetail == nil {
+                    let (title, paragraphs) = DetailText.lines(state)
+                    state.heldDetail = HeldDetail(title: title, paragraphs: paragraphs)
+                }
+            } else {
+                state.heldDetail = nil
+            }
+            run(command)
+        }
         onCommand?(key, command)
+    }
+
+    static let cursorCommands: Set<CommandID> = [.down, .up, .pageDown, .pageUp, .first, .last]
+
+    /// Called when keys pause: the detail area catches up with the cursor. Returns whether the
+    /// screen changed (the caller redraws).
+    @discardableResult
+    public func settle() -> Bool {
+        guard state.heldDetail != nil else { return false }
+        state.heldDetail = nil
+        return true
     }
 
     /// Runs a command by id (keys, tests and scripts all end here).

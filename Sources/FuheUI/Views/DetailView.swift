@@ -2,20 +2,18 @@ import TermCore
 
 /// The detail area: the full text of the selected row, wrapped by display width, scrollable.
 enum DetailView {
-    static func wrappedLines(_ state: AppState, width: Int) -> [String] {
-        DetailText.lines(state).paragraphs.flatMap { $0.wrapped(toWidth: max(1, width)) }
-    }
-
     static func render(_ state: AppState, rect: Rect, into buffer: inout ScreenBuffer) {
-        let (title, _) = DetailText.lines(state)
+        let held = state.heldDetail
+        let (title, paragraphs) = held.map { ($0.title, $0.paragraphs) } ?? DetailText.lines(state)
         let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
-        let lines = wrappedLines(state, width: body.width)
+        let lines = paragraphs.flatMap { $0.wrapped(toWidth: max(1, body.width)) }
         let top = max(0, min(state.detailTop, max(0, lines.count - body.height)))
         let more = lines.count > body.height ? "\(top + 1)–\(min(lines.count, top + body.height))/\(lines.count) [ ] 滚动" : ""
         PaneChrome.title("详情 " + title, right: more, rect: rect, focused: false, into: &buffer)
         for (i, line) in lines.dropFirst(top).prefix(body.height).enumerated() {
-            let style: Style = line.hasPrefix("R-") || line.hasPrefix("S-") || line.hasPrefix("D-") || line.hasPrefix("K-")
+            var style: Style = line.hasPrefix("R-") || line.hasPrefix("S-") || line.hasPrefix("D-") || line.hasPrefix("K-")
                 || line.hasPrefix("OVERSHOOT") || line.hasPrefix("DEV_") ? Style(bold: true) : .plain
+            if held != nil { style.dim = true }
             buffer.put(line, x: body.x, y: body.y + i, style: style, maxWidth: body.width, clip: body)
         }
     }
