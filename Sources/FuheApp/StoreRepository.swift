@@ -12,6 +12,10 @@ public final class StoreRepository: ReviewRepository {
         try store.unitList(today: today, filter: filter)
     }
 
+    public func unitSummary(dossierID: String, today: CalendarDay?) throws -> UnitSummary? {
+        try store.unitSummary(dossierID: dossierID, today: today)
+    }
+
     public func dossier(id: String) throws -> Dossier { try store.dossier(id: id) }
 
     public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }

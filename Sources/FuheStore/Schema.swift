@@ -3,7 +3,7 @@ import GRDB
 /// The SQLite schema, as GRDB migrations. Each migration runs once, in order, in a transaction.
 enum Schema {
     static let applicationID = "fuhe.store"
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -50,6 +50,15 @@ enum Schema {
                                       origin TEXT NOT NULL, dossier_id TEXT, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
                                       field TEXT NOT NULL, old TEXT, new TEXT, reason TEXT, batch INTEGER NOT NULL);
                 CREATE INDEX journal_entity ON journal(dossier_id, entity, entity_id, field);
+                """)
+        }
+        m.registerMigration("v2-unit-list-index") { db in
+            // The unit list reads only summary columns; this covering index serves it (in list
+            // order) without touching the dossier rows and their large JSON columns.
+            try db.execute(sql: """
+                CREATE INDEX dossier_list ON dossier(sort_key, fiscal_year, id, unit_name, year_is_demo, eval_type, status,
+                    review_status, self_total, self_grade, review_total, review_complete, review_grade, reviewed_rows,
+                    scorable_rows, warning_count, open_items, total_items)
                 """)
         }
         return m

@@ -5,37 +5,47 @@ import GRDB
 extension FuheStore {
     /// The unit list in pinyin order, with overdue counts for `today`.
     public func unitList(today: CalendarDay? = nil, filter: UnitFilter = .all) throws -> [UnitSummary] {
-        let day = (today ?? self.today).description
         var clauses: [String] = []
-        var args: [any DatabaseValueConvertible] = [day]
+        var args: [any DatabaseValueConvertible] = []
         if let t = filter.evalType { clauses.append("d.eval_type = ?"); args.append(t.rawValue) }
         if let s = filter.reviewStatus { clauses.append("d.review_status = ?"); args.append(s.rawValue) }
         if filter.flaggedOnly { clauses.append("d.warning_count > 0") }
         if filter.overdueOnly { clauses.append("COALESCE(o.n, 0) > 0") }
+        return try summaries(today: today, clauses: clauses, arguments: args)
+    }
+
+    /// One unit's summary line (after an edit, instead of re-reading the whole list).
+    public func unitSummary(dossierID: String, today: CalendarDay? = nil) throws -> UnitSummary? {
+        try summaries(today: today, clauses: ["d.id = ?"], arguments: [dossierID]).first
+    }
+
+    private func summaries(today: CalendarDay?, clauses: [String], arguments: [any DatabaseValueConvertible]) throws -> [UnitSummary] {
+        let day = (today ?? self.today).description
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         return try queue.read { db in
+            // Reads only summary columns (served by the covering index dossier_list) and counts
+            // overdue items through the partial index on rect_item.overdue_from.
             try Row.fetchAll(db, sql: """
                 SELECT d.id, d.unit_name, d.fiscal_year, d.year_is_demo, d.eval_type, d.status, d.review_status,
                        d.self_total, d.self_grade, d.review_total, d.review_complete, d.review_grade, d.reviewed_rows,
                        d.scorable_rows, d.warning_count, d.open_items, d.total_items, COALESCE(o.n, 0) AS overdue_items
                 FROM dossier d
-                LEFT JOIN (SELECT dossier_id, COUNT(*) AS n FROM rect_item WHERE overdue_from <= ? GROUP BY dossier_id) o
+                LEFT JOIN (SELECT dossier_id, COUNT(*) AS n FROM rect_item WHERE overdue_from IS NOT NULL AND overdue_from <= ? GROUP BY dossier_id) o
                   ON o.dossier_id = d.id
                 \(whereSQL) ORDER BY d.sort_key, d.fiscal_year, d.id
-                """, arguments: StatementArguments(args)).map(Self.summary)
+                """, arguments: StatementArguments([day] + arguments)).map(Self.summary)
         }
     }
 
+    /// Maps a row of the summary query (columns by position, in the SELECT's order).
     static func summary(_ row: Row) -> UnitSummary {
-        let score: (String) -> Score? = { key in (row[key] as Int?).map { Score(hundredths: $0) } }
-        return UnitSummary(dossierID: row["id"], unitName: row["unit_name"], fiscalYear: row["fiscal_year"],
-                           yearIsDemo: row["year_is_demo"], evalType: EvalType(rawValue: row["eval_type"]) ?? .project,
-                           status: EvaluationStatus(rawValue: row["status"]) ?? .selected,
-                           reviewStatus: (row["review_status"] as String?).flatMap(ReviewStatus.init(rawValue:)),
-                           selfTotal: score("self_total"), selfGrade: row["self_grade"], reviewTotal: score("review_total"),
-                           reviewComplete: row["review_complete"], reviewGrade: row["review_grade"],
-                           reviewedRows: row["reviewed_rows"], scorableRows: row["scorable_rows"], warningCount: row["warning_count"],
-                           openItems: row["open_items"], totalItems: row["total_items"], overdueItems: row["overdue_items"])
+        let score: (Int) -> Score? = { i in (row[i] as Int?).map { Score(hundredths: $0) } }
+        return UnitSummary(dossierID: row[0], unitName: row[1], fiscalYear: row[2], yearIsDemo: row[3],
+                           evalType: EvalType(rawValue: row[4]) ?? .project, status: EvaluationStatus(rawValue: row[5]) ?? .selected,
+                           reviewStatus: (row[6] as String?).flatMap(ReviewStatus.init(rawValue:)),
+                           selfTotal: score(7), selfGrade: row[8], reviewTotal: score(9), reviewComplete: row[10], reviewGrade: row[11],
+                           reviewedRows: row[12], scorableRows: row[13], warningCount: row[14], openItems: row[15], totalItems: row[16],
+                           overdueItems: row[17])
     }
 
     /// Recomputes one dossier's summary columns (scores, grades, progress, flags, item counts).

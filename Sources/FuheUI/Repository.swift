@@ -5,6 +5,8 @@ import FuheCore
 public protocol ReviewRepository: AnyObject {
     /// The unit list with summary figures and overdue counts for `today`.
     func unitList(today: CalendarDay?, filter: UnitFilter) throws -> [UnitSummary]
+    /// One unit's summary line (refreshed after an edit).
+    func unitSummary(dossierID: String, today: CalendarDay?) throws -> UnitSummary?
     /// One whole dossier.
     func dossier(id: String) throws -> Dossier
     /// Grade schemes by id.

@@ -142,4 +142,25 @@ import TermCore
         try tmux.sendKeys("C-c")
         _ = try tmux.waitFor("exit") { _ in (try? tmux.display("#{pane_dead}")) == "1" }
     }
+
+    @Test func sigtermRestoresTheTerminalAndKeepsSavedEdits() throws {
+        guard TmuxSession.isAvailable else { return }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tmux = try session()
+        defer { tmux.kill() }
+        try tmux.sendLiteral("/jianghua")
+        try tmux.sendKeys("Enter", "Enter")
+        _ = try tmux.waitFor(text: "评分表 江华县政务服务中心")
+        try tmux.sendKeys("m")
+        try tmux.sendLiteral("现场核查：窗口进驻单位47个，佐证齐全")
+        try tmux.sendKeys("C-s")
+        _ = try tmux.waitFor(text: "已保存复核备注")
+        let pid = try #require(Int32(try tmux.display("#{pane_pid}")))
+        #expect(kill(pid, SIGTERM) == 0)
+        _ = try tmux.waitFor("exit after SIGTERM") { _ in (try? tmux.display("#{pane_dead}")) == "1" }
+        #expect(try tmux.display("#{alternate_on}") == "0")
+        let s = try FuheStore.open(path: store, createIfMissing: false)
+        let id = try #require(try s.dossierIDs().first { $0.contains("JH") })
+        #expect(try s.dossier(id: id).results.values.contains { $0.reviewNote == "现场核查：窗口进驻单位47个，佐证齐全" })
+    }
 }

@@ -83,6 +83,14 @@ extension Workstation {
         keepCursorsVisible()
     }
 
+    /// Refreshes the open dossier's line of the unit list after an edit (the rest is unchanged).
+    func refreshOpenUnit() {
+        guard let id = state.dossier?.id, let i = state.units.firstIndex(where: { $0.dossierID == id }) else { return }
+        var fresh: UnitSummary?
+        perform { fresh = try repository.unitSummary(dossierID: id, today: state.today) }
+        if let fresh { state.units[i] = fresh }
+    }
+
     func changeFilter(_ command: CommandID) {
         switch command {
         case .filterType:

@@ -93,39 +93,36 @@ extension Workstation {
         }
         state.saveState = .saved
         if let batch {
-            undoStack.append(batch)
+            undoStack.append((batch, id))
             redoStack.removeAll()
         }
         state.overlay = nil
         reloadDossier()
-        reloadUnits()
+        refreshOpenUnit()
         info(batch == nil ? "没有变化" : success)
         return true
     }
 
     func undo() {
-        guard let batch = undoStack.popLast() else { info("本次会话没有可撤销的修改"); return }
-        var redo: Int64?
-        guard perform({ redo = try repository.revert(batch: batch, actor: state.actor.name) }) else {
-            undoStack.append(batch)
-            return
-        }
-        if let redo { redoStack.append(redo) }
-        reloadDossier()
-        reloadUnits()
+        guard let entry = undoStack.popLast() else { info("本次会话没有可撤销的修改"); return }
+        guard let redo = revert(entry) else { undoStack.append(entry); return }
+        redoStack.append(redo)
         info("已撤销（Ctrl-R 重做）")
     }
 
     func redo() {
-        guard let batch = redoStack.popLast() else { info("没有可重做的修改"); return }
-        var again: Int64?
-        guard perform({ again = try repository.revert(batch: batch, actor: state.actor.name) }) else {
-            redoStack.append(batch)
-            return
-        }
-        if let again { undoStack.append(again) }
-        reloadDossier()
-        reloadUnits()
+        guard let entry = redoStack.popLast() else { info("没有可重做的修改"); return }
+        guard let again = revert(entry) else { redoStack.append(entry); return }
+        undoStack.append(again)
         info("已重做")
+    }
+
+    /// Reverts a batch and shows its dossier; returns the reverting batch (nil on failure).
+    private func revert(_ entry: (batch: Int64, dossierID: String)) -> (batch: Int64, dossierID: String)? {
+        var reverted: Int64?
+        guard perform({ reverted = try repository.revert(batch: entry.batch, actor: state.actor.name) }), let reverted else { return nil }
+        if state.dossier?.id == entry.dossierID { reloadDossier() } else { open(dossierID: entry.dossierID) }
+        refreshOpenUnit()
+        return (reverted, entry.dossierID)
     }
 }

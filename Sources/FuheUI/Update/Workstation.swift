@@ -10,9 +10,9 @@ public final class Workstation {
     let repository: ReviewRepository
     let clock: any Clock
     var schemes: [String: GradeScheme] = [:]
-    /// Batches this session wrote (undo) and undid (redo).
-    var undoStack: [Int64] = []
-    var redoStack: [Int64] = []
+    /// Batches this session wrote (undo) and undid (redo), with the dossier each belongs to.
+    var undoStack: [(batch: Int64, dossierID: String)] = []
+    var redoStack: [(batch: Int64, dossierID: String)] = []
     /// Prepared search keys per pane, with the texts they were built from.
     var keyCache: [Pane: (texts: [String], keys: [TextMatcher.Key])] = [:]
     /// Where an incremental search started (restored on Esc).
