@@ -68,13 +68,16 @@ def main():
         read_until_quiet(fd)
         if run == args.runs - 1:
             results = {}
-            for label, prelude in (("unit list j/k", b""), ("scoresheet j/k", b"\r")):
+            # "within view": 5 down, 5 up (no scrolling); "scrolling": 40 down, 40 up, so most
+            # moves scroll the pane, which repaints it (side panes cannot use terminal scrolling).
+            for label, prelude, block in (("unit list, moves within view", b"", 5), ("unit list, scrolling moves", b"", 40),
+                                          ("scoresheet, moves within view", b"\r", 5), ("scoresheet, scrolling moves", b"", 40)):
                 if prelude:
                     os.write(fd, prelude)
                     read_until_quiet(fd)
                 lat, sizes = [], []
                 for i in range(args.keys):
-                    key = b"j" if (i // 20) % 2 == 0 else b"k"
+                    key = b"j" if (i // block) % 2 == 0 else b"k"
                     t = time.perf_counter()
                     os.write(fd, key)
                     out, took = read_until_quiet(fd, quiet=0.02)
