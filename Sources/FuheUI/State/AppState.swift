@@ -96,4 +96,7 @@ public struct AppState: Sendable {
 public struct HeldDetail: Sendable, Equatable {
     public var title: String
     public var paragraphs: [String]
+    /// The paragraphs wrapped for `width` (computed once when the hold starts).
+    public var lines: [String]
+    public var width: Int
 }

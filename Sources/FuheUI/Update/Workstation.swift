@@ -57,10 +57,7 @@ public final class Workstation {
         let command = CommandRegistry.command(for: key, in: state.focus.scope)
         if let command {
             if Self.cursorCommands.contains(command) {
-                if state.heldDetail == nil {
-                    let (title, paragraphs) = DetailText.lines(state)
-                    state.heldDetail = HeldDetail(title: title, paragraphs: paragraphs)
-                }
+                if state.heldDetail == nil { state.heldDetail = DetailView.hold(state) }
             } else {
                 state.heldDetail = nil
             }

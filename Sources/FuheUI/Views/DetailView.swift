@@ -2,11 +2,24 @@ import TermCore
 
 /// The detail area: the full text of the selected row, wrapped by display width, scrollable.
 enum DetailView {
+    static func bodyRect(_ rect: Rect) -> Rect { Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1) }
+
+    static func wrap(_ paragraphs: [String], width: Int) -> [String] {
+        paragraphs.flatMap { $0.wrapped(toWidth: max(1, width)) }
+    }
+
+    /// Freezes what the detail area shows now (while the cursor moves).
+    static func hold(_ state: AppState) -> HeldDetail {
+        let (title, paragraphs) = DetailText.lines(state)
+        let width = bodyRect(Layout(width: state.width, height: state.height).detail).width
+        return HeldDetail(title: title, paragraphs: paragraphs, lines: wrap(paragraphs, width: width), width: width)
+    }
+
     static func render(_ state: AppState, rect: Rect, into buffer: inout ScreenBuffer) {
         let held = state.heldDetail
         let (title, paragraphs) = held.map { ($0.title, $0.paragraphs) } ?? DetailText.lines(state)
-        let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
-        let lines = paragraphs.flatMap { $0.wrapped(toWidth: max(1, body.width)) }
+        let body = bodyRect(rect)
+        let lines = held.flatMap { $0.width == body.width ? $0.lines : nil } ?? wrap(paragraphs, width: body.width)
         let top = max(0, min(state.detailTop, max(0, lines.count - body.height)))
         let more = lines.count > body.height ? "\(top + 1)–\(min(lines.count, top + body.height))/\(lines.count) [ ] 滚动" : ""
         PaneChrome.title("详情 " + title, right: more, rect: rect, focused: false, into: &buffer)
