@@ -101,11 +101,13 @@ public enum CommandRegistry {
         return all.first { $0.scope == .global && $0.keys.contains(key) }?.id
     }
 
-    /// Status-line hints for a pane: "Enter 评分 · a 采用建议 · …".
+    /// Status-line hints for a pane: "? 帮助 · Enter 评分 · a 采用建议 · …" — help first, so that a
+    /// narrow terminal still shows where to find every key.
     public static func hints(for scope: CommandScope) -> [(key: String, label: String)] {
+        let help = all.filter { $0.id == .help }
         let own = all.filter { $0.scope == scope && $0.hint != nil }
-        let global = all.filter { $0.scope == .global && $0.hint != nil }
-        return (own + global).map { ($0.keys.first?.description ?? "", $0.hint ?? "") }
+        let global = all.filter { $0.scope == .global && $0.hint != nil && $0.id != .help }
+        return (help + own + global).map { ($0.keys.first?.description ?? "", $0.hint ?? "") }
     }
 }
 
