@@ -229,3 +229,22 @@ import TermCore
     #expect(w.screenText.contains("详情 \(now.code) \(now.name)"))
     #expect(!w.settle())
 }
+
+/// Lists scroll by half a page when the cursor leaves the view, and jumps far away land in view.
+@Test func listsScrollByHalfAPage() {
+    var p = ListPosition()
+    for _ in 0..<10 { p.move(by: 1, count: 100); p.scroll(height: 10, count: 100) }
+    #expect(p.cursor == 10 && p.top == 5)
+    for _ in 0..<4 { p.move(by: 1, count: 100); p.scroll(height: 10, count: 100) }
+    #expect(p.top == 5)
+    p.move(by: 1, count: 100); p.scroll(height: 10, count: 100)
+    #expect(p.cursor == 15 && p.top == 10)
+    p.set(99, count: 100); p.scroll(height: 10, count: 100)
+    #expect(p.top == 90)
+    p.set(0, count: 100); p.scroll(height: 10, count: 100)
+    #expect(p.top == 0)
+    p.set(50, count: 100); p.scroll(height: 10, count: 100)
+    #expect(p.cursor >= p.top && p.cursor < p.top + 10)
+    p.move(by: -1, count: 100); p.scroll(height: 10, count: 100)
+    #expect(p.cursor >= p.top && p.cursor < p.top + 10)
+}
