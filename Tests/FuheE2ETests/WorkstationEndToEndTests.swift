@@ -33,6 +33,20 @@ import TermCore
         return s
     }
 
+    /// Opens a unit by search (pinyin or Chinese) and waits for its scoresheet.
+    func open(_ tmux: TmuxSession, _ query: String, expecting title: String) throws {
+        try tmux.sendLiteral("/" + query)
+        try tmux.sendKeys("Enter", "Enter")
+        _ = try tmux.waitFor(text: "评分表 " + title)
+    }
+
+    /// Selects a scoresheet row by search and waits for its detail.
+    func select(_ tmux: TmuxSession, row query: String, expecting detail: String) throws {
+        try tmux.sendLiteral("/" + query)
+        try tmux.sendKeys("Enter")
+        _ = try tmux.waitFor(text: "详情 " + detail)
+    }
+
     /// Every captured line's content fits the terminal width by display width (trailing spaces
     /// are dropped: tmux pads the last row up to the parked cursor).
     func fits(_ lines: [String], width: Int) -> Bool {
@@ -49,12 +63,8 @@ import TermCore
         let tmux = try session()
         defer { tmux.kill() }
         // Open 赫山 by pinyin search, find the staffing row, enter the verified actual.
-        try tmux.sendLiteral("/heshan")
-        try tmux.sendKeys("Enter", "Enter")
-        _ = try tmux.waitFor(text: "评分表 赫山区政务服务中心")
-        try tmux.sendLiteral("/在职人员")
-        try tmux.sendKeys("Enter")
-        _ = try tmux.waitFor(text: "详情 1.1.1 在职人员控制率")
+        try open(tmux, "heshan", expecting: "赫山区政务服务中心")
+        try select(tmux, row: "在职人员", expecting: "1.1.1 在职人员控制率")
         try tmux.sendKeys("v", "C-u")
         try tmux.sendLiteral("11/10")
         try tmux.sendKeys("Enter")
@@ -119,11 +129,8 @@ import TermCore
         // …and on screen after reopening.
         let again = try session()
         defer { again.kill() }
-        try again.sendLiteral("/heshan")
-        try again.sendKeys("Enter", "Enter")
-        try again.sendLiteral("/在职人员")
-        try again.sendKeys("Enter")
-        _ = try again.waitFor(text: "详情 1.1.1 在职人员控制率")
+        try open(again, "heshan", expecting: "赫山区政务服务中心")
+        try select(again, row: "在职人员", expecting: "1.1.1 在职人员控制率")
         try again.sendKeys("r")
         _ = try again.waitFor(text: "实有在编在岗11人，编制10人，超编1人")
         try again.sendKeys("Escape", "q")
@@ -136,9 +143,7 @@ import TermCore
         defer { tmux.kill() }
         let lines = try tmux.waitFor(text: "黄土矿镇政府")
         #expect(fits(lines, width: 80))
-        try tmux.sendLiteral("/江华")
-        try tmux.sendKeys("Enter", "Enter")
-        _ = try tmux.waitFor(text: "评分表 江华县政务服务中心")
+        try open(tmux, "江华", expecting: "江华县政务服务中心")
         try tmux.sendKeys("C-c")
         _ = try tmux.waitFor("exit") { _ in (try? tmux.display("#{pane_dead}")) == "1" }
     }
@@ -148,9 +153,7 @@ import TermCore
         defer { try? FileManager.default.removeItem(at: directory) }
         let tmux = try session()
         defer { tmux.kill() }
-        try tmux.sendLiteral("/jianghua")
-        try tmux.sendKeys("Enter", "Enter")
-        _ = try tmux.waitFor(text: "评分表 江华县政务服务中心")
+        try open(tmux, "jianghua", expecting: "江华县政务服务中心")
         try tmux.sendKeys("m")
         try tmux.sendLiteral("现场核查：窗口进驻单位47个，佐证齐全")
         try tmux.sendKeys("C-s")

@@ -35,23 +35,13 @@ enum ItemListView {
             PaneChrome.empty("（本单位尚无整改事项：在此窗格按 c 新建，或在评分表按 f 登记问题）", rect: rect, into: &buffer)
             return
         }
-        let chosen = Column.fit(columns, total: body.width)
-        let widths = Column.widths(columns, chosen: chosen, total: body.width)
-        Column.draw(columns.map(\.title), columns: columns, chosen: chosen, widths: widths, x: body.x, y: body.y,
-                    style: .dim, into: &buffer, clip: body)
-        let rows = body.height - 1
-        var pos = state.itemPosition
-        pos.scroll(height: rows, count: items.count)
-        for i in 0..<rows {
-            let index = pos.top + i
-            guard index < items.count else { break }
+        PaneTable.draw(columns: columns, body: body, count: items.count, position: state.itemPosition, into: &buffer) { index in
             let item = items[index]
             var style = PaneChrome.rowStyle(selected: index == state.itemPosition.cursor, focused: focused)
             if !item.status.isOpen { style.dim = true }
             var extra: [Int: Style] = [:]
             if Deadlines.state(of: item, today: state.today).isOverdue { extra[5] = Style(bold: true, foreground: .red) }
-            Column.draw(cells(item, dossier: d, today: state.today), columns: columns, chosen: chosen, widths: widths,
-                        x: body.x, y: body.y + 1 + i, style: style, into: &buffer, clip: body, cellStyles: extra)
+            return PaneTable.Line(cells: cells(item, dossier: d, today: state.today), style: style, cellStyles: extra)
         }
     }
 }

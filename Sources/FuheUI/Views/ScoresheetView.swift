@@ -72,26 +72,15 @@ enum ScoresheetView {
         let right = "自评 \(d.evaluation.finalStatedTotal?.description ?? "—") 复核 \(total.value.map { total.complete ? $0.description : "~" + $0.description } ?? "—")"
         PaneChrome.title("评分表 \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        guard body.height > 1 else { return }
-        let columns = columns(width: body.width)
-        let chosen = Column.fit(columns, total: body.width)
-        let widths = Column.widths(columns, chosen: chosen, total: body.width)
-        Column.draw(columns.map(\.title), columns: columns, chosen: chosen, widths: widths, x: body.x, y: body.y,
-                    style: .dim, into: &buffer, clip: body)
-        let rows = body.height - 1
-        var pos = state.sheetPosition
-        pos.scroll(height: rows, count: state.sheetRows.count)
-        for i in 0..<rows {
-            let index = pos.top + i
-            guard index < state.sheetRows.count else { break }
+        PaneTable.draw(columns: columns(width: body.width), body: body, count: state.sheetRows.count, position: state.sheetPosition,
+                       into: &buffer) { index in
             let row = state.sheetRows[index]
             var style = PaneChrome.rowStyle(selected: index == state.sheetPosition.cursor, focused: focused)
             if !row.isLeaf { style.bold = true }
             var extra: [Int: Style] = [11: Style(bold: true, foreground: .yellow)]
             if let diff = scored.rowDiff(row.node.id), diff.hundredths != 0 { extra[8] = Style(foreground: diff.hundredths > 0 ? .yellow : .cyan) }
             if row.isLeaf && d.result(for: row.node.id).reviewScore == nil { extra[7] = Style(dim: true) }
-            Column.draw(cells(row, dossier: d, scored: scored), columns: columns, chosen: chosen, widths: widths,
-                        x: body.x, y: body.y + 1 + i, style: style, into: &buffer, clip: body, cellStyles: extra)
+            return PaneTable.Line(cells: cells(row, dossier: d, scored: scored), style: style, cellStyles: extra)
         }
     }
 }

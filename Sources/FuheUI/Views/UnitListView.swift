@@ -36,26 +36,14 @@ enum UnitListView {
             PaneChrome.empty(filterText.isEmpty ? "（库中没有单位：fuhe import 导入）" : "（没有符合筛选的单位，c 清除）", rect: rect, into: &buffer)
             return
         }
-        let chosen = Column.fit(columns, total: body.width)
-        let widths = Column.widths(columns, chosen: chosen, total: body.width)
-        Column.draw(columns.map(\.title), columns: columns, chosen: chosen, widths: widths, x: body.x, y: body.y,
-                    style: .dim, into: &buffer, clip: body)
-        let rows = body.height - 1
-        var pos = state.unitPosition
-        pos.scroll(height: rows, count: state.units.count)
-        for i in 0..<rows {
-            let index = pos.top + i
-            guard index < state.units.count else { break }
+        PaneTable.draw(columns: columns, body: body, count: state.units.count, position: state.unitPosition, into: &buffer) { index in
             let u = state.units[index]
-            let selected = index == state.unitPosition.cursor
-            let open = state.dossier?.id == u.dossierID
-            var style = PaneChrome.rowStyle(selected: selected, focused: focused)
-            if open { style.bold = true }
+            var style = PaneChrome.rowStyle(selected: index == state.unitPosition.cursor, focused: focused)
+            if state.dossier?.id == u.dossierID { style.bold = true }
             var extra: [Int: Style] = [:]
             if u.overdueItems > 0 { extra[7] = Style(bold: true, foreground: .red) }
             if let d = u.delta, d.hundredths != 0 { extra[5] = Style(foreground: d.hundredths > 0 ? .yellow : .cyan) }
-            Column.draw(cells(u), columns: columns, chosen: chosen, widths: widths, x: body.x, y: body.y + 1 + i,
-                        style: style, into: &buffer, clip: body, cellStyles: extra)
+            return PaneTable.Line(cells: cells(u), style: style, cellStyles: extra)
         }
     }
 }
