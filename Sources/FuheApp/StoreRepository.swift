@@ -25,8 +25,4 @@ public final class StoreRepository: ReviewRepository {
     }
 
     public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, actor: actor) }
-
-    public func journal(dossierID: String?, entity: String?, entityID: String?, field: String?, limit: Int) throws -> [JournalEntry] {
-        try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, field: field, limit: limit)
-    }
 }

@@ -15,6 +15,4 @@ public protocol ReviewRepository: AnyObject {
     func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64?
     /// Reverts a batch (undo); reverting the returned batch redoes it.
     func revert(batch: Int64, actor: String) throws -> Int64?
-    /// Journal entries, newest first.
-    func journal(dossierID: String?, entity: String?, entityID: String?, field: String?, limit: Int) throws -> [JournalEntry]
 }

@@ -19,8 +19,6 @@ public final class Workstation {
     var searchOrigin: (Pane, Int, String?)?
     /// Set when the user asked to quit.
     public internal(set) var wantsQuit = false
-    /// Called after every command (presentation mode, recording).
-    public var onCommand: ((KeyEvent, CommandID?) -> Void)?
 
     public init(repository: ReviewRepository, actor: Actor, storeLabel: StoreLabel, clock: any Clock, width: Int, height: Int) {
         self.repository = repository
@@ -43,15 +41,13 @@ public final class Workstation {
             state.width = w
             state.height = h
             keepCursorsVisible()
-            onCommand?(key, nil)
             return
         }
         state.message = nil
         state.messageIsError = false
-        if state.searchEditor != nil { handleSearchKey(key); onCommand?(key, .searchStart); return }
+        if state.searchEditor != nil { handleSearchKey(key); return }
         if let overlay = state.overlay {
             handleOverlayKey(key, overlay)
-            onCommand?(key, nil)
             return
         }
         let command = CommandRegistry.command(for: key, in: state.focus.scope)
@@ -63,7 +59,6 @@ public final class Workstation {
             }
             run(command)
         }
-        onCommand?(key, command)
     }
 
     static let cursorCommands: Set<CommandID> = [.down, .up, .pageDown, .pageUp, .first, .last]
