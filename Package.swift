@@ -66,7 +66,9 @@ let package = Package(
         ]),
         .testTarget(name: "FuheUITests", dependencies: ["FuheUI", "FuheTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "FuheE2ETests", dependencies: ["fuhe", "FuheTestSupport", "FuheStore", "FuheCore"]),
-        .testTarget(name: "FuheCLITests", dependencies: ["FuheCLI", "fuhe", "FuheTestSupport"]),
+        .testTarget(name: "FuheCLITests", dependencies: [
+            "FuheCLI", "fuhe", "FuheTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

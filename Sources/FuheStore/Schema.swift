@@ -3,7 +3,7 @@ import GRDB
 /// The SQLite schema, as GRDB migrations. Each migration runs once, in order, in a transaction.
 enum Schema {
     static let applicationID = "fuhe.store"
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -60,6 +60,13 @@ enum Schema {
                     review_status, self_total, self_grade, review_total, review_complete, review_grade, reviewed_rows,
                     scorable_rows, warning_count, open_items, total_items)
                 """)
+        }
+        m.registerMigration("v3-journal-chain") { db in
+            try db.execute(sql: """
+                ALTER TABLE journal ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+                ALTER TABLE journal ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+                """)
+            try JournalChain.rechain(db)
         }
         return m
     }

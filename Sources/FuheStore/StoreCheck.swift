@@ -48,3 +48,10 @@ extension FuheStore {
         }
     }
 }
+
+extension FuheStore {
+    /// SQLite's own integrity check (empty when the file is sound).
+    public func sqliteIntegrity() throws -> [String] {
+        try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }
+    }
+}

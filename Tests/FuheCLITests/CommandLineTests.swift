@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FuheTestSupport
+import GRDB
 
 @Suite struct CommandLineTests {
     /// Writes the fixture template and dossier into the runner's folder and imports them into `store`.
@@ -104,5 +105,20 @@ import FuheTestSupport
         #expect(result.status != 0)
         #expect(result.stderr.contains("not a Fuhe store"))
         #expect(try String(contentsOfFile: r.file("notes.txt"), encoding: .utf8) == "备忘录")
+    }
+
+    @Test func verifyReportsAnIntactChainAndNamesATamperedEntry() throws {
+        let r = try BinaryRunner()
+        defer { r.remove() }
+        let store = r.file("s.sqlite")
+        try prepared(r, store: store)
+        let ok = try r.run(["verify", "--store", store])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("hash chain intact"))
+        let db = try DatabaseQueue(path: store)
+        try db.write { try $0.execute(sql: "UPDATE journal SET actor = '某人' WHERE seq = 1") }
+        let bad = try r.run(["verify", "--store", store])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("journal entry #1"))
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import FuheCore
+@testable import FuheStore
+import FuheTestSupport
+import GRDB
+
+@Suite struct JournalChainTests {
+    @Test func sha256KnownVectors() {
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex(Array("复核".utf8)).count == 64)
+    }
+
+    /// Makes a few journalled edits and returns the store.
+    private func edited() throws -> TempStore {
+        let t = try TempStore()
+        let d = try t.store.dossier(id: "SE-1")
+        for (i, score) in ["10", "20", "30"].enumerated() {
+            var row = d.result(for: "TX-2.1")
+            row.reviewScore = Score(score)
+            row.deductionReason = "第\(i + 1)次调整"
+            try t.store.apply([.result(row)], to: "SE-1", actor: "王某")
+        }
+        return t
+    }
+
+    @Test func chainIsIntactAfterEdits() throws {
+        let t = try edited()
+        defer { t.remove() }
+        let v = try t.store.verifyJournal()
+        #expect(v.isIntact)
+        #expect(v.entries == (try t.store.journalCount()))
+    }
+
+    @Test func aChangedEntryIsNamed() throws {
+        let t = try edited()
+        defer { t.remove() }
+        let target = try #require(try t.store.journal(field: "deductionReason").last?.seq)
+        try t.store.queue.write { db in
+            try db.execute(sql: "UPDATE journal SET new = '\"篡改\"' WHERE seq = ?", arguments: [target])
+        }
+        let v = try t.store.verifyJournal()
+        #expect(v.firstBroken == target)
+        #expect(v.problem?.contains("was changed after it was written") == true)
+    }
+
+    @Test func aRemovedEntryIsNamedByItsSuccessor() throws {
+        let t = try edited()
+        defer { t.remove() }
+        let all = try t.store.journal(limit: 1000).map(\.seq).sorted()
+        let removed = all[all.count / 2]
+        try t.store.queue.write { db in try db.execute(sql: "DELETE FROM journal WHERE seq = ?", arguments: [removed]) }
+        let v = try t.store.verifyJournal()
+        #expect(v.firstBroken == all[all.count / 2 + 1])
+        #expect(v.problem?.contains("does not follow entry #\(all[all.count / 2 - 1])") == true)
+    }
+
+    @Test func storesWrittenBeforeTheChainAreChainedOnOpen() throws {
+        let t = try edited()
+        defer { t.remove() }
+        // Simulate a v2 store: no hashes, migration v3 not applied.
+        try t.store.queue.write { db in
+            try db.execute(sql: "UPDATE journal SET prev_hash = '', hash = ''")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3-journal-chain'")
+            try db.execute(sql: "ALTER TABLE journal DROP COLUMN prev_hash")
+            try db.execute(sql: "ALTER TABLE journal DROP COLUMN hash")
+        }
+        let reopened = try FuheStore.open(path: t.path, createIfMissing: false)
+        #expect(try reopened.verifyJournal().isIntact)
+    }
+}
