@@ -39,6 +39,9 @@ public final class FuheStore: Sendable {
             guard fd >= 0 else { throw StoreError.io(path: path, detail: "cannot create the store file (errno \(errno))") }
             close(fd)
             isNew = true
+        } else if createIfMissing, (try? fm.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+            // An empty file holds nobody's data (e.g. a first run killed before it initialized).
+            isNew = true
         } else {
             try checkHeader(path: path)
         }
