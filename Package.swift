@@ -15,7 +15,8 @@ let package = Package(
     targets: [
         // Domain model, exact decimals, scoring engine, validation, lifecycles. Foundation only.
         .target(name: "FuheCore"),
-        // Display width, text layout and tables. Nothing project-specific.
+        // Display width, layout, tables, screen buffer, keys, line editor, pinyin/CJK text matching.
+        // Nothing project-specific (Foundation only, for the pinyin and Hant→Hans transforms).
         .target(name: "TermCore"),
         // The only C code: ncursesw with the wide-character API enabled (module map + shim).
         .target(name: "CNcursesw"),
