@@ -83,7 +83,7 @@ enum ScoresheetText {
             lines.append("")
             lines.append("整改事项（\(d.items.filter { $0.status.isOpen }.count) 项未完成）")
             for item in d.items {
-                let due = Ledger.dueText(item, today: today)
+                let due = Deadlines.dueText(item, today: today)
                 lines.append("  \(item.seq). [\(item.status.label)] \(item.measure.truncated(toWidth: 40)) · \(item.respUnit)/\(item.respPerson) · \(item.deadline) \(due)")
             }
         }

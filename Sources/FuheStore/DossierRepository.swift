@@ -127,3 +127,28 @@ public enum SortKey {
         return plain.lowercased()
     }
 }
+
+/// The names a dossier can be found by (for resolving what a user typed on the command line).
+public struct DossierNames: Sendable, Hashable {
+    public var dossierID: String
+    public var unitID: String
+    public var unitName: String
+    public var displayName: String
+    public var objectName: String
+    public var fiscalYear: Int
+}
+
+extension FuheStore {
+    /// Ids and names of every dossier, in list order, without loading any dossier.
+    public func dossierNames() throws -> [DossierNames] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.id, d.unit_id, u.name, d.unit_name, json_extract(d.evaluation_json, '$.objectName') AS object_name, d.fiscal_year
+                FROM dossier d JOIN unit u ON u.id = d.unit_id ORDER BY d.sort_key, d.fiscal_year, d.id
+                """).map { row in
+                DossierNames(dossierID: row[0], unitID: row[1], unitName: row[2], displayName: row[3],
+                             objectName: row[4] ?? "", fiscalYear: row[5])
+            }
+        }
+    }
+}

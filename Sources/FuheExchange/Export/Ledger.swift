@@ -14,7 +14,7 @@ public enum Ledger {
             for item in d.items.sorted(by: { ($0.seq, $0.id) < ($1.seq, $1.id) }) {
                 let finding = findings[item.findingID]
                 let node = finding?.nodeID.flatMap { d.template.node(id: $0) }
-                let days = dueText(item, today: today)
+                let days = Deadlines.dueText(item, today: today)
                 let latest = item.progress.max(by: { $0.date < $1.date })
                 out.append([String(item.seq), d.unit.name, d.cycle.yearIsDemo ? "\(d.cycle.fiscalYear)(示例)" : String(d.cycle.fiscalYear),
                             finding?.description ?? "", finding?.category.label ?? "", node.map { "\($0.code) \($0.name)" } ?? "",
@@ -25,16 +25,6 @@ public enum Ledger {
             }
         }
         return out
-    }
-
-    /// 剩余/逾期天数 as shown to users: "逾期5天", "剩余3天", "今日到期", "待销号核实", or "" when closed.
-    public static func dueText(_ item: RectificationItem, today: CalendarDay) -> String {
-        guard item.status.isOpen else { return "" }
-        let state = Deadlines.state(of: item, today: today)
-        if state.isOverdue { return "逾期\(state.daysOverdue)天" }
-        if item.status == .submitted { return "待销号核实" }
-        if state.daysLeft == 0 { return "今日到期" }
-        return "剩余\(state.daysLeft)天"
     }
 
     /// The ledger as Excel/WPS-friendly CSV bytes.

@@ -55,7 +55,7 @@ enum DetailText {
         let finding = d.findings.first { $0.id == i.findingID }
         if let f = finding { p.append("问题（\(f.category.label)）：\(f.description)") }
         p.append("整改措施：\(i.measure)")
-        p.append("类型 \(i.rectType.label)　责任 \(i.respUnit)/\(i.respPerson)\(i.respLeader.map { "　分管 \($0)" } ?? "")　时限 \(i.deadline) \(DueText.of(i, today: today))　状态 \(i.status.label)")
+        p.append("类型 \(i.rectType.label)　责任 \(i.respUnit)/\(i.respPerson)\(i.respLeader.map { "　分管 \($0)" } ?? "")　时限 \(i.deadline) \(Deadlines.dueText(i, today: today))　状态 \(i.status.label)")
         if let next = i.nextCheckOn { p.append("下次检查 \(next)") }
         for e in i.progress { p.append("进度 \(e.date) \(e.by)：\(e.text)\(e.percent.map { "（\($0)%）" } ?? "")") }
         if let c = i.completionDesc { p.append("完成情况：\(c)") }

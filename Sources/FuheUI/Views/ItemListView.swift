@@ -10,14 +10,14 @@ enum ItemListView {
         Column(title: "整改措施", width: 0, priority: 0, flexible: true, minWidth: 12),
         Column(title: "责任单位/人", width: 18, priority: 4),
         Column(title: "时限", width: 10, priority: 2),
-        Column(title: "剩余/逾期", width: 9, priority: 1),
+        Column(title: "剩余/逾期", width: 10, priority: 1),
         Column(title: "状态", width: 8, priority: 0),
     ]
 
     static func cells(_ item: RectificationItem, dossier d: Dossier, today: CalendarDay) -> [String] {
         let finding = d.findings.first { $0.id == item.findingID }
         return ["\(item.seq)", finding?.description ?? "", item.measure, "\(item.respUnit)/\(item.respPerson)",
-                item.deadline.description, DueText.of(item, today: today), item.status.label]
+                item.deadline.description, Deadlines.dueText(item, today: today), item.status.label]
     }
 
     static func render(_ state: AppState, rect: Rect, into buffer: inout ScreenBuffer) {
@@ -43,17 +43,5 @@ enum ItemListView {
             if Deadlines.state(of: item, today: state.today).isOverdue { extra[5] = Style(bold: true, foreground: .red) }
             return PaneTable.Line(cells: cells(item, dossier: d, today: state.today), style: style, cellStyles: extra)
         }
-    }
-}
-
-/// 剩余/逾期 text for an item.
-public enum DueText {
-    public static func of(_ item: RectificationItem, today: CalendarDay) -> String {
-        guard item.status.isOpen else { return "" }
-        let state = Deadlines.state(of: item, today: today)
-        if state.isOverdue { return "逾期\(state.daysOverdue)天" }
-        if item.status == .submitted { return "待核实" }
-        if state.daysLeft == 0 { return "今日到期" }
-        return "剩余\(state.daysLeft)天"
     }
 }
