@@ -83,14 +83,21 @@ public final class TmuxSession {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains { $0.contains(text) } }
     }
 
-    /// Polls the screen (every 20 ms) until `condition` holds; returns that screen.
+    /// Polls the screen (every 20 ms) until `condition` holds on two identical captures in a row,
+    /// so that a frame caught half-written (a loaded machine) is never returned; returns that screen.
     @discardableResult
     public func waitFor(_ what: String, timeout: TimeInterval = 10, _ condition: ([String]) throws -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var screen: [String] = []
+        var previous: [String]?
         repeat {
             screen = try capture()
-            if try condition(screen) { return screen }
+            if try condition(screen) {
+                if screen == previous { return screen }
+                previous = screen
+            } else {
+                previous = nil
+            }
             usleep(20_000)
         } while Date() < deadline
         throw Failure(description: "timed out after \(timeout)s waiting for \(what); screen:\n"
