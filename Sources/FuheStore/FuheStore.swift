@@ -22,9 +22,11 @@ public final class FuheStore: Sendable {
         self.clock = clock
     }
 
-    /// Opens a store. A missing file is created (mode 0600) when `createIfMissing`; an existing
-    /// file must be a Fuhe store, otherwise it is left untouched and `notAFuheStore` is thrown.
-    public static func open(path: String, createIfMissing: Bool, clock: any Clock = SystemClock()) throws -> FuheStore {
+    /// Opens a store. A missing file is created (mode 0600) when `createIfMissing`, as a store of
+    /// `kind`; an existing file must be a Fuhe store, otherwise it is left untouched and
+    /// `notAFuheStore` is thrown.
+    public static func open(path: String, createIfMissing: Bool, clock: any Clock = SystemClock(),
+                            kind: StoreKind = .main) throws -> FuheStore {
         let fm = FileManager.default
         var isNew = false
         if !fm.fileExists(atPath: path) {
@@ -60,7 +62,7 @@ public final class FuheStore: Sendable {
         }
         let store = FuheStore(path: path, queue: queue, clock: clock)
         if isNew {
-            try store.initialize()
+            try store.initialize(kind: kind)
         } else {
             try store.verifyIdentity()
         }
@@ -78,11 +80,11 @@ public final class FuheStore: Sendable {
         }
     }
 
-    private func initialize() throws {
+    private func initialize(kind: StoreKind) throws {
         try Schema.migrator.migrate(queue)
         try queue.write { db in
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('application', ?), ('store_id', ?), ('created_at', ?), ('kind', 'main')",
-                           arguments: [Schema.applicationID, UUID().uuidString, ISO.format(clock.now())])
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('application', ?), ('store_id', ?), ('created_at', ?), ('kind', ?)",
+                           arguments: [Schema.applicationID, UUID().uuidString, ISO.format(clock.now()), kind.rawValue])
         }
     }
 
@@ -112,6 +114,11 @@ public final class FuheStore: Sendable {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }
 
+    /// What this store is: the main store, an offline copy, or a training sandbox.
+    public func kind() throws -> StoreKind {
+        StoreKind(rawValue: try meta("kind") ?? "main") ?? .main
+    }
+
     /// Whether the store holds no dossier yet.
     public func isEmpty() throws -> Bool {
         try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier") ?? 0 } == 0
@@ -119,6 +126,16 @@ public final class FuheStore: Sendable {
 
     /// Today's date for overdue computations.
     public var today: CalendarDay { clock.today() }
+}
+
+/// What a store file is for. Only a `copy` can be merged back into a main store.
+public enum StoreKind: String, Sendable, Equatable {
+    /// A reviewing office's store.
+    case main
+    /// An offline copy of some units (`fuhe checkout`), to be merged back.
+    case copy
+    /// A throwaway training store (`fuhe demo`); never merged anywhere.
+    case sandbox
 }
 
 /// ISO 8601 timestamps in UTC+8 for journal and summary columns.
