@@ -55,4 +55,8 @@ public enum CommandID: String, CaseIterable, Sendable {
     case withdrawItem = "rect.withdraw"
     case reopenItem = "rect.reopen"
     case extendItem = "rect.extend"
+    // Training demo (fuhe demo)
+    case lessonMenu = "demo.lessons"
+    case lessonHint = "demo.hint"
+    case resetSandbox = "demo.reset"
 }

@@ -3,6 +3,8 @@ import TermCore
 /// Where a key binding applies.
 public enum CommandScope: String, Sendable, CaseIterable {
     case global, units, sheet, items
+    /// Only in the training demo (`fuhe demo`); refused elsewhere. No pane binds these keys.
+    case training
 
     /// Heading in the help overlay.
     public var title: String {
@@ -11,6 +13,7 @@ public enum CommandScope: String, Sendable, CaseIterable {
         case .units: "单位列表 Units"
         case .sheet: "评分表 Scoresheet"
         case .items: "整改事项 Rectification"
+        case .training: "培训演示 Training（fuhe demo）"
         }
     }
 }
@@ -83,6 +86,9 @@ public enum CommandRegistry {
         spec(.withdrawItem, [.character("w")], .items, "撤销事项（需理由）"),
         spec(.reopenItem, [.character("o")], .items, "重新打开已销号事项（需理由）"),
         spec(.extendItem, [.character("d")], .items, "延长整改时限（需理由）"),
+        spec(.lessonMenu, [.character("T"), .function(2)], .training, "课程菜单：选择并开始一课（沙盒先重置）", hint: "课程"),
+        spec(.lessonHint, [.character("H")], .training, "显示当前步骤的提示", hint: "提示"),
+        spec(.resetSandbox, [.function(5)], .training, "重置沙盒：重新载入示例数据（连按两次；正在上的课从头开始）", hint: "重置"),
     ]
 
     private static func spec(_ id: CommandID, _ keys: [KeyEvent], _ scope: CommandScope, _ help: String, hint: String? = nil) -> CommandSpec {
@@ -95,10 +101,12 @@ public enum CommandRegistry {
         all.first { $0.id == id } ?? CommandSpec(id: id, keys: [], scope: .global, help: id.rawValue, hint: nil)
     }
 
-    /// The command a key triggers in a pane: the pane's own binding wins over a global one.
+    /// The command a key triggers in a pane: the pane's own binding wins over a global one, and
+    /// a global one over a training one.
     public static func command(for key: KeyEvent, in scope: CommandScope) -> CommandID? {
         if let own = all.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return own.id }
-        return all.first { $0.scope == .global && $0.keys.contains(key) }?.id
+        if let global = all.first(where: { $0.scope == .global && $0.keys.contains(key) }) { return global.id }
+        return all.first { $0.scope == .training && $0.keys.contains(key) }?.id
     }
 
     /// Status-line hints for a pane: "? 帮助 · Enter 评分 · a 采用建议 · …" — help first, so that a

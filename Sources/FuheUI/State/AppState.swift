@@ -19,6 +19,8 @@ public enum Overlay: Sendable {
     case help(top: Int)
     case form(FormState)
     case messages(ListPosition)
+    /// The training demo's lesson menu.
+    case lessons(ListPosition)
 }
 
 /// Whether what is on screen is on disk.
@@ -67,6 +69,8 @@ public struct AppState: Sendable {
     public var actor: Actor
     public var storeLabel: StoreLabel
     public var today: CalendarDay
+    /// The training demo's banner, key strip and lesson pane (nil outside `fuhe demo`).
+    public var training: TrainingState?
 
     public init(width: Int, height: Int, actor: Actor, storeLabel: StoreLabel, today: CalendarDay) {
         self.width = width

@@ -14,7 +14,7 @@ extension Workstation {
 
     /// Keeps each pane's `top` so its cursor stays on screen (rendering reads it).
     func keepCursorsVisible() {
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = Layout(state)
         state.unitPosition.scroll(height: max(1, layout.units.height - 2), count: state.units.count)
         state.sheetPosition.scroll(height: max(1, layout.sheet.height - 2), count: state.sheetRows.count)
         state.itemPosition.scroll(height: max(1, layout.items.height - 2), count: state.items.count)

@@ -32,6 +32,8 @@ extension Workstation {
                 }
                 state.overlay = .messages(pos)
             }
+        case .lessons(let pos):
+            handleLessonMenuKey(key, pos)
         case .form(var form):
             switch form.handle(key) {
             case .handled: state.overlay = .form(form)

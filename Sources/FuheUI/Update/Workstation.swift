@@ -19,6 +19,10 @@ public final class Workstation {
     var searchOrigin: (Pane, Int, String?)?
     /// Set when the user asked to quit.
     public internal(set) var wantsQuit = false
+    /// What the last key did (recorded by `fuhe demo --record`, shown by presentation mode).
+    public internal(set) var lastOutcome: KeyOutcome?
+    /// The training demo's lessons, sandbox and lesson in progress (nil outside `fuhe demo`).
+    var trainer: Trainer?
 
     public init(repository: ReviewRepository, actor: Actor, storeLabel: StoreLabel, clock: any Clock, width: Int, height: Int) {
         self.repository = repository
@@ -45,20 +49,31 @@ public final class Workstation {
         }
         state.message = nil
         state.messageIsError = false
-        if state.searchEditor != nil { handleSearchKey(key); return }
+        let outcome = dispatch(key)
+        lastOutcome = outcome
+        if trainer != nil { trainingAfterKey(outcome) }
+    }
+
+    /// Sends a key where it belongs and says what it did.
+    private func dispatch(_ key: KeyEvent) -> KeyOutcome {
+        if state.searchEditor != nil {
+            handleSearchKey(key)
+            return KeyOutcome(key: key, context: .search, closed: state.searchEditor == nil)
+        }
         if let overlay = state.overlay {
             handleOverlayKey(key, overlay)
-            return
+            return KeyOutcome(key: key, context: KeyOutcome.Context(overlay), closed: state.overlay == nil)
         }
-        let command = CommandRegistry.command(for: key, in: state.focus.scope)
-        if let command {
-            if Self.cursorCommands.contains(command) {
-                if state.heldDetail == nil { state.heldDetail = DetailView.hold(state) }
-            } else {
-                state.heldDetail = nil
-            }
-            run(command)
+        guard let command = CommandRegistry.command(for: key, in: state.focus.scope) else {
+            return KeyOutcome(key: key, context: .unbound)
         }
+        if Self.cursorCommands.contains(command) {
+            if state.heldDetail == nil { state.heldDetail = DetailView.hold(state) }
+        } else {
+            state.heldDetail = nil
+        }
+        run(command)
+        return KeyOutcome(key: key, command: command)
     }
 
     static let cursorCommands: Set<CommandID> = [.down, .up, .pageDown, .pageUp, .first, .last]
@@ -103,6 +118,7 @@ public final class Workstation {
         case .editItem, .createItem, .addProgress, .submitItem, .closeItem, .returnItem, .longTermItem, .resumeItem,
              .withdrawItem, .reopenItem, .extendItem:
             itemCommand(command)
+        case .lessonMenu, .lessonHint, .resetSandbox: trainingCommand(command)
         }
     }
 
@@ -133,7 +149,7 @@ public final class Workstation {
     }
 
     func pageHeight() -> Int {
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = Layout(state)
         let rect = switch state.focus {
         case .units: layout.units
         case .sheet: layout.sheet

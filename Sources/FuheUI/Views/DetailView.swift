@@ -11,7 +11,7 @@ enum DetailView {
     /// Freezes what the detail area shows now (while the cursor moves).
     static func hold(_ state: AppState) -> HeldDetail {
         let (title, paragraphs) = DetailText.lines(state)
-        let width = bodyRect(Layout(width: state.width, height: state.height).detail).width
+        let width = bodyRect(Layout(state).detail).width
         return HeldDetail(title: title, paragraphs: paragraphs, lines: wrap(paragraphs, width: width), width: width)
     }
 

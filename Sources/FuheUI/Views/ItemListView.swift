@@ -35,7 +35,7 @@ enum ItemListView {
             PaneChrome.empty("（本单位尚无整改事项：在此窗格按 c 新建，或在评分表按 f 登记问题）", rect: rect, into: &buffer)
             return
         }
-        PaneTable.draw(columns: columns, body: body, count: items.count, position: state.itemPosition, into: &buffer) { index in
+        PaneTable.draw(columns: columns, body: body, count: items.count, position: state.itemPosition, marker: .of(state, focused: focused), into: &buffer) { index in
             let item = items[index]
             var style = PaneChrome.rowStyle(selected: index == state.itemPosition.cursor, focused: focused)
             if !item.status.isOpen { style.dim = true }

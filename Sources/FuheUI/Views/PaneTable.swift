@@ -9,9 +9,22 @@ enum PaneTable {
         var cellStyles: [Int: Style] = [:]
     }
 
-    static func draw(columns: [Column], body: Rect, count: Int, position: ListPosition,
+    /// Presentation mode: a two-cell gutter marks the selected row ("▶" in the focused pane, "▷"
+    /// in the others) and the row is bold, so an audience can follow the cursor.
+    struct Marker {
+        var focused: Bool
+
+        /// The marker for a pane, nil outside presentation mode.
+        static func of(_ state: AppState, focused: Bool) -> Marker? {
+            state.training?.presenting == true ? Marker(focused: focused) : nil
+        }
+    }
+
+    static func draw(columns: [Column], body fullBody: Rect, count: Int, position: ListPosition, marker: Marker? = nil,
                      into buffer: inout ScreenBuffer, line: (Int) -> Line) {
-        guard body.height > 1 else { return }
+        guard fullBody.height > 1 else { return }
+        let gutter = marker == nil ? 0 : 2
+        let body = Rect(x: fullBody.x + gutter, y: fullBody.y, width: fullBody.width - gutter, height: fullBody.height)
         let chosen = Column.fit(columns, total: body.width)
         let widths = Column.widths(columns, chosen: chosen, total: body.width)
         Column.draw(columns.map(\.title), columns: columns, chosen: chosen, widths: widths, x: body.x, y: body.y,
@@ -20,7 +33,11 @@ enum PaneTable {
         var pos = position
         pos.scroll(height: rows, count: count)
         for i in 0..<rows where pos.top + i < count {
-            let l = line(pos.top + i)
+            var l = line(pos.top + i)
+            if let marker, pos.top + i == position.cursor {
+                l.style.bold = true
+                buffer.put(marker.focused ? "▶ " : "▷ ", x: fullBody.x, y: body.y + 1 + i, style: Style(bold: true), clip: fullBody)
+            }
             Column.draw(l.cells, columns: columns, chosen: chosen, widths: widths, x: body.x, y: body.y + 1 + i,
                         style: l.style, into: &buffer, clip: body, cellStyles: l.cellStyles)
         }

@@ -5,10 +5,13 @@ import TermCore
 public enum Renderer {
     public static func render(_ state: AppState) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = Layout(state)
         if layout.tooSmall {
             buffer.put("终端太小：至少 60×16（当前 \(state.width)×\(state.height)）", x: 0, y: 0, style: .bold)
             buffer.put("q 退出", x: 0, y: min(1, max(0, state.height - 1)))
+            if let training = state.training, state.height > 2 {
+                buffer.put(BannerView.text(training, width: state.width), x: 0, y: 2, style: .bold, maxWidth: state.width)
+            }
             return buffer
         }
         UnitListView.render(state, rect: layout.units, into: &buffer)
@@ -17,16 +20,33 @@ public enum Renderer {
         ItemListView.render(state, rect: layout.items, into: &buffer)
         DetailView.render(state, rect: layout.detail, into: &buffer)
         StatusLineView.render(state, rect: layout.status, into: &buffer)
-        let screen = Rect(x: 0, y: 0, width: state.width, height: state.height - 1)
+        if let training = state.training { renderTraining(training, state: state, layout: layout, into: &buffer) }
+        let screen = Rect(x: 0, y: layout.top, width: state.width, height: state.height - 1 - layout.top)
         switch state.overlay {
         case .help(let top): OverlayViews.renderHelp(top: top, screen: screen, into: &buffer)
         case .form(let form): OverlayViews.renderForm(form, screen: screen, into: &buffer)
         case .messages(let pos): OverlayViews.renderMessages(pos, messages: state.scored?.messages ?? [], dossier: state.dossier, screen: screen, into: &buffer)
+        case .lessons(let pos):
+            LessonMenuView.render(pos, titles: state.training?.lessonTitles ?? [], intros: state.training?.lessonIntros ?? [], screen: screen, into: &buffer)
         case nil: break
         }
         var editing = state.searchEditor != nil
         if case .form = state.overlay { editing = true }
         if !editing { buffer.cursor = nil }
         return buffer
+    }
+
+    /// The banner above the panes; the lesson pane and the key strip between the detail area
+    /// and the status line.
+    static func renderTraining(_ training: TrainingState, state: AppState, layout: Layout, into buffer: inout ScreenBuffer) {
+        let rows = TrainingRows(state)
+        if rows.banner > 0 { BannerView.render(training, rect: Rect(x: 0, y: 0, width: state.width, height: 1), into: &buffer) }
+        let reserved = layout.reserved
+        if rows.lesson > 0, let lesson = training.lesson {
+            LessonPaneView.render(lesson, rect: Rect(x: 0, y: reserved.y, width: state.width, height: rows.lesson), into: &buffer)
+        }
+        if rows.strip > 0 {
+            KeyStripView.render(training.strokes, rect: Rect(x: 0, y: reserved.y + rows.lesson, width: state.width, height: 1), into: &buffer)
+        }
     }
 }

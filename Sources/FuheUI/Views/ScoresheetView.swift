@@ -73,7 +73,7 @@ enum ScoresheetView {
         PaneChrome.title("评分表 \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         PaneTable.draw(columns: columns(width: body.width), body: body, count: state.sheetRows.count, position: state.sheetPosition,
-                       into: &buffer) { index in
+                       marker: .of(state, focused: focused), into: &buffer) { index in
             let row = state.sheetRows[index]
             var style = PaneChrome.rowStyle(selected: index == state.sheetPosition.cursor, focused: focused)
             if !row.isLeaf { style.bold = true }

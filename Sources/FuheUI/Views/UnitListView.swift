@@ -36,7 +36,7 @@ enum UnitListView {
             PaneChrome.empty(filterText.isEmpty ? "（库中没有单位：fuhe import 导入）" : "（没有符合筛选的单位，c 清除）", rect: rect, into: &buffer)
             return
         }
-        PaneTable.draw(columns: columns, body: body, count: state.units.count, position: state.unitPosition, into: &buffer) { index in
+        PaneTable.draw(columns: columns, body: body, count: state.units.count, position: state.unitPosition, marker: .of(state, focused: focused), into: &buffer) { index in
             let u = state.units[index]
             var style = PaneChrome.rowStyle(selected: index == state.unitPosition.cursor, focused: focused)
             if state.dossier?.id == u.dossierID { style.bold = true }
