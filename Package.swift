@@ -37,18 +37,21 @@ let package = Package(
             path: "Resources",
             exclude: ["README.md"],
             sources: ["ResourceFiles.swift"],
-            resources: [.copy("templates"), .copy("samples"), .copy("grade-schemes.json")]
+            resources: [.copy("templates"), .copy("samples"), .copy("lessons"), .copy("grade-schemes.json")]
         ),
+        // Training: guided lessons (steps with declarative checks on the resulting state), the lesson
+        // checker, and the session record format with its replay clock. Pure code, no terminal, no SQL.
+        .target(name: "FuheTraining", dependencies: ["FuheCore", "TermCore"]),
         // The workstation: state, command registry, update logic, views rendering into a ScreenBuffer.
         // Never touches SQL or ncurses.
-        .target(name: "FuheUI", dependencies: ["FuheCore", "TermCore"]),
+        .target(name: "FuheUI", dependencies: ["FuheCore", "TermCore", "FuheTraining"]),
         // Wiring: the store as the workstation's repository, bundled data, the terminal run loop.
         .target(name: "FuheApp", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheUI", "FuheTerminal",
+            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheUI", "FuheTerminal", "FuheTraining",
         ]),
         // Command-line commands (swift-argument-parser).
         .target(name: "FuheCLI", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheApp",
+            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
@@ -56,7 +59,7 @@ let package = Package(
             "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore",
         ]),
         // Fixtures shared by the test targets.
-        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI"]),
+        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
         .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "FuheTerminal", "term-probe", "FuheTestSupport"]),
@@ -65,6 +68,7 @@ let package = Package(
             "FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "FuheTrainingTests", dependencies: ["FuheTraining", "FuheApp", "FuheTestSupport", "FuheResources"]),
         .testTarget(name: "FuheUITests", dependencies: ["FuheUI", "FuheTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "FuheE2ETests", dependencies: ["fuhe", "FuheTestSupport", "FuheStore", "FuheCore"]),
         .testTarget(name: "FuheCLITests", dependencies: [

@@ -1,12 +1,15 @@
 import Foundation
 
 /// Locations of the data files bundled with Fuhe: indicator templates, grade schemes and the
-/// sample dossiers (all in the JSON exchange format described in docs/dossier-format.md).
+/// sample dossiers (all in the JSON exchange format described in docs/dossier-format.md), and the
+/// training lessons (docs/training.md).
 public enum ResourceFiles {
     /// Folder holding `T1.json` … (one template per file).
     public static var templatesDirectory: URL { Bundle.module.bundleURL.appendingPathComponent("templates") }
     /// Folder holding the sample dossiers (one per file).
     public static var samplesDirectory: URL { Bundle.module.bundleURL.appendingPathComponent("samples") }
+    /// Folder holding the guided lessons of `fuhe demo` (one per file, in lesson order).
+    public static var lessonsDirectory: URL { Bundle.module.bundleURL.appendingPathComponent("lessons") }
     /// The grade schemes file.
     public static var gradeSchemesFile: URL { Bundle.module.bundleURL.appendingPathComponent("grade-schemes.json") }
 

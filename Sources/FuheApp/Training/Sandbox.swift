@@ -1,0 +1,86 @@
+import Foundation
+import FuheCore
+import FuheStore
+import FuheUI
+
+/// The training demo's throwaway store: a `.sandbox` store (never merged anywhere) in a fresh
+/// private folder (mode 0700) under the temporary directory, with the bundled catalog and sample
+/// dossiers. `resetSandbox()` replaces it with a fresh one; `remove()` deletes the folder. It
+/// never opens, creates or reads the default store.
+///
+/// ```swift
+/// let sandbox = try Sandbox()
+/// defer { sandbox.remove() }
+/// let workstation = Workstation(repository: sandbox, …)
+/// ```
+public final class Sandbox: ReviewRepository, SandboxControl {
+    public let directory: URL
+    public private(set) var store: FuheStore
+    let clock: any Clock
+    private var generation = 1
+
+    public init(clock: any Clock = SystemClock(), parent: URL = FileManager.default.temporaryDirectory) throws {
+        self.clock = clock
+        directory = try Self.makeDirectory(in: parent)
+        do {
+            store = try Self.makeStore(in: directory, generation: 1, clock: clock)
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+    }
+
+    /// The store file now in use.
+    public var path: String { store.path }
+
+    public func resetSandbox() throws {
+        let old = store.path
+        generation += 1
+        store = try Self.makeStore(in: directory, generation: generation, clock: clock)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: old + suffix) }
+    }
+
+    /// Deletes the sandbox folder and everything in it.
+    public func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    static func makeDirectory(in parent: URL) throws -> URL {
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        var template = Array(parent.appendingPathComponent("fuhe-demo-XXXXXX").path.utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw AppFailure("cannot create the sandbox folder in \(parent.path) (errno \(errno))")
+        }
+        return URL(fileURLWithPath: String(cString: made))
+    }
+
+    static func makeStore(in directory: URL, generation: Int, clock: any Clock) throws -> FuheStore {
+        let path = directory.appendingPathComponent("sandbox-\(generation).sqlite").path
+        do {
+            let store = try FuheStore.open(path: path, createIfMissing: true, clock: clock, kind: .sandbox)
+            try BundledData.installCatalog(into: store)
+            try BundledData.installSamples(into: store, actor: "fuhe demo")
+            return store
+        } catch let error as StoreError {
+            throw AppFailure("sandbox: \(error.description)")
+        }
+    }
+
+    // MARK: ReviewRepository (the store in use)
+
+    public func unitList(today: CalendarDay?, filter: UnitFilter) throws -> [UnitSummary] { try store.unitList(today: today, filter: filter) }
+
+    public func unitSummary(dossierID: String, today: CalendarDay?) throws -> UnitSummary? {
+        try store.unitSummary(dossierID: dossierID, today: today)
+    }
+
+    public func dossier(id: String) throws -> Dossier { try store.dossier(id: id) }
+
+    public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }
+
+    public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64? {
+        try store.apply(changes, to: dossierID, actor: actor, reason: reason, origin: origin)
+    }
+
+    public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, actor: actor) }
+}
