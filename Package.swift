@@ -68,7 +68,9 @@ let package = Package(
             "FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "FuheTrainingTests", dependencies: ["FuheTraining", "FuheApp", "FuheTestSupport", "FuheResources"]),
+        .testTarget(name: "FuheTrainingTests", dependencies: [
+            "FuheTraining", "FuheApp", "FuheUI", "FuheStore", "FuheCore", "TermCore", "FuheTestSupport", "FuheResources",
+        ]),
         .testTarget(name: "FuheUITests", dependencies: ["FuheUI", "FuheTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "FuheE2ETests", dependencies: ["fuhe", "FuheTestSupport", "FuheStore", "FuheCore"]),
         .testTarget(name: "FuheCLITests", dependencies: [

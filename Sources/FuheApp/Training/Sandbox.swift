@@ -18,6 +18,8 @@ public final class Sandbox: ReviewRepository, SandboxControl {
     public private(set) var store: FuheStore
     let clock: any Clock
     private var generation = 1
+    /// Nothing was written since the sandbox was made or last reset (a reset then has nothing to do).
+    public private(set) var isPristine = true
 
     public init(clock: any Clock = SystemClock(), parent: URL = FileManager.default.temporaryDirectory) throws {
         self.clock = clock
@@ -34,10 +36,12 @@ public final class Sandbox: ReviewRepository, SandboxControl {
     public var path: String { store.path }
 
     public func resetSandbox() throws {
+        guard !isPristine else { return }
         let old = store.path
         generation += 1
         store = try Self.makeStore(in: directory, generation: generation, clock: clock)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: old + suffix) }
+        isPristine = true
     }
 
     /// Deletes the sandbox folder and everything in it.
@@ -79,8 +83,12 @@ public final class Sandbox: ReviewRepository, SandboxControl {
     public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }
 
     public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64? {
-        try store.apply(changes, to: dossierID, actor: actor, reason: reason, origin: origin)
+        isPristine = false
+        return try store.apply(changes, to: dossierID, actor: actor, reason: reason, origin: origin)
     }
 
-    public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, actor: actor) }
+    public func revert(batch: Int64, actor: String) throws -> Int64? {
+        isPristine = false
+        return try store.revert(batch: batch, actor: actor)
+    }
 }

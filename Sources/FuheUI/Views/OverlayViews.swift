@@ -38,10 +38,15 @@ enum OverlayViews {
         }
     }
 
+    /// Rows a form's box needs (border included).
+    static func formHeight(_ form: FormState) -> Int {
+        form.fields.map { $0.isMultiline ? 4 : 1 }.reduce(0, +) + form.fields.count + 5
+    }
+
     static func renderForm(_ form: FormState, screen: Rect, into buffer: inout ScreenBuffer) {
         let labelWidth = min(14, form.fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 2
         let fieldHeights = form.fields.map { $0.isMultiline ? 4 : 1 }
-        let height = fieldHeights.reduce(0, +) + form.fields.count + 5
+        let height = formHeight(form)
         let inner = box(title: form.title, width: 90, height: height, in: screen, into: &buffer)
         var y = inner.y + 1
         for (i, field) in form.fields.enumerated() {

@@ -21,10 +21,17 @@ public enum Renderer {
         DetailView.render(state, rect: layout.detail, into: &buffer)
         StatusLineView.render(state, rect: layout.status, into: &buffer)
         if let training = state.training { renderTraining(training, state: state, layout: layout, into: &buffer) }
-        let screen = Rect(x: 0, y: layout.top, width: state.width, height: state.height - 1 - layout.top)
+        // Overlays leave the training banner, lesson pane and key strip in view; a form too tall
+        // for that covers the lesson pane (then the key strip) rather than losing fields.
+        let screen = Rect(x: 0, y: layout.top, width: state.width, height: layout.reserved.y - layout.top)
         switch state.overlay {
         case .help(let top): OverlayViews.renderHelp(top: top, screen: screen, into: &buffer)
-        case .form(let form): OverlayViews.renderForm(form, screen: screen, into: &buffer)
+        case .form(let form):
+            let strip = TrainingRows(state).strip
+            let needed = OverlayViews.formHeight(form) + 2
+            let area = [screen.height, layout.reserved.maxY - strip - layout.top, state.height - 1 - layout.top]
+                .first { $0 >= needed } ?? state.height - 1 - layout.top
+            OverlayViews.renderForm(form, screen: Rect(x: 0, y: layout.top, width: state.width, height: area), into: &buffer)
         case .messages(let pos): OverlayViews.renderMessages(pos, messages: state.scored?.messages ?? [], dossier: state.dossier, screen: screen, into: &buffer)
         case .lessons(let pos):
             LessonMenuView.render(pos, titles: state.training?.lessonTitles ?? [], intros: state.training?.lessonIntros ?? [], screen: screen, into: &buffer)
