@@ -43,9 +43,9 @@ public struct Layout: Equatable, Sendable {
     public static func bodyHeight(_ rect: Rect) -> Int { max(0, rect.height - 1) }
 }
 
-/// How many rows the training demo takes: the banner (always, while the workstation fits), the
-/// lesson pane, then the key strip of presentation mode — each only if the workstation keeps the
-/// 16 rows it needs.
+/// How many rows the training demo takes: the banner (always: it must never be missed), then the
+/// lesson pane and the key strip of presentation mode, each only if the workstation keeps the 16
+/// rows it needs.
 public struct TrainingRows: Equatable, Sendable {
     public var banner = 0
     public var lesson = 0
@@ -53,14 +53,14 @@ public struct TrainingRows: Equatable, Sendable {
 
     public init(_ state: AppState) {
         guard let training = state.training else { return }
-        var spare = state.height - 16
+        banner = 1
+        var spare = state.height - 16 - banner
         func take(_ rows: Int, minimum: Int) -> Int {
             let n = min(rows, spare)
             guard n >= minimum else { return 0 }
             spare -= n
             return n
         }
-        banner = take(1, minimum: 1)
         if let lesson = training.lesson {
             let wanted = state.height >= 40 ? min(9, lesson.steps.count + 3) : state.height >= 30 ? 6 : 4
             self.lesson = take(max(4, wanted), minimum: 3)

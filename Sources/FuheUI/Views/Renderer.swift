@@ -7,11 +7,11 @@ public enum Renderer {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         let layout = Layout(state)
         if layout.tooSmall {
-            buffer.put("终端太小：至少 60×16（当前 \(state.width)×\(state.height)）", x: 0, y: 0, style: .bold)
-            buffer.put("q 退出", x: 0, y: min(1, max(0, state.height - 1)))
-            if let training = state.training, state.height > 2 {
-                buffer.put(BannerView.text(training, width: state.width), x: 0, y: 2, style: .bold, maxWidth: state.width)
-            }
+            let top = layout.top
+            if let training = state.training { BannerView.render(training, rect: Rect(x: 0, y: 0, width: state.width, height: 1), into: &buffer) }
+            let minimum = "60×\(16 + top + layout.reserved.height)"
+            buffer.put("终端太小：至少 \(minimum)（当前 \(state.width)×\(state.height)）", x: 0, y: min(top, max(0, state.height - 1)), style: .bold)
+            buffer.put("q 退出", x: 0, y: min(top + 1, max(0, state.height - 1)))
             return buffer
         }
         UnitListView.render(state, rect: layout.units, into: &buffer)

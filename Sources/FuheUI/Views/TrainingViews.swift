@@ -5,34 +5,40 @@ import TermCore
 enum BannerView {
     static func text(_ training: TrainingState, width: Int) -> String {
         let key = { (id: CommandID) in CommandRegistry.spec(id).keys.first?.description ?? "" }
-        var parts: [String]
+        // (text, priority): parts are kept by priority (0 first) and shown in this order.
+        var parts: [(String, Int)]
         switch training.mode {
         case .demo:
-            parts = ["培训演示", "沙盒数据，不会保存到正式库",
-                     "\(key(.lessonMenu)) 课程", "\(key(.lessonHint)) 提示",
-                     training.resetArmed ? "再按 \(key(.resetSandbox)) 确认重置" : "\(key(.resetSandbox)) 重置"]
+            parts = [("培训演示", 0), ("沙盒数据，不会保存到正式库", 1), ("\(key(.lessonMenu)) 课程", 2), ("\(key(.lessonHint)) 提示", 4),
+                     (training.resetArmed ? "再按 \(key(.resetSandbox)) 确认重置" : "\(key(.resetSandbox)) 重置", 3)]
         case .replay(let r):
             let speed = r.speed == r.speed.rounded() ? "\(Int(r.speed))×" : "\(r.speed)×"
             if r.finished {
-                parts = ["培训演示 · 回放结束（\(r.played)/\(r.total) 键）", "可继续操作", "q 退出", "沙盒数据，不会保存到正式库"]
+                parts = [("培训演示·回放结束 \(r.played)/\(r.total)", 0), ("沙盒不保存", 1), ("可继续操作", 3), ("q 退出", 2)]
             } else {
-                parts = ["培训演示 · 回放 \(r.played)/\(r.total) 键 \(speed)\(r.paused ? " 已暂停" : "")",
-                         r.paused ? "空格 继续" : "空格 暂停", ". 单步", "+/- 速度", "q 退出", "沙盒数据，不会保存到正式库"]
+                parts = [("培训演示·回放 \(r.played)/\(r.total) \(speed)\(r.paused ? " 暂停" : "")", 0), ("沙盒不保存", 1),
+                         (r.paused ? "空格 继续" : "空格 暂停", 3)]
+                if r.paused { parts.append((". 单步", 4)) }
+                parts += [("+/- 速度", 5), ("q 退出", 2)]
             }
-            if let note = r.sizeNote { parts.append(note) }
+            if let note = r.sizeNote { parts.append((note, 6)) }
         }
         return fit(parts, width: width - 2)
     }
 
-    /// Joins `parts` with " · " while they fit; the first part is always kept (truncated if need be).
-    static func fit(_ parts: [String], width: Int) -> String {
-        var out = ""
-        for part in parts {
-            let next = out.isEmpty ? part : out + " · " + part
-            if DisplayWidth.of(next) > width { break }
-            out = next
+    /// Keeps the parts that fit in `width` (joined by " · "), most important first, in their
+    /// order; the first part is always kept (truncated if need be).
+    static func fit(_ parts: [(String, Int)], width: Int) -> String {
+        var kept = Set<Int>()
+        var used = 0
+        for (index, part) in parts.enumerated().sorted(by: { $0.element.1 < $1.element.1 }) {
+            let w = DisplayWidth.of(part.0) + (kept.isEmpty ? 0 : 3)
+            if used + w > width { continue }
+            kept.insert(index)
+            used += w
         }
-        return out.isEmpty ? (parts.first ?? "").truncated(toWidth: width) : out
+        guard !kept.isEmpty else { return (parts.first?.0 ?? "").truncated(toWidth: width) }
+        return parts.indices.filter(kept.contains).map { parts[$0].0 }.joined(separator: " · ")
     }
 
     static func render(_ training: TrainingState, rect: Rect, into buffer: inout ScreenBuffer) {
@@ -144,7 +150,7 @@ enum LessonMenuView {
         pos.scroll(height: listRows, count: titles.count)
         for i in 0..<listRows where pos.top + i < titles.count {
             let index = pos.top + i
-            let text = "\(index + 1). \(titles[index])".padded(toWidth: inner.width)
+            let text = "\(index == position.cursor ? "▶" : " ") \(index + 1). \(titles[index])".padded(toWidth: inner.width)
             buffer.put(text, x: inner.x, y: inner.y + i, style: index == position.cursor ? Style(bold: true, reverse: true) : .plain,
                        maxWidth: inner.width, clip: inner)
         }
