@@ -30,7 +30,7 @@ public enum LessonScript {
                 .type("/精准使用"), .keys(["Enter"]), .expect("第 4/5 步"),
                 .type("/项目支出进度"), .keys(["Enter"]), .expect("第 5/5 步"),
                 .keys(["!"]), .expect("校验提示"), .keys(Array(repeating: "j", count: devTotal)), .expect("已完成 ✓"),
-                .keys(["Escape"]),
+                .keys(["Escape"]), .expect("▶ 评分表"),
             ]
         case 2:
             return [
