@@ -19,7 +19,7 @@ public enum CommandScope: String, Sendable, CaseIterable {
 }
 
 /// One registered action: long name, default keys, scope, help line, and whether the status
-/// line offers it as a hint.
+/// line offers it as a hint (for training commands: their short label in the demo's banner).
 public struct CommandSpec: Sendable {
     public var id: CommandID
     public var keys: [KeyEvent]

@@ -36,7 +36,7 @@ extension Workstation {
         run.update(lessonWorld())
         trainer.run = run
         publishLesson()
-        info("第 \(number) 课「\(lesson.title)」开始（沙盒已重置）· H 提示 · T 课程菜单")
+        info("第 \(number) 课「\(lesson.title)」开始（沙盒已重置）· \(TrainingKeys.label(.lessonHint)) · \(TrainingKeys.label(.lessonMenu))")
         return true
     }
 
@@ -62,13 +62,13 @@ extension Workstation {
             guard !trainer.lessons.isEmpty else { info("没有课程"); return }
             state.overlay = .lessons(ListPosition(cursor: max(0, min(trainer.number - 1, trainer.lessons.count - 1))))
         case .lessonHint:
-            guard trainer.run?.current != nil else { info("没有进行中的课程：按 T 选择一课"); return }
+            guard trainer.run?.current != nil else { info("没有进行中的课程：按 \(TrainingKeys.key(.lessonMenu)) 选择一课"); return }
             trainer.run?.revealHint()
             publishLesson()
         case .resetSandbox:
             guard state.training?.resetArmed == true else {
                 state.training?.resetArmed = true
-                info("再按一次 F5 重置沙盒：演示中的修改全部丢弃（按其他键取消）")
+                info("再按一次 \(TrainingKeys.key(.resetSandbox)) 重置沙盒：演示中的修改全部丢弃（按其他键取消）")
                 return
             }
             state.training?.resetArmed = false
@@ -92,7 +92,7 @@ extension Workstation {
     func handleLessonMenuKey(_ key: KeyEvent, _ position: ListPosition) {
         let count = trainer?.lessons.count ?? 0
         var pos = position
-        if case .character(let c) = key, let n = c.wholeNumberValue, (1...count).contains(n) {
+        if case .character(let c) = key, c.isASCII, let n = c.wholeNumberValue, n >= 1, n <= count {
             state.overlay = nil
             startLesson(n)
             return
@@ -132,7 +132,7 @@ extension Workstation {
         run.update(lessonWorld())
         trainer.run = run
         publishLesson()
-        if run.isFinished { info("第 \(trainer.number) 课完成 ✓ 按 T 选择下一课") }
+        if run.isFinished { info("第 \(trainer.number) 课完成 ✓ 按 \(TrainingKeys.key(.lessonMenu)) 选择下一课") }
     }
 
     /// What lesson checks can see now.
@@ -204,4 +204,11 @@ extension Workstation {
         state.focus = .units
         state.detailTop = 0
     }
+}
+
+/// The training commands' keys and short labels as the banner and messages show them, read from
+/// the registry ("T", "T 课程").
+enum TrainingKeys {
+    static func key(_ id: CommandID) -> String { CommandRegistry.spec(id).keys.first?.description ?? "" }
+    static func label(_ id: CommandID) -> String { "\(key(id)) \(CommandRegistry.spec(id).hint ?? "")" }
 }

@@ -4,13 +4,13 @@ import TermCore
 /// store) and its keys, or a replay's progress and controls.
 enum BannerView {
     static func text(_ training: TrainingState, width: Int) -> String {
-        let key = { (id: CommandID) in CommandRegistry.spec(id).keys.first?.description ?? "" }
+        let key = TrainingKeys.key, label = TrainingKeys.label
         // (text, priority): parts are kept by priority (0 first) and shown in this order.
         var parts: [(String, Int)]
         switch training.mode {
         case .demo:
-            parts = [("培训演示", 0), ("沙盒数据，不会保存到正式库", 1), ("\(key(.lessonMenu)) 课程", 2), ("\(key(.lessonHint)) 提示", 4),
-                     (training.resetArmed ? "再按 \(key(.resetSandbox)) 确认重置" : "\(key(.resetSandbox)) 重置", 3)]
+            parts = [("培训演示", 0), ("沙盒数据，不会保存到正式库", 1), (label(.lessonMenu), 2), (label(.lessonHint), 4),
+                     (training.resetArmed ? "再按 \(key(.resetSandbox)) 确认重置" : label(.resetSandbox), 3)]
         case .replay(let r):
             let speed = r.speed == r.speed.rounded() ? "\(Int(r.speed))×" : "\(r.speed)×"
             if r.finished {
@@ -84,7 +84,7 @@ enum LessonPaneView {
     static func render(_ lesson: LessonPaneModel, rect: Rect, into buffer: inout ScreenBuffer) {
         guard rect.height > 0 else { return }
         let progress = lesson.finished ? "已完成 ✓" : "第 \(lesson.current + 1)/\(lesson.steps.count) 步"
-        PaneChrome.title("课程 \(lesson.number) · \(progress) · \(lesson.title)", right: "H 提示 · T 课程", rect: rect, focused: false, into: &buffer)
+        PaneChrome.title("课程 \(lesson.number) · \(progress) · \(lesson.title)", right: "\(TrainingKeys.label(.lessonHint)) · \(TrainingKeys.label(.lessonMenu))", rect: rect, focused: false, into: &buffer)
         let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
         guard body.height > 0, body.width > 4 else { return }
         let (noteText, noteStyle) = note(lesson.note)
