@@ -8,7 +8,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Training demo: the workstation on a throwaway sandbox of the sample dossiers, with guided lessons.",
-        discussion: "Nothing is saved to a real store: the sandbox lives in a private temporary folder that is deleted on exit, and the default store is never opened. In the demo: T lessons, H hint, F5 F5 reset. See docs/training.md."
+        discussion: "Nothing is saved to a real store: the sandbox lives in a private temporary folder that is deleted on exit, and the default store is never opened. In the demo: T lessons, I hint, F5 F5 reset. See docs/training.md."
     )
 
     @Option(help: ArgumentHelp("Start directly on lesson N (T in the demo lists the lessons).", valueName: "n"))

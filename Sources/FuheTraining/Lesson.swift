@@ -48,7 +48,7 @@ public struct Lesson: Sendable, Equatable {
 public struct LessonStep: Sendable, Equatable {
     public var instruction: String
     public var check: LessonCheck
-    /// Shown on request (H) or after a mistake.
+    /// Shown on request (`demo.hint`) or after a mistake.
     public var hint: String
     /// Shown when the step is done (why it was right), optional.
     public var done: String?

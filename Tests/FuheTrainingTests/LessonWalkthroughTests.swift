@@ -122,7 +122,7 @@ import TermCore
         guard case .lessons = w.state.overlay else { Issue.record("no lesson menu"); return }
         w.press(.character("j"), .enter)
         #expect(w.lessonProgress?.number == 2)
-        w.press(.character("H"))
+        w.press(.character("I"))
         #expect(w.state.training?.lesson?.note == .hint(w.lessonProgress!.run.lesson.steps[0].hint))
         // F5 once only asks; another key cancels; F5 twice restarts the lesson on fresh data.
         w.play(LessonScriptPrefix.heshanOpened)
@@ -142,7 +142,7 @@ import TermCore
         let s = try SampleStore()
         defer { s.remove() }
         let w = s.workstation()
-        for key in [KeyEvent.character("T"), .character("H"), .function(5)] {
+        for key in [KeyEvent.character("T"), .character("I"), .function(5)] {
             w.handle(key)
             #expect(w.state.messageIsError && w.state.message?.contains("仅在培训演示中可用") == true)
             if case .some = w.state.overlay { Issue.record("\(key) opened an overlay") }

@@ -87,7 +87,7 @@ public enum CommandRegistry {
         spec(.reopenItem, [.character("o")], .items, "重新打开已销号事项（需理由）"),
         spec(.extendItem, [.character("d")], .items, "延长整改时限（需理由）"),
         spec(.lessonMenu, [.character("T"), .function(2)], .training, "课程菜单：选择并开始一课（沙盒先重置）", hint: "课程"),
-        spec(.lessonHint, [.character("H")], .training, "显示当前步骤的提示", hint: "提示"),
+        spec(.lessonHint, [.character("I")], .training, "显示当前步骤的提示", hint: "提示"),
         spec(.resetSandbox, [.function(5)], .training, "重置沙盒：重新载入示例数据（连按两次；正在上的课从头开始）", hint: "重置"),
     ]
 
