@@ -10,38 +10,55 @@ extension FuheStore {
     public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String? = nil,
                       origin: String = "local") throws -> Int64? {
         try queue.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [dossierID]) == true else {
-                throw StoreError.unknownDossier(dossierID)
-            }
             let batch = try Journal.nextBatch(db)
-            let now = clock.now()
-            var wrote = false
-            for change in changes {
-                let target = Self.target(of: change, dossierID: dossierID)
-                let old = try Self.currentJSON(target, db)
-                let new = target.newJSON
-                guard old != new else { continue }
-                let oldFields = JSONColumn.fields(old)
-                let newFields = JSONColumn.fields(new)
-                let names = Set(oldFields.keys).union(newFields.keys).sorted()
-                if old == nil || new == nil {
-                    try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: dossierID, entity: target.entity,
-                                                         entityID: target.entityID, field: "*", old: old, new: new, reason: reason),
-                                       batch: batch, at: now)
-                } else {
-                    for name in names where oldFields[name] != newFields[name] {
-                        try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: dossierID, entity: target.entity,
-                                                             entityID: target.entityID, field: name, old: oldFields[name],
-                                                             new: newFields[name], reason: reason), batch: batch, at: now)
-                    }
-                }
-                try Self.write(change, dossierID: dossierID, db)
-                wrote = true
-            }
-            guard wrote else { return nil }
+            let who = Attribution(actor: actor, origin: origin, reason: reason, at: clock.now())
+            guard try Self.applyChanges(changes, to: dossierID, batch: batch, db, attribution: { _, _ in who }) else { return nil }
             try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
             return batch
         }
+    }
+
+    /// Who made a journalled change, from where, when and why.
+    struct Attribution {
+        var actor: String
+        var origin: String
+        var reason: String?
+        var at: Date
+    }
+
+    /// Writes changes inside an open transaction, journalling each changed field under `batch`
+    /// with the attribution given for it (`field` is `*` for a created or removed entity).
+    /// Returns whether anything changed. The caller refreshes the summary.
+    static func applyChanges(_ changes: [StoreChange], to dossierID: String, batch: Int64, _ db: Database,
+                             attribution: (ChangeTarget, String) -> Attribution) throws -> Bool {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [dossierID]) == true else {
+            throw StoreError.unknownDossier(dossierID)
+        }
+        var wrote = false
+        for change in changes {
+            let target = Self.target(of: change, dossierID: dossierID)
+            let old = try Self.currentJSON(target, db)
+            let new = target.newJSON
+            guard old != new else { continue }
+            func journal(_ field: String, _ old: String?, _ new: String?) throws {
+                let who = attribution(target, field)
+                try Journal.append(db, JournalRecord(actor: who.actor, origin: who.origin, dossierID: dossierID, entity: target.entity,
+                                                     entityID: target.entityID, field: field, old: old, new: new, reason: who.reason),
+                                   batch: batch, at: who.at)
+            }
+            if old == nil || new == nil {
+                try journal("*", old, new)
+            } else {
+                let oldFields = JSONColumn.fields(old)
+                let newFields = JSONColumn.fields(new)
+                for name in Set(oldFields.keys).union(newFields.keys).sorted() where oldFields[name] != newFields[name] {
+                    try journal(name, oldFields[name], newFields[name])
+                }
+            }
+            try Self.write(change, dossierID: dossierID, db)
+            wrote = true
+        }
+        return wrote
     }
 
     struct ChangeTarget {

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Splits stored entity JSON into top-level fields (each as canonical JSON text) and puts them
+/// back together. Canonical = sorted keys, no escaped slashes, the form the store writes.
+public enum JSONFields {
+    /// Top-level fields of a JSON object; null and absent fields are left out.
+    public static func split(_ text: String?) -> [String: String] {
+        guard let text, let dict = parse(text) as? [String: Any] else { return [:] }
+        var out: [String: String] = [:]
+        for (key, value) in dict where !(value is NSNull) {
+            out[key] = canonical(value)
+        }
+        return out
+    }
+
+    /// A JSON object from fields (field → JSON text); nil when a value is not valid JSON.
+    public static func join(_ fields: [String: String]) -> String? {
+        var dict: [String: Any] = [:]
+        for (key, text) in fields {
+            guard let value = parse(text) else { return nil }
+            dict[key] = value
+        }
+        return canonical(dict)
+    }
+
+    /// The elements of a JSON array, each as canonical JSON text (nil if not an array).
+    public static func elements(_ text: String?) -> [String]? {
+        guard let text else { return [] }
+        guard let array = parse(text) as? [Any] else { return nil }
+        return array.map(canonical)
+    }
+
+    /// A JSON array from element texts.
+    public static func array(_ elements: [String]) -> String {
+        canonical(elements.compactMap(parse))
+    }
+
+    static func parse(_ text: String) -> Any? {
+        try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    }
+
+    static func canonical(_ value: Any) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]) else {
+            return "null"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
