@@ -35,6 +35,9 @@ public enum JSONFields {
         canonical(elements.compactMap(parse))
     }
 
+    /// A string as JSON text.
+    public static func quote(_ text: String) -> String { canonical(text) }
+
     static func parse(_ text: String) -> Any? {
         try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
     }
