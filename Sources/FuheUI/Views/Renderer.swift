@@ -21,6 +21,7 @@ public enum Renderer {
         switch state.overlay {
         case .help(let top): OverlayViews.renderHelp(top: top, screen: screen, into: &buffer)
         case .form(let form): OverlayViews.renderForm(form, screen: screen, into: &buffer)
+        case .history(let view): OverlayViews.renderHistory(view, screen: screen, into: &buffer)
         case .messages(let pos): OverlayViews.renderMessages(pos, messages: state.scored?.messages ?? [], dossier: state.dossier, screen: screen, into: &buffer)
         case nil: break
         }
