@@ -150,7 +150,8 @@ extension Workstation {
         var r = d.result(for: nodeID)
         let text = form.value("text").trimmingCharacters(in: .whitespacesAndNewlines)
         if note { r.reviewNote = text.isEmpty ? nil : text } else { r.deductionReason = text.isEmpty ? nil : text }
-        write(rowChanges(r), success: note ? "已保存复核备注" : "已保存扣分原因")
+        let preview = text.isEmpty ? "（已清空）" : "「\(text.replacingOccurrences(of: "\n", with: " ").truncated(toWidth: 30))」"
+        write(rowChanges(r), success: (note ? "已保存复核备注" : "已保存扣分原因") + preview)
     }
 
     func saveEvidence(_ form: FormState, nodeID: String) {
