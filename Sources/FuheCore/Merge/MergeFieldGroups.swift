@@ -17,7 +17,11 @@ public enum MergeFieldGroups {
 
     /// Lists of references (evidence ids): additions from both sides are kept, and an id removed
     /// on one side stays removed.
-    static let setLists: Set<String> = ["evidenceIDs"]
+    static let setLists: Set<String> = ["evidenceIDs", "team"]
+
+    /// Start times set independently on both sides (a review started at two sites): the earlier
+    /// one is when it started. ISO 8601 text in one time zone orders as time does.
+    static let earliest: Set<String> = ["startedAt"]
 
     /// The fields decided together with `field` (primary first); `[field]` when it stands alone.
     public static func group(of field: String, entity: String) -> [String] {

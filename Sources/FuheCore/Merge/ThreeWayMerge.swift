@@ -19,7 +19,9 @@ public enum ThreeWayMerge {
             var merge: EntityMerge
             if m == b {
                 merge = EntityMerge(key: key, base: b, main: m, copy: c, whole: c)
-            } else if let b, let m, let c {
+            } else if let m, let c {
+                // Changed on both sides, or created on both (a review header started at two
+                // sites): merged field by field, a created entity against an empty base.
                 merge = fieldMerge(key: key, base: b, main: m, copy: c, validate: validate)
             } else {
                 merge = EntityMerge(key: key, base: b, main: m, copy: c, whole: nil)
@@ -36,7 +38,7 @@ public enum ThreeWayMerge {
         return MergePlan(entities: entities, validate: validate)
     }
 
-    static func fieldMerge(key: EntityKey, base: String, main: String, copy: String, validate: Validator) -> EntityMerge {
+    static func fieldMerge(key: EntityKey, base: String?, main: String, copy: String, validate: Validator) -> EntityMerge {
         let fb = JSONFields.split(base), fm = JSONFields.split(main), fc = JSONFields.split(copy)
         var merged = fm
         var conflicting: [String] = []
@@ -49,6 +51,9 @@ public enum ThreeWayMerge {
             }
             if MergeFieldGroups.setLists.contains(field), let list = setMerge(vb, vm, vc) {
                 merged[field] = list; continue
+            }
+            if MergeFieldGroups.earliest.contains(field), vb == nil, let vm, let vc {
+                merged[field] = min(vm, vc); continue
             }
             conflicting.append(field)
         }

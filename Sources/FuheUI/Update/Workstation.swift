@@ -33,7 +33,7 @@ public final class Workstation {
         if let first = state.units.first { open(dossierID: first.dossierID) }
         state.focus = .units
         state.message = state.storeLabel.kind == "main" ? "欢迎使用复核工作台 · ? 查看全部按键"
-            : "\(state.storeLabel.kind) · 修改保存在本文件 · ? 查看全部按键"
+            : "\(state.storeLabel.kind) · ? 查看全部按键"
     }
 
     /// Handles one key: overlays and the search bar first, then the pane's bindings.
