@@ -59,6 +59,9 @@ do {
     let imports = try storeBench.importBatch()
     report.measurements += [imports.total, imports.decode, imports.store]
     let jsonBytes = imports.jsonBytes
+    let merge = try MergeBenchmarks(setup: setup, ids: ids).mergeCopy()
+    report.measurements += [merge.total, merge.prepare, merge.commit]
+    report.notes.append("merge: \(merge.fields) fields written, \(merge.conflicts) conflicts decided (--prefer copy)")
     report.memory.append(("peak RSS at the end (VmHWM)", ResidentMemory.read().peak))
     report.fileSizes = setup.fileSizes()
     report.load.end = loadAverage()

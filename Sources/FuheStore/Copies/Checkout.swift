@@ -75,8 +75,9 @@ extension FuheStore {
     /// The store file's name.
     public var name: String { (path as NSString).lastPathComponent }
 
-    /// Folds the write-ahead log into the file and closes it, so the file alone is the store.
-    func closeForTransfer() throws {
+    /// Folds the write-ahead log into the file and closes it, so the file alone is the store (to
+    /// copy or send it). The store must not be used afterwards.
+    public func closeForTransfer() throws {
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try queue.close()
     }
