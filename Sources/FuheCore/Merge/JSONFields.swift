@@ -3,9 +3,14 @@ import Foundation
 /// Splits stored entity JSON into top-level fields (each as canonical JSON text) and puts them
 /// back together. Canonical = sorted keys, no escaped slashes, the form the store writes.
 public enum JSONFields {
-    /// Top-level fields of a JSON object; null and absent fields are left out.
+    /// Top-level fields of a JSON object; null and absent fields are left out. Each value is the
+    /// exact text it has in `text` (not re-serialized): the store writes every entity with one
+    /// deterministic encoder, so equal values have equal text. Falls back to re-serializing when
+    /// the text has whitespace between tokens or escaped keys (not written by the store).
     public static func split(_ text: String?) -> [String: String] {
-        guard let text, let dict = parse(text) as? [String: Any] else { return [:] }
+        guard let text else { return [:] }
+        if let fast = TopLevelScanner.fields(text) { return fast }
+        guard let dict = parse(text) as? [String: Any] else { return [:] }
         var out: [String: String] = [:]
         for (key, value) in dict where !(value is NSNull) {
             out[key] = canonical(value)

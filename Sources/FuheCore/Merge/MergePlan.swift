@@ -46,7 +46,8 @@ public struct MergePlan: Sendable {
                 let missing = e.conflicts.first { decisions[$0.id] == nil }
                 throw MergeFailure.undecided(missing?.id ?? key.description)
             }
-            if let json = final, let problem = validate(key, json) {
+            // A side's own version is valid as it stands; what the merge put together is checked.
+            if e.whole == nil, let json = final, final != e.main, final != e.copy, let problem = validate(key, json) {
                 throw MergeFailure.invalid(key: key, problem: problem)
             }
             if final != e.main { out[key] = final }

@@ -36,8 +36,11 @@ extension FuheStore {
         let lease = prepared.lease
         let now = clock.now()
         return try queue.write { db in
+            let placeholders = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
+            let changedSince = try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE seq > ? AND dossier_id IN (\(placeholders)) LIMIT 1",
+                                                 arguments: StatementArguments([prepared.mainJournalSeq] + lease.dossierIDs)) ?? false
             guard try String.fetchOne(db, sql: "SELECT status FROM lease WHERE id = ?", arguments: [lease.id]) == Lease.Status.out.rawValue,
-                  EntitySnapshots.digest(try EntitySnapshots.read(lease.dossierIDs, db)) == prepared.mainDigest else {
+                  !changedSince else {
                 throw refusal("M-006", "\(name) changed while the merge was being decided; nothing was merged, run fuhe merge again")
             }
             let batch = try Journal.nextBatch(db)

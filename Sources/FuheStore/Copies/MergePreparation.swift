@@ -11,7 +11,9 @@ public struct MergePreparation: Sendable {
     public let plan: MergePlan
     /// The copy was merged before and has not changed since: merging it again changes nothing.
     public let alreadyMerged: Bool
-    let mainDigest: String
+    /// The main store's last journal entry when the plan was made: any later entry for the
+    /// lease's dossiers means main changed under the plan.
+    let mainJournalSeq: Int64
     let copyDigest: String
     let copyJournal: CopyJournal
 }
@@ -99,10 +101,10 @@ extension FuheStore {
             }
             let empty = ThreeWayMerge.plan(base: [:], main: [:], copy: [:], validate: EntitySnapshots.validator)
             return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
-                                    mainDigest: "", copyDigest: copyDigest, copyJournal: journal)
+                                    mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal)
         }
         try Self.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file)
-        let (mainSnapshot, locked) = try queue.read { db -> (EntitySnapshot, Set<String>) in
+        let (mainSnapshot, locked, mainSeq) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64) in
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d]) == true else {
@@ -121,11 +123,11 @@ extension FuheStore {
                     locked.insert(d)
                 }
             }
-            return (snapshot, locked)
+            return (snapshot, locked, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0)
         }
         let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked, validate: EntitySnapshots.validator)
         return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
-                                mainDigest: EntitySnapshots.digest(mainSnapshot), copyDigest: copyDigest, copyJournal: journal)
+                                mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal)
     }
 
     /// Every value the copy changed since checkout must be the one its journal last recorded;

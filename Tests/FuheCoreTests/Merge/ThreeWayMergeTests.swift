@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FuheCore
 
@@ -103,5 +104,31 @@ import Testing
         #expect(MergeLabels.value(#"{"number":110,"text":"11/10"}"#) == "11/10")
         #expect(MergeLabels.value("true") == "是")
         #expect(JournalOrigin.label("copy:L-2") == "副本 L-2")
+    }
+}
+
+/// The byte scanner that splits stored JSON into top-level fields agrees with a full parse.
+@Suite struct TopLevelScannerTests {
+    @Test(arguments: [
+        #"{}"#,
+        #"{"a":1}"#,
+        #"{"a":"x,}]\"{","b":[1,{"c":"]"}],"d":null,"e":{"f":[]},"g":true}"#,
+        #"{"text":"复核：110%，不得分","n":-1.5e3}"#,
+    ])
+    func agreesWithAFullParse(text: String) throws {
+        let fast = try #require(TopLevelScanner.fields(text))
+        let slow = Dictionary(uniqueKeysWithValues: fast.keys.map { ($0, JSONFields.canonical(JSONFields.parse(fast[$0]!)!)) })
+        let parsed = try #require(JSONFields.parse(text) as? [String: Any])
+        #expect(Set(fast.keys) == Set(parsed.keys.filter { !(parsed[$0] is NSNull) }))
+        for (key, value) in slow { #expect(value == JSONFields.canonical(parsed[key]!)) }
+    }
+
+    @Test(arguments: [#"{ "a": 1 }"#, #"{"a\"b":1}"#, #"[1,2]"#, #"{"a":1"#, #"{"a":1}x"#, ""])
+    func declinesWhatTheStoreDoesNotWrite(text: String) {
+        #expect(TopLevelScanner.fields(text) == nil)
+    }
+
+    @Test func splitFallsBackForOtherText() {
+        #expect(JSONFields.split(#"{ "a" : [1, 2] }"#) == ["a": "[1,2]"])
     }
 }
