@@ -1,3 +1,4 @@
+import Foundation
 import FuheCore
 import FuheStore
 import FuheUI
@@ -25,4 +26,31 @@ public final class StoreRepository: ReviewRepository {
     }
 
     public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, actor: actor) }
+
+    public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
+        try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)
+    }
+
+    public func leasedUnits() throws -> [String: String] {
+        try store.leasedDossiers().mapValues { leases in
+            leases.map { "\($0.id) \($0.holder) \($0.sinceDay) 起" }.joined(separator: "；")
+        }
+    }
+}
+
+extension StoreLabel {
+    /// The status-line label of a store: nothing for a main store; for a copy, which store it
+    /// was taken from and since when (and an id tag so that ids made in it never clash).
+    public static func describing(_ store: FuheStore) throws -> StoreLabel {
+        switch try store.kind() {
+        case .main:
+            return StoreLabel(name: store.name, kind: "main")
+        case .copy:
+            guard let origin = try store.copyOrigin() else { return StoreLabel(name: store.name, kind: "副本") }
+            return StoreLabel(name: store.name, kind: "副本 \(origin.leaseID) · 来自 \(origin.sourceName) · \(origin.sinceDay) 起",
+                              idTag: origin.leaseID.replacingOccurrences(of: "-", with: ""))
+        case .sandbox:
+            return StoreLabel(name: store.name, kind: "培训沙盒")
+        }
+    }
 }

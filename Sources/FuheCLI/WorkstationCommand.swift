@@ -18,8 +18,7 @@ struct WorkstationCommand: ParsableCommand {
         let store = try options.open()
         let roleText = (role ?? ProcessInfo.processInfo.environment["FUHE_ROLE"] ?? "member").lowercased()
         guard let teamRole = TeamRole(rawValue: roleText.uppercased()) else { throw ValidationError("--role must be leader, deputy or member") }
-        let name = (store.path as NSString).lastPathComponent
-        let label = StoreLabel(name: name, kind: "main")
+        let label = try StoreLabel.describing(store)
         try MainActor.assumeIsolated {
             try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: options.actorName, role: teamRole), label: label))
         }

@@ -10,38 +10,56 @@ extension FuheStore {
     public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String? = nil,
                       origin: String = "local") throws -> Int64? {
         try queue.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [dossierID]) == true else {
-                throw StoreError.unknownDossier(dossierID)
-            }
             let batch = try Journal.nextBatch(db)
-            let now = clock.now()
-            var wrote = false
-            for change in changes {
-                let target = Self.target(of: change, dossierID: dossierID)
-                let old = try Self.currentJSON(target, db)
-                let new = target.newJSON
-                guard old != new else { continue }
-                let oldFields = JSONColumn.fields(old)
-                let newFields = JSONColumn.fields(new)
-                let names = Set(oldFields.keys).union(newFields.keys).sorted()
-                if old == nil || new == nil {
-                    try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: dossierID, entity: target.entity,
-                                                         entityID: target.entityID, field: "*", old: old, new: new, reason: reason),
-                                       batch: batch, at: now)
-                } else {
-                    for name in names where oldFields[name] != newFields[name] {
-                        try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: dossierID, entity: target.entity,
-                                                             entityID: target.entityID, field: name, old: oldFields[name],
-                                                             new: newFields[name], reason: reason), batch: batch, at: now)
-                    }
-                }
-                try Self.write(change, dossierID: dossierID, db)
-                wrote = true
-            }
-            guard wrote else { return nil }
+            let who = Attribution(actor: actor, origin: origin, reason: reason, at: clock.now())
+            guard try Self.applyChanges(changes, to: dossierID, batch: batch, db, attribution: { _, _ in who }) else { return nil }
             try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
             return batch
         }
+    }
+
+    /// Who made a journalled change, from where, when and why.
+    struct Attribution {
+        var actor: String
+        var origin: String
+        var reason: String?
+        var at: Date
+    }
+
+    /// Writes changes inside an open transaction, journalling each changed field under `batch`
+    /// with the attribution given for it (`field` is `*` for a created or removed entity).
+    /// Returns whether anything changed. The caller refreshes the summary.
+    static func applyChanges(_ changes: [StoreChange], to dossierID: String, batch: Int64, _ db: Database,
+                             attribution: (ChangeTarget, String) -> Attribution) throws -> Bool {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [dossierID]) == true else {
+            throw StoreError.unknownDossier(dossierID)
+        }
+        var wrote = false
+        var lastHash: String?
+        for change in changes {
+            let target = Self.target(of: change, dossierID: dossierID)
+            let old = try Self.currentJSON(target, db)
+            let new = target.newJSON
+            guard old != new else { continue }
+            func journal(_ field: String, _ old: String?, _ new: String?) throws {
+                let who = attribution(target, field)
+                lastHash = try Journal.append(db, JournalRecord(actor: who.actor, origin: who.origin, dossierID: dossierID, entity: target.entity,
+                                                     entityID: target.entityID, field: field, old: old, new: new, reason: who.reason),
+                                   batch: batch, at: who.at, previous: lastHash)
+            }
+            if old == nil || new == nil {
+                try journal("*", old, new)
+            } else {
+                let oldFields = JSONColumn.fields(old)
+                let newFields = JSONColumn.fields(new)
+                for name in Set(oldFields.keys).union(newFields.keys).sorted() where oldFields[name] != newFields[name] {
+                    try journal(name, oldFields[name], newFields[name])
+                }
+            }
+            try Self.write(change, json: new, dossierID: dossierID, db)
+            wrote = true
+        }
+        return wrote
     }
 
     struct ChangeTarget {
@@ -75,18 +93,19 @@ extension FuheStore {
                                    arguments: [t.dossierID, t.entityID])
     }
 
-    static func write(_ change: StoreChange, dossierID: String, _ db: Database) throws {
+    /// Writes a change whose encoded form (`target(of:).newJSON`) is `json`.
+    static func write(_ change: StoreChange, json: String?, dossierID: String, _ db: Database) throws {
         switch change {
         case .result(let r):
-            try db.execute(sql: "INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)", arguments: [dossierID, r.nodeID, JSONColumn.encode(r)])
+            try db.execute(sql: "INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)", arguments: [dossierID, r.nodeID, json])
         case .evidence(let e):
             let position = try Int.fetchOne(db, sql: "SELECT position FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, e.id])
                 ?? (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM evidence WHERE dossier_id = ?", arguments: [dossierID]) ?? 0)
-            try db.execute(sql: "INSERT OR REPLACE INTO evidence(dossier_id, id, position, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, e.id, position, JSONColumn.encode(e)])
+            try db.execute(sql: "INSERT OR REPLACE INTO evidence(dossier_id, id, position, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, e.id, position, json])
         case .removeEvidence(let id):
             try db.execute(sql: "DELETE FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
         case .finding(let f):
-            try db.execute(sql: "INSERT OR REPLACE INTO finding(dossier_id, id, seq, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, f.id, f.seq, JSONColumn.encode(f)])
+            try db.execute(sql: "INSERT OR REPLACE INTO finding(dossier_id, id, seq, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, f.id, f.seq, json])
         case .removeFinding(let id):
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM rect_item WHERE dossier_id = ? AND finding_id = ?", arguments: [dossierID, id]) == true {
                 throw StoreError.rule(code: "K-005", message: "问题 \(id) 下仍有整改事项，不能删除（可撤销整改事项）")
@@ -99,10 +118,10 @@ extension FuheStore {
             try upsertItem(i, dossierID: dossierID, db)
         case .removeItem(let id):
             try db.execute(sql: "DELETE FROM rect_item WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
-        case .review(let r):
-            try db.execute(sql: "UPDATE dossier SET review_json = ? WHERE id = ?", arguments: [r.map(JSONColumn.encode), dossierID])
+        case .review:
+            try db.execute(sql: "UPDATE dossier SET review_json = ? WHERE id = ?", arguments: [json, dossierID])
         case .evaluation(let e):
-            try db.execute(sql: "UPDATE dossier SET evaluation_json = ?, status = ? WHERE id = ?", arguments: [JSONColumn.encode(e), e.status.rawValue, dossierID])
+            try db.execute(sql: "UPDATE dossier SET evaluation_json = ?, status = ? WHERE id = ?", arguments: [json, e.status.rawValue, dossierID])
         }
     }
 }

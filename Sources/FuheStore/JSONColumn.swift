@@ -1,4 +1,5 @@
 import Foundation
+import FuheCore
 
 /// Encodes model values as JSON text for storage (sorted keys, so field diffs are stable) and
 /// splits them into top-level fields for the journal.
@@ -18,17 +19,9 @@ enum JSONColumn {
         return try decoder.decode(type, from: Data(text.utf8))
     }
 
-    /// Top-level fields of an encoded object, each re-encoded as JSON text (absent = nil).
+    /// Top-level fields of an encoded object, each as its JSON text (absent and null = no entry).
+    /// The same split the merge uses, so journal values and merge values compare as text.
     static func fields(_ text: String?) -> [String: String] {
-        guard let text, let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
-              let dict = object as? [String: Any] else { return [:] }
-        var out: [String: String] = [:]
-        for (key, value) in dict {
-            if value is NSNull { continue }
-            if let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]) {
-                out[key] = String(decoding: data, as: UTF8.self)
-            }
-        }
-        return out
+        JSONFields.split(text)
     }
 }

@@ -10,15 +10,19 @@ enum Journal {
 
     /// Appends an entry chained to the previous one: `hash` = SHA-256 of the previous entry's hash
     /// and this entry's content, so a changed, removed or reordered entry breaks the chain.
-    static func append(_ db: Database, _ r: JournalRecord, batch: Int64, at: Date) throws {
+    /// `previous` is the last entry's hash when the caller knows it (appending many entries in
+    /// one transaction); returns this entry's hash.
+    @discardableResult
+    static func append(_ db: Database, _ r: JournalRecord, batch: Int64, at: Date, previous known: String? = nil) throws -> String {
         let time = ISO.format(at)
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? ""
+        let previous = try known ?? String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? ""
         let hash = JournalChain.hash(previous: previous, at: time, record: r, batch: batch)
         try db.execute(sql: """
             INSERT INTO journal(at, actor, origin, dossier_id, entity, entity_id, field, old, new, reason, batch, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [time, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, batch,
                              previous, hash])
+        return hash
     }
 
     static func entries(_ db: Database, sql: String, arguments: StatementArguments) throws -> [JournalEntry] {

@@ -3,7 +3,7 @@ import GRDB
 /// The SQLite schema, as GRDB migrations. Each migration runs once, in order, in a transaction.
 enum Schema {
     static let applicationID = "fuhe.store"
-    static let currentVersion = 3
+    static let currentVersion = 4
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -67,6 +67,21 @@ enum Schema {
                 ALTER TABLE journal ADD COLUMN hash TEXT NOT NULL DEFAULT '';
                 """)
             try JournalChain.rechain(db)
+        }
+        m.registerMigration("v4-copies") { db in
+            // lease: in a main store, the units lent out as offline copies (one row per checkout).
+            // copy_base: in a copy, every entity as it was when checked out (the merge's base).
+            try db.execute(sql: """
+                CREATE TABLE lease (id TEXT PRIMARY KEY NOT NULL, copy_store_id TEXT NOT NULL, holder TEXT NOT NULL,
+                                    actor TEXT NOT NULL, since TEXT NOT NULL, out_path TEXT NOT NULL, status TEXT NOT NULL,
+                                    base_digest TEXT NOT NULL, checkout_seq INTEGER NOT NULL,
+                                    merged_at TEXT, merged_by TEXT, merged_digest TEXT);
+                CREATE TABLE lease_unit (lease_id TEXT NOT NULL REFERENCES lease(id), dossier_id TEXT NOT NULL,
+                                         PRIMARY KEY (lease_id, dossier_id)) WITHOUT ROWID;
+                CREATE INDEX lease_unit_dossier ON lease_unit(dossier_id);
+                CREATE TABLE copy_base (dossier_id TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, json TEXT NOT NULL,
+                                        PRIMARY KEY (dossier_id, entity, entity_id)) WITHOUT ROWID;
+                """)
         }
         return m
     }

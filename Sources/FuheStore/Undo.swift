@@ -19,7 +19,7 @@ extension FuheStore {
             // Group field entries per entity, in first-seen order.
             var order: [String] = []
             var grouped: [String: [JournalRecord]] = [:]
-            for e in entries where e.record.entity != "dossier" {
+            for e in entries where e.record.entity != "dossier" && e.record.entity != "lease" {
                 let key = e.record.entity + "\u{1}" + e.record.entityID
                 if grouped[key] == nil { order.append(key) }
                 grouped[key, default: []].append(e.record)

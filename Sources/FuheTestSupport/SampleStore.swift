@@ -28,7 +28,14 @@ public struct SampleStore {
 
     /// A started workstation over this store.
     public func workstation(width: Int = 80, height: Int = 24, actor: Actor = Actor(name: "王某", role: .leader)) -> Workstation {
-        let w = Workstation(repository: StoreRepository(store), actor: actor, storeLabel: StoreLabel(name: "fuhe.sqlite", kind: "main"),
+        Self.workstation(on: store, clock: clock, width: width, height: height, actor: actor)
+    }
+
+    /// A started workstation over any store (a copy, say), labelled as the app labels it.
+    public static func workstation(on store: FuheStore, clock: FixedClock = FixedClock(day: today), width: Int = 80, height: Int = 24,
+                                   actor: Actor = Actor(name: "王某", role: .leader)) -> Workstation {
+        let label = (try? StoreLabel.describing(store)) ?? StoreLabel(name: store.name, kind: "main")
+        let w = Workstation(repository: StoreRepository(store), actor: actor, storeLabel: label,
                             clock: clock, width: width, height: height)
         w.start()
         return w

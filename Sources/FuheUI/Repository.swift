@@ -15,4 +15,13 @@ public protocol ReviewRepository: AnyObject {
     func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64?
     /// Reverts a batch (undo); reverting the returned batch redoes it.
     func revert(batch: Int64, actor: String) throws -> Int64?
+    /// Journal entries of one entity (or of the whole dossier when `entity` is nil), newest first.
+    func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry]
+    /// Units that are out as offline copies: dossier id → "L-1 张三 2026-11-23 起".
+    func leasedUnits() throws -> [String: String]
+}
+
+extension ReviewRepository {
+    public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] { [] }
+    public func leasedUnits() throws -> [String: String] { [:] }
 }

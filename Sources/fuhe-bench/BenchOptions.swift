@@ -8,15 +8,18 @@ struct BenchOptions {
     var runs = 7
     /// Folder for the store; nil = a temporary folder removed at the end.
     var dir: String?
+    /// Only the merge figure (`--merge-only`), for working on it.
+    var mergeOnly = false
 
     static let usage = """
-        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH]
+        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only]
 
           --dossiers N    dossiers in the synthetic store (default 2000)
           --indicators N  scored leaf indicators per dossier, at least 12 (default 60)
           --items N       rectification items in the whole store (default 20000)
           --runs N        repetitions of each measurement (default 7)
           --dir PATH      keep the store in PATH (reused when it already holds one) instead of a temp folder
+          --merge-only    build or reuse the store, then time only the merge of a copy
         """
 
     /// Parses `arguments` (without the program name); nil with a message on bad input.
@@ -25,6 +28,7 @@ struct BenchOptions {
         var rest = arguments[...]
         while let flag = rest.popFirst() {
             if flag == "-h" || flag == "--help" { return .failure(BenchUsageError(message: nil)) }
+            if flag == "--merge-only" { o.mergeOnly = true; continue }
             guard let value = rest.popFirst() else { return .failure(BenchUsageError(message: "\(flag) needs a value")) }
             switch flag {
             case "--dir":

@@ -25,6 +25,13 @@ do {
     report.load.start = loadAverage()
     let store = try setup.openStore()
     let ids = Array(try store.dossierIDs().prefix(options.dossiers))
+    if options.mergeOnly {
+        let merge = try MergeBenchmarks(setup: setup, ids: ids).mergeCopy()
+        report.measurements += [merge.total, merge.prepare, merge.commit]
+        report.notes.append("merge: \(merge.fields) fields written, \(merge.conflicts) conflicts decided (--prefer copy)")
+        print(report.render())
+        exit(0)
+    }
     let storeBench = StoreBenchmarks(setup: setup, store: store, ids: ids)
     let scoring = ScoringBenchmarks(setup: setup, store: store, ids: ids)
 
@@ -59,6 +66,9 @@ do {
     let imports = try storeBench.importBatch()
     report.measurements += [imports.total, imports.decode, imports.store]
     let jsonBytes = imports.jsonBytes
+    let merge = try MergeBenchmarks(setup: setup, ids: ids).mergeCopy()
+    report.measurements += [merge.total, merge.prepare, merge.commit]
+    report.notes.append("merge: \(merge.fields) fields written, \(merge.conflicts) conflicts decided (--prefer copy)")
     report.memory.append(("peak RSS at the end (VmHWM)", ResidentMemory.read().peak))
     report.fileSizes = setup.fileSizes()
     report.load.end = loadAverage()

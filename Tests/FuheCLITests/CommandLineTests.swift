@@ -121,4 +121,30 @@ import GRDB
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("journal entry #1"))
     }
+
+    @Test func mergeRefusesWhatIsNotACopyAndChecksItsArguments() throws {
+        let r = try BinaryRunner()
+        defer { r.remove() }
+        let store = r.file("s.sqlite")
+        try prepared(r, store: store)
+        try "备忘录".write(toFile: r.file("notes.txt"), atomically: true, encoding: .utf8)
+        let before = try r.run(["export", "--store", store]).stdout
+        for (arguments, expected) in [
+            (["merge", "--store", store, r.file("notes.txt")], "not a Fuhe store"),
+            (["merge", "--store", store, r.file("missing.sqlite")], "no such store"),
+            (["merge", "--store", store, store], "is a main store, not a copy"),
+            (["merge", "--store", store, store, "--prefer", "both"], "--prefer must be main or copy"),
+            (["checkout", "--store", store, "--out", r.file("c.sqlite")], "choose units with --unit or --filter"),
+            (["checkout", "--store", store, "--filter", "late", "--out", r.file("c.sqlite")], "--filter late"),
+            (["checkout", "--store", store, "--unit", "没有这个单位", "--out", r.file("c.sqlite")], "no unit matches"),
+            (["leases", "--store", store, "--release", "L-9", "--reason", "丢失"], "no lease L-9"),
+        ] {
+            let result = try r.run(arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: r.file("c.sqlite")))
+        #expect(try r.run(["export", "--store", store]).stdout == before)
+        #expect(try String(contentsOfFile: r.file("notes.txt"), encoding: .utf8) == "备忘录")
+    }
 }

@@ -8,6 +8,9 @@ import Testing
         #expect(Score("98.2")?.hundredths == 9820)
         #expect(Score("-3")?.description == "-3.00")
         #expect(Score("5.123") == nil)
+        #expect(Score("0.05")?.hundredths == 5 && Score("-12.5")?.hundredths == -1250 && Score("100")?.hundredths == 10000)
+        #expect(Score("-") == nil && Score(".") == nil && Score("1.2.3") == nil && Score("") == nil && Score("5.-1") == nil)
+        #expect(Score(" 7.5 ")?.hundredths == 750)
         #expect(Score("1e2") == nil)
         #expect(Score("abc") == nil)
     }

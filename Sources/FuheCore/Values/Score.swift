@@ -18,6 +18,7 @@ public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses "5", "5.0", "98.25", "-3". Nil for more than two decimals or anything else.
     public init?(_ text: String) {
+        if let fast = Self.plainHundredths(text) { self.hundredths = fast; return }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let digits = ExactDecimal.fractionDigits(trimmed), digits <= 2,
               let value = ExactDecimal.parse(trimmed) else { return nil }
@@ -25,6 +26,37 @@ public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard let whole = Int(exactly: NSDecimalNumber(decimal: scaled).int64Value),
               Decimal(whole) == scaled, abs(whole) < 100_000_000 else { return nil }
         self.hundredths = whole
+    }
+
+    /// "[-]digits[.d[d]]" read straight into hundredths (how scores are stored); nil for anything
+    /// else, which then takes the general path.
+    static func plainHundredths(_ text: String) -> Int? {
+        var utf8 = text.utf8[...]
+        let negative = utf8.first == UInt8(ascii: "-")
+        if negative { utf8 = utf8.dropFirst() }
+        var whole = 0, digits = 0, fraction = 0, fractionDigits = 0, seenPoint = false
+        for b in utf8 {
+            if b == UInt8(ascii: ".") {
+                if seenPoint { return nil }
+                seenPoint = true
+            } else if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                if seenPoint {
+                    fractionDigits += 1
+                    if fractionDigits > 2 { return nil }
+                    fraction = fraction * 10 + Int(b - UInt8(ascii: "0"))
+                } else {
+                    digits += 1
+                    if digits > 6 { return nil }
+                    whole = whole * 10 + Int(b - UInt8(ascii: "0"))
+                }
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, !(seenPoint && fractionDigits == 0) else { return nil }
+        if fractionDigits == 1 { fraction *= 10 }
+        let value = whole * 100 + fraction
+        return negative ? -value : value
     }
 
     /// Rounds an exact computed value half-up to hundredths.

@@ -21,6 +21,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case undo = "edit.undo"
     case redo = "edit.redo"
     case messages = "check.messages"
+    case history = "journal.history"
     // Unit list
     case openUnit = "unit.open"
     case filterType = "filter.type"

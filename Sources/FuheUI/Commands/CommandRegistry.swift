@@ -55,6 +55,7 @@ public enum CommandRegistry {
         spec(.undo, [.character("u")], .global, "撤销上一次保存的修改", hint: "撤销"),
         spec(.redo, [.ctrl("r")], .global, "重做"),
         spec(.messages, [.character("!")], .global, "校验提示列表（回车跳转）"),
+        spec(.history, [.character("H")], .global, "修改历史：所选行（或单位）每个字段由谁、何时、从哪里改成什么"),
         spec(.openUnit, [.enter, .character("l"), .right], .units, "打开该单位的评分表", hint: "打开"),
         spec(.filterType, [.character("t")], .units, "按评价类型筛选（循环）"),
         spec(.filterStatus, [.character("s")], .units, "按复核状态筛选（循环）"),

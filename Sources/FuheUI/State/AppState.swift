@@ -19,6 +19,7 @@ public enum Overlay: Sendable {
     case help(top: Int)
     case form(FormState)
     case messages(ListPosition)
+    case history(HistoryView)
     /// The training demo's lesson menu.
     case lessons(ListPosition)
 }
@@ -34,10 +35,14 @@ public struct StoreLabel: Sendable, Equatable {
     public var name: String
     /// "main", or a description such as "副本 · 来自 fuhe.sqlite · 2026-11-20".
     public var kind: String
+    /// Part of every id made here ("L3" in the copy of lease L-3), so that items, findings and
+    /// evidence created at two sites never share an id; empty in the main store.
+    public var idTag: String
 
-    public init(name: String, kind: String) {
+    public init(name: String, kind: String, idTag: String = "") {
         self.name = name
         self.kind = kind
+        self.idTag = idTag
     }
 }
 
@@ -60,6 +65,8 @@ public struct AppState: Sendable {
     /// when keys pause (`Workstation.settle()`), so a cursor move sends only the changed rows.
     public var heldDetail: HeldDetail?
     public var overlay: Overlay?
+    /// Units out as offline copies: dossier id → "L-1 张三 2026-11-23 起" (marked 外 in the list).
+    public var leased: [String: String] = [:]
     /// The search bar while typing a query.
     public var searchEditor: LineEditor?
     public var lastQuery: String?

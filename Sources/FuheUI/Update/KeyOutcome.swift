@@ -5,7 +5,7 @@ import TermCore
 public struct KeyOutcome: Sendable, Equatable {
     /// Where a key went when it ran no command.
     public enum Context: String, Sendable {
-        case pane, search, form, help, messages, lessons
+        case pane, search, form, help, messages, lessons, history
         /// A key no pane binds.
         case unbound
 
@@ -15,6 +15,7 @@ public struct KeyOutcome: Sendable, Equatable {
             case .form: self = .form
             case .messages: self = .messages
             case .lessons: self = .lessons
+            case .history: self = .history
             }
         }
     }

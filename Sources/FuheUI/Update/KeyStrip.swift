@@ -51,6 +51,8 @@ enum KeyStrip {
             return key == .enter ? "跳到提示所指" : key == .escape || key == .character("q") ? "关闭提示列表" : "选择提示"
         case .lessons:
             return key == .enter || key.isDigit ? "开始课程" : key == .escape || key == .character("q") ? "关闭课程菜单" : "选择课程"
+        case .history:
+            return key == .escape || key == .character("q") || key == .character("H") ? "关闭修改历史" : "翻看修改历史"
         case .unbound:
             return "（此处无此键）"
         case .pane:

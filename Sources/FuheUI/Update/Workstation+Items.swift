@@ -77,7 +77,7 @@ extension Workstation {
         guard let deadline = deadlineText.isEmpty ? state.today.adding(days: defaultDays) : CalendarDay(deadlineText) else {
             formError(form, "时限不是有效日期（YYYY-MM-DD）", field: "deadline"); return
         }
-        var item = RectificationItem(id: NewID.next("RI", existing: d.items.map(\.id)), findingID: finding.id,
+        var item = RectificationItem(id: NewID.next("RI", tag: state.storeLabel.idTag, existing: d.items.map(\.id)), findingID: finding.id,
                                      seq: (d.items.map(\.seq).max() ?? 0) + 1, measure: form.value("measure").trimmingCharacters(in: .whitespacesAndNewlines),
                                      rectType: type, respUnit: form.value("resp_unit").trimmingCharacters(in: .whitespaces),
                                      respPerson: form.value("resp_person").trimmingCharacters(in: .whitespaces),
@@ -137,7 +137,7 @@ extension Workstation {
             } else {
                 let title = form.value("new_evidence").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !title.isEmpty else { formError(form, "K-003 申请销号须有佐证材料：选择已有材料或填写新增材料名称", field: "new_evidence"); return }
-                let ev = Evidence(id: NewID.next("EV", existing: d.evidence.map(\.id)), title: title, kind: .other, providedBy: .unit, receivedOn: state.today)
+                let ev = Evidence(id: NewID.next("EV", tag: state.storeLabel.idTag, existing: d.evidence.map(\.id)), title: title, kind: .other, providedBy: .unit, receivedOn: state.today)
                 ids = [ev.id]
                 extra.append(.evidence(ev))
             }

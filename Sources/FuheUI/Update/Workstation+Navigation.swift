@@ -74,7 +74,10 @@ extension Workstation {
     /// Re-reads the unit list (after writes and filter changes), keeping the selected unit.
     func reloadUnits() {
         let selected = state.selectedUnit?.dossierID ?? state.dossier?.id
-        perform { state.units = try repository.unitList(today: state.today, filter: state.filter) }
+        perform {
+            state.units = try repository.unitList(today: state.today, filter: state.filter)
+            state.leased = try repository.leasedUnits()
+        }
         if let selected, let i = state.units.firstIndex(where: { $0.dossierID == selected }) {
             state.unitPosition.set(i, count: state.units.count)
         } else {

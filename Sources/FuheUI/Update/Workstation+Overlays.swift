@@ -32,6 +32,8 @@ extension Workstation {
                 }
                 state.overlay = .messages(pos)
             }
+        case .history(let view):
+            handleHistoryKey(key, view)
         case .lessons(let pos):
             handleLessonMenuKey(key, pos)
         case .form(var form):
@@ -126,5 +128,51 @@ extension Workstation {
         if state.dossier?.id == entry.dossierID { reloadDossier() } else { open(dossierID: entry.dossierID) }
         refreshOpenUnit()
         return (reverted, entry.dossierID)
+    }
+}
+
+extension Workstation {
+    /// Opens the history of the selected row (scoresheet), item (items pane) or unit.
+    func showHistory() {
+        guard let d = state.dossier ?? (state.units.indices.contains(state.unitPosition.cursor) ? try? repository.dossier(id: state.units[state.unitPosition.cursor].dossierID) : nil) else {
+            info("没有可查看历史的单位"); return
+        }
+        var entity: String?, entityID: String?, title = d.unit.displayName + " · 全部修改"
+        switch state.focus {
+        case .sheet:
+            if let row = state.selectedRow, state.dossier != nil {
+                entity = "result"; entityID = row.node.id; title = "\(row.node.code) \(row.node.name)"
+            }
+        case .items:
+            if let item = state.selectedItem, state.dossier != nil {
+                entity = "item"; entityID = item.id; title = "整改事项 \(item.seq) \(item.measure)"
+            }
+        default: break
+        }
+        do {
+            let entries = try repository.history(dossierID: d.id, entity: entity, entityID: entityID)
+            state.overlay = .history(HistoryView(title: "修改历史 · " + title, entries: entries))
+        } catch {
+            fail("读取修改历史失败：\(error)")
+        }
+    }
+
+    func handleHistoryKey(_ key: KeyEvent, _ view: HistoryView) {
+        var view = view
+        switch key {
+        case .escape, .character("q"), .character("H"): state.overlay = nil; return
+        default:
+            let count = view.entries.count
+            switch CommandRegistry.command(for: key, in: .global) {
+            case .down: view.position.move(by: 1, count: count)
+            case .up: view.position.move(by: -1, count: count)
+            case .pageDown: view.position.move(by: 10, count: count)
+            case .pageUp: view.position.move(by: -10, count: count)
+            case .first: view.position.set(0, count: count)
+            case .last: view.position.set(count - 1, count: count)
+            default: break
+            }
+        }
+        state.overlay = .history(view)
     }
 }

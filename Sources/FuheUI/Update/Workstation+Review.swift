@@ -150,14 +150,15 @@ extension Workstation {
         var r = d.result(for: nodeID)
         let text = form.value("text").trimmingCharacters(in: .whitespacesAndNewlines)
         if note { r.reviewNote = text.isEmpty ? nil : text } else { r.deductionReason = text.isEmpty ? nil : text }
-        write(rowChanges(r), success: note ? "已保存复核备注" : "已保存扣分原因")
+        let preview = text.isEmpty ? "（已清空）" : "「\(text.replacingOccurrences(of: "\n", with: " ").truncated(toWidth: 30))」"
+        write(rowChanges(r), success: (note ? "已保存复核备注" : "已保存扣分原因") + preview)
     }
 
     func saveEvidence(_ form: FormState, nodeID: String) {
         guard let d = state.dossier else { return }
         let title = form.value("title").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { formError(form, "材料名称必填", field: "title"); return }
-        let id = NewID.next("EV", existing: d.evidence.map(\.id))
+        let id = NewID.next("EV", tag: state.storeLabel.idTag, existing: d.evidence.map(\.id))
         let locator = form.value("locator").trimmingCharacters(in: .whitespaces)
         let evidence = Evidence(id: id, title: title, kind: EvidenceKind.allCases[form.index("kind")], locator: locator.isEmpty ? nil : locator,
                                 providedBy: .reviewer, receivedOn: state.today, verified: form.index("verified") == 0)
@@ -171,7 +172,7 @@ extension Workstation {
         let description = form.value("description").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !description.isEmpty else { formError(form, "问题描述必填", field: "description"); return }
         let recommendation = form.value("recommendation").trimmingCharacters(in: .whitespacesAndNewlines)
-        let finding = Finding(id: NewID.next("F", existing: d.findings.map(\.id)), seq: (d.findings.map(\.seq).max() ?? 0) + 1,
+        let finding = Finding(id: NewID.next("F", tag: state.storeLabel.idTag, existing: d.findings.map(\.id)), seq: (d.findings.map(\.seq).max() ?? 0) + 1,
                               nodeID: nodeID, category: FindingCategory.allCases[form.index("category")], description: description,
                               origin: .review, severity: form.index("severity") == 0 ? .general : .serious,
                               recommendation: recommendation.isEmpty ? nil : recommendation)
@@ -183,7 +184,8 @@ extension Workstation {
 
 /// New ids for entities created in the workstation ("EV-7", "F-3", "RI-12").
 enum NewID {
-    static func next(_ prefix: String, existing: [String]) -> String {
+    static func next(_ kind: String, tag: String = "", existing: [String]) -> String {
+        let prefix = tag.isEmpty ? kind : "\(kind)-\(tag)"
         let numbers = existing.compactMap { id -> Int? in
             guard id.hasPrefix(prefix + "-") else { return nil }
             return Int(id.split(separator: "-").last ?? "")

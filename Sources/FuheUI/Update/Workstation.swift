@@ -36,7 +36,8 @@ public final class Workstation {
         reloadUnits()
         if let first = state.units.first { open(dossierID: first.dossierID) }
         state.focus = .units
-        state.message = "欢迎使用复核工作台 · ? 查看全部按键"
+        state.message = state.storeLabel.kind == "main" ? "欢迎使用复核工作台 · ? 查看全部按键"
+            : "\(state.storeLabel.kind) · ? 查看全部按键"
     }
 
     /// Handles one key: overlays and the search bar first, then the pane's bindings.
@@ -109,6 +110,7 @@ public final class Workstation {
         case .undo: undo()
         case .redo: redo()
         case .messages: state.overlay = .messages(ListPosition())
+        case .history: showHistory()
         case .openUnit: openSelectedUnit()
         case .filterType, .filterStatus, .filterFlagged, .filterOverdue, .filterClear: changeFilter(command)
         case .expand, .collapse, .toggle: changeTree(command)

@@ -6,7 +6,11 @@ enum DetailText {
         switch state.focus {
         case .units:
             guard let u = state.selectedUnit else { return ("详情", []) }
-            return ("单位 \(u.unitName)", unit(u))
+            var paragraphs = unit(u)
+            if let lease = state.leased[u.dossierID] {
+                paragraphs.insert("已借出（外）：副本 \(lease)。可以继续在此修改，合并时逐字段三方比对，冲突由合并人决定。", at: 1)
+            }
+            return ("单位 \(u.unitName)", paragraphs)
         case .sheet:
             guard let row = state.selectedRow, let d = state.dossier, let scored = state.scored else { return ("详情", []) }
             return ("\(row.node.code) \(row.node.name)", node(row.node, d: d, scored: scored))

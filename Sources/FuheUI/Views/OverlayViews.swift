@@ -74,6 +74,26 @@ enum OverlayViews {
         buffer.put(footer, x: inner.x, y: inner.maxY - 1, style: form.error == nil ? .dim : Style(bold: true, foreground: .red), maxWidth: inner.width, clip: inner)
     }
 
+    static func renderHistory(_ view: HistoryView, screen: Rect, into buffer: inout ScreenBuffer) {
+        let inner = box(title: "\(view.title)（\(view.entries.count) 条，新的在前，Esc 关闭）", width: 120, height: screen.height - 2, in: screen, into: &buffer)
+        guard !view.entries.isEmpty else {
+            buffer.put("没有修改记录。", x: inner.x, y: inner.y, clip: inner)
+            return
+        }
+        var pos = view.position
+        pos.scroll(height: max(1, inner.height / 2), count: view.entries.count)
+        for i in 0..<(inner.height / 2) {
+            let index = pos.top + i
+            guard index < view.entries.count else { break }
+            let (head, change) = HistoryView.lines(view.entries[index])
+            let selected = index == view.position.cursor
+            buffer.put(head.padded(toWidth: inner.width), x: inner.x, y: inner.y + 2 * i, style: selected ? Style(bold: true, reverse: true) : .bold,
+                       maxWidth: inner.width, clip: inner)
+            buffer.put(("  " + change).padded(toWidth: inner.width), x: inner.x, y: inner.y + 2 * i + 1, style: selected ? .reverse : .plain,
+                       maxWidth: inner.width, clip: inner)
+        }
+    }
+
     static func renderMessages(_ position: ListPosition, messages: [ValidationMessage], dossier: Dossier?, screen: Rect, into buffer: inout ScreenBuffer) {
         let inner = box(title: "校验提示 \(messages.count) 条（Enter 跳转，Esc 关闭）", width: 110, height: screen.height - 4, in: screen, into: &buffer)
         if messages.isEmpty {

@@ -32,6 +32,7 @@ public enum Renderer {
             let area = [screen.height, layout.reserved.maxY - strip - layout.top, state.height - 1 - layout.top]
                 .first { $0 >= needed } ?? state.height - 1 - layout.top
             OverlayViews.renderForm(form, screen: Rect(x: 0, y: layout.top, width: state.width, height: area), into: &buffer)
+        case .history(let view): OverlayViews.renderHistory(view, screen: screen, into: &buffer)
         case .messages(let pos): OverlayViews.renderMessages(pos, messages: state.scored?.messages ?? [], dossier: state.dossier, screen: screen, into: &buffer)
         case .lessons(let pos):
             LessonMenuView.render(pos, titles: state.training?.lessonTitles ?? [], intros: state.training?.lessonIntros ?? [], screen: screen, into: &buffer)

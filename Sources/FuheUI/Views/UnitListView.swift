@@ -14,7 +14,7 @@ enum UnitListView {
         Column(title: "整改", width: 5, align: .right, priority: 6),
     ]
 
-    static func cells(_ u: UnitSummary) -> [String] {
+    static func cells(_ u: UnitSummary, leased: Bool = false) -> [String] {
         let review = u.reviewTotal.map { u.reviewComplete ? $0.description : "~" + $0.description } ?? "—"
         let type: String = switch u.evalType {
         case .project: "项目"
@@ -22,7 +22,7 @@ enum UnitListView {
         case .specialFund: "专项"
         }
         let items = u.overdueItems > 0 ? "\(u.openItems)!\(u.overdueItems)" : (u.openItems > 0 ? "\(u.openItems)" : "")
-        return [u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : "\(u.fiscalYear)", type, u.selfTotal?.description ?? "—", review,
+        return [leased ? "外 " + u.unitName : u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : "\(u.fiscalYear)", type, u.selfTotal?.description ?? "—", review,
                 u.delta?.signedDescription ?? "", u.grade ?? "", items]
     }
 
@@ -43,7 +43,8 @@ enum UnitListView {
             var extra: [Int: Style] = [:]
             if u.overdueItems > 0 { extra[7] = Style(bold: true, foreground: .red) }
             if let d = u.delta, d.hundredths != 0 { extra[5] = Style(foreground: d.hundredths > 0 ? .yellow : .cyan) }
-            return PaneTable.Line(cells: cells(u), style: style, cellStyles: extra)
+            if state.leased[u.dossierID] != nil { extra[0] = Style(foreground: .cyan) }
+            return PaneTable.Line(cells: cells(u, leased: state.leased[u.dossierID] != nil), style: style, cellStyles: extra)
         }
     }
 }

@@ -1,0 +1,33 @@
+import FuheCore
+import FuheStore
+import FuheTerminal
+import FuheUI
+import TermCore
+
+/// Runs the conflict pane of `fuhe merge` in the real terminal until every conflict is decided
+/// (returns the decisions) or the user cancels (returns nil; nothing is written).
+@MainActor
+public enum MergeRunner {
+    public static func decide(_ prepared: MergePreparation, dossiers: [String: Dossier], title: String) throws -> [String: MergeDecision]? {
+        let terminal: CursesTerminal
+        do { terminal = try CursesTerminal() } catch {
+            throw AppFailure("cannot start the terminal for the conflict pane: \(error) (pass --prefer main|copy to merge without it)")
+        }
+        defer { terminal.shutdown() }
+        let rows = prepared.plan.conflicts.map { ConflictPane.Row(conflict: $0, dossier: dossiers[$0.key.dossierID]) }
+        let size = terminal.size
+        var pane = ConflictPane(title: title, automatic: prepared.plan.changes.count, rows: rows, width: size.width, height: size.height)
+        terminal.draw(ConflictPaneView.render(pane))
+        while !terminal.terminationRequested {
+            guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+            if key == .ctrl("c") { return nil }
+            pane.handle(key)
+            switch pane.outcome {
+            case .merge(let decisions)?: return decisions
+            case .cancel?: return nil
+            case nil: terminal.draw(ConflictPaneView.render(pane))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import FuheApp
+import FuheCore
+import FuheStore
+
+/// `fuhe merge FILE`: brings an offline copy back with a field-level three-way merge.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Merge an offline copy (from fuhe checkout) back into the store.",
+        discussion: "Changes made only in the copy apply; a field changed differently in both is a conflict, decided in the conflict pane (in a terminal) or by --prefer. The whole merge is one transaction; merging the same copy again changes nothing.")
+
+    @OptionGroup var options: StoreOptions
+
+    @Argument(help: ArgumentHelp("The copy file.", valueName: "file"))
+    var file: String
+
+    @Flag(name: .long, help: "Print the plan (what changes, what conflicts) and write nothing.")
+    var dryRun = false
+
+    @Option(name: .long, help: ArgumentHelp("Decide every conflict for one side: main or copy.", valueName: "side"))
+    var prefer: String?
+
+    func run() throws {
+        let side: MergeDecision?
+        switch prefer {
+        case nil: side = nil
+        case "main"?: side = .main
+        case "copy"?: side = .copy
+        default: throw ValidationError("--prefer must be main or copy")
+        }
+        let store = try options.open(createIfMissing: false)
+        let prepared: MergePreparation
+        do { prepared = try store.prepareMerge(copyPath: file) } catch let error as StoreError { throw CLIFailure(error.description) }
+        let dossiers = MergePlanText.dossiers(of: prepared, in: store)
+        let heading = MergePlanText.heading(prepared, into: store)
+        print(heading)
+        MergePlanText.lines(prepared, dossiers: dossiers).forEach { print($0) }
+        if prepared.alreadyMerged { return }
+        if dryRun { print("（预演 --dry-run：什么都没有写入）"); return }
+        let conflicts = prepared.plan.conflicts
+        var decisions: [String: MergeDecision] = [:]
+        if !conflicts.isEmpty {
+            if let side {
+                decisions = prepared.plan.decisions(preferring: side)
+            } else if isatty(0) == 1 && isatty(1) == 1 {
+                let decided = try MainActor.assumeIsolated {
+                    try MergeRunner.decide(prepared, dossiers: dossiers, title: heading)
+                }
+                guard let decided else { throw CLIFailure("merge cancelled; nothing was written") }
+                decisions = decided
+            } else {
+                throw CLIFailure("\(conflicts.count) conflict(s) need a decision: run fuhe merge in a terminal, or pass --prefer main|copy; nothing was written")
+            }
+        }
+        let outcome: MergeOutcome
+        do { outcome = try store.commitMerge(prepared, decisions: decisions, actor: options.actorName) } catch let error as StoreError {
+            throw CLIFailure(error.description)
+        }
+        print("merged \(prepared.lease.id): \(outcome.fieldsChanged) field(s) written, \(outcome.conflictsDecided) conflict(s) decided" +
+              (outcome.batch.map { " (journal batch #\($0))" } ?? ""))
+    }
+}

@@ -1,0 +1,83 @@
+/// What merging a copy would do: the changes that apply on their own, and the conflicts that
+/// need a decision. `resolve` turns decisions into the final entities to write.
+public struct MergePlan: Sendable {
+    let entities: [EntityKey: EntityMerge]
+    let validate: ThreeWayMerge.Validator
+
+    init(entities: [EntityKey: EntityMerge], validate: @escaping ThreeWayMerge.Validator) {
+        self.entities = entities
+        self.validate = validate
+    }
+
+    /// Every conflict, in a stable order (dossier, entity, id, field).
+    public var conflicts: [MergeConflict] {
+        entities.keys.sorted().flatMap { entities[$0]?.conflicts ?? [] }
+    }
+
+    /// The field changes that apply without a decision, in a stable order. Fields of conflicting
+    /// groups are left out (they show as conflicts).
+    public var changes: [PlannedChange] {
+        var out: [PlannedChange] = []
+        for key in entities.keys.sorted() {
+            guard let e = entities[key] else { continue }
+            if let whole = e.whole {
+                out += Self.diff(key: key, old: e.main, new: whole)
+            } else if !e.conflicts.contains(where: \.isWholeEntity) {
+                let decided = Set(e.conflicts.flatMap(\.fields))
+                let fm = JSONFields.split(e.main)
+                for field in e.fields.keys.sorted() where fm[field] != e.fields[field] && !decided.contains(field) {
+                    out.append(PlannedChange(key: key, field: field, old: fm[field], new: e.fields[field]))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Entities touched by the merge.
+    public var entityCount: Int { entities.count }
+
+    /// The final value of every entity the merge changes in main (nil = remove it). Throws when a
+    /// conflict has no decision or a decided entity breaks a rule.
+    public func resolve(_ decisions: [String: MergeDecision]) throws -> [EntityKey: String?] {
+        var out: [EntityKey: String?] = [:]
+        for key in entities.keys.sorted() {
+            guard let e = entities[key] else { continue }
+            guard let final = e.resolved(decisions) else {
+                let missing = e.conflicts.first { decisions[$0.id] == nil }
+                throw MergeFailure.undecided(missing?.id ?? key.description)
+            }
+            // A side's own version is valid as it stands; what the merge put together is checked.
+            if e.whole == nil, let json = final, final != e.main, final != e.copy, let problem = validate(key, json) {
+                throw MergeFailure.invalid(key: key, problem: problem)
+            }
+            if final != e.main { out[key] = final }
+        }
+        return out
+    }
+
+    /// Decisions that take one side for every conflict (`--prefer main|copy`).
+    public func decisions(preferring side: MergeDecision) -> [String: MergeDecision] {
+        Dictionary(uniqueKeysWithValues: conflicts.map { ($0.id, side) })
+    }
+
+    static func diff(key: EntityKey, old: String?, new: String?) -> [PlannedChange] {
+        if old == nil || new == nil { return [PlannedChange(key: key, field: "*", old: old, new: new)] }
+        let fo = JSONFields.split(old), fn = JSONFields.split(new)
+        return Set(fo.keys).union(fn.keys).sorted().compactMap { f in
+            fo[f] == fn[f] ? nil : PlannedChange(key: key, field: f, old: fo[f], new: fn[f])
+        }
+    }
+}
+
+/// Why a merge plan could not be resolved.
+public enum MergeFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    case undecided(String)
+    case invalid(key: EntityKey, problem: String)
+
+    public var description: String {
+        switch self {
+        case .undecided(let id): "conflict \(id) has no decision"
+        case .invalid(let key, let problem): "\(key): \(problem)"
+        }
+    }
+}

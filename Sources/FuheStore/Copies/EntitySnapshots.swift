@@ -1,0 +1,50 @@
+import Foundation
+import FuheCore
+import GRDB
+
+/// Reading the mergeable entities of dossiers as stored JSON, checking a merged entity against the
+/// model and its rules, and digesting a snapshot.
+enum EntitySnapshots {
+    /// Every scoresheet row, evidence entry, finding, item and the two headers of the dossiers.
+    static func read(_ dossierIDs: [String], _ db: Database) throws -> EntitySnapshot {
+        var out: EntitySnapshot = [:]
+        for d in dossierIDs {
+            for (table, entity, key) in [("result", "result", "node_id"), ("evidence", "evidence", "id"),
+                                         ("finding", "finding", "id"), ("rect_item", "item", "id")] {
+                for row in try Row.fetchAll(db, sql: "SELECT \(key), json FROM \(table) WHERE dossier_id = ?", arguments: [d]) {
+                    out[EntityKey(dossierID: d, entity: entity, id: row[0])] = row[1]
+                }
+            }
+            if let row = try Row.fetchOne(db, sql: "SELECT evaluation_json, review_json FROM dossier WHERE id = ?", arguments: [d]) {
+                out[EntityKey(dossierID: d, entity: "evaluation", id: d)] = row[0]
+                if let review: String = row[1] { out[EntityKey(dossierID: d, entity: "review", id: d)] = review }
+            }
+        }
+        return out
+    }
+
+    /// SHA-256 over the snapshot in key order: equal snapshots, equal digests.
+    static func digest(_ snapshot: EntitySnapshot) -> String {
+        var bytes: [UInt8] = []
+        for key in snapshot.keys.sorted() {
+            bytes += Array("\(key.dossierID)\u{1F}\(key.entity)\u{1F}\(key.id)\u{1F}\(snapshot[key] ?? "")\u{1E}".utf8)
+        }
+        return SHA256.hex(bytes)
+    }
+
+    /// Decodes a merged entity and applies the rules the store applies to an edit.
+    static let validator: ThreeWayMerge.Validator = { key, json in
+        do {
+            switch try FuheStore.change(entity: key.entity, entityID: key.id, json: json) {
+            case .item(let item):
+                if let problem = ItemRules.validate(item).first(where: { $0.level == .error }) { return "\(problem.message) (\(problem.code))" }
+            case .result(let r) where r.nodeID != key.id:
+                return "row \(r.nodeID) stored under \(key.id)"
+            default: break
+            }
+            return nil
+        } catch {
+            return "not a valid \(key.entity): \(error)"
+        }
+    }
+}

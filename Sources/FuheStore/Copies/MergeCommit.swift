@@ -1,0 +1,114 @@
+import Foundation
+import FuheCore
+import GRDB
+
+/// What a committed merge did.
+public struct MergeOutcome: Sendable, Equatable {
+    /// The journal batch of the merge (nil when nothing changed).
+    public var batch: Int64?
+    /// Fields written into the main store.
+    public var fieldsChanged: Int
+    /// Conflicts decided.
+    public var conflictsDecided: Int
+    /// The copy had been merged before: nothing was written.
+    public var alreadyMerged: Bool
+}
+
+extension FuheStore {
+    /// Merges a prepared copy with the given decisions (one per conflict), as one transaction:
+    /// every change, the summaries and the lease's new status, or nothing. Each merged field is
+    /// journalled with who set it in the copy, when and why (origin `copy:<lease>`); a decided
+    /// conflict is journalled as the merging actor's decision (origin `merge:<lease>`). Refused
+    /// when this store changed since the plan was made.
+    @discardableResult
+    public func commitMerge(_ prepared: MergePreparation, decisions: [String: MergeDecision], actor: String) throws -> MergeOutcome {
+        if prepared.alreadyMerged { return MergeOutcome(batch: nil, fieldsChanged: 0, conflictsDecided: 0, alreadyMerged: true) }
+        let finals: [EntityKey: String?]
+        do { finals = try prepared.plan.resolve(decisions) } catch let failure as MergeFailure {
+            throw refusal("M-005", "cannot merge: \(failure.description)")
+        }
+        let conflicts = prepared.plan.conflicts
+        var decided: [EntityKey: [String: MergeDecision]] = [:]
+        for c in conflicts {
+            guard let d = decisions[c.id] else { continue }
+            for f in c.fields { decided[c.key, default: [:]][f] = d }
+        }
+        let lease = prepared.lease
+        let now = clock.now()
+        return try queue.write { db in
+            let placeholders = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
+            let changedSince = try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE seq > ? AND dossier_id IN (\(placeholders)) LIMIT 1",
+                                                 arguments: StatementArguments([prepared.mainJournalSeq] + lease.dossierIDs)) ?? false
+            guard try String.fetchOne(db, sql: "SELECT status FROM lease WHERE id = ?", arguments: [lease.id]) == Lease.Status.out.rawValue,
+                  !changedSince else {
+                throw refusal("M-006", "\(name) changed while the merge was being decided; nothing was merged, run fuhe merge again")
+            }
+            let batch = try Journal.nextBatch(db)
+            var fields = 0
+            let schemes = try Self.gradeSchemes(db)
+            for dossierID in lease.dossierIDs {
+                let entries = finals.filter { $0.key.dossierID == dossierID }
+                guard !entries.isEmpty else { continue }
+                let changes = try Self.mergeChanges(entries, dossierID: dossierID, db)
+                let wrote = try Self.applyChanges(changes, to: dossierID, batch: batch, db) { target, field in
+                    fields += 1
+                    let key = EntityKey(dossierID: dossierID, entity: target.entity, id: target.entityID)
+                    if let decision = decided[key]?[field] ?? decided[key]?["*"] {
+                        let what = switch decision {
+                        case .main: "取主库"
+                        case .copy: "取副本"
+                        case .value: "人工改值"
+                        }
+                        return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并冲突：\(what)", at: now)
+                    }
+                    if let setter = prepared.copyJournal.setter(of: key, field: field) {
+                        return Attribution(actor: setter.record.actor, origin: "copy:\(lease.id)", reason: setter.record.reason,
+                                           at: ISO.parse(setter.at) ?? now)
+                    }
+                    return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并", at: now)
+                }
+                if wrote { try Self.refreshSummary(dossierID: dossierID, schemes: schemes, today: today, db) }
+            }
+            try db.execute(sql: "UPDATE lease SET status = 'merged', merged_at = ?, merged_by = ?, merged_digest = ? WHERE id = ?",
+                           arguments: [ISO.format(now), actor, prepared.copyDigest, lease.id])
+            try Self.journalLease(lease, from: .out, to: .merged, actor: actor,
+                                  reason: "合并副本 \((prepared.copyPath as NSString).lastPathComponent)：\(fields) 个字段，\(conflicts.count) 个冲突已决定",
+                                  batch: batch, at: now, db)
+            return MergeOutcome(batch: batch, fieldsChanged: fields, conflictsDecided: conflicts.count, alreadyMerged: false)
+        }
+    }
+
+    /// The store changes that make one dossier's entities equal to the merged ones, in an order
+    /// the rules accept (findings before the items that cite them; items removed before their
+    /// findings). An item or finding created in the copy whose number (序号) is taken in main
+    /// gets the next free one.
+    static func mergeChanges(_ finals: [EntityKey: String?], dossierID: String, _ db: Database) throws -> [StoreChange] {
+        var itemSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM rect_item WHERE dossier_id = ?", arguments: [dossierID]))
+        var findingSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM finding WHERE dossier_id = ?", arguments: [dossierID]))
+        let order = ["evidence", "finding", "result", "item", "review", "evaluation"]
+        var upserts: [StoreChange] = []
+        var removals: [StoreChange] = []
+        for key in finals.keys.sorted(by: { (order.firstIndex(of: $0.entity) ?? 9, $0.id) < (order.firstIndex(of: $1.entity) ?? 9, $1.id) }) {
+            let json = finals[key] ?? nil
+            let exists = try currentJSON(locate(ChangeTarget(entity: key.entity, entityID: key.id, table: "", keyColumn: "",
+                                                             dossierID: dossierID, newJSON: nil)), db) != nil
+            var change = try change(entity: key.entity, entityID: key.id, json: json)
+            switch change {
+            case .item(var item) where !exists:
+                if itemSeqs.contains(item.seq) { item.seq = (itemSeqs.max() ?? 0) + 1 }
+                itemSeqs.insert(item.seq)
+                change = .item(item)
+            case .finding(var finding) where !exists:
+                if findingSeqs.contains(finding.seq) { finding.seq = (findingSeqs.max() ?? 0) + 1 }
+                findingSeqs.insert(finding.seq)
+                change = .finding(finding)
+            default: break
+            }
+            if json == nil { removals.append(change) } else { upserts.append(change) }
+        }
+        let removalOrder = ["item", "evidence", "finding"]
+        removals.sort { removalOrder.firstIndex(of: target(of: $0, dossierID: dossierID).entity) ?? 9
+            < removalOrder.firstIndex(of: target(of: $1, dossierID: dossierID).entity) ?? 9 }
+        return upserts + removals
+    }
+}

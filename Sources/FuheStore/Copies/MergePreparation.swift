@@ -1,0 +1,153 @@
+import Foundation
+import FuheCore
+import GRDB
+
+/// A merge ready to be decided and committed: the copy checked (identity, lease, journal chain,
+/// base values, no edits outside Fuhe), and the three-way plan.
+public struct MergePreparation: Sendable {
+    public let copyPath: String
+    public let lease: Lease
+    public let origin: CopyOrigin
+    public let plan: MergePlan
+    /// The copy was merged before and has not changed since: merging it again changes nothing.
+    public let alreadyMerged: Bool
+    /// The main store's last journal entry when the plan was made: any later entry for the
+    /// lease's dossiers means main changed under the plan.
+    let mainJournalSeq: Int64
+    let copyDigest: String
+    let copyJournal: CopyJournal
+}
+
+/// The copy's journal indexed for attribution: the latest entry per entity field and per whole entity.
+struct CopyJournal: Sendable {
+    var field: [EntityKey: [String: JournalEntry]] = [:]
+    var whole: [EntityKey: JournalEntry] = [:]
+
+    init(_ entries: [JournalEntry]) {
+        for e in entries {
+            guard let d = e.record.dossierID else { continue }
+            let key = EntityKey(dossierID: d, entity: e.record.entity, id: e.record.entityID)
+            if e.record.field == "*" { whole[key] = e } else { field[key, default: [:]][e.record.field] = e }
+        }
+    }
+
+    /// The entry that set `field` of `key` last (a whole-entity entry counts for every field).
+    func setter(of key: EntityKey, field name: String) -> JournalEntry? {
+        let f = field[key]?[name], w = whole[key]
+        switch (f, w) {
+        case let (f?, w?): return f.seq > w.seq ? f : w
+        default: return f ?? w
+        }
+    }
+
+    /// The value the journal says the field has now (JSON text; nil = absent).
+    func journalledValue(of key: EntityKey, field name: String) -> String?? {
+        guard let e = setter(of: key, field: name) else { return nil }
+        if e.record.field == "*" { return .some(e.record.new.flatMap { JSONFields.split($0)[name] }) }
+        return .some(e.record.new)
+    }
+}
+
+extension FuheStore {
+    /// Checks a copy and plans merging it into this (main) store. Refuses, with a message saying
+    /// why, a file that is not a copy (a main store or a training sandbox), a copy of another
+    /// store, a tampered copy (broken journal chain, changed base values, edits made outside
+    /// Fuhe) and a stale copy (its lease released, merged before and edited since, or a unit
+    /// replaced or removed in this store since the checkout).
+    public func prepareMerge(copyPath: String) throws -> MergePreparation {
+        let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: clock)
+        let file = (copyPath as NSString).lastPathComponent
+        switch try copy.kind() {
+        case .copy: break
+        case .sandbox: throw refusal("M-001", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store")
+        case .main: throw refusal("M-001", "\(file) is a main store, not a copy made by fuhe checkout")
+        }
+        guard let origin = try copy.copyOrigin() else { throw refusal("M-004", "\(file) is damaged: it does not say which store it was copied from") }
+        let mainID = try meta("store_id") ?? ""
+        guard origin.sourceStoreID == mainID else {
+            throw refusal("M-002", "\(file) is a copy of another store (\(origin.sourceName), store id \(origin.sourceStoreID.prefix(8))), not of \(name) (store id \(mainID.prefix(8)))")
+        }
+        guard let lease = try lease(id: origin.leaseID) else {
+            throw refusal("M-004", "\(file) names lease \(origin.leaseID), which \(name) never issued: the copy was tampered with")
+        }
+        let copyStoreID = try copy.meta("store_id") ?? ""
+        guard copyStoreID == lease.copyStoreID else {
+            throw refusal("M-004", "\(file) is not the copy written for lease \(lease.id) (its store id differs): the copy was tampered with")
+        }
+        let chain = try copy.verifyJournal()
+        if let problem = chain.problem { throw refusal("M-004", "\(file) was tampered with: \(problem)") }
+        let (base, copySnapshot, journal) = try copy.queue.read { db in
+            var base: EntitySnapshot = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT dossier_id, entity, entity_id, json FROM copy_base") {
+                base[EntityKey(dossierID: row[0], entity: row[1], id: row[2])] = row[3]
+            }
+            return (base, try EntitySnapshots.read(lease.dossierIDs, db),
+                    CopyJournal(try Journal.entries(db, sql: "ORDER BY seq", arguments: [])))
+        }
+        try? copy.queue.close()
+        let baseDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT base_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
+        guard EntitySnapshots.digest(base) == baseDigest else {
+            throw refusal("M-004", "\(file) was tampered with: its base values differ from what \(name) recorded at checkout \(lease.id)")
+        }
+        let copyDigest = EntitySnapshots.digest(copySnapshot)
+        switch lease.status {
+        case .out: break
+        case .released:
+            throw refusal("M-003", "\(file) is stale: lease \(lease.id) was released, so this copy can no longer be merged; check the units out again")
+        case .merged:
+            let mergedDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT merged_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
+            guard mergedDigest == copyDigest else {
+                throw refusal("M-003", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt?.prefix(16) ?? "?") and the copy was edited after that; check the units out again for further edits")
+            }
+            let empty = ThreeWayMerge.plan(base: [:], main: [:], copy: [:], validate: EntitySnapshots.validator)
+            return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
+                                    mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal)
+        }
+        try Self.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file)
+        let (mainSnapshot, locked, mainSeq) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64) in
+            let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
+            for d in lease.dossierIDs {
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d]) == true else {
+                    throw refusal("M-003", "\(file) is stale: dossier \(d) was removed from \(name) after checkout \(lease.id)")
+                }
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE dossier_id = ? AND entity = 'dossier' AND seq > ?",
+                                     arguments: [d, checkoutSeq]) == true {
+                    throw refusal("M-003", "\(file) is stale: dossier \(d) was imported again into \(name) after checkout \(lease.id), so its base no longer matches")
+                }
+            }
+            let snapshot = try EntitySnapshots.read(lease.dossierIDs, db)
+            var locked = Set<String>()
+            for d in lease.dossierIDs {
+                let key = EntityKey(dossierID: d, entity: "review", id: d)
+                if let json = snapshot[key], json != base[key], (try? JSONColumn.decode(Review.self, json))?.status == .finalized {
+                    locked.insert(d)
+                }
+            }
+            return (snapshot, locked, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0)
+        }
+        let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked, validate: EntitySnapshots.validator)
+        return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
+                                mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal)
+    }
+
+    /// Every value the copy changed since checkout must be the one its journal last recorded;
+    /// anything else was edited outside Fuhe.
+    static func checkJournalled(base: EntitySnapshot, copy: EntitySnapshot, journal: CopyJournal, file: String) throws {
+        for key in Set(base.keys).union(copy.keys).sorted() where base[key] != copy[key] {
+            if copy[key] == nil {
+                guard let w = journal.whole[key], w.record.new == nil else {
+                    throw refusal("M-004", "\(file) was tampered with: \(key) was removed without a journal entry")
+                }
+                continue
+            }
+            let fb = JSONFields.split(base[key]), fc = JSONFields.split(copy[key])
+            for field in Set(fb.keys).union(fc.keys).sorted() where fb[field] != fc[field] {
+                guard let recorded = journal.journalledValue(of: key, field: field), recorded == fc[field] else {
+                    throw refusal("M-004", "\(file) was tampered with: \(key) field \(field) was changed without a journal entry")
+                }
+            }
+        }
+    }
+}
+
+func refusal(_ code: String, _ message: String) -> StoreError { .rule(code: code, message: message) }
