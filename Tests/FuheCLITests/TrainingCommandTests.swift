@@ -53,6 +53,22 @@ import FuheTestSupport
         #expect(!FileManager.default.fileExists(atPath: r.home.appendingPathComponent("data").path), "the default store was touched")
     }
 
+    /// A demo sandbox is never merged into a real store: `fuhe merge` refuses it and writes nothing.
+    @Test func mergeRefusesADemoSandbox() throws {
+        let r = try BinaryRunner()
+        defer { r.remove() }
+        let demo = try DemoSandbox()
+        defer { demo.remove() }
+        _ = try demo.sandbox.apply([.removeItem(id: "RI-YYX-01")], to: "SE-YYX-TZGZ-2021", actor: "学员", reason: nil, origin: "local")
+        let main = r.file("main.sqlite")
+        #expect(try r.run(["import", "--samples", "--store", main]).status == 0)
+        let before = try r.run(["export", "--store", main]).stdout
+        let result = try r.run(["merge", "--store", main, demo.sandbox.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("training sandbox"), "\(result.stderr)")
+        #expect(try r.run(["export", "--store", main]).stdout == before)
+    }
+
     /// Without a terminal the demo cannot start: it says so, and its sandbox is already gone.
     @Test func withoutATerminalTheDemoStopsCleanly() throws {
         let r = try BinaryRunner()
