@@ -131,6 +131,20 @@ import TermCore
         #expect(files(data).isEmpty, "the demo wrote into XDG_DATA_HOME: \(files(data).keys.sorted())")
     }
 
+    @Test func sigtermStillRemovesTheSandbox() throws {
+        guard TmuxSession.isAvailable else { return }
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tmux = try demo(["--lesson", "4"])
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "课程 4 · 第 1/")
+        #expect(sandboxes().count == 1)
+        let pid = try #require(Int32(try tmux.display("#{pane_pid}")))
+        #expect(kill(pid, SIGTERM) == 0)
+        try tmux.waitFor("exit after SIGTERM") { _ in (try? tmux.display("#{pane_dead}")) == "1" }
+        #expect(try tmux.display("#{alternate_on}") == "0")
+        #expect(sandboxes().isEmpty, "the sandbox was left behind: \(sandboxes())")
+    }
+
     @Test func aRecordedClassReplaysInAFreshSandbox() throws {
         guard TmuxSession.isAvailable else { return }
         defer { try? FileManager.default.removeItem(at: root) }
