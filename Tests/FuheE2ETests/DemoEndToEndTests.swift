@@ -125,7 +125,7 @@ import TermCore
         try tmux.sendKeys("F5")
         let screen = try tmux.waitFor(text: "沙盒已重置")
         #expect(screen.allSatisfy { DisplayWidth.of($0.trimmingCharacters(in: .whitespaces)) <= 80 })
-        #expect(screen.contains { $0.contains("按键") && $0.contains("F5 重置沙盒") })
+        #expect(screen.contains { $0.contains("按键") && $0.contains("F5×2 重置沙盒") })
         try quit(tmux)
         #expect(sandboxes().isEmpty)
         #expect(files(data).isEmpty, "the demo wrote into XDG_DATA_HOME: \(files(data).keys.sorted())")

@@ -90,6 +90,28 @@ import TermCore
         }
     }
 
+    @Test func keyStripGathersTypingCountsRepeatsAndKeepsTheLastSix() throws {
+        let demo = try DemoSandbox()
+        defer { demo.remove() }
+        let w = demo.workstation(width: 120, height: 30, presenting: true)
+        w.press(.character("j"), .character("j"), .character("j"))
+        w.type("/heshan")
+        w.press(.enter, .enter, .character("v"))
+        w.type("11/10")
+        w.press(.ctrl("s"), .character("Z"))
+        let strokes = try #require(w.state.training?.strokes)
+        #expect(strokes.map(\.key) == Array(["/", "“heshan”", "Enter", "Enter", "v", "“11/10”", "Ctrl-S", "Z"].suffix(6)))
+        #expect(strokes.map(\.action) == ["确认搜索", "打开该单位的评分表", "录入核实值", "输入", "保存", "（此处无此键）"])
+        let early = demo.workstation(width: 120, height: 30, presenting: true)
+        early.press(.character("j"), .character("j"), .character("j"), .character("k"))
+        #expect(early.state.training?.strokes.map { "\($0.key)×\($0.count) \($0.action)" } == ["j×3 下移一行", "k×1 上移一行"])
+        #expect(Renderer.render(early.state).text.contains("按键 j×3 下移一行 · k 上移一行"))
+        // Outside presentation mode nothing is kept.
+        let plain = demo.workstation(width: 120, height: 30)
+        plain.press(.character("j"))
+        #expect(plain.state.training?.strokes.isEmpty == true)
+    }
+
     @Test func trainingKeysClashWithNoPaneKey() {
         let training = CommandRegistry.all.filter { $0.scope == .training }
         #expect(training.map(\.id) == [.lessonMenu, .lessonHint, .resetSandbox])

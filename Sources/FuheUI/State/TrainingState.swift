@@ -33,6 +33,8 @@ public struct KeyStroke: Sendable, Equatable {
     public var action: String
     /// The whole text when this entry gathers typed characters.
     public var typed: String?
+    /// How many times in a row the key was pressed with the same effect ("j×5 下移一行").
+    public var count = 1
 
     public init(key: String, action: String) {
         self.key = key

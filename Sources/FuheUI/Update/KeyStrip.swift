@@ -1,7 +1,7 @@
 import TermCore
 
 /// Presentation mode's record of the last keys: each key with what it did, characters typed into
-/// a form or the search bar gathered into one entry ("“11/10” 输入").
+/// a form or the search bar gathered into one entry ("“11/10” 输入"), repeats counted ("j×5").
 enum KeyStrip {
     static let capacity = 6
 
@@ -14,7 +14,12 @@ enum KeyStrip {
                 strokes.append(typing(String(c), action: action))
             }
         } else {
-            strokes.append(KeyStroke(key: outcome.key.description, action: describe(outcome)))
+            let stroke = KeyStroke(key: outcome.key.description, action: describe(outcome))
+            if let last = strokes.last, last.typed == nil, last.key == stroke.key, last.action == stroke.action {
+                strokes[strokes.count - 1].count += 1
+            } else {
+                strokes.append(stroke)
+            }
         }
         if strokes.count > capacity { strokes.removeFirst(strokes.count - capacity) }
     }

@@ -59,7 +59,7 @@ enum KeyStripView {
             buffer.put("（按下的键和它执行的命令显示在这里）", x: rect.x + used, y: rect.y, style: .dim, clip: rect)
             return
         }
-        let texts = strokes.map { "\($0.key) \($0.action)" }
+        let texts = strokes.map { "\($0.key)\($0.count > 1 ? "×\($0.count)" : "") \($0.action)" }
         // The newest keys that fit, oldest first.
         var shown: [String] = []
         var width = 0
