@@ -10,6 +10,7 @@ extension Workstation {
         trainer = Trainer(lessons: lessons, sandbox: sandbox)
         state.training = TrainingState(presenting: presenting, lessonTitles: lessons.map(\.title), lessonIntros: lessons.map(\.intro))
         keepCursorsVisible()
+        info("培训演示：按 \(TrainingKeys.key(.lessonMenu)) 选择课程，? 查看全部按键；所有修改只在沙盒中")
     }
 
     /// Starts lesson `number` (1-based) on a freshly reset sandbox with the lesson's setup applied.
