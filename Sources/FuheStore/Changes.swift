@@ -31,13 +31,30 @@ extension FuheStore {
     /// Returns whether anything changed. The caller refreshes the summary.
     static func applyChanges(_ changes: [StoreChange], to dossierID: String, batch: Int64, _ db: Database,
                              attribution: (ChangeTarget, String) -> Attribution) throws -> Bool {
+        try applyWrites(changes.map { .change($0) }, to: dossierID, batch: batch, db, attribution: attribution)
+    }
+
+    /// One write: a model change, or stored JSON written as it is (a scoresheet row, evidence
+    /// entry or review header that is already in the store's encoding, e.g. taken from a copy).
+    enum PendingWrite {
+        case change(StoreChange)
+        case raw(entity: String, id: String, json: String)
+    }
+
+    static func applyWrites(_ writes: [PendingWrite], to dossierID: String, batch: Int64, _ db: Database,
+                            attribution: (ChangeTarget, String) -> Attribution) throws -> Bool {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [dossierID]) == true else {
             throw StoreError.unknownDossier(dossierID)
         }
         var wrote = false
         var lastHash: String?
-        for change in changes {
-            let target = Self.target(of: change, dossierID: dossierID)
+        for pending in writes {
+            let target: ChangeTarget
+            switch pending {
+            case .change(let change): target = Self.target(of: change, dossierID: dossierID)
+            case .raw(let entity, let id, let json):
+                target = locate(ChangeTarget(entity: entity, entityID: id, table: "", keyColumn: "", dossierID: dossierID, newJSON: json))
+            }
             let old = try Self.currentJSON(target, db)
             let new = target.newJSON
             guard old != new else { continue }
@@ -56,7 +73,10 @@ extension FuheStore {
                     try journal(name, oldFields[name], newFields[name])
                 }
             }
-            try Self.write(change, json: new, dossierID: dossierID, db)
+            switch pending {
+            case .change(let change): try Self.write(change, json: new, dossierID: dossierID, db)
+            case .raw(let entity, let id, let json): try Self.writeRaw(entity: entity, id: id, json: json, dossierID: dossierID, db)
+            }
             wrote = true
         }
         return wrote
@@ -91,6 +111,22 @@ extension FuheStore {
         }
         return try String.fetchOne(db, sql: "SELECT json FROM \(t.table) WHERE dossier_id = ? AND \(t.keyColumn) = ?",
                                    arguments: [t.dossierID, t.entityID])
+    }
+
+    /// Writes stored JSON of a row, evidence entry or review header as it is.
+    static func writeRaw(entity: String, id: String, json: String, dossierID: String, _ db: Database) throws {
+        switch entity {
+        case "result":
+            try db.execute(sql: "INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)", arguments: [dossierID, id, json])
+        case "evidence":
+            let position = try Int.fetchOne(db, sql: "SELECT position FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
+                ?? (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM evidence WHERE dossier_id = ?", arguments: [dossierID]) ?? 0)
+            try db.execute(sql: "INSERT OR REPLACE INTO evidence(dossier_id, id, position, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, id, position, json])
+        case "review":
+            try db.execute(sql: "UPDATE dossier SET review_json = ? WHERE id = ?", arguments: [json, dossierID])
+        default:
+            throw StoreError.rule(code: "J-002", message: "\(entity) \(id) cannot be written without its rules")
+        }
     }
 
     /// Writes a change whose encoded form (`target(of:).newJSON`) is `json`.

@@ -99,7 +99,7 @@ extension FuheStore {
         guard let template = try template(id: row["template_id"], db) else { throw StoreError.unknownTemplate(row["template_id"]) }
         var results: [String: IndicatorResult] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT node_id, json FROM result WHERE dossier_id = ?", arguments: [id]) {
-            results[r["node_id"]] = try JSONColumn.decode(IndicatorResult.self, r["json"])
+            results[r["node_id"]] = try DecodeCaches.results.decode(r["json"])
         }
         let evidence = try String.fetchAll(db, sql: "SELECT json FROM evidence WHERE dossier_id = ? ORDER BY position", arguments: [id])
             .map { try JSONColumn.decode(Evidence.self, $0) }

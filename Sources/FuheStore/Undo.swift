@@ -72,7 +72,7 @@ extension FuheStore {
     static func change(entity: String, entityID: String, json: String?) throws -> StoreChange {
         switch entity {
         case "result":
-            return .result(try json.map { try JSONColumn.decode(IndicatorResult.self, $0) } ?? IndicatorResult(nodeID: entityID))
+            return .result(try json.map { try DecodeCaches.results.decode($0) } ?? IndicatorResult(nodeID: entityID))
         case "evidence":
             guard let json else { return .removeEvidence(id: entityID) }
             return .evidence(try JSONColumn.decode(Evidence.self, json))

@@ -54,6 +54,7 @@ struct MergeBenchmarks {
                                 prepare: { _ -> FuheStore in
             setup.removeScratchCopy(mainPath)
             try FileManager.default.copyItem(atPath: basePath, toPath: mainPath)
+            FuheStore.forgetDecodedRows()   // as cold as a fresh `fuhe merge` process
             return try FuheStore.open(path: mainPath, createIfMissing: false, clock: BenchSetup.clock)
         }) { _, target -> FuheStore in
             let (prepared, prepareNanos) = try timed { try target.prepareMerge(copyPath: copyPath) }

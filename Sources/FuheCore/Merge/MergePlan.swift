@@ -33,6 +33,9 @@ public struct MergePlan: Sendable {
         return out
     }
 
+    /// The copy's stored text of an entity the merge touches (nil when absent or untouched).
+    public func copyValue(of key: EntityKey) -> String? { entities[key]?.copy }
+
     /// Entities touched by the merge.
     public var entityCount: Int { entities.count }
 

@@ -49,8 +49,8 @@ extension FuheStore {
             for dossierID in lease.dossierIDs {
                 let entries = finals.filter { $0.key.dossierID == dossierID }
                 guard !entries.isEmpty else { continue }
-                let changes = try Self.mergeChanges(entries, dossierID: dossierID, db)
-                let wrote = try Self.applyChanges(changes, to: dossierID, batch: batch, db) { target, field in
+                let writes = try Self.mergeWrites(entries, plan: prepared.plan, dossierID: dossierID, db)
+                let wrote = try Self.applyWrites(writes, to: dossierID, batch: batch, db) { target, field in
                     fields += 1
                     let key = EntityKey(dossierID: dossierID, entity: target.entity, id: target.entityID)
                     if let decision = decided[key]?[field] ?? decided[key]?["*"] {
@@ -82,14 +82,22 @@ extension FuheStore {
     /// the rules accept (findings before the items that cite them; items removed before their
     /// findings). An item or finding created in the copy whose number (序号) is taken in main
     /// gets the next free one.
-    static func mergeChanges(_ finals: [EntityKey: String?], dossierID: String, _ db: Database) throws -> [StoreChange] {
+    static func mergeWrites(_ finals: [EntityKey: String?], plan: MergePlan, dossierID: String, _ db: Database) throws -> [PendingWrite] {
         var itemSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM rect_item WHERE dossier_id = ?", arguments: [dossierID]))
         var findingSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM finding WHERE dossier_id = ?", arguments: [dossierID]))
         let order = ["evidence", "finding", "result", "item", "review", "evaluation"]
-        var upserts: [StoreChange] = []
+        var upserts: [PendingWrite] = []
         var removals: [StoreChange] = []
         for key in finals.keys.sorted(by: { (order.firstIndex(of: $0.entity) ?? 9, $0.id) < (order.firstIndex(of: $1.entity) ?? 9, $1.id) }) {
             let json = finals[key] ?? nil
+            // A row taken as the copy stored it is written as it is, once it decodes (which also
+            // leaves it in the decode cache for the summary refresh).
+            if let json, key.entity == "result", json == plan.copyValue(of: key) {
+                let row = try DecodeCaches.results.decode(json)
+                guard row.nodeID == key.id else { throw refusal("M-004", "row \(row.nodeID) stored under \(key.id) in the copy") }
+                upserts.append(.raw(entity: key.entity, id: key.id, json: json))
+                continue
+            }
             let exists = try currentJSON(locate(ChangeTarget(entity: key.entity, entityID: key.id, table: "", keyColumn: "",
                                                              dossierID: dossierID, newJSON: nil)), db) != nil
             var change = try change(entity: key.entity, entityID: key.id, json: json)
@@ -104,11 +112,11 @@ extension FuheStore {
                 change = .finding(finding)
             default: break
             }
-            if json == nil { removals.append(change) } else { upserts.append(change) }
+            if json == nil { removals.append(change) } else { upserts.append(.change(change)) }
         }
         let removalOrder = ["item", "evidence", "finding"]
         removals.sort { removalOrder.firstIndex(of: target(of: $0, dossierID: dossierID).entity) ?? 9
             < removalOrder.firstIndex(of: target(of: $1, dossierID: dossierID).entity) ?? 9 }
-        return upserts + removals
+        return upserts + removals.map { .change($0) }
     }
 }

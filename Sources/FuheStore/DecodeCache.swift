@@ -1,0 +1,35 @@
+import Foundation
+import FuheCore
+import Synchronization
+
+/// Decoded values keyed by their stored JSON text: a row that did not change since it was last
+/// decoded (reloading a dossier after one edit, refreshing a summary after a merge) is not decoded
+/// again. Content-addressed, so a changed row is simply a new entry; bounded, emptied when full.
+final class DecodeCache<Value: Decodable & Sendable>: Sendable {
+    private let entries = Mutex<[String: Value]>([:])
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func removeAll() { entries.withLock { $0.removeAll() } }
+
+    func decode(_ json: String) throws -> Value {
+        if let hit = entries.withLock({ $0[json] }) { return hit }
+        let value = try JSONColumn.decode(Value.self, json)
+        entries.withLock { cache in
+            if cache.count >= limit { cache.removeAll(keepingCapacity: true) }
+            cache[json] = value
+        }
+        return value
+    }
+}
+
+extension FuheStore {
+    /// Forgets decoded rows kept in memory, so that a benchmark times the work a fresh process does.
+    public static func forgetDecodedRows() { DecodeCaches.results.removeAll() }
+}
+
+enum DecodeCaches {
+    /// Scoresheet rows: about 1 KB of text each, so at most a few MB.
+    static let results = DecodeCache<IndicatorResult>(limit: 4_096)
+}
