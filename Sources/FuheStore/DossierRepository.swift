@@ -91,7 +91,8 @@ extension FuheStore {
         try queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM dossier ORDER BY sort_key, fiscal_year, id") }
     }
 
-    static func dossier(id: String, _ db: Database) throws -> Dossier {
+    /// `decoded` holds rows already decoded, by their stored text (see `ParallelRowDecoder`).
+    static func dossier(id: String, _ db: Database, decoded: [String: IndicatorResult] = [:]) throws -> Dossier {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT d.evaluation_json, d.self_team_json, d.review_json, d.template_id, u.json AS unit_json, c.json AS cycle_json
             FROM dossier d JOIN unit u ON u.id = d.unit_id JOIN cycle c ON c.id = d.cycle_id WHERE d.id = ?
@@ -99,7 +100,8 @@ extension FuheStore {
         guard let template = try template(id: row["template_id"], db) else { throw StoreError.unknownTemplate(row["template_id"]) }
         var results: [String: IndicatorResult] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT node_id, json FROM result WHERE dossier_id = ?", arguments: [id]) {
-            results[r["node_id"]] = try DecodeCaches.results.decode(r["json"])
+            let text: String = r["json"]
+            results[r["node_id"]] = try decoded[text] ?? DecodeCaches.results.decode(text)
         }
         let evidence = try String.fetchAll(db, sql: "SELECT json FROM evidence WHERE dossier_id = ? ORDER BY position", arguments: [id])
             .map { try JSONColumn.decode(Evidence.self, $0) }

@@ -12,6 +12,21 @@ import GRDB
         #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex(Array("复核".utf8)).count == 64)
+        // A million "a" (FIPS 180-2 appendix B.3), fed in uneven pieces across block boundaries.
+        var hasher = SHA256()
+        var fed = 0
+        for piece in [1, 55, 56, 63, 64, 65, 1000].cycled(upTo: 1_000_000) {
+            hasher.update([UInt8](repeating: UInt8(ascii: "a"), count: piece))
+            fed += piece
+        }
+        #expect(fed == 1_000_000)
+        #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        for n in [55, 56, 57, 63, 64, 65, 119, 120, 128] {
+            var pieces = SHA256()
+            pieces.update(Array(repeating: UInt8(7), count: n / 2))
+            pieces.update(Array(repeating: UInt8(7), count: n - n / 2))
+            #expect(pieces.finalize() == SHA256.digest(Array(repeating: 7, count: n)), "\(n) bytes")
+        }
     }
 
     /// Makes a few journalled edits and returns the store.
@@ -70,5 +85,19 @@ import GRDB
         }
         let reopened = try FuheStore.open(path: t.path, createIfMissing: false)
         #expect(try reopened.verifyJournal().isIntact)
+    }
+}
+
+extension Array where Element == Int {
+    /// The pieces repeated in order, the last one cut, summing to exactly `total`.
+    func cycled(upTo total: Int) -> [Int] {
+        var out: [Int] = [], sum = 0, i = 0
+        while sum < total {
+            let piece = Swift.min(self[i % count], total - sum)
+            out.append(piece)
+            sum += piece
+            i += 1
+        }
+        return out
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import FuheCore
 import GRDB
+import Synchronization
 
 /// Reading the mergeable entities of dossiers as stored JSON, checking a merged entity against the
 /// model and its rules, and digesting a snapshot.
@@ -25,11 +26,24 @@ enum EntitySnapshots {
 
     /// SHA-256 over the snapshot in key order: equal snapshots, equal digests.
     static func digest(_ snapshot: EntitySnapshot) -> String {
-        var bytes: [UInt8] = []
+        var hasher = SHA256()
         for key in snapshot.keys.sorted() {
-            bytes += Array("\(key.dossierID)\u{1F}\(key.entity)\u{1F}\(key.id)\u{1F}\(snapshot[key] ?? "")\u{1E}".utf8)
+            hasher.update("\(key.dossierID)\u{1F}\(key.entity)\u{1F}\(key.id)\u{1F}")
+            hasher.update(snapshot[key] ?? "")
+            hasher.update([0x1E])
         }
-        return SHA256.hex(bytes)
+        return hasher.finalizeHex()
+    }
+
+    /// The digests of two snapshots, computed side by side on two cores.
+    static func digests(_ a: EntitySnapshot, _ b: EntitySnapshot) -> (String, String) {
+        let out = Mutex<[Int: String]>([:])
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let d = digest(i == 0 ? a : b)
+            out.withLock { $0[i] = d }
+        }
+        let both = out.withLock { $0 }
+        return (both[0] ?? "", both[1] ?? "")
     }
 
     /// Decodes a merged entity and applies the rules the store applies to an edit.

@@ -35,8 +35,15 @@ extension FuheStore {
         }
         let lease = prepared.lease
         let now = clock.now()
+        // Every scoresheet row the merge writes or the summaries read, decoded on all cores
+        // before the write transaction starts.
+        let placeholders = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
+        let mainRows = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT json FROM result WHERE dossier_id IN (\(placeholders))", arguments: StatementArguments(lease.dossierIDs))
+        }
+        let mergedRows = finals.compactMap { $0.key.entity == "result" ? $0.value : nil }
+        let decoded = try ParallelRowDecoder.decode(mainRows + mergedRows)
         return try queue.write { db in
-            let placeholders = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
             let changedSince = try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE seq > ? AND dossier_id IN (\(placeholders)) LIMIT 1",
                                                  arguments: StatementArguments([prepared.mainJournalSeq] + lease.dossierIDs)) ?? false
             guard try String.fetchOne(db, sql: "SELECT status FROM lease WHERE id = ?", arguments: [lease.id]) == Lease.Status.out.rawValue,
@@ -49,7 +56,7 @@ extension FuheStore {
             for dossierID in lease.dossierIDs {
                 let entries = finals.filter { $0.key.dossierID == dossierID }
                 guard !entries.isEmpty else { continue }
-                let writes = try Self.mergeWrites(entries, plan: prepared.plan, dossierID: dossierID, db)
+                let writes = try Self.mergeWrites(entries, plan: prepared.plan, decoded: decoded, dossierID: dossierID, db)
                 let wrote = try Self.applyWrites(writes, to: dossierID, batch: batch, db) { target, field in
                     fields += 1
                     let key = EntityKey(dossierID: dossierID, entity: target.entity, id: target.entityID)
@@ -67,7 +74,7 @@ extension FuheStore {
                     }
                     return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并", at: now)
                 }
-                if wrote { try Self.refreshSummary(dossierID: dossierID, schemes: schemes, today: today, db) }
+                if wrote { try Self.refreshSummary(dossierID: dossierID, schemes: schemes, today: today, db, decoded: decoded) }
             }
             try db.execute(sql: "UPDATE lease SET status = 'merged', merged_at = ?, merged_by = ?, merged_digest = ? WHERE id = ?",
                            arguments: [ISO.format(now), actor, prepared.copyDigest, lease.id])
@@ -82,7 +89,8 @@ extension FuheStore {
     /// the rules accept (findings before the items that cite them; items removed before their
     /// findings). An item or finding created in the copy whose number (序号) is taken in main
     /// gets the next free one.
-    static func mergeWrites(_ finals: [EntityKey: String?], plan: MergePlan, dossierID: String, _ db: Database) throws -> [PendingWrite] {
+    static func mergeWrites(_ finals: [EntityKey: String?], plan: MergePlan, decoded: [String: IndicatorResult],
+                            dossierID: String, _ db: Database) throws -> [PendingWrite] {
         var itemSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM rect_item WHERE dossier_id = ?", arguments: [dossierID]))
         var findingSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM finding WHERE dossier_id = ?", arguments: [dossierID]))
         let order = ["evidence", "finding", "result", "item", "review", "evaluation"]
@@ -93,7 +101,7 @@ extension FuheStore {
             // A row taken as the copy stored it is written as it is, once it decodes (which also
             // leaves it in the decode cache for the summary refresh).
             if let json, key.entity == "result", json == plan.copyValue(of: key) {
-                let row = try DecodeCaches.results.decode(json)
+                let row = try decoded[json] ?? DecodeCaches.results.decode(json)
                 guard row.nodeID == key.id else { throw refusal("M-004", "row \(row.nodeID) stored under \(key.id) in the copy") }
                 upserts.append(.raw(entity: key.entity, id: key.id, json: json))
                 continue

@@ -86,10 +86,10 @@ extension FuheStore {
         }
         try? copy.queue.close()
         let baseDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT base_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
-        guard EntitySnapshots.digest(base) == baseDigest else {
+        let (digestOfBase, copyDigest) = EntitySnapshots.digests(base, copySnapshot)
+        guard digestOfBase == baseDigest else {
             throw refusal("M-004", "\(file) was tampered with: its base values differ from what \(name) recorded at checkout \(lease.id)")
         }
-        let copyDigest = EntitySnapshots.digest(copySnapshot)
         switch lease.status {
         case .out: break
         case .released:
