@@ -34,21 +34,45 @@ enum DecodeCaches {
     static let results = DecodeCache<IndicatorResult>(limit: 4_096)
 }
 
-/// Decodes many scoresheet rows on every core at once (a merge touches thousands): the result
-/// maps each row's stored text to its value.
-enum ParallelRowDecoder {
-    static func decode(_ texts: [String]) throws -> [String: IndicatorResult] {
+/// Stored entities already decoded, by their stored text (a merge decodes the thousands of rows
+/// it touches on every core at once, before its write transaction).
+struct DecodedTexts: Sendable {
+    var results: [String: IndicatorResult] = [:]
+    var items: [String: RectificationItem] = [:]
+    var findings: [String: Finding] = [:]
+    var evidence: [String: Evidence] = [:]
+    var evaluations: [String: SelfEvaluation] = [:]
+    var reviews: [String: Review] = [:]
+
+    /// Decodes texts per entity kind (`result`, `item`, `finding`, `evidence`, `evaluation`,
+    /// `review`) on all cores.
+    static func decode(_ texts: [String: [String]]) throws -> DecodedTexts {
+        var out = DecodedTexts()
+        out.results = try ParallelDecoder.decode(texts["result"] ?? [], as: IndicatorResult.self)
+        out.items = try ParallelDecoder.decode(texts["item"] ?? [], as: RectificationItem.self)
+        out.findings = try ParallelDecoder.decode(texts["finding"] ?? [], as: Finding.self)
+        out.evidence = try ParallelDecoder.decode(texts["evidence"] ?? [], as: Evidence.self)
+        out.evaluations = try ParallelDecoder.decode(texts["evaluation"] ?? [], as: SelfEvaluation.self)
+        out.reviews = try ParallelDecoder.decode(texts["review"] ?? [], as: Review.self)
+        return out
+    }
+}
+
+/// Decodes many stored texts of one type on every core at once.
+enum ParallelDecoder {
+    static func decode<T: Decodable & Sendable>(_ texts: [String], as type: T.Type) throws -> [String: T] {
         let unique = Array(Set(texts))
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunk = (unique.count + workers - 1) / max(workers, 1)
-        let out = Mutex<[String: IndicatorResult]>([:])
+        guard !unique.isEmpty else { return [:] }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, unique.count))
+        let chunk = (unique.count + workers - 1) / workers
+        let out = Mutex<[String: T]>([:])
         let failure = Mutex<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let start = worker * chunk, end = min(unique.count, start + chunk)
             guard start < end else { return }
-            var local: [String: IndicatorResult] = [:]
+            var local: [String: T] = [:]
             for text in unique[start..<end] {
-                do { local[text] = try JSONColumn.decode(IndicatorResult.self, text) } catch {
+                do { local[text] = try JSONColumn.decode(T.self, text) } catch {
                     failure.withLock { $0 = $0 ?? error }
                     return
                 }

@@ -92,7 +92,7 @@ extension FuheStore {
     }
 
     /// `decoded` holds rows already decoded, by their stored text (see `ParallelRowDecoder`).
-    static func dossier(id: String, _ db: Database, decoded: [String: IndicatorResult] = [:]) throws -> Dossier {
+    static func dossier(id: String, _ db: Database, decoded: DecodedTexts = DecodedTexts()) throws -> Dossier {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT d.evaluation_json, d.self_team_json, d.review_json, d.template_id, u.json AS unit_json, c.json AS cycle_json
             FROM dossier d JOIN unit u ON u.id = d.unit_id JOIN cycle c ON c.id = d.cycle_id WHERE d.id = ?
@@ -101,22 +101,23 @@ extension FuheStore {
         var results: [String: IndicatorResult] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT node_id, json FROM result WHERE dossier_id = ?", arguments: [id]) {
             let text: String = r["json"]
-            results[r["node_id"]] = try decoded[text] ?? DecodeCaches.results.decode(text)
+            results[r["node_id"]] = try decoded.results[text] ?? DecodeCaches.results.decode(text)
         }
         let evidence = try String.fetchAll(db, sql: "SELECT json FROM evidence WHERE dossier_id = ? ORDER BY position", arguments: [id])
-            .map { try JSONColumn.decode(Evidence.self, $0) }
+            .map { try decoded.evidence[$0] ?? JSONColumn.decode(Evidence.self, $0) }
         let findings = try String.fetchAll(db, sql: "SELECT json FROM finding WHERE dossier_id = ? ORDER BY seq, id", arguments: [id])
-            .map { try JSONColumn.decode(Finding.self, $0) }
+            .map { try decoded.findings[$0] ?? JSONColumn.decode(Finding.self, $0) }
         let items = try String.fetchAll(db, sql: "SELECT json FROM rect_item WHERE dossier_id = ? ORDER BY seq, id", arguments: [id])
-            .map { try JSONColumn.decode(RectificationItem.self, $0) }
+            .map { try decoded.items[$0] ?? JSONColumn.decode(RectificationItem.self, $0) }
         let reviewJSON: String? = row["review_json"]
+        let evaluationJSON: String = row["evaluation_json"]
         return Dossier(unit: try JSONColumn.decode(EvaluatedUnit.self, row["unit_json"]),
                        cycle: try JSONColumn.decode(EvaluationCycle.self, row["cycle_json"]),
                        template: template,
-                       evaluation: try JSONColumn.decode(SelfEvaluation.self, row["evaluation_json"]),
+                       evaluation: try decoded.evaluations[evaluationJSON] ?? JSONColumn.decode(SelfEvaluation.self, evaluationJSON),
                        results: results, evidence: evidence,
                        selfTeam: try JSONColumn.decode([TeamMember].self, row["self_team_json"]),
-                       review: try reviewJSON.map { try JSONColumn.decode(Review.self, $0) },
+                       review: try reviewJSON.map { try decoded.reviews[$0] ?? JSONColumn.decode(Review.self, $0) },
                        findings: findings, items: items)
     }
 }

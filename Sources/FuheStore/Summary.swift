@@ -50,7 +50,7 @@ extension FuheStore {
 
     /// Recomputes one dossier's summary columns (scores, grades, progress, flags, item counts).
     static func refreshSummary(dossierID: String, schemes: [String: GradeScheme], today: CalendarDay, _ db: Database,
-                               decoded: [String: IndicatorResult] = [:]) throws {
+                               decoded: DecodedTexts = DecodedTexts()) throws {
         let d = try dossier(id: dossierID, db, decoded: decoded)
         let scheme = schemes[d.template.gradeSchemeID] ?? GradeScheme.mof4
         let scored = DossierScorer.score(d, scheme: scheme)

@@ -35,14 +35,24 @@ extension FuheStore {
         }
         let lease = prepared.lease
         let now = clock.now()
-        // Every scoresheet row the merge writes or the summaries read, decoded on all cores
-        // before the write transaction starts.
+        // Every entity the merge writes or the summaries read, decoded on all cores before the
+        // write transaction starts.
         let placeholders = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
-        let mainRows = try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT json FROM result WHERE dossier_id IN (\(placeholders))", arguments: StatementArguments(lease.dossierIDs))
+        var texts = try queue.read { db -> [String: [String]] in
+            let ids = StatementArguments(lease.dossierIDs)
+            var texts: [String: [String]] = [:]
+            for (entity, table) in [("result", "result"), ("item", "rect_item"), ("finding", "finding"), ("evidence", "evidence")] {
+                texts[entity] = try String.fetchAll(db, sql: "SELECT json FROM \(table) WHERE dossier_id IN (\(placeholders))", arguments: ids)
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT evaluation_json, review_json FROM dossier WHERE id IN (\(placeholders))", arguments: ids) {
+                texts["evaluation", default: []].append(row[0])
+                if let review: String = row[1] { texts["review", default: []].append(review) }
+            }
+            return texts
         }
-        let mergedRows = finals.compactMap { $0.key.entity == "result" ? $0.value : nil }
-        let decoded = try ParallelRowDecoder.decode(mainRows + mergedRows)
+        for (key, json) in finals { if let json { texts[key.entity, default: []].append(json) } }
+        let decoded: DecodedTexts
+        do { decoded = try DecodedTexts.decode(texts) } catch { throw refusal("M-005", "cannot merge: a merged value does not decode: \(error)") }
         return try queue.write { db in
             let changedSince = try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE seq > ? AND dossier_id IN (\(placeholders)) LIMIT 1",
                                                  arguments: StatementArguments([prepared.mainJournalSeq] + lease.dossierIDs)) ?? false
@@ -89,7 +99,7 @@ extension FuheStore {
     /// the rules accept (findings before the items that cite them; items removed before their
     /// findings). An item or finding created in the copy whose number (序号) is taken in main
     /// gets the next free one.
-    static func mergeWrites(_ finals: [EntityKey: String?], plan: MergePlan, decoded: [String: IndicatorResult],
+    static func mergeWrites(_ finals: [EntityKey: String?], plan: MergePlan, decoded: DecodedTexts,
                             dossierID: String, _ db: Database) throws -> [PendingWrite] {
         var itemSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM rect_item WHERE dossier_id = ?", arguments: [dossierID]))
         var findingSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM finding WHERE dossier_id = ?", arguments: [dossierID]))
@@ -101,14 +111,14 @@ extension FuheStore {
             // A row taken as the copy stored it is written as it is, once it decodes (which also
             // leaves it in the decode cache for the summary refresh).
             if let json, key.entity == "result", json == plan.copyValue(of: key) {
-                let row = try decoded[json] ?? DecodeCaches.results.decode(json)
+                let row = try decoded.results[json] ?? DecodeCaches.results.decode(json)
                 guard row.nodeID == key.id else { throw refusal("M-004", "row \(row.nodeID) stored under \(key.id) in the copy") }
                 upserts.append(.raw(entity: key.entity, id: key.id, json: json))
                 continue
             }
             let exists = try currentJSON(locate(ChangeTarget(entity: key.entity, entityID: key.id, table: "", keyColumn: "",
                                                              dossierID: dossierID, newJSON: nil)), db) != nil
-            var change = try change(entity: key.entity, entityID: key.id, json: json)
+            var change = try Self.decodedChange(key, json: json, decoded) ?? change(entity: key.entity, entityID: key.id, json: json)
             switch change {
             case .item(var item) where !exists:
                 if itemSeqs.contains(item.seq) { item.seq = (itemSeqs.max() ?? 0) + 1 }
@@ -126,5 +136,19 @@ extension FuheStore {
         removals.sort { removalOrder.firstIndex(of: target(of: $0, dossierID: dossierID).entity) ?? 9
             < removalOrder.firstIndex(of: target(of: $1, dossierID: dossierID).entity) ?? 9 }
         return upserts + removals.map { .change($0) }
+    }
+
+    /// The change for a merged entity from values decoded ahead (nil when it was not).
+    static func decodedChange(_ key: EntityKey, json: String?, _ decoded: DecodedTexts) -> StoreChange? {
+        guard let json else { return nil }
+        switch key.entity {
+        case "result": return decoded.results[json].map { .result($0) }
+        case "item": return decoded.items[json].map { .item($0) }
+        case "finding": return decoded.findings[json].map { .finding($0) }
+        case "evidence": return decoded.evidence[json].map { .evidence($0) }
+        case "review": return decoded.reviews[json].map { .review($0) }
+        case "evaluation": return decoded.evaluations[json].map { .evaluation($0) }
+        default: return nil
+        }
     }
 }
