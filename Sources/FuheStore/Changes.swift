@@ -11,7 +11,8 @@ extension FuheStore {
                       origin: String = "local") throws -> Int64? {
         try queue.write { db in
             let batch = try Journal.nextBatch(db)
-            let who = Attribution(actor: actor, origin: origin, reason: reason, at: clock.now())
+            let now = clock.now()
+            let who = Attribution(actor: actor, origin: origin, reason: reason, at: now, atText: ISO.format(now))
             guard try Self.applyChanges(changes, to: dossierID, batch: batch, db, attribution: { _, _ in who }) else { return nil }
             try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
             return batch
@@ -24,6 +25,8 @@ extension FuheStore {
         var origin: String
         var reason: String?
         var at: Date
+        /// The time as already written in a journal (a change merged from a copy keeps its own).
+        var atText: String?
     }
 
     /// Writes changes inside an open transaction, journalling each changed field under `batch`
@@ -62,7 +65,7 @@ extension FuheStore {
                 let who = attribution(target, field)
                 lastHash = try Journal.append(db, JournalRecord(actor: who.actor, origin: who.origin, dossierID: dossierID, entity: target.entity,
                                                      entityID: target.entityID, field: field, old: old, new: new, reason: who.reason),
-                                   batch: batch, at: who.at, previous: lastHash)
+                                   batch: batch, at: who.at, atText: who.atText, previous: lastHash)
             }
             if old == nil || new == nil {
                 try journal("*", old, new)
@@ -109,7 +112,7 @@ extension FuheStore {
         if t.table == "dossier" {
             return try String.fetchOne(db, sql: "SELECT \(t.keyColumn) FROM dossier WHERE id = ?", arguments: [t.dossierID])
         }
-        return try String.fetchOne(db, sql: "SELECT json FROM \(t.table) WHERE dossier_id = ? AND \(t.keyColumn) = ?",
+        return try String.fetchOne(try db.cachedStatement(sql: "SELECT json FROM \(t.table) WHERE dossier_id = ? AND \(t.keyColumn) = ?"),
                                    arguments: [t.dossierID, t.entityID])
     }
 
@@ -117,7 +120,7 @@ extension FuheStore {
     static func writeRaw(entity: String, id: String, json: String, dossierID: String, _ db: Database) throws {
         switch entity {
         case "result":
-            try db.execute(sql: "INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)", arguments: [dossierID, id, json])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)").execute(arguments: [dossierID, id, json])
         case "evidence":
             let position = try Int.fetchOne(db, sql: "SELECT position FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
                 ?? (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM evidence WHERE dossier_id = ?", arguments: [dossierID]) ?? 0)
@@ -133,7 +136,7 @@ extension FuheStore {
     static func write(_ change: StoreChange, json: String?, dossierID: String, _ db: Database) throws {
         switch change {
         case .result(let r):
-            try db.execute(sql: "INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)", arguments: [dossierID, r.nodeID, json])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)").execute(arguments: [dossierID, r.nodeID, json])
         case .evidence(let e):
             let position = try Int.fetchOne(db, sql: "SELECT position FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, e.id])
                 ?? (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM evidence WHERE dossier_id = ?", arguments: [dossierID]) ?? 0)

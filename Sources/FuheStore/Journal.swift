@@ -13,15 +13,18 @@ enum Journal {
     /// `previous` is the last entry's hash when the caller knows it (appending many entries in
     /// one transaction); returns this entry's hash.
     @discardableResult
-    static func append(_ db: Database, _ r: JournalRecord, batch: Int64, at: Date, previous known: String? = nil) throws -> String {
-        let time = ISO.format(at)
+    static func append(_ db: Database, _ r: JournalRecord, batch: Int64, at: Date, atText: String? = nil,
+                       previous known: String? = nil) throws -> String {
+        let time = atText ?? ISO.format(at)
         let previous = try known ?? String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? ""
         let hash = JournalChain.hash(previous: previous, at: time, record: r, batch: batch)
-        try db.execute(sql: """
+        // Prepared once per connection: a merge appends thousands of entries.
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO journal(at, actor, origin, dossier_id, entity, entity_id, field, old, new, reason, batch, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [time, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, batch,
-                             previous, hash])
+            """)
+        try insert.execute(arguments: [time, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, batch,
+                                       previous, hash])
         return hash
     }
 

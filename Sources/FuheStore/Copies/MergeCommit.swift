@@ -35,6 +35,7 @@ extension FuheStore {
         }
         let lease = prepared.lease
         let now = clock.now()
+        let nowText = ISO.format(now)
         // Every entity the merge writes or the summaries read, decoded on all cores before the
         // write transaction starts.
         let placeholders = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
@@ -76,13 +77,13 @@ extension FuheStore {
                         case .copy: "取副本"
                         case .value: "人工改值"
                         }
-                        return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并冲突：\(what)", at: now)
+                        return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并冲突：\(what)", at: now, atText: nowText)
                     }
                     if let setter = prepared.copyJournal.setter(of: key, field: field) {
                         return Attribution(actor: setter.record.actor, origin: "copy:\(lease.id)", reason: setter.record.reason,
-                                           at: ISO.parse(setter.at) ?? now)
+                                           at: now, atText: setter.at)
                     }
-                    return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并", at: now)
+                    return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并", at: now, atText: nowText)
                 }
                 if wrote { try Self.refreshSummary(dossierID: dossierID, schemes: schemes, today: today, db, decoded: decoded) }
             }
