@@ -70,8 +70,8 @@ extension FuheStore {
             if old == nil || new == nil {
                 try journal("*", old, new)
             } else {
-                let oldFields = JSONColumn.fields(old)
-                let newFields = JSONColumn.fields(new)
+                let oldFields = JSONFields.split(old)
+                let newFields = JSONFields.split(new)
                 for name in Set(oldFields.keys).union(newFields.keys).sorted() where oldFields[name] != newFields[name] {
                     try journal(name, oldFields[name], newFields[name])
                 }

@@ -91,7 +91,7 @@ extension FuheStore {
         try queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM dossier ORDER BY sort_key, fiscal_year, id") }
     }
 
-    /// `decoded` holds rows already decoded, by their stored text (see `ParallelRowDecoder`).
+    /// `decoded` holds rows already decoded, by their stored text (see `DecodedTexts`).
     static func dossier(id: String, _ db: Database, decoded: DecodedTexts = DecodedTexts()) throws -> Dossier {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT d.evaluation_json, d.self_team_json, d.review_json, d.template_id, u.json AS unit_json, c.json AS cycle_json

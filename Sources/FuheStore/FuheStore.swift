@@ -143,6 +143,4 @@ enum ISO {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)
 
     static func format(_ date: Date) -> String { date.formatted(style) }
-
-    static func parse(_ text: String) -> Date? { try? style.parse(text) }
 }

@@ -1,8 +1,7 @@
 import Foundation
-import FuheCore
 
 /// Encodes model values as JSON text for storage (sorted keys, so field diffs are stable) and
-/// splits them into top-level fields for the journal.
+/// decodes them back. `JSONFields.split` splits stored text into top-level fields for the journal.
 enum JSONColumn {
     static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
@@ -17,11 +16,5 @@ enum JSONColumn {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(type, from: Data(text.utf8))
-    }
-
-    /// Top-level fields of an encoded object, each as its JSON text (absent and null = no entry).
-    /// The same split the merge uses, so journal values and merge values compare as text.
-    static func fields(_ text: String?) -> [String: String] {
-        JSONFields.split(text)
     }
 }

@@ -31,16 +31,12 @@ extension FuheStore {
                 if let whole = records.first(where: { $0.field == "*" }) {
                     current = whole.old
                 } else {
-                    var dict = (current.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]) ?? [:]
-                    for r in records {
-                        if let old = r.old, let value = try? JSONSerialization.jsonObject(with: Data(old.utf8), options: [.fragmentsAllowed]) {
-                            dict[r.field] = value
-                        } else {
-                            dict.removeValue(forKey: r.field)
-                        }
+                    var fields = JSONFields.split(current)
+                    for r in records { fields[r.field] = r.old }
+                    guard let joined = JSONFields.join(fields) else {
+                        throw StoreError.rule(code: "J-001", message: "cannot undo #\(batch): a journalled value of \(first.entity) \(first.entityID) is not JSON")
                     }
-                    let data = try JSONSerialization.data(withJSONObject: dict, options: [.sortedKeys])
-                    current = String(decoding: data, as: UTF8.self)
+                    current = joined
                 }
                 changes.append(try Self.change(entity: first.entity, entityID: first.entityID, json: current))
             }

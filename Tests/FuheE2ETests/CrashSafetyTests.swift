@@ -30,13 +30,7 @@ import FuheTestSupport
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = directory.appendingPathComponent("crash.sqlite").path
         let fuhe = try #require(BuiltProducts.executable("fuhe")).path
-        let setup = Process()
-        setup.executableURL = URL(fileURLWithPath: fuhe)
-        setup.arguments = ["import", "--samples", "--store", store]
-        setup.standardOutput = FileHandle.nullDevice
-        try setup.run()
-        setup.waitUntilExit()
-        try #require(setup.terminationStatus == 0)
+        try #require(try BuiltProducts.run(fuhe, ["import", "--samples", "--store", store]).status == 0)
 
         // Leaf rows with a name no other row's name contains, so a search selects exactly that row.
         let template = try FuheStore.open(path: store, createIfMissing: false).dossier(id: "SE-JH-2021").template
@@ -100,12 +94,6 @@ import FuheTestSupport
         }
         print("crash safety: \(Self.rounds) SIGKILLs, \(confirmed.count) edits shown as saved, all kept; journal and SQLite intact")
         #expect(confirmed.count >= Self.rounds, "too few edits confirmed to mean anything: \(confirmed.count)")
-        let verify = Process()
-        verify.executableURL = URL(fileURLWithPath: fuhe)
-        verify.arguments = ["verify", "--store", store]
-        verify.standardOutput = FileHandle.nullDevice
-        try verify.run()
-        verify.waitUntilExit()
-        #expect(verify.terminationStatus == 0)
+        #expect(try BuiltProducts.run(fuhe, ["verify", "--store", store]).status == 0)
     }
 }

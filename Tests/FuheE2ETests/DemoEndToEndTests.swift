@@ -30,18 +30,9 @@ import TermCore
     /// Runs `fuhe arguments…` to completion with the test's data folders; returns its output.
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: fuhe)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "fuhe \(arguments.joined(separator: " ")) failed")
-        return String(decoding: output, as: UTF8.self)
+        let result = try BuiltProducts.run(fuhe, arguments, environment: environment)
+        #expect(result.status == 0, "fuhe \(arguments.joined(separator: " ")) failed: \(result.stderr)")
+        return result.stdout
     }
 
     /// Every file under a folder with its bytes.

@@ -19,21 +19,11 @@ import FuheTestSupport
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    /// Runs `fuhe` without a terminal; returns exit status, standard output and standard error.
+    /// Runs `fuhe` without a terminal.
     @discardableResult
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: fuhe)
-        p.arguments = arguments
-        p.environment = ["HOME": directory.path, "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try BuiltProducts.run(fuhe, arguments, environment: ["HOME": directory.path, "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"])
+        return (r.status, r.stdout, r.stderr)
     }
 
     func terminal(_ command: String) throws -> TmuxSession {

@@ -16,13 +16,7 @@ import TermCore
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = directory.appendingPathComponent("review.sqlite").path
         fuhe = try #require(BuiltProducts.executable("fuhe")).path
-        let setup = Process()
-        setup.executableURL = URL(fileURLWithPath: fuhe)
-        setup.arguments = ["import", "--samples", "--store", store]
-        setup.standardOutput = FileHandle.nullDevice
-        try setup.run()
-        setup.waitUntilExit()
-        #expect(setup.terminationStatus == 0)
+        #expect(try BuiltProducts.run(fuhe, ["import", "--samples", "--store", store]).status == 0)
     }
 
     func session(width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws -> TmuxSession {
