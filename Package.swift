@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // DOCX files are ZIP archives: reading word/document.xml needs inflate (system zlib).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Domain model, exact decimals, scoring engine, validation, lifecycles. Foundation only.
@@ -26,6 +28,12 @@ let package = Package(
         .executableTarget(name: "term-probe", dependencies: ["TermCore", "FuheTerminal"]),
         // JSON dossier exchange format and CSV ledger.
         .target(name: "FuheExchange", dependencies: ["FuheCore"]),
+        // Report intake: published reports (text, GB18030, HTML, DOCX, PDF via pdftotext) read into
+        // fuhe.draft/1 drafts with source spans, template proposals and arithmetic checks.
+        .target(name: "FuheIntake", dependencies: [
+            "FuheCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // SQLite store (GRDB): schema, repositories, journal, summaries.
         .target(name: "FuheStore", dependencies: [
             "FuheCore",
@@ -51,17 +59,21 @@ let package = Package(
         ]),
         // Command-line commands (swift-argument-parser).
         .target(name: "FuheCLI", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining",
+            "FuheCore", "FuheExchange", "FuheIntake", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
         .executableTarget(name: "fuhe-bench", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore",
+            "FuheCore", "FuheIntake", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore",
         ]),
         // Fixtures shared by the test targets.
         .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
+        .testTarget(name: "FuheIntakeTests", dependencies: [
+            "FuheIntake", "FuheCore", "FuheResources", "FuheExchange", "FuheStore", "FuheTestSupport", "fuhe",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "FuheTerminal", "term-probe", "FuheTestSupport"]),
         .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources", "FuheTestSupport"]),
         .testTarget(name: "FuheStoreTests", dependencies: [

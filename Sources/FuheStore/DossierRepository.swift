@@ -14,8 +14,19 @@ extension FuheStore {
     /// Imports dossiers (and standalone `templates`) in one transaction: either all are stored,
     /// with their units, cycles and embedded templates, or none.
     public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
-                               actor: String, origin: String = "import", reason: String? = nil) throws {
+                               actor: String, origin: String = "import", reason: String? = nil,
+                               sources: [String: ReportSource] = [:]) throws {
         try queue.write { db in
+            _ = try importDossiers(dossiers, templates: templates, mode: mode, actor: actor, origin: origin, reason: reason,
+                                   sources: sources, db)
+        }
+    }
+
+    /// The import inside an open transaction (see above); the report texts in `sources` (by dossier
+    /// id) are stored beside their dossiers. Returns the journal batch.
+    func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate], mode: ImportMode, actor: String, origin: String,
+                        reason: String?, sources: [String: ReportSource], _ db: Database) throws -> Int64 {
+        do {
             let batch = try Journal.nextBatch(db)
             let schemes = try Self.gradeSchemes(db)
             for t in templates {
@@ -44,7 +55,9 @@ extension FuheStore {
                 try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
                 try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
                                                      field: "*", old: nil, new: "imported", reason: reason), batch: batch, at: clock.now())
+                if let source = sources[d.id] { try ReportSources.save(source, dossierID: d.id, db) }
             }
+            return batch
         }
     }
 
