@@ -218,3 +218,11 @@ public struct DraftNote: Hashable, Sendable, Codable {
         self.spans = spans
     }
 }
+
+extension DraftSource {
+    /// The text a span covers (spans use the file's line numbers; `text` starts at `firstLine`).
+    public func passage(_ span: SourceSpan) -> String {
+        ReportSource(file: file, kind: kind, encoding: encoding, title: title, firstLine: firstLine, text: text,
+                     textSHA256: "", draftID: "").passage(span)
+    }
+}

@@ -33,7 +33,8 @@ enum DraftBuilder {
         let typeValue = HeaderExtractor.evalType(c, title: segment.title)
         var indicators: [DraftIndicator] = []
         for item in scores.items {
-            let parent = item.parent.map { scores.items[$0].label } ?? c.heading(before: item.start).map(\.title)
+            let ownLine = c.line(at: item.start)?.start ?? item.start
+            let parent = item.parent.map { scores.items[$0].label } ?? c.heading(before: ownLine - 1).map(\.title)
             let span = c.span(item.start, item.end)
             indicators.append(DraftIndicator(id: "indicator.\(indicators.count + 1)", label: item.label,
                                              parentLabel: parent == item.label ? nil : parent, score: item.score?.text,

@@ -90,6 +90,10 @@ enum HeaderExtractor {
             guard k > open + 6, k < c.end, s[k] == "号" else { continue }
             var a = open
             while a > c.start, open - a < 8, HanFold.isHan(s[a - 1]) { a -= 1 }
+            for lead in ["根据", "按照", "依据", "依照", "关于", "及", "和", "与"] where c.text(a, open).hasPrefix(lead) && open - a - lead.count >= 2 {
+                a += lead.unicodeScalars.count
+                break
+            }
             guard open - a >= 2 else { continue }
             let number = c.text(a, k + 1)
             guard seen.insert(number).inserted else { continue }

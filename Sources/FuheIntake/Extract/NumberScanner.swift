@@ -54,6 +54,8 @@ enum NumberScanner {
                 continue
             }
             var k = j
+            // "107.66 万元": a space before the unit.
+            if k + 1 < s.count, s[k] == " ", s[k + 1] == "万" || s[k + 1] == "元" || s[k + 1] == "%" || s[k + 1] == "亿" { k += 1 }
             var approximate = false
             if k < s.count, s[k] == "余" || s[k] == "多" {
                 approximate = true

@@ -149,7 +149,8 @@ enum ScoreExtractor {
                 if key == "绩效为" || key == "评价等次" || key == "评价为" {
                     let rest = c.text(at + key.unicodeScalars.count, min(c.end, at + key.unicodeScalars.count + 3))
                     if rest.hasPrefix("”") || rest.hasPrefix("\"") || rest.hasPrefix("。") || rest.hasPrefix(" |") || rest.isEmpty {
-                        return DraftValue(note: "原文“\(c.text(max(c.start, at - 4), min(c.end, at + key.count + 1)))”处等次空缺",
+                        let shown = c.text(max(c.start, at - 4), at + key.unicodeScalars.count).filter { !$0.isNewline && $0 != "|" }
+                        return DraftValue(note: "原文“\(shown.trimmingCharacters(in: .whitespaces))”处未写等次",
                                           spans: [c.span(at, min(c.end, at + key.unicodeScalars.count + 1))])
                     }
                 }

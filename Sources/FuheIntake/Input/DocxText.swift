@@ -53,7 +53,7 @@ enum DocxText {
                 case "w:tab": if skipDepth == 0 { put("\t") }
                 case "w:br", "w:cr": if skipDepth == 0 { put(cell != nil ? " " : "\n") }
                 case "w:p":
-                    if closing {
+                    if closing || selfClosing {
                         if cell != nil { if let last = cell!.last, last != " " { cell!.append(" ") } } else { out.append("\n") }
                     }
                 case "w:tr":

@@ -18,7 +18,10 @@ enum Cleaner {
         w = pinyin(w, &report)
         w = splitGluedHeadings(w)
         w = joinBroken(w, &report)
-        if kind == "pdf" { w = joinSoftWraps(w, &report) }
+        if kind == "pdf" {
+            w = dropLayoutSpaces(w)
+            w = joinSoftWraps(w, &report)
+        }
         return (w, report)
     }
 
@@ -158,6 +161,23 @@ enum Cleaner {
         return false
     }
 
+    /// pdftotext puts a space between Chinese and Latin letters or digits ("20xx 年度", "98.2 分",
+    /// "〔2018〕45 号"): one such space is dropped.
+    static func dropLayoutSpaces(_ w: WorkingText) -> WorkingText {
+        var b = WorkingText.Builder(capacity: w.count)
+        let s = w.scalars
+        func cjk(_ c: Unicode.Scalar) -> Bool { HanFold.isHan(c) || (0x3000...0x303F).contains(c.value) || c == "“" || c == "”" }
+        func latin(_ c: Unicode.Scalar) -> Bool { c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "%" || c == ".") }
+        for i in s.indices {
+            if s[i] == " ", i > 0, i + 1 < s.count, s[i - 1] != " ", s[i + 1] != " ",
+               (cjk(s[i - 1]) && latin(s[i + 1])) || (latin(s[i - 1]) && cjk(s[i + 1])) || (s[i - 1] == "]" && latin(s[i + 1])) {
+                continue
+            }
+            b.append(s[i], from: w.origin[i])
+        }
+        return b.text
+    }
+
     /// PDF text laid out in page-wide lines: a line that fills the page width and does not end a
     /// sentence continues on the next line.
     static func joinSoftWraps(_ w: WorkingText, _ r: inout Report) -> WorkingText {
@@ -185,8 +205,10 @@ enum Cleaner {
             let next = widths[n]
             var firstOfNext = next.start
             while firstOfNext < next.end, s[firstOfNext] == " " { firstOfNext += 1 }
-            let ends = last >= line.start && "。;:!?」”)|".unicodeScalars.contains(s[last])
-            if line.width * 10 >= wide * 9, last >= line.start, !ends, firstOfNext < next.end,
+            let ends = last >= line.start && "。!?|".unicodeScalars.contains(s[last])
+            let numberNext = firstOfNext < next.end && ("0"..."9").contains(s[firstOfNext]) && last >= line.start && HanFold.isHan(s[last])
+            let full = line.width * 100 >= wide * 92
+            if full || (line.width * 10 >= wide * 7 && !ends) || numberNext, last >= line.start, firstOfNext < next.end,
                !Outline.startsWithMarker(s, at: firstOfNext) {
                 r.linesJoined += 1
                 // Drop the newline and the next line's indentation.
