@@ -62,14 +62,24 @@ enum ColumnTables {
     }
 
     /// Difference = budget − actual and ratio = difference / budget, where the columns say so.
+    /// `row[0]` is the row label, then one cell per column.
     static func rowChecks(_ c: ReportContext, label: String, columns: [String], row: [TextLine], unit: String) -> [DraftCheck]? {
+        TableRowChecks.checks(c, label: label, columns: columns, cells: row.dropFirst().map { ($0.text, $0.start, $0.end) }, unit: unit)
+    }
+}
+
+/// The arithmetic of one table row whose columns are a budget, an actual, their difference and
+/// its ratio (as printed tables of 三公经费 have them).
+enum TableRowChecks {
+    static func checks(_ c: ReportContext, label: String, columns: [String], cells: [(String, Int, Int)], unit: String) -> [DraftCheck]? {
+        guard cells.count == columns.count else { return nil }
         func col(_ words: [String]) -> Int? { columns.firstIndex { h in words.contains { h.contains($0) } } }
         guard let b = col(["预算"]), let a = col(["决算", "执行", "实际"]), b != a,
-              let (budget, bt) = number(row[b + 1].text), let (actual, at) = number(row[a + 1].text) else { return nil }
-        let place = { (i: Int) in [c.span(row[i + 1].start, row[i + 1].end)] }
+              let (budget, bt) = ColumnTables.number(cells[b].0), let (actual, at) = ColumnTables.number(cells[a].0) else { return nil }
+        let place = { (i: Int) in [c.span(cells[i].1, max(cells[i].2, cells[i].1 + 1))] }
         var out: [DraftCheck] = []
         let difference = budget - actual
-        if let d = col(["差异", "差额", "节约额"]), let (stated, st) = number(row[d + 1].text) {
+        if let d = col(["差异", "差额", "节约额"]), let (stated, st) = ColumnTables.number(cells[d].0) {
             let computed = stated < 0 ? actual - budget : difference
             let level = ArithmeticRule.compare(stated: stated, computed: computed, statedPlaces: ArithmeticRule.places(of: st), kind: .amount)
             out.append(DraftCheck(id: "", kind: .tableRow, level: level, label: "\(label)·\(columns[d])", stated: st,
@@ -79,7 +89,7 @@ enum ColumnTables {
                                       : "“\(label)”\(columns[d])应为\(bt)−\(at)=\(ExactDecimal.plain(computed))，表中为\(st)",
                                   spans: place(d) + place(b) + place(a)))
         }
-        if let r = col(["比率", "比例", "节约率", "率"]), r != b, r != a, let (stated, st) = number(row[r + 1].text), budget != 0 {
+        if let r = col(["比率", "比例", "节约率", "率"]), r != b, r != a, let (stated, st) = ColumnTables.number(cells[r].0), budget != 0 {
             out.append(CheckMaker.share(kind: .tableRow, label: "\(label)·\(columns[r])", stated: (st, stated, place(r)),
                                         numerator: ("\(columns[b])−\(columns[a])", "\(bt)−\(at)", difference, place(a)),
                                         denominator: (columns[b], bt, budget, place(b)),

@@ -102,7 +102,11 @@ enum PipeTables {
                 k += 1
             }
             let tree = HeaderTree(headers)
-            var unit = title.contains("万元") || headers.joined().contains("万元") ? "万元" : (title.contains("元") ? "元" : "")
+            // The unit: the title row, the headers, or a "金额单位:万元" line just above the table.
+            let firstLine = row.lines.first ?? 0
+            let above = c.lines.filter { $0.kind == .text && $0.index < firstLine && $0.index >= firstLine - 3 }.map(\.text).joined()
+            let unitText = title + headers.flatMap { $0 }.joined() + (above.contains("单位") ? above : "")
+            var unit = unitText.contains("万元") ? "万元" : (unitText.contains("元") ? "元" : "")
             if unit.isEmpty, title.isEmpty { unit = lastUnit }
             lastUnit = unit
             reading.unit = reading.unit.isEmpty ? unit : reading.unit
@@ -110,16 +114,20 @@ enum PipeTables {
                   let label = rows[k].cells.first?.text, !label.isEmpty, !isNumber(label), !rowHeads.contains(label) {
                 let data = rows[k]
                 var values: [Decimal?] = []
+                let rowLabel = Labels.clean(label.replacingOccurrences(of: "其中:", with: ""))
                 for (col, cell) in data.cells.dropFirst().enumerated() {
-                    let number = isNumber(cell.text) ? Decimal(string: cell.text) : nil
-                    values.append(number)
-                    guard number != nil else { continue }
-                    reading.cells.append(TableCell(row: label, column: tree.columns[col], text: cell.text, number: number,
-                                                   start: cell.start, end: cell.end, unit: unit))
+                    let parsed = ColumnTables.number(cell.text)
+                    values.append(cell.text.hasSuffix("%") ? nil : parsed?.0)
+                    guard let (number, text) = parsed else { continue }
+                    let ratio = cell.text.hasSuffix("%") || tree.columns[col].contains("率") || tree.columns[col].contains("比例")
+                    reading.cells.append(TableCell(row: rowLabel, column: tree.columns[col], text: text, number: number,
+                                                   start: cell.start, end: cell.start + text.unicodeScalars.count, unit: ratio ? "%" : unit))
                 }
                 reading.checks += tree.sumChecks(values: values, texts: data.cells.dropFirst().map(\.text),
                                                  places: data.cells.dropFirst().map { c.span($0.start, max($0.end, $0.start + 1)) },
-                                                 rowLabel: label, unit: unit)
+                                                 rowLabel: rowLabel, unit: unit)
+                reading.checks += TableRowChecks.checks(c, label: rowLabel, columns: tree.columns,
+                                                        cells: data.cells.dropFirst().map { ($0.text, $0.start, $0.end) }, unit: unit) ?? []
                 reading.lines.formUnion(data.lines)
                 k += 1
             }

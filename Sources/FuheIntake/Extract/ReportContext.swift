@@ -1,3 +1,4 @@
+import Foundation
 import FuheCore
 
 /// One report's stretch of the working text, with what the extractors share: its lines, its
@@ -37,9 +38,13 @@ final class ReportContext {
             if c == "。" || c == "\n" || c == "!" || c == "?" { stops.append(i) }
         }
         self.stops = stops
-        headings = lines.compactMap { line in
-            guard line.kind == .text, let m = line.marker else { return nil }
-            return Heading(line: line, level: m.level, title: ReportContext.title(w, from: m.end, to: line.end))
+        headings = lines.compactMap { line -> Heading? in
+            guard line.kind == .text else { return nil }
+            if let m = line.marker { return Heading(line: line, level: m.level, title: ReportContext.title(w, from: m.end, to: line.end)) }
+            // A short line of its own naming a section ("存在的问题", "整改措施:") is a heading too.
+            let t = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+            guard t.count >= 2, t.count <= 16, !t.contains("。"), !t.contains(","), ListExtractor.role(t) != .other else { return nil }
+            return Heading(line: line, level: .chapter, title: t)
         }
     }
 

@@ -44,7 +44,16 @@ enum ScoreExtractor {
             var verb = t.start
             while verb > clauseStart, "得分为:自评".unicodeScalars.contains(s[verb - 1]) { verb -= 1 }
             let raw = c.text(clauseStart, verb)
-            if isScore, isTotal(raw) {
+            let full = c.text(clauseStart, t.start)
+            // "一、资金投入(10分)。……自评得分10分": under an indicator heading the generic 自评得分
+            // is that indicator's score.
+            if isScore, isTotal(raw, full), line.marker != nil, !totalWords.contains(where: { raw.contains($0) }),
+               let i = r.items.lastIndex(where: { $0.line == line.index && $0.score == nil && $0.weight != nil }) {
+                r.items[i].score = t
+                r.items[i].end = t.unitEnd
+                continue
+            }
+            if isScore, isTotal(raw, full) {
                 r.totals.append((t, clauseStart))
                 continue
             }
@@ -105,8 +114,15 @@ enum ScoreExtractor {
         return a
     }
 
-    static func isTotal(_ raw: String) -> Bool {
+    static let totalPhrases = ["自评得分", "综合得分", "总得分", "总分", "评价得分", "最终得分", "综合评分", "自评分"]
+
+    /// Whether a stated score is a total: the words before it say so ("自评综合得分", "评价得分为",
+    /// "按评分表…得分"), or nothing names an indicator.
+    static func isTotal(_ raw: String, _ full: String) -> Bool {
         if totalWords.contains(where: { raw.contains($0) }) { return true }
+        var tail = full.trimmingCharacters(in: CharacterSet(charactersIn: " :为是"))
+        if tail.hasSuffix("得") { tail.removeLast() }
+        if totalPhrases.contains(where: { tail.hasSuffix($0) }) { return true }
         let trimmed = raw.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
         if trimmed.isEmpty { return true }
         let head = String(trimmed.suffix(8))
@@ -128,7 +144,7 @@ enum ScoreExtractor {
         return String(t.prefix(40))
     }
 
-    static let grades = ["优秀", "良好", "合格", "不合格", "中等", "优", "良", "中", "差"]
+    static let grades = ["优秀", "优良", "良好", "不合格", "合格", "中等", "优", "良", "中", "差"]
 
     /// 评价等次 as printed: "评价为优", "等次为“良”", a form's 评价等次 cell; a blank grade ("财政支出绩效为”")
     /// is noted, never filled in.

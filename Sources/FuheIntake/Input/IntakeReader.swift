@@ -9,6 +9,13 @@ public struct ReadText: Sendable {
     public var encoding: String
     /// The text, lines separated by "\n" (CRLF and CR folded).
     public var text: String
+
+    public init(file: String, kind: String, encoding: String, text: String) {
+        self.file = file
+        self.kind = kind
+        self.encoding = encoding
+        self.text = IntakeReader.lines(text)
+    }
 }
 
 /// Reads a report file in the forms it arrives in: plain text (UTF-8, UTF-8 with BOM, UTF-16,

@@ -50,8 +50,12 @@ enum ReportSplitter {
     /// ("…报告", 3) for "…报告3"; ("篇", 2) for "篇二", "【篇二】", "第二篇", "范文二".
     static func numbered(_ raw: String) -> (String, Int)? {
         let t = raw.trimmingCharacters(in: .whitespaces)
-        guard t.count <= 60, !t.hasSuffix("。"), !t.contains(":") else { return nil }
+        guard t.count <= 60, !t.hasSuffix("。") else { return nil }
         let chars = Array(t)
+        // "篇一:标题", "【篇二】": the ordinal opens the line.
+        let opening = chars.drop { $0 == "【" || $0 == "[" }
+        if opening.count >= 2, opening.first == "篇", let n = ordinal[opening[opening.startIndex + 1]] { return ("篇", n) }
+        guard !t.contains(":") else { return nil }
         if chars.count >= 2 {
             let inner = chars.filter { $0 != "【" && $0 != "】" && $0 != "[" && $0 != "]" }
             if inner.count >= 2, inner.count <= 4 {
