@@ -71,8 +71,8 @@ let package = Package(
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
         .testTarget(name: "FuheIntakeTests", dependencies: [
-            "FuheIntake", "FuheCore", "FuheResources", "FuheExchange", "FuheStore", "FuheTestSupport", "fuhe",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "FuheIntake", "FuheCore", "FuheResources", "FuheExchange", "FuheStore", "FuheTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "FuheTerminal", "term-probe", "FuheTestSupport"]),
         .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources", "FuheTestSupport"]),

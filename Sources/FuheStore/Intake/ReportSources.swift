@@ -23,11 +23,14 @@ enum ReportSources {
         return try JSONColumn.decode(ReportSource.self, json)
     }
 
-    /// dossier id → SHA-256 of its report text, for the dossiers given that have one.
+    /// dossier id → SHA-256 of the stored report source (text, places and suggestions), for the
+    /// dossiers given that have one: equal in a copy and its main store unless someone edited it.
     static func digests(_ dossierIDs: [String], _ db: Database) throws -> [String: String] {
         var out: [String: String] = [:]
         for id in dossierIDs {
-            if let d = try String.fetchOne(db, sql: "SELECT sha256 FROM report_source WHERE dossier_id = ?", arguments: [id]) { out[id] = d }
+            if let json = try String.fetchOne(db, sql: "SELECT json FROM report_source WHERE dossier_id = ?", arguments: [id]) {
+                out[id] = SHA256.hex(Array(json.utf8))
+            }
         }
         return out
     }
