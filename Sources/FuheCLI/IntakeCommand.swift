@@ -33,8 +33,10 @@ struct IntakeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = importDrafts || options.store != nil ? try options.open() : nil
-        let templates = try store?.templates() ?? BundledData.templates()
+        // Every file is read before anything is written (nor a store created).
+        let storePath = options.store ?? DefaultStore.path()
+        let existing = (importDrafts || options.store != nil) && FileManager.default.fileExists(atPath: storePath) ? try options.open() : nil
+        let templates = try existing?.templates() ?? BundledData.templates()
         var drafts: [IntakeDraft] = []
         for file in files {
             do {
@@ -43,6 +45,7 @@ struct IntakeCommand: ParsableCommand {
                 throw CLIFailure("\(error.description)；未写入任何内容")
             }
         }
+        let store = importDrafts ? try existing ?? options.open() : nil
         var written: [String] = []
         if let out {
             written = try IntakeOutput.write(drafts, to: out, force: force)
