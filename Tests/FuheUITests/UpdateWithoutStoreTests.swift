@@ -210,6 +210,17 @@ import TermCore
         #expect(Keymap(overrides: [.acceptSuggestion: [.character("v")]]).clashes == ["sheet: v → review.accept, review.verify-actual"])
     }
 
+    /// Cursor keys leave the unit list (as long as the store is large) where it is: changed in
+    /// place, never copied or read again.
+    @Test func cursorKeysChangeTheUnitListInPlace() throws {
+        let w = try Self.workstation()
+        let address = { w.context.state[UnitsPane.self].units.withUnsafeBufferPointer { $0.baseAddress } }
+        let before = address()
+        w.press(.character("j"), .character("k"), .character("G"), .character("g"), .pageDown, .character("x"))
+        #expect(w.state[UnitsPane.self].position.cursor == 1)
+        #expect(address() == before)
+    }
+
     @Test func theConflictPaneReadsTheKeymapToo() {
         let key = EntityKey(dossierID: "D", entity: "item", id: "RI-1")
         let conflict = MergeConflict(key: key, fields: ["measure"], kind: .bothChanged, base: "\"a\"", main: "\"b\"", copy: "\"c\"")

@@ -75,8 +75,9 @@ extension UpdateContext {
 
     private mutating func moveTopOverlay(_ move: ListMove) {
         guard let index = state.overlays.indices.last else { return }
-        let snapshot = state
-        state.overlays[index].overlay.move(move, in: snapshot)
+        var overlay = state.overlays[index].overlay
+        overlay.move(move, in: state)
+        state.overlays[index].overlay = overlay
     }
 
     /// Sends a key to the top overlay's text field (the canonical key of a text command, or a

@@ -62,9 +62,9 @@ public final class Workstation {
     }
 
     /// Runs a command by name, as its key would in the focused pane (scripts and tests).
-    public func run(_ command: CommandID) {
-        guard let spec = CommandRegistry.byID[command] else { return }
-        update { $0.run(spec, key: spec.spec.keys.first ?? .escape) }
+    public func run(_ id: CommandID) {
+        guard let command = CommandRegistry.byID[id] else { return }
+        update { $0.run(command, key: command.spec.keys.first ?? .escape) }
     }
 
     /// A result that arrives later (from a runner that does not complete at once).
