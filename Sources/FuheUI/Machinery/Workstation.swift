@@ -15,7 +15,7 @@ public final class Workstation {
     let runner: EffectRunner?
     /// Reads dossiers for the training demo's lesson checks (nil without a repository).
     let reader: ((String) -> Dossier?)?
-    /// Effects not performed (no runner, or a runner that will answer later).
+    /// Effects asked for while there is no runner (tests read them and `receive` the results).
     public private(set) var pending: [Effect] = []
 
     public var state: AppState { context.state }
@@ -97,10 +97,12 @@ public final class Workstation {
 
     private func perform(_ effects: [Effect]) {
         for effect in effects {
-            guard let runner, let message = runner.perform(effect) else {
+            guard let runner else {
                 pending.append(effect)
                 continue
             }
+            // A runner that answers later hands the result to `receive(_:)`.
+            guard let message = runner.perform(effect) else { continue }
             context.receive(message)
             perform(takeEffects())
         }
