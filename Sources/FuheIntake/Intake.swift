@@ -15,6 +15,16 @@ public enum Intake {
         try drafts(IntakeReader.read(path: path), templates: templates)
     }
 
+    /// Index of the first number starting at or after `offset`.
+    static func lowerBound(_ numbers: [NumberToken], _ offset: Int) -> Int {
+        var lo = 0, hi = numbers.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if numbers[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// Drafts from text already read.
     public static func drafts(_ read: ReadText, templates: [IndicatorTemplate]) throws(IntakeError) -> [IntakeDraft] {
         let source = SourceText(read.text)
@@ -27,9 +37,9 @@ public enum Intake {
         for segment in segments {
             let part = Array(lines[segment.first...segment.last])
             let start = part.first?.start ?? 0, end = part.last?.end ?? 0
-            guard ReportSplitter.looksLikeReport(working.string(start, end)) else { continue }
+            guard ReportSplitter.looksLikeReport(working.scalars, start, end) else { continue }
             let context = ReportContext(source: source, w: working, lines: part,
-                                        numbers: Array(numbers.drop { $0.start < start }.prefix { $0.start < end }),
+                                        numbers: Array(numbers[lowerBound(numbers, start)..<lowerBound(numbers, end)]),
                                         isCompilationPart: segment.count > 1)
             drafts.append(DraftBuilder.draft(context, segment: segment, read: read, cleaning: cleaning, templates: templates,
                                              fileDigest: digest))

@@ -20,8 +20,17 @@ public enum HanFold {
 
     /// A lookup table for every Han scalar of `scalars` (others fold to themselves).
     public static func table<S: Sequence>(for scalars: S) -> [UInt32: UInt32] where S.Element == Unicode.Scalar {
+        // Distinct Han scalars: a bitmap for the basic plane (no hashing per character), a set beyond it.
+        var seen = [Bool](repeating: false, count: 0x10000)
         var wanted = Set<UInt32>()
-        for s in scalars where isHan(s) { wanted.insert(s.value) }
+        for s in scalars where isHan(s) {
+            let v = s.value
+            if v < 0x10000 {
+                if !seen[Int(v)] { seen[Int(v)] = true; wanted.insert(v) }
+            } else {
+                wanted.insert(v)
+            }
+        }
         var out: [UInt32: UInt32] = [:]
         var missing: [UInt32] = []
         cache.withLock { known in

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Maps indicator names as printed in a report to nodes of a template: simplified and traditional
 /// alike, ignoring quotes, spaces, digits and punctuation; a printed text that contains a node's
@@ -7,8 +8,18 @@ import Foundation
 /// indicator. The one rule for proposing and re-proposing mappings (also when the reviewer picks
 /// another template).
 public enum NodeMatcher {
-    /// A name reduced to what identifies it: simplified Han characters and ASCII letters.
+    private static let keys = Mutex<[String: [UInt32]]>([:])
+
+    /// A name reduced to what identifies it: simplified Han characters and ASCII letters (names
+    /// of template nodes are looked up many times: their keys are kept).
     public static func key(_ text: String) -> [UInt32] {
+        if let hit = keys.withLock({ $0[text] }) { return hit }
+        let k = computeKey(text)
+        if text.count <= 40 { keys.withLock { if $0.count < 20_000 { $0[text] = k } } }
+        return k
+    }
+
+    static func computeKey(_ text: String) -> [UInt32] {
         let folded = HanFold.fold(text)
         var out: [UInt32] = []
         out.reserveCapacity(folded.unicodeScalars.count)

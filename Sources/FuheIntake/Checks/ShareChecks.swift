@@ -25,7 +25,7 @@ enum ShareChecks {
             if let d = between.first {
                 denominator = (baseText, d.text, d.value, [c.span(d.start, d.unitEnd)])
             } else if baseText.count >= 2, let line = c.line(at: at) {
-                for n in c.numbers(in: line.start, numerator.start).reversed() where n.isMoney && n.unit == numerator.unit {
+                for n in c.numbers(in: max(line.start, sa, numerator.start - 400), numerator.start).reversed() where n.isMoney && n.unit == numerator.unit {
                     let label = c.text(Labels.labelStart(s, before: n.start, floor: line.start), n.start)
                     if label.contains(baseText) {
                         denominator = (Labels.clean(label), n.text, n.value, [c.span(n.start, n.unitEnd)])

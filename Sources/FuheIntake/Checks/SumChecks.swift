@@ -15,7 +15,7 @@ enum SumChecks {
             for at in c.occurrences(of: opener) {
                 // The total: the last amount before the opener, with only punctuation between.
                 let (sa, sb) = c.sentence(at: at)
-                guard let total = c.numbers(in: sa, at).last, total.isMoney,
+                guard let total = c.numbers(in: max(sa, at - 40), at).last, total.isMoney, at - total.unitEnd <= 3,
                       c.text(total.unitEnd, at).allSatisfy({ ",: ".contains($0) }) else { continue }
                 var parts: [(String, String, Decimal, [SourceSpan])] = []
                 var cursor = at + opener.unicodeScalars.count

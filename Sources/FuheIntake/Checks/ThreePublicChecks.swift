@@ -33,6 +33,31 @@ enum ThreePublicChecks {
         var priorChange: [Category: Value] = [:]
     }
 
+    static let nameScalars = names.map { (Array($0.0.unicodeScalars), $0.1) }
+
+    /// The category first mentioned in s[a..<b].
+    static func category(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Category? {
+        var best: (Int, Category)?
+        for (w, cat) in nameScalars {
+            if let at = Words.find(w, in: s, a, b), best == nil || at < best!.0 { best = (at, cat) }
+        }
+        return best?.1
+    }
+
+    /// The category last mentioned in s[a..<b].
+    static func lastCategory(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Category? {
+        var p = b
+        while p > a {
+            for (w, cat) in nameScalars where p - w.count >= a {
+                var k = 0
+                while k < w.count, s[p - w.count + k] == w[k] { k += 1 }
+                if k == w.count { return cat }
+            }
+            p -= 1
+        }
+        return nil
+    }
+
     static func category(in text: String) -> (Category, String.Index)? {
         var best: (Category, String.Index)?
         for (name, cat) in names {
@@ -53,15 +78,15 @@ enum ThreePublicChecks {
             if cell.column.contains("决算") || cell.column.contains("实际") { knownActual[cat] = knownActual[cat] ?? v }
         }
         let s = c.w.scalars
-        for line in c.textLines where category(in: line.text) != nil || line.text.contains("三公") {
+        let mentions = Words(names.map(\.0) + ["三公"])
+        for line in c.textLines where mentions.any(in: c.w.scalars, line.start, line.end) {
             guard !tables.lines.contains(line.index) else { continue }
             var facts = Facts()
-            var subject: Category? = line.marker != nil ? category(in: line.text)?.0 : nil
+            var subject: Category? = line.marker != nil ? category(c.w.scalars, line.start, line.end) : nil
             if let h = c.heading(before: line.start), let cat = category(in: h.title)?.0, h.line.index != line.index { subject = subject ?? cat }
             var clauseStart = line.start
             for i in line.start...line.end where i == line.end || s[i] == ";" || s[i] == "。" {
-                let clause = c.text(clauseStart, i)
-                if let (cat, _) = category(in: clause) { subject = cat }
+                if let cat = category(c.w.scalars, clauseStart, i) { subject = cat }
                 if let subject {
                     read(c, clauseStart, i, subject: subject, into: &facts, out: &out,
                          knownBudget: knownBudget.merging(facts.budget) { b, _ in b }, knownActual: knownActual)
@@ -93,11 +118,12 @@ enum ThreePublicChecks {
                      knownBudget: [Category: Value], knownActual: [Category: Value]) {
         let s = c.w.scalars
         var lastChange: (kind: String, subject: Category, value: Value)?
-        let clause = c.text(a, b)
+        let clause = c.text(a, min(b, a + 400))
         // A list of parts after "N万元，其中" is a sum check: only the total before it is read here.
         var stop = b
         for at in c.occurrences(of: "其中", in: a, b) {
-            if let before = c.numbers(in: a, at).last, before.isMoney, c.text(before.unitEnd, at).allSatisfy({ ",: ".contains($0) }) { stop = at; break }
+            if let before = c.numbers(in: max(a, at - 40), at).last, before.isMoney, at - before.unitEnd <= 3,
+               c.text(before.unitEnd, at).allSatisfy({ ",: ".contains($0) }) { stop = at; break }
         }
         if clause.contains("均无变化") {
             let zero = Value(text: "0", value: 0, spans: [c.span(a, b)])
@@ -106,8 +132,8 @@ enum ThreePublicChecks {
             if clause.contains("年初预算") { f.budget[clauseSubject] = f.budget[clauseSubject] ?? zero }
         }
         for n in c.numbers(in: a, stop) {
-            let upTo = c.text(a, n.start)
-            let subject = lastCategory(in: upTo) ?? clauseSubject
+            let upTo = c.text(max(a, n.start - 120), n.start)
+            let subject = lastCategory(s, max(a, n.start - 120), n.start) ?? clauseSubject
             let la = Labels.labelStart(s, before: n.start, floor: a)
             let label = c.text(la, n.start)
             let v = Value(text: n.text, value: n.value, spans: [c.span(n.start, n.unitEnd)])

@@ -40,7 +40,7 @@ enum DraftBuilder {
                                              parentLabel: parent == item.label ? nil : parent, score: item.score?.text,
                                              weight: item.weight?.text, spans: [span]))
         }
-        let proposal = TemplateProposer.propose(indicators: indicators, evalType: typeValue.value.flatMap(EvalType.init), text: TextIndex(c),
+        let proposal = TemplateProposer.propose(indicators: indicators, evalType: typeValue.value.flatMap(EvalType.init), text: TextIndex(c, names: TemplateProposer.names(templates)),
                                                 templates: templates)
         var template = DraftValue(value: proposal.template?.id, note: proposal.template.map { "最适合：\($0.name)" } ?? "没有合适的模板，请选择")
         if proposal.template == nil, let best = proposal.candidates.first { template.note = "没有合适的模板（最接近 \(best.id)，吻合度 \(best.fit)），请选择" }

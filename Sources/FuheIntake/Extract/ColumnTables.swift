@@ -6,10 +6,16 @@ import FuheCore
 /// difference and ratio columns against its budget and actual columns.
 enum ColumnTables {
     static func isCell(_ t: String) -> Bool {
-        t.count <= 28 && !t.contains("。") && !t.contains(",") && !t.contains(";") && !t.contains("|")
+        var n = 0
+        for u in t.unicodeScalars {
+            n += 1
+            if n > 28 || u == "。" || u == "," || u == ";" || u == "|" { return false }
+        }
+        return true
     }
 
     static func number(_ t: String) -> (Decimal, String)? {
+        guard let first = t.unicodeScalars.first(where: { $0 != " " }), ("0"..."9").contains(first) || first == "-" else { return nil }
         var text = t.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("%") { text.removeLast() }
         guard !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), let d = Decimal(string: text) else { return nil }

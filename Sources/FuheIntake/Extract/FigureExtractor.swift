@@ -29,7 +29,7 @@ enum FigureExtractor {
             } else if t.unit == "%" {
                 if label.isEmpty, t.start > 0, s[t.start - 1] == "=" { label = clauseHead(c, before: t.start, floor: line.start) }
                 let (x, y) = c.sentence(at: t.start)
-                let moneyNearby = c.numbers(in: x, y).contains { $0.isMoney }
+                let moneyNearby = c.numbers(in: max(x, t.start - 120), min(y, t.unitEnd + 120)).contains { $0.isMoney }
                 let finance = financeWords.contains { label.contains($0) }
                 guard finance || moneyNearby, !notFinance.contains(where: { label.contains($0) }), !label.isEmpty else { continue }
                 kind = .percent

@@ -19,11 +19,17 @@ enum ListExtractor {
         var end: Int
     }
 
+    static let excludedWords = Words(excluded)
+    static let problemSet = Words(problemWords)
+    static let measureSet = Words(measureWords)
+    static let experienceSet = Words(["经验", "做法"])
+
     static func role(_ title: String) -> Role {
-        if excluded.contains(where: { title.contains($0) }) { return .other }
-        let p = problemWords.contains { title.contains($0) }
-        let m = measureWords.contains { title.contains($0) }
-        let experience = title.contains("经验") || title.contains("做法")
+        let s = Array(title.unicodeScalars)
+        if excludedWords.any(in: s, 0, s.count) { return .other }
+        let p = problemSet.any(in: s, 0, s.count)
+        let m = measureSet.any(in: s, 0, s.count)
+        let experience = experienceSet.any(in: s, 0, s.count)
         switch (p, m) {
         case (true, true): return .mixed
         case (true, false): return experience ? .mixed : .problem
@@ -194,7 +200,7 @@ enum ListExtractor {
         for cue in cues {
             for at in c.occurrences(of: cue) where !covered.contains(where: { at >= $0.0 && at < $0.1 }) && !used.contains(at) {
                 let from = at + cue.unicodeScalars.count
-                let limit = min(c.line(at: at)?.end ?? c.end, c.end)
+                let limit = min(c.line(at: at)?.end ?? c.end, c.end, from + 3000)
                 let marks = markers(c, from, limit)
                 guard let first = marks.first, first.0 - from <= 6 else { continue }
                 used.insert(at)

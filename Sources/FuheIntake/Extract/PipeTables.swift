@@ -49,7 +49,7 @@ enum PipeTables {
             case .blank, .furniture: continue
             case .text: break
             }
-            guard line.text.hasSuffix("|") || line.text.contains(" | ") else { flush(); continue }
+            guard c.w.scalars[line.end - 1] == "|" || Words.find([" ", "|", " "], in: c.w.scalars, line.start, line.end) != nil else { flush(); continue }
             let pieces = split(c, line)
             if pieces.count >= 2 {
                 flush()

@@ -108,9 +108,13 @@ final class ReportContext {
             let mid = (lo + hi) / 2
             if numbers[mid].start < a { lo = mid + 1 } else { hi = mid }
         }
-        var k = lo
-        while k < numbers.count, numbers[k].start < b { k += 1 }
-        return numbers[lo..<k]
+        var hi2 = numbers.count
+        var lo2 = lo
+        while lo2 < hi2 {
+            let mid = (lo2 + hi2) / 2
+            if numbers[mid].start < b { lo2 = mid + 1 } else { hi2 = mid }
+        }
+        return numbers[lo..<lo2]
     }
 
     /// Offsets of every occurrence of `needle` in [a, b).

@@ -104,7 +104,7 @@ enum ScoreExtractor {
         let s = c.w.scalars
         let floor = line.marker?.end ?? line.start
         var a = i
-        while a > floor {
+        while a > floor, i - a < 200 {
             let p = s[a - 1]
             if p == "。" || p == ";" || (0x2460...0x2473).contains(p.value) { break }
             if a - floor >= 3, c.text(a - 3, a) == "其中:" { break }

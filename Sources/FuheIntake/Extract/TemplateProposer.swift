@@ -12,6 +12,11 @@ enum TemplateProposer {
         var indicators: [DraftIndicator]
     }
 
+    /// The node names of the templates, as keys (for building the report's `TextIndex`).
+    static func names(_ templates: [IndicatorTemplate]) -> [[UInt32]] {
+        templates.flatMap { $0.nodes.filter { $0.kind != .trial }.map { NodeMatcher.key($0.name) } }
+    }
+
     static func propose(indicators: [DraftIndicator], evalType: EvalType?, text: TextIndex, templates: [IndicatorTemplate]) -> Proposal {
         var scored: [(IndicatorTemplate, Double, String, [DraftIndicator])] = []
         for t in templates where evalType == nil || t.evalType == evalType {
@@ -52,13 +57,13 @@ enum TemplateProposer {
     }
 }
 
-/// The report's text reduced to name keys (simplified Han and letters), with an index of
-/// character pairs for fast "does the text mention this name" questions.
+/// The report's text reduced to name keys (simplified Han), with the places of the character
+/// pairs that start the names asked about, for fast "does the text mention this name" questions.
 struct TextIndex {
     let keys: [UInt32]
-    private var pairs: [UInt64: [Int]] = [:]
+    private let starts: [UInt64: [Int]]
 
-    init(_ c: ReportContext) {
+    init(_ c: ReportContext, names: [[UInt32]]) {
         var k: [UInt32] = []
         k.reserveCapacity(c.end - c.start)
         for i in c.start..<c.end {
@@ -66,17 +71,25 @@ struct TextIndex {
             if HanFold.isHan(s) { k.append(s.value) }
         }
         keys = k
+        var wanted = Set<UInt64>()
+        for n in names {
+            let han = n.filter { $0 >= 0x3400 }
+            if han.count >= 2 { wanted.insert(UInt64(han[0]) << 32 | UInt64(han[1])) }
+        }
         var index: [UInt64: [Int]] = [:]
         if k.count >= 2 {
-            for i in 0..<(k.count - 1) { index[UInt64(k[i]) << 32 | UInt64(k[i + 1]), default: []].append(i) }
+            for i in 0..<(k.count - 1) {
+                let pair = UInt64(k[i]) << 32 | UInt64(k[i + 1])
+                if wanted.contains(pair) { index[pair, default: []].append(i) }
+            }
         }
-        pairs = index
+        starts = index
     }
 
     func contains(_ name: [UInt32]) -> Bool {
         let han = name.filter { $0 >= 0x3400 }
         guard han.count >= 2 else { return false }
-        for start in pairs[UInt64(han[0]) << 32 | UInt64(han[1])] ?? [] where start + han.count <= keys.count {
+        for start in starts[UInt64(han[0]) << 32 | UInt64(han[1])] ?? [] where start + han.count <= keys.count {
             var ok = true
             for j in 2..<han.count where keys[start + j] != han[j] { ok = false; break }
             if ok { return true }

@@ -33,10 +33,10 @@ enum UnitExtractor {
                 if let line = c.line(at: a) {
                     if let titleLine, line.index == titleLine.index, !c.isCompilationPart { cand.score += 5 }
                     if line.text == name || line.text == name + "(盖章)" { cand.score += 4 }
-                    let before = c.text(line.start, a)
+                    let before = c.text(max(line.start, a - 12), a)
                     if before.hasSuffix("名称") || before.hasSuffix("单位名称:") || before.hasSuffix("名称 ") || before.hasSuffix("被评价单位:") { cand.score += 10 }
                     if before.hasSuffix("方为") || before.hasSuffix("单位为") { cand.score += 3 }
-                    if before.hasSuffix("年度") && c.text(end, min(c.end, end + 14)).contains("报告") { cand.score += 4 }
+                    if before.hasSuffix("年度") && Words.find(Array("报告".unicodeScalars), in: s, end, min(c.end, end + 14)) != nil { cand.score += 4 }
                 }
                 let after = c.text(end, min(c.end, end + 3))
                 if after.hasPrefix("是") || after.hasPrefix("为区") || after.hasPrefix("为县") || after.hasPrefix("为市") { cand.score += 4 }
@@ -60,6 +60,10 @@ enum UnitExtractor {
         return DraftValue(value: best.name, spans: Array(best.spans.prefix(3)))
     }
 
+    static let stopWords = stops.map { Array($0.unicodeScalars) }
+    static let suffixScalars = suffixes.map { Array($0.unicodeScalars) }
+    static let regionScalars: Set<Unicode.Scalar> = ["省", "市", "县", "区", "镇", "乡", "州", "旗", "村"]
+
     /// The name ending at `end`: Han characters back to punctuation or a stop word, with a place in it.
     static func name(_ c: ReportContext, endingAt end: Int) -> (Int, String)? {
         let s = c.w.scalars
@@ -69,31 +73,24 @@ enum UnitExtractor {
             guard HanFold.isHan(p) || p == "(" || p == ")" else { break }
             a -= 1
         }
-        var name = c.text(a, end)
-        var start = a
-        // Cut at the last stop word.
-        var cut = true
-        while cut {
-            cut = false
-            for w in stops {
-                if let r = name.range(of: w, options: .backwards), r.upperBound < name.endIndex {
-                    let dropped = name.distance(from: name.startIndex, to: r.upperBound)
-                    name = String(name[r.upperBound...])
-                    start += dropped
-                    cut = true
-                }
+        // Cut after the last stop word ("…年度霞山区…" → "霞山区…").
+        var p = end - 1
+        search: while p > a {
+            for w in stopWords where p - w.count + 1 >= a && p < end - 1 {
+                var k = 0
+                while k < w.count, s[p - w.count + 1 + k] == w[k] { k += 1 }
+                if k == w.count { a = p + 1; break search }
             }
+            p -= 1
         }
-        while name.hasPrefix("(") || name.hasPrefix(")") { name.removeFirst(); start += 1 }
+        while a < end, s[a] == "(" || s[a] == ")" { a += 1 }
         // "1月20日县政务服务中心": the 日 of a date is not part of the name.
-        if start > c.start, NumberScanner.isDigit(s[start - 1]), let first = name.first, "年月日号".contains(first) {
-            name.removeFirst()
-            start += 1
-        }
-        guard name.count >= 4, name.count <= 22 else { return nil }
-        let suffixLength = suffixes.first { name.hasSuffix($0) }?.count ?? 1
-        guard name.dropLast(suffixLength).contains(where: { regionChars.contains($0) }) else { return nil }
-        return (start, name)
+        if a > c.start, a < end, NumberScanner.isDigit(s[a - 1]), "年月日号".unicodeScalars.contains(s[a]) { a += 1 }
+        let length = end - a
+        guard length >= 4, length <= 22 else { return nil }
+        let suffixLength = suffixScalars.first { w in w.count <= length && Array(s[(end - w.count)..<end]) == w }?.count ?? 1
+        guard s[a..<(end - suffixLength)].contains(where: { regionScalars.contains($0) }) else { return nil }
+        return (a, c.text(a, end))
     }
 
     static func insideTitleMarks(_ s: [Unicode.Scalar], _ i: Int, floor: Int) -> Bool {

@@ -23,6 +23,9 @@ enum LineSplitter {
     ]
     /// A line that starts the page's list of other articles: it and everything after is furniture.
     static let tailWords = ["相关文章", "相关推荐", "热门推荐", "推荐阅读", "猜你喜欢", "相关阅读", "延伸阅读"]
+    static let furniture = Words(furnitureWords)
+    static let tail = Words(tailWords)
+    static let leading = Words(["首页>", "首页 >", "当前位置", "您现在的位置"])
 
     static func split(_ w: WorkingText) -> [TextLine] {
         var lines: [TextLine] = []
@@ -38,8 +41,8 @@ enum LineSplitter {
             if a == b { kind = .blank }
             else if s[a..<b].allSatisfy({ $0 == "|" || $0 == " " }), s[a..<b].filter({ $0 == "|" }).count >= 2 { kind = .filler }
             else if tail { kind = .furniture }
-            else if tailWords.contains(where: { text.contains($0) }) && text.count < 60 { tail = true; kind = .furniture }
-            else if isFurniture(text) { kind = .furniture }
+            else if b - a < 60, self.tail.any(in: s, a, b) { tail = true; kind = .furniture }
+            else if isFurniture(s, a, b) { kind = .furniture }
             let marker = kind == .text ? Outline.marker(s, at: a) : nil
             lines.append(TextLine(index: lines.count, start: a, end: b, kind: kind, marker: marker, text: text))
             start = i + 1
@@ -47,9 +50,9 @@ enum LineSplitter {
         return lines
     }
 
-    static func isFurniture(_ text: String) -> Bool {
-        if text.hasPrefix("首页>") || text.hasPrefix("首页 >") || text.hasPrefix("当前位置") || text.hasPrefix("您现在的位置") { return true }
-        if text.count > 160 { return false }
-        return furnitureWords.contains { text.contains($0) }
+    static func isFurniture(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        if leading.words.contains(where: { Words.find($0, in: s, a, min(b, a + $0.count)) == a }) { return true }
+        if b - a > 160 { return false }
+        return furniture.any(in: s, a, b)
     }
 }

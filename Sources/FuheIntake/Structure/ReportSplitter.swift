@@ -86,10 +86,12 @@ enum ReportSplitter {
         return title
     }
 
+    static let performance = Words(["绩效", "自评"])
+    static let finance = ["预算", "资金", "支出", "经费", "得分", "万元", "评价"].map { Words([$0]) }
+
     /// Whether a stretch of text reads like a performance-evaluation report.
-    static func looksLikeReport(_ text: String) -> Bool {
-        guard text.contains("绩效") || text.contains("自评") else { return false }
-        let finance = ["预算", "资金", "支出", "经费", "得分", "万元", "评价"]
-        return finance.filter { text.contains($0) }.count >= 2
+    static func looksLikeReport(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        guard performance.any(in: s, a, b) else { return false }
+        return finance.filter { $0.any(in: s, a, b) }.count >= 2
     }
 }

@@ -46,9 +46,14 @@ enum Cleaner {
     static func fold(_ w: WorkingText, _ r: inout Report) -> WorkingText {
         let table = HanFold.table(for: w.scalars)
         guard table.contains(where: { $0.key != $0.value }) else { return w }
+        // A flat table for the basic plane: one array read per character.
+        var flat = [UInt32](repeating: 0, count: 0x10000)
+        for (k, v) in table where k < 0x10000 && k != v { flat[Int(k)] = v }
         var out = w
         for (i, s) in w.scalars.enumerated() {
-            if let f = table[s.value], f != s.value, let scalar = Unicode.Scalar(f) {
+            let v = s.value
+            let f = v < 0x10000 ? flat[Int(v)] : (table[v].flatMap { $0 == v ? nil : $0 } ?? 0)
+            if f != 0, let scalar = Unicode.Scalar(f) {
                 out.scalars[i] = scalar
                 r.traditionalFolded += 1
             }

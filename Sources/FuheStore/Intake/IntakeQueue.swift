@@ -2,36 +2,6 @@ import Foundation
 import FuheCore
 import GRDB
 
-/// One draft in the intake queue, as the queue screen lists it.
-public struct IntakeQueueEntry: Sendable, Hashable, Identifiable {
-    public enum Status: String, Sendable {
-        /// Awaiting confirmation.
-        case open
-        /// Became a dossier (`dossierID`).
-        case converted
-        /// Set aside by the reviewer.
-        case discarded
-    }
-
-    public var id: String
-    public var position: Int
-    public var status: Status
-    public var sourceFile: String
-    public var title: String
-    /// The unit as it stands (confirmed, corrected or proposed), nil when none.
-    public var unitName: String?
-    public var year: String?
-    public var createdAt: String
-    public var createdBy: String
-    public var dossierID: String?
-    /// Values decided out of those the readiness rule counts.
-    public var settled: Int
-    public var required: Int
-    public var ready: Bool
-    /// Checks that did not add up (errors and hints).
-    public var problems: Int
-}
-
 extension FuheStore {
     /// Puts drafts into the intake queue in one transaction; a draft already queued (same id: the
     /// same report of the same file) is refused with the whole batch.

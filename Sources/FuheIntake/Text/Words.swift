@@ -1,0 +1,43 @@
+/// Fixed words looked up in scalar text without building strings: the hot loops of the reader
+/// (every line, every heading) ask these instead of `String.contains`.
+struct Words: Sendable {
+    let words: [[Unicode.Scalar]]
+
+    init(_ list: [String]) { words = list.map { Array($0.unicodeScalars) } }
+
+    /// Index of the first word occurring in s[a..<b], nil when none does.
+    func first(in s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Int? {
+        var best: (at: Int, word: Int)?
+        for (k, w) in words.enumerated() {
+            if let at = Words.find(w, in: s, a, b), best == nil || at < best!.at { best = (at, k) }
+        }
+        return best?.word
+    }
+
+    /// Whether any word occurs in s[a..<b].
+    func any(in s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        words.contains { Words.find($0, in: s, a, b) != nil }
+    }
+
+    /// Whether any word occurs in a short string.
+    func any(in text: String) -> Bool {
+        let s = Array(text.unicodeScalars)
+        return any(in: s, 0, s.count)
+    }
+
+    /// First offset of `w` in s[a..<b].
+    static func find(_ w: [Unicode.Scalar], in s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Int? {
+        guard let first = w.first, b - a >= w.count else { return nil }
+        var i = a
+        let last = b - w.count
+        while i <= last {
+            if s[i] == first {
+                var k = 1
+                while k < w.count, s[i + k] == w[k] { k += 1 }
+                if k == w.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
