@@ -90,4 +90,20 @@ import FuheIntake
         let d = try #require(try Intake.drafts(read, templates: IntakeFixtures.templates).first)
         #expect(d.checks.contains { $0.kind == .tableRow && $0.level == .ok && $0.unit == "%" })
     }
+
+    @Test func roundingLevelDifferencesAreHints() throws {
+        let text = """
+            南县行政审批服务局2020年度单位项目支出绩效自评报告
+            一、项目资金情况
+            专项资金共116.79万元，其中互联网+政务服务13.25万元、政务中心51.76万元、一门式42.21万元、扶贫6.13万元、其他3.45万元。
+            资金到位116.79万元，已支出116.79万元，已使用100%，即116.79万元。
+            """
+        let d = try #require(try Intake.drafts(ReadText(file: "nx.txt", kind: "text", encoding: "UTF-8", text: text),
+                                               templates: IntakeFixtures.templates).first)
+        let sum = try #require(d.checks.first { $0.kind == .sum })
+        #expect(sum.level == .hint && sum.computed == "116.8" && sum.message.contains("尾数"), "\(sum.message)")
+        #expect(d.checks.contains { $0.kind == .share && $0.level == .ok })
+        let suggestion = try #require(FindingSuggestion(sum))
+        #expect(suggestion.level == .hint && suggestion.amountInvolved == Money(wanYuan: "0.01"))
+    }
 }

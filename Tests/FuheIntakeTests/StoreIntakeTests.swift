@@ -50,7 +50,9 @@ import FuheTestSupport
         let entries = try s.store.journal(limit: 400).filter { $0.seq > 0 }.prefix(try s.store.journalCount() - journalBefore)
         #expect(Set(entries.map(\.batch)).count == 1)
         #expect(entries.contains { $0.record.entity == "dossier" && $0.record.origin == "intake" })
-        #expect(entries.contains { $0.record.entity == "intake" && $0.record.field == "status" && $0.record.new == "\"converted\"" })
+        #expect(entries.contains { $0.record.entity == "intake" && $0.record.field == "status" && $0.record.new == "\"converted:\(dossierID)\"" })
+        #expect(try s.store.revert(batch: entries[0].batch, actor: "李审") == nil, "a conversion is an import: undo leaves it")
+        #expect(try s.store.dossierIDs() == [dossierID])
         #expect(try s.store.intakeQueue().count == 4)
         #expect(try s.store.intakeQueue(includeClosed: true).first { $0.id == id }?.dossierID == dossierID)
         // The 原文 API.
@@ -164,6 +166,8 @@ import FuheTestSupport
         }
         try db.close()
         #expect { try s.store.prepareMerge(copyPath: copyPath) } throws: { "\($0)".contains("report text") }
+        #expect(try s.store.check().integrityProblems.isEmpty)
+        #expect(try copy.check().integrityProblems.contains { $0.contains("does not match its SHA-256") })
     }
 
     @Test func dossiersImportedFromJSONHaveNoText() throws {

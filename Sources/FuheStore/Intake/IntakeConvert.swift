@@ -45,8 +45,9 @@ extension FuheStore {
                                            reason: "由原文生成：\(draft.source.file) 第\(draft.source.reportIndex)篇（草稿 \(draft.id)）",
                                            sources: [dossier.id: source], db)
             try db.execute(sql: "UPDATE intake_draft SET status = 'converted', dossier_id = ? WHERE id = ?", arguments: [dossier.id, draftID])
-            try Journal.append(db, JournalRecord(actor: actor, origin: "intake", dossierID: dossier.id, entity: "intake", entityID: draftID,
-                                                 field: "status", old: "\"open\"", new: "\"converted\"", reason: nil),
+            // Recorded without the dossier id: the batch is an import, which undo does not revert.
+            try Journal.append(db, JournalRecord(actor: actor, origin: "intake", dossierID: nil, entity: "intake", entityID: draftID,
+                                                 field: "status", old: "\"open\"", new: "\"converted:\(dossier.id)\"", reason: nil),
                                batch: batch, at: clock.now())
             return dossier.id
         }

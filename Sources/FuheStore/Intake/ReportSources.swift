@@ -23,6 +23,22 @@ enum ReportSources {
         return try JSONColumn.decode(ReportSource.self, json)
     }
 
+    /// Report texts that no longer match their SHA-256 (edited outside Fuhe), for `fuhe check`.
+    static func problems(_ db: Database) throws -> [String] {
+        var out: [String] = []
+        for row in try Row.fetchAll(db, sql: "SELECT dossier_id, sha256, json FROM report_source ORDER BY dossier_id") {
+            let id: String = row[0], digest: String = row[1]
+            guard let source = try? JSONColumn.decode(ReportSource.self, row[2]) else {
+                out.append("dossier \(id): report source (原文) is not readable")
+                continue
+            }
+            if sha256(source.text) != digest || source.textSHA256 != digest {
+                out.append("dossier \(id): report text (原文) does not match its SHA-256: edited outside Fuhe")
+            }
+        }
+        return out
+    }
+
     /// dossier id → SHA-256 of the stored report source (text, places and suggestions), for the
     /// dossiers given that have one: equal in a copy and its main store unless someone edited it.
     static func digests(_ dossierIDs: [String], _ db: Database) throws -> [String: String] {
