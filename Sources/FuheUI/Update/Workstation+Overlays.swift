@@ -85,12 +85,14 @@ extension Workstation {
         }
     }
 
-    /// Writes changes as one batch, then refreshes the dossier and the unit list.
+    /// Writes changes as one batch, based on the dossier as shown (the store refuses the write
+    /// when someone changed what it touches since), then refreshes the dossier and the unit list.
     @discardableResult
     func write(_ changes: [StoreChange], reason: String? = nil, success: String) -> Bool {
-        guard let id = state.dossier?.id else { return false }
+        guard let shown = state.dossier else { return false }
+        let id = shown.id
         var batch: Int64?
-        let ok = perform { batch = try repository.apply(changes, to: id, actor: state.actor.name, reason: reason, origin: "local") }
+        let ok = perform { batch = try repository.apply(changes, to: id, base: .seen(shown), actor: state.actor.name, reason: reason, origin: "local") }
         guard ok else {
             state.saveState = .failed(state.message ?? "")
             return false

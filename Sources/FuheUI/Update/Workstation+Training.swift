@@ -26,7 +26,7 @@ extension Workstation {
             case .removeItem(_, let item): .removeItem(id: item)
             case .removeFinding(_, let finding): .removeFinding(id: finding)
             }
-            guard perform({ _ = try repository.apply([storeChange], to: change.dossierID, actor: "培训课程", reason: "课程准备：\(lesson.title)", origin: "lesson") }) else {
+            guard perform({ _ = try repository.apply([storeChange], to: change.dossierID, base: .unconditional, actor: "培训课程", reason: "课程准备：\(lesson.title)", origin: "lesson") }) else {
                 reloadAfterReset()
                 return false
             }
