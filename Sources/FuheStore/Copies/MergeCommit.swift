@@ -29,6 +29,8 @@ extension FuheStore {
     @discardableResult
     public func commitMerge(_ prepared: MergePreparation, decisions: [String: MergeDecision], actor: String,
                             closingEmpty: Bool = false, session: String? = nil) throws -> MergeOutcome {
+        // The copy may be opened again once this commit is over, whatever its outcome.
+        defer { prepared.copyLock?.release() }
         if prepared.alreadyMerged { return MergeOutcome(batch: nil, fieldsChanged: 0, conflictsDecided: 0, alreadyMerged: true) }
         if prepared.plan.isEmpty && !closingEmpty {
             return MergeOutcome(batch: nil, fieldsChanged: 0, conflictsDecided: 0, alreadyMerged: false, leftOpen: true)

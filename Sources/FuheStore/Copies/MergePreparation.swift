@@ -65,7 +65,7 @@ extension FuheStore {
         let file = (copyPath as NSString).lastPathComponent
         guard FileManager.default.fileExists(atPath: copyPath) else { throw StoreError.missingStore(path: copyPath) }
         let walSize = (try? FileManager.default.attributesOfItem(atPath: copyPath + "-wal")[.size] as? Int) ?? 0
-        if walSize > 0 {
+        if walSize > 0, Self.peekKind(copyPath) == .copy {
             if (try? CopyLock.acquire(copyPath, .exclusive)) == nil {
                 throw refusal("M-007", "\(file) is open in a workstation or another fuhe command; quit it there (q) and merge again")
             }
@@ -146,6 +146,16 @@ extension FuheStore {
         let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked, validate: EntitySnapshots.validator)
         return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
                                 mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
+    }
+
+    /// The kind a store file says it is, read without writing to it (a read-only connection
+    /// neither checkpoints nor removes a `-wal`); nil when it cannot be read.
+    static func peekKind(_ path: String) -> StoreKind? {
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return nil }
+        defer { try? queue.close() }
+        return (try? queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kind'") }).flatMap { $0.flatMap(StoreKind.init) }
     }
 
     /// Every value the copy changed since checkout must be the one its journal last recorded;
