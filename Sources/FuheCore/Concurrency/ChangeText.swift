@@ -28,13 +28,13 @@ public enum ChangeText {
         if let reason = first.record.reason, reason.hasPrefix("撤销 #") {
             prefix = "\(actor) 撤销了 #\(reason.dropFirst(4))，"
         } else if origin.hasPrefix("copy:") || origin.hasPrefix("merge:") {
-            prefix = "\(actor) 经\(JournalOrigin.label(origin))"
+            prefix = "\(actor) 经\(JournalOrigin.label(origin)) "
         } else {
             prefix = "\(actor) "
         }
         let main = headline(entries)
         let place = self.place(EntityKey(dossierID: main.record.dossierID ?? "", entity: main.record.entity, id: main.record.entityID),
-                               in: dossier, withUnit: false)
+                               in: dossier, named: false)
         let what: String
         switch (main.record.field, main.record.old, main.record.new) {
         case ("*", nil, _): what = "新建了 \(unit)\(place)"
@@ -48,13 +48,13 @@ public enum ChangeText {
         return prefix + what + (others > 0 ? " 等 \(others + 1) 处" : "")
     }
 
-    /// A place in a dossier: "2.1.2", "整改事项 3", "问题 2", "佐证 EV-7", "复核", "自评信息";
-    /// with the unit's name first when `withUnit`.
-    public static func place(_ key: EntityKey, in dossier: Dossier?, withUnit: Bool = false) -> String {
+    /// A place in a dossier: "2.1.2 在职人员控制率" (just "2.1.2" unless `named`), "整改事项 3",
+    /// "问题 2", "佐证 EV-7", "复核", "自评信息"; with the unit's name first when `withUnit`.
+    public static func place(_ key: EntityKey, in dossier: Dossier?, named: Bool = true, withUnit: Bool = false) -> String {
         let what: String
         switch key.entity {
         case "result":
-            if let node = dossier?.template.node(id: key.id) { what = "\(node.code) \(node.name)" } else { what = "指标 \(key.id)" }
+            if let node = dossier?.template.node(id: key.id) { what = named ? "\(node.code) \(node.name)" : node.code } else { what = "指标 \(key.id)" }
         case "item":
             what = dossier?.items.first { $0.id == key.id }.map { "整改事项 \($0.seq)" } ?? "整改事项 \(key.id)"
         case "finding":
