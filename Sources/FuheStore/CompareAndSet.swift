@@ -5,6 +5,16 @@ import GRDB
 /// Compare-and-set inside a write transaction: what a write was based on is compared with what
 /// the store holds now; the rule of which fields conflict is `StaleField.conflicts` (FuheCore).
 extension FuheStore {
+    /// The fields `apply` would refuse now for these changes and base (empty: it would pass),
+    /// checked in a read transaction of its own: lets a session ask before re-applying, and times
+    /// the check in fuhe-bench.
+    public func staleFields(of changes: [StoreChange], to dossierID: String, base: ChangeBase) throws -> [StaleField] {
+        try queue.read { db in
+            do { try Self.checkBase(base, changes: changes, dossierID: dossierID, db) } catch let stale as StaleWrite { return stale.fields }
+            return []
+        }
+    }
+
     /// Throws `StaleWrite` when an entity `base` saw changed since (nothing is written then).
     static func checkBase(_ base: ChangeBase, changes: [StoreChange], dossierID: String, _ db: Database) throws {
         guard let seen = base.seen else { return }
@@ -14,10 +24,14 @@ extension FuheStore {
         var stale: [StaleField] = []
         var checked = Set<EntityKey>()
         for change in changes {
-            let target = Self.target(of: change, dossierID: dossierID)
-            let key = EntityKey(dossierID: dossierID, entity: target.entity, id: target.entityID)
+            let key = EntityKey(dossierID: dossierID, entity: change.entity, id: change.entityID(dossierID: dossierID))
             guard checked.insert(key).inserted else { continue }
-            let seenJSON = Self.target(of: change.state(in: seen), dossierID: dossierID).newJSON
+            // Located without encoding the change: the check must cost little when nothing changed.
+            let located = locate(ChangeTarget(entity: key.entity, entityID: key.id, table: "", keyColumn: "", dossierID: dossierID, newJSON: nil))
+            let seenState = change.state(in: seen)
+            if try unchangedRow(seenState, located, db) { continue }
+            let target = Self.target(of: change, dossierID: dossierID)
+            let seenJSON = Self.target(of: seenState, dossierID: dossierID).newJSON
             stale += try conflicts(target, base: seenJSON, proposed: target.newJSON, db)
         }
         if base.scope == .dossier {
@@ -36,6 +50,14 @@ extension FuheStore {
         if !stale.isEmpty {
             throw StaleWrite(action: .edit, dossierID: dossierID, fields: try attributed(stale, db))
         }
+    }
+
+    /// The common case, cheaply: a scoresheet row stored as it was seen (its stored text decodes,
+    /// from the cache the load just filled, to the row seen), so nothing needs encoding.
+    static func unchangedRow(_ seen: StoreChange, _ target: ChangeTarget, _ db: Database) throws -> Bool {
+        guard case .result(let row) = seen else { return false }
+        guard let text = try currentJSON(target, db) else { return row == IndicatorResult(nodeID: target.entityID) }
+        return (try? DecodeCaches.results.decode(text)) == row
     }
 
     /// The conflicting fields of one entity, its stored text normalized first (an absent row is
