@@ -40,10 +40,14 @@ public enum Message: Sendable {
 /// Why an effect failed, as the status line says it.
 public struct EffectFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var text: String
+    /// Set when the store refused a write made from a stale view: each field with its value now,
+    /// as seen and as proposed (for showing current beside typed).
+    public var stale: StaleWrite?
     public init(_ text: String) { self.text = text }
 
     /// The rule codes of a violation ("K-003 …；R-006 …"), or the error's own description.
     public init(_ error: any Error) {
+        stale = error as? StaleWrite
         if let violation = error as? RuleViolation {
             text = violation.messages.map { "\($0.code) \($0.message)" }.joined(separator: "；")
         } else if let failure = error as? EffectFailure {
