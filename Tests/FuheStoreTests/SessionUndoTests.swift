@@ -75,4 +75,25 @@ import FuheTestSupport
         #expect(try s.store.revert(batch: undo, actor: "A", session: "A") != nil)
         #expect(try s.store.dossier(id: Self.heshan).result(for: Self.staffRow).reviewScore == Score("3"))
     }
+
+    /// The merge case: a workstation open during `fuhe merge` undoes its own earlier edit
+    /// of a field the merge then decided for the copy: refused, the merged value stays.
+    @Test func undoNeverOverwritesWhatAMergeWrote() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let path = s.directory.appendingPathComponent("site.fuhe").path
+        try s.store.checkout(dossierIDs: [Self.heshan], to: path, holder: "张三", actor: "组长")
+        do {
+            let copy = try FuheStore.open(path: path, createIfMissing: false, clock: s.clock)
+            _ = try edit(copy, session: "site") { $0.reviewScore = Score("2") }
+        }
+        let mine = try edit(s.store, session: "workstation") { $0.reviewScore = Score("3") }
+        let merging = try FuheStore.open(path: s.path, createIfMissing: false, clock: s.clock)
+        let prepared = try merging.prepareMerge(copyPath: path)
+        try merging.commitMerge(prepared, decisions: prepared.plan.decisions(preferring: .copy), actor: "组长", session: "merge")
+        let refusal = try #require(throws: StaleWrite.self) { try s.store.revert(batch: mine, actor: "workstation", session: "workstation") }
+        #expect(refusal.fields.first { $0.field == "reviewScore" }?.current == "\"2.00\"")
+        #expect(refusal.fields.first { $0.field == "reviewScore" }?.changedBy == "组长")
+        #expect(try s.store.dossier(id: Self.heshan).result(for: Self.staffRow).reviewScore == Score("2"))
+    }
 }
