@@ -13,21 +13,27 @@ extension FuheStore {
 
     /// Imports dossiers (and standalone `templates`) in one transaction: either all are stored,
     /// with their units, cycles and embedded templates, or none.
+    ///
+    /// Leases are respected: into a checked-out copy nothing is imported (its merge only takes
+    /// field edits of its own units); in a main store, replacing a unit that is out as a copy is
+    /// refused unless `overridingLeases`, and then that lease is marked unmergeable.
     public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
-                               actor: String, origin: String = "import", reason: String? = nil,
+                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil,
                                sources: [String: ReportSource] = [:]) throws {
         try queue.write { db in
-            _ = try importDossiers(dossiers, templates: templates, mode: mode, actor: actor, origin: origin, reason: reason,
-                                   sources: sources, db)
+            _ = try importDossiers(dossiers, templates: templates, mode: mode, overridingLeases: overridingLeases, actor: actor,
+                                   origin: origin, reason: reason, sources: sources, db)
         }
     }
 
     /// The import inside an open transaction (see above); the report texts in `sources` (by dossier
     /// id) are stored beside their dossiers. Returns the journal batch.
-    func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate], mode: ImportMode, actor: String, origin: String,
-                        reason: String?, sources: [String: ReportSource], _ db: Database) throws -> Int64 {
+    func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate], mode: ImportMode, overridingLeases: Bool = false,
+                        actor: String, origin: String, reason: String?, sources: [String: ReportSource], _ db: Database) throws -> Int64 {
         do {
             let batch = try Journal.nextBatch(db)
+            try Self.checkLeases(importing: dossiers.map(\.id), replacing: mode == .replaceExisting, overriding: overridingLeases,
+                                 actor: actor, batch: batch, at: clock.now(), file: name, db)
             let schemes = try Self.gradeSchemes(db)
             for t in templates {
                 if try Bool.fetchOne(db, sql: "SELECT bundled FROM template WHERE id = ?", arguments: [t.id]) == true,

@@ -6,6 +6,9 @@ extension FuheStore {
     /// Puts drafts into the intake queue in one transaction; a draft already queued (same id: the
     /// same report of the same file) is refused with the whole batch.
     public func enqueueDrafts(_ drafts: [IntakeDraft], actor: String) throws {
+        if try kind() == .copy {
+            throw StoreError.rule(code: "I-007", message: "\(name) 是离线副本：报告请读入主库（副本合并时只带回已借出单位的修改）")
+        }
         try queue.write { db in
             let batch = try Journal.nextBatch(db)
             var position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM intake_draft") ?? 0) + 1
