@@ -159,6 +159,7 @@ import FuheTestSupport
         try s.store.checkout(dossierIDs: [id], to: copyPath, holder: "张三", actor: "李审")
         let copy = try FuheStore.open(path: copyPath, createIfMissing: false)
         #expect(try copy.reportSource(dossierID: id) == source)
+        try copy.closeForTransfer()
         _ = try s.store.prepareMerge(copyPath: copyPath)
         let db = try DatabaseQueue(path: copyPath)
         try db.write { db in
@@ -167,7 +168,8 @@ import FuheTestSupport
         try db.close()
         #expect { try s.store.prepareMerge(copyPath: copyPath) } throws: { "\($0)".contains("report text") }
         #expect(try s.store.check().integrityProblems.isEmpty)
-        #expect(try copy.check().integrityProblems.contains { $0.contains("does not match its SHA-256") })
+        let reopened = try FuheStore.open(path: copyPath, createIfMissing: false)
+        #expect(try reopened.check().integrityProblems.contains { $0.contains("does not match its SHA-256") })
     }
 
     @Test func dossiersImportedFromJSONHaveNoText() throws {
