@@ -64,7 +64,7 @@ import GRDB
         switch name {
         case "empty.txt": try Data().write(to: URL(fileURLWithPath: path))
         case "binary.dat": try Data([0x13, 0x37, 0x42, 0x00, 1, 2, 3, 0xFF, 0xFE, 0, 0] + Array(repeating: 0x00, count: 64)).write(to: URL(fileURLWithPath: path))
-        case "scan.pdf": try Self.imageOnlyPDF().write(to: URL(fileURLWithPath: path))
+        case "scan.pdf": try IntakeSamples.imageOnlyPDF().write(to: URL(fileURLWithPath: path))
         case "news.txt": try "今日天气晴，气温18度。\n市民在公园散步，孩子们放风筝。\n".write(toFile: path, atomically: true, encoding: .utf8)
         default:
             let latin1 = String(repeating: "Budget café, à payer. Réunion à l'hôtel de ville, coût élevé. \n", count: 20)
@@ -79,27 +79,5 @@ import GRDB
         #expect(run.stderr.split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: out) && !FileManager.default.fileExists(atPath: store))
         if name == "latin1.txt" || name == "binary.dat" { #expect(run.stderr.contains("\(name):1:")) }
-    }
-
-    /// A PDF page showing only an image (no text layer).
-    static func imageOnlyPDF() -> Data {
-        let content = "q 150 0 0 150 25 25 cm /Im1 Do Q"
-        let objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
-                       "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream"]
-        var pdf = Data("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        for (i, o) in objects.enumerated() {
-            offsets.append(pdf.count)
-            pdf += Data("\(i + 1) 0 obj\n\(o)\nendobj\n".utf8)
-        }
-        offsets.append(pdf.count)
-        pdf += Data("5 0 obj\n<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n".utf8)
-        pdf += Data([0x00, 0xFF, 0xFF, 0x00]) + Data("\nendstream\nendobj\n".utf8)
-        let xref = pdf.count
-        pdf += Data("xref\n0 6\n0000000000 65535 f \n".utf8)
-        for o in offsets { pdf += Data(String(format: "%010d 00000 n \n", o).utf8) }
-        pdf += Data("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
-        return pdf
     }
 }

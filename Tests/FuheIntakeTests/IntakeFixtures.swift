@@ -150,32 +150,6 @@ enum IntakeFixtures {
         return reportFiles.map { dir.appendingPathComponent(($0 as NSString).deletingPathExtension + ".pdf") }
     }
 
-    /// A PDF with one page that shows only an image (no text layer), written by hand.
-    static func imageOnlyPDF() -> Data {
-        var objects = [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
-        ]
-        let content = "q 150 0 0 150 25 25 cm /Im1 Do Q"
-        objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream")
-        var pdf = Data("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        for (i, o) in objects.enumerated() {
-            offsets.append(pdf.count)
-            pdf += Data("\(i + 1) 0 obj\n\(o)\nendobj\n".utf8)
-        }
-        offsets.append(pdf.count)
-        pdf += Data("5 0 obj\n<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n".utf8)
-        pdf += Data([0x00, 0xFF, 0xFF, 0x00])
-        pdf += Data("\nendstream\nendobj\n".utf8)
-        let xref = pdf.count
-        pdf += Data("xref\n0 6\n0000000000 65535 f \n".utf8)
-        for o in offsets { pdf += Data(String(format: "%010d 00000 n \n", o).utf8) }
-        pdf += Data("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
-        return pdf
-    }
-
     /// Drafts of the three report files read through `make` (which turns a file's text into a
     /// file on disk and returns its path).
     static func drafts(_ make: (String, String) throws -> String) throws -> [IntakeDraft] {

@@ -15,6 +15,16 @@ public enum DraftDecision: Hashable, Sendable, Codable {
     /// Accepted, corrected or marked absent.
     public var isSettled: Bool { self != .pending }
 
+    /// The value a dossier gets from `proposal` under this decision: the correction, the proposal,
+    /// or nil when marked absent.
+    public func applied(to proposal: String?) -> String? {
+        switch self {
+        case .corrected(let v): v
+        case .absent: nil
+        case .pending, .accepted: proposal
+        }
+    }
+
     /// "待确认", "已确认", "已更正", "原文未载".
     public var label: String {
         switch self {

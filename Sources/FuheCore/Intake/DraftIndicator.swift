@@ -60,11 +60,7 @@ public struct DraftIndicator: Hashable, Sendable, Codable, Identifiable {
 
     /// The score the dossier gets (correction, proposal, or nil when marked absent).
     public var effectiveScore: String? {
-        switch decision {
-        case .corrected(let v): v
-        case .absent: nil
-        case .pending, .accepted: score
-        }
+        decision.applied(to: score)
     }
 }
 
@@ -107,10 +103,6 @@ public struct DraftFigure: Hashable, Sendable, Codable, Identifiable {
 
     /// The value the dossier gets.
     public var effective: String? {
-        switch decision {
-        case .corrected(let v): v
-        case .absent: nil
-        case .pending, .accepted: value
-        }
+        decision.applied(to: value)
     }
 }

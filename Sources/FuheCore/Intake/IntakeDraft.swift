@@ -136,11 +136,7 @@ public struct DraftValue: Hashable, Sendable, Codable {
 
     /// The value the dossier gets: the correction, the proposal, or nil when marked absent.
     public var effective: String? {
-        switch decision {
-        case .corrected(let v): v
-        case .absent: nil
-        case .pending, .accepted: value
-        }
+        decision.applied(to: value)
     }
 }
 
@@ -160,11 +156,7 @@ public struct DraftItemValue: Hashable, Sendable, Codable, Identifiable {
     }
 
     public var effective: String? {
-        switch decision {
-        case .corrected(let v): v
-        case .absent: nil
-        case .pending, .accepted: value
-        }
+        decision.applied(to: value)
     }
 }
 
@@ -200,11 +192,7 @@ public struct DraftText: Hashable, Sendable, Codable, Identifiable {
     }
 
     public var effective: String? {
-        switch decision {
-        case .corrected(let v): v
-        case .absent: nil
-        case .pending, .accepted: text
-        }
+        decision.applied(to: text)
     }
 }
 

@@ -55,7 +55,7 @@ enum HTMLText {
         while i < s.count {
             let c = s[i]
             if c == "<" {
-                if matches(s, i, "<!--") {
+                if NumberScanner.matches(s, i, "<!--") {
                     i = find(s, from: i + 4, "-->").map { $0 + 3 } ?? s.count
                     continue
                 }
@@ -156,20 +156,11 @@ enum HTMLText {
         return false
     }
 
-    static func matches(_ s: [Unicode.Scalar], _ i: Int, _ literal: String) -> Bool {
-        var k = i
-        for u in literal.unicodeScalars {
-            guard k < s.count, s[k] == u else { return false }
-            k += 1
-        }
-        return true
-    }
-
     static func find(_ s: [Unicode.Scalar], from: Int, _ literal: String) -> Int? {
         let l = Array(literal.unicodeScalars)
         var i = from
         while i + l.count <= s.count {
-            if s[i] == l[0], matches(s, i, literal) { return i }
+            if s[i] == l[0], NumberScanner.matches(s, i, literal) { return i }
             i += 1
         }
         return nil
