@@ -24,7 +24,7 @@ enum IntakeSummary {
     }
 
     static func show(_ v: DraftValue) -> String {
-        Terminal.safe(v.value ?? v.printed.map { "未知（原文“\($0)”）" } ?? "未找到")
+        Terminal.safe(v.value ?? v.printed.map { "未知（原文“\($0)”）" } ?? v.note.map { "未找到（\($0)）" } ?? "未找到")
     }
 }
 
