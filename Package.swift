@@ -67,12 +67,13 @@ let package = Package(
             "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments",
         ]),
         // Fixtures shared by the test targets.
-        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining"]),
+        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining", "FuheDocuments"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
         .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "FuheTerminal", "term-probe", "FuheTestSupport"]),
         .testTarget(name: "FuheDocumentsTests", dependencies: [
-            "FuheDocuments", "FuheCore", "FuheStore", "FuheResources", "FuheTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "FuheDocuments", "FuheCore", "FuheStore", "FuheResources", "FuheApp", "FuheTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources", "FuheTestSupport"]),
         .testTarget(name: "FuheStoreTests", dependencies: [

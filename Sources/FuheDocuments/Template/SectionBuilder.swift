@@ -102,8 +102,10 @@ struct SectionBuilder {
                 case .tag(let t): if t.kind == .field { other = true } else { marks += 1 }
                 case .text(let s): if !s.allSatisfy(\.isWhitespace) { other = true }
                 case .element(let c):
-                    if c.name == names.t || c.name == names.r || c.localName.hasSuffix("Pr") || c.name == names.bookmarkStart
-                        || c.name == names.bookmarkEnd || c.localName == "proofErr" || c.localName == "lastRenderedPageBreak" {
+                    if c.localName.hasSuffix("Pr") || c.name == names.bookmarkStart || c.name == names.bookmarkEnd
+                        || c.localName == "proofErr" || c.localName == "lastRenderedPageBreak" {
+                        continue  // properties and marks: not content
+                    } else if c.name == names.t || c.name == names.r {
                         visit(c)
                     } else {
                         other = true
