@@ -47,7 +47,7 @@ struct CycleReportCommand: ParsableCommand {
         if flagged { described.append("有校验提示的单位") }
         if overdue { described.append("有逾期整改事项的单位") }
         if let year { described.append("\(year)年度") }
-        let store = try options.open(createIfMissing: false)
+        let store = try options.open()
         let made = try DocumentBatch.report {
             try CycleReportMaker.record(store: store, filter: filter, year: year, issuer: issuer, filterText: described.joined(separator: "、"))
         }

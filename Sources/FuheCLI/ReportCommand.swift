@@ -76,7 +76,7 @@ protocol UnitDocumentCommand: ParsableCommand {
 
 extension UnitDocumentCommand {
     func run() throws {
-        let store = try options.open(createIfMissing: false)
+        let store = try options.open()
         let ids = try units.map { try UnitResolver.resolve($0, in: store) }
         var writer = ReportWriter(store: store, folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         if let file = output.templateURL { writer.templateFiles[Self.kind] = file }
