@@ -48,14 +48,18 @@ extension FuheStore {
         }
         let units = try ParallelDecoder.decode(raws.map(\.unit), as: EvaluatedUnit.self)
         let cycles = try ParallelDecoder.decode(raws.map(\.cycle), as: EvaluationCycle.self)
-        let findings = try ParallelDecoder.decode(raws.flatMap(\.findings), as: Finding.self)
-        let items = try ParallelDecoder.decode(raws.flatMap(\.items), as: RectificationItem.self)
+        // Findings and items are many and rarely repeated: decoded in order, not by text.
+        var findings = try ParallelDecoder.decodeInOrder(raws.flatMap(\.findings), as: Finding.self)[...]
+        var items = try ParallelDecoder.decodeInOrder(raws.flatMap(\.items), as: RectificationItem.self)[...]
         return try raws.map { raw in
             guard let unit = units[raw.unit], let cycle = cycles[raw.cycle], let template = templates[raw.template] else {
                 throw StoreError.unknownDossier(raw.id)
             }
+            let mine = (findings.prefix(raw.findings.count), items.prefix(raw.items.count))
+            findings = findings.dropFirst(raw.findings.count)
+            items = items.dropFirst(raw.items.count)
             return DossierFollowUp(dossierID: raw.id, unit: unit, cycle: cycle, template: template,
-                                   findings: raw.findings.compactMap { findings[$0] }, items: raw.items.compactMap { items[$0] })
+                                   findings: Array(mine.0), items: Array(mine.1))
         }
     }
 }

@@ -166,11 +166,15 @@ import FuheCore
         let o = try outputs()
         let d = try #require(o.dossiers[ReaderOutputs.heshan])
         let review = try #require(o.text["bureau-review-heshan"])
-        var expected = ["益阳市赫山区政务服务中心2021年度", "2021年度绩效自评复核意见书", "被评价单位：益阳市赫山区政务服务中心"]
+        var expected = ["2021年度绩效自评复核意见书", "被评价单位：益阳市赫山区政务服务中心"]
         expected += d.template.nodes.map { "\($0.code)\($0.name)" }
         expected += d.findings.map { "问题\($0.seq)：\($0.description)" }
         expected += ["整改要求："] + d.items.sorted { $0.seq < $1.seq }.map { "\($0.seq)、\($0.measure)（\($0.respUnit)，\(DocText.date($0.deadline))前完成）" }
-        #expect(ReaderOutputs.firstMissing(expected, in: review) == nil, "\(ReaderOutputs.firstMissing(expected, in: review) ?? "")")
+        // The bureau's page header (a field) is drawn inside paragraphs that run over a page.
+        let header = ["益阳市赫山区政务服务中心　2021年度"]
+        #expect(ReaderOutputs.squeezed(review).hasPrefix(ReaderOutputs.squeezed(header[0])))
+        let missing = ReaderOutputs.firstMissing(expected, in: review, ignoring: header)
+        #expect(missing == nil, "\(missing ?? "")")
         let yz = try #require(o.text["bureau-review-yizhang"])
         let scored = try #require(o.scored[ReaderOutputs.yizhang])
         let yzMissing = ReaderOutputs.firstMissing(["复核总分：\(try #require(scored.total(.review).value))"]

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import FuheApp
 import FuheCore
 import FuheDocuments
@@ -28,6 +29,9 @@ struct ReaderOutputs: Sendable {
 
     static let shared: Result<ReaderOutputs, any Error> = Result { try make() }
 
+    /// The folder to remove when the test process ends (kept with FUHE_KEEP_DOCS=1, to look at the PNG pages).
+    private static let made = Mutex<URL?>(nil)
+
     static let heshan = "SE-HS-ZWZX-2021", yizhang = "SE-YZ-2019", fupin = "SE-XXQ-FP-2019", yueyang = "SE-YYX-TZGZ-2021"
 
     /// Hostile texts for the spreadsheet: each must come back as the same text.
@@ -35,9 +39,16 @@ struct ReaderOutputs: Sendable {
 
     private static func make() throws -> ReaderOutputs {
         let sample = try SampleStore()
+        defer { sample.remove() }
         let store = sample.store
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fuhe-reader-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if ProcessInfo.processInfo.environment["FUHE_KEEP_DOCS"] == "1" {
+            FileHandle.standardError.write(Data("documents and their PNG pages: \(folder.path)\n".utf8))
+        } else {
+            made.withLock { $0 = folder }
+            atexit { if let f = ReaderOutputs.made.withLock({ $0 }) { try? FileManager.default.removeItem(at: f) } }
+        }
         let writer = ReportWriter(store: store, folder: folder)
         var docs: [URL] = []
         func write(_ kind: DocumentKind, _ id: String, _ stem: String, with w: ReportWriter = writer) throws {

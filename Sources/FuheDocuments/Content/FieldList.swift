@@ -1,6 +1,7 @@
-/// A schema as text: one field a line, list items indented, for `fuhe report fields` and the
-/// tables of docs/reports.md.
+/// A schema as text, for `fuhe report fields` and the field tables of docs/reports.md (a test
+/// checks the docs against it).
 public enum FieldList {
+    /// One field a line; a list's item fields indented under it.
     public static func text(_ schema: FieldSchema, indent: String = "") -> String {
         schema.fields.map { f in
             switch f.kind {
@@ -13,17 +14,24 @@ public enum FieldList {
         }.joined(separator: "\n")
     }
 
-    /// Markdown table rows `| {{名}} | 类型 | 说明 |`, list items as `名 › 子`.
-    public static func markdownRows(_ schema: FieldSchema, prefix: String = "") -> [String] {
-        schema.fields.flatMap { f -> [String] in
-            let name = prefix + f.name
-            switch f.kind {
-            case .text: return ["| `{{\(f.name)}}` | \(prefix.isEmpty ? "文本" : "文本（\(prefix.dropLast(3))中）") | \(f.help) |"]
-            case .flag: return ["| `{{#\(f.name)}}` | 条件 | \(f.help) |"]
-            case .chart: return ["| `{{\(f.name)}}` | 图表 | \(f.help) |"]
-            case .list(let item):
-                return ["| `{{#\(f.name)}}` | 列表 | \(f.help) |"] + markdownRows(item, prefix: name + " › ")
+    /// A Markdown table: field, kind, content; a list's item fields follow it, marked "↳".
+    public static func markdownTable(_ schema: FieldSchema) -> String {
+        var lines = ["| 字段 | 类型 | 内容 |", "|---|---|---|"]
+        func add(_ schema: FieldSchema, list: String?) {
+            for f in schema.fields {
+                let lead = list == nil ? "" : "↳ "
+                let scope = list.map { "（\($0)的每项）" } ?? ""
+                switch f.kind {
+                case .text: lines.append("| \(lead)`{{\(f.name)}}` | 文本\(scope) | \(f.help) |")
+                case .flag: lines.append("| \(lead)`{{#\(f.name)}}…{{/\(f.name)}}` | 条件\(scope) | \(f.help) |")
+                case .chart: lines.append("| \(lead)`{{\(f.name)}}` | 图表\(scope) | \(f.help) |")
+                case .list(let item):
+                    lines.append("| \(lead)`{{#\(f.name)}}…{{/\(f.name)}}` | 列表\(scope) | \(f.help) |")
+                    add(item, list: f.name)
+                }
             }
         }
+        add(schema, list: nil)
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -46,13 +46,34 @@ enum ZipIO {
     /// Writes entries as a ZIP archive into `url`, an existing empty file (as `SafeOutput` makes it,
     /// mode 0600) or no file at all.
     static func write(_ entries: [(name: String, bytes: [UInt8])], to url: URL) throws {
+        try write(entries.map { ($0.name, [$0.bytes]) }, to: url)
+    }
+
+    /// Writes entries given as chunks of bytes (read in place, never joined).
+    static func write(_ entries: [(name: String, chunks: [[UInt8]])], to url: URL) throws {
         try Data(emptyArchive).write(to: url)
         let archive = try Archive(url: url, accessMode: .update)
         for entry in entries {
-            let data = Data(entry.bytes)
-            try archive.addEntry(with: entry.name, type: .file, uncompressedSize: Int64(data.count),
+            let total = entry.chunks.reduce(0) { $0 + $1.count }
+            // Chunk boundaries of the entry, for the reader below.
+            var starts: [Int] = []
+            var offset = 0
+            for chunk in entry.chunks { starts.append(offset); offset += chunk.count }
+            try archive.addEntry(with: entry.name, type: .file, uncompressedSize: Int64(total),
                                  modificationDate: entryDate, compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
+                var data = Data(capacity: size)
+                var at = Int(position), left = size
+                var k = max(0, (starts.lastIndex { $0 <= at }) ?? 0)
+                while left > 0, k < entry.chunks.count {
+                    let chunk = entry.chunks[k]
+                    let from = at - starts[k]
+                    let n = min(left, chunk.count - from)
+                    if n > 0 { chunk.withUnsafeBufferPointer { if let base = $0.baseAddress { data.append(base + from, count: n) } } }
+                    at += n
+                    left -= n
+                    k += 1
+                }
+                return data
             }
         }
     }

@@ -1,24 +1,38 @@
 import FuheCore
 import TermCore
 
+/// A string compared and hashed by its UTF-8 bytes (String's own hashing normalises Unicode,
+/// which is slow for Chinese text and not needed here).
+struct ByteKey: Hashable {
+    let text: String
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 /// The text of a workbook, each distinct string once (`xl/sharedStrings.xml`).
 final class SharedStrings {
-    private var ids: [String: Int] = [:]
+    private var ids: [ByteKey: Int] = [:]
     private var ordered: [String] = []
     private(set) var references = 0
 
     func id(_ text: String) -> Int {
         references += 1
-        if let id = ids[text] { return id }
+        let key = ByteKey(text: text)
+        if let id = ids[key] { return id }
         let id = ordered.count
-        ids[text] = id
+        ids[key] = id
         ordered.append(text)
         return id
     }
 
     var xml: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(ordered.reduce(64) { $0 + $1.utf8.count + 32 })
+        out.reserveCapacity(ordered.reduce(256) { $0 + $1.utf8.count + 32 })
         out += Array("""
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\(references)" uniqueCount="\(ordered.count)">
@@ -47,7 +61,7 @@ struct SheetWriter {
     let name: String
     let columns: [Column]
     private let strings: SharedStrings
-    private var rows: [UInt8] = []
+    private var rows = ByteChunks()
     private(set) var rowCount = 0
     private let widths: [Int]
     private let letters: [[UInt8]]
@@ -59,7 +73,6 @@ struct SheetWriter {
         self.strings = strings
         self.widths = widths
         letters = columns.indices.map { Array(Self.columnName($0).utf8) }
-        rows.reserveCapacity(expectedRows * columns.count * 24 + 1024)
         addRow(columns.map { .text($0.title) }, style: SheetStyles.header)
     }
 
@@ -82,23 +95,27 @@ struct SheetWriter {
         let r = Array(String(rowCount).utf8)
         var lines = 1
         for (i, cell) in cells.enumerated() where i < widths.count {
-            if case .text(let text) = cell { lines = max(lines, Self.lineCount(text, width: widths[i])) }
+            // A text's display width is at most its UTF-8 length: short texts need no measuring.
+            if case .text(let text) = cell, text.utf8.count > Self.usable(widths[i]) || text.utf8.contains(0x0A) {
+                lines = max(lines, Self.lineCount(text, width: widths[i]))
+            }
         }
         rows.append(contentsOf: "<row r=\"".utf8)
         rows += r
         rows.append(contentsOf: lines > 1 ? "\" ht=\"\(lines * 15 + 2)\" customHeight=\"1\">".utf8 : "\">".utf8)
         for (i, cell) in cells.enumerated() where i < columns.count {
-            func open(_ s: Int, type: String?) {
+            func open(_ s: Int, type: String?, empty: Bool = false) {
                 rows.append(contentsOf: "<c r=\"".utf8)
                 rows += letters[i]
                 rows += r
                 rows.append(contentsOf: "\" s=\"\(s)\"".utf8)
                 if let type { rows.append(contentsOf: " t=\"\(type)\"".utf8) }
-                rows.append(UInt8(ascii: ">"))
+                rows.append(contentsOf: empty ? "/>".utf8 : ">".utf8)
             }
             switch cell {
             case .text(let raw):
-                let text = raw.count > SheetCell.maxTextLength ? String(raw.prefix(SheetCell.maxTextLength - 8)) + "…（已截断）" : raw
+                let text = raw.utf8.count > SheetCell.maxTextLength && raw.count > SheetCell.maxTextLength
+                    ? String(raw.prefix(SheetCell.maxTextLength - 8)) + "…（已截断）" : raw
                 let kind: SheetStyles.Kind = SheetCell.looksLikeFormula(text) ? .textQuoted : .text
                 open(style ?? SheetStyles.index(kind, marked: marked), type: "s")
                 rows.append(contentsOf: "<v>\(strings.id(XMLText.displayable(text)))</v></c>".utf8)
@@ -112,9 +129,7 @@ struct SheetWriter {
                 open(style ?? SheetStyles.index(.date, marked: marked), type: nil)
                 rows.append(contentsOf: "<v>\(SheetCell.serial(day))</v></c>".utf8)
             case .empty:
-                open(style ?? SheetStyles.index(.text, marked: marked), type: nil)
-                rows.removeLast()
-                rows.append(contentsOf: "/>".utf8)
+                open(style ?? SheetStyles.index(.text, marked: marked), type: nil, empty: true)
             }
         }
         rows.append(contentsOf: "</row>".utf8)
@@ -122,7 +137,7 @@ struct SheetWriter {
 
     /// Column widths in character cells for these rows: each column's widest line plus a margin,
     /// at least its title's, at most its `maxWidth`.
-    static func fittedWidths(_ columns: [Column], _ rows: [[SheetCell]]) -> [Int] {
+    static func fittedWidths<Rows: Sequence>(_ columns: [Column], _ rows: Rows) -> [Int] where Rows.Element == [SheetCell] {
         var widths = columns.map { DisplayWidth.of($0.title) + 4 }
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count && widths[i] < columns[i].maxWidth {
@@ -140,9 +155,13 @@ struct SheetWriter {
         return widths
     }
 
-    /// Lines a text takes in a column of `width` cells (one cell of padding).
+    /// Cells of a column of `width` that text can fill (one of padding; a Chinese character is a
+    /// little wider than two digits).
+    static func usable(_ width: Int) -> Int { max(2, (width - 1) * 10 / 11) }
+
+    /// Lines a text takes in a column of `width` cells.
     static func lineCount(_ text: String, width: Int) -> Int {
-        let usable = max(2, (width - 1) * 10 / 11)  // a Chinese character is a little wider than two digits
+        let usable = usable(width)
         var lines = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lines += max(1, (DisplayWidth.of(line) + usable - 1) / usable)
@@ -152,9 +171,8 @@ struct SheetWriter {
 
     /// The worksheet part: frozen header row, column widths, the rows, an autofilter over the
     /// table, A4 landscape printing one page wide.
-    func xml(freezeHeader: Bool = true, autoFilter: Bool = true, selected: Bool = false) -> [UInt8] {
+    func xml(freezeHeader: Bool = true, autoFilter: Bool = true, selected: Bool = false) -> [[UInt8]] {
         var out: [UInt8] = []
-        out.reserveCapacity(rows.count + 2048)
         let ref = "A1:\(lastCell)"
         out += Array("""
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -174,13 +192,12 @@ struct SheetWriter {
             out += Array("<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>".utf8)
         }
         out += Array("</cols><sheetData>".utf8)
-        out += rows
-        out += Array("</sheetData>".utf8)
-        if autoFilter { out += Array("<autoFilter ref=\"\(ref)\"/>".utf8) }
-        out += Array("""
+        var tail = Array("</sheetData>".utf8)
+        if autoFilter { tail += Array("<autoFilter ref=\"\(ref)\"/>".utf8) }
+        tail += Array("""
         <pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
         <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>
         """.utf8)
-        return out
+        return [out] + rows.all + [tail]
     }
 }

@@ -19,7 +19,9 @@ enum XMLText {
 
     /// The text with the characters XML cannot hold replaced as described above (no escaping).
     static func displayable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { replacement(for: $0) != nil }) else { return text }
+        // Quick look at the bytes: only C0 controls, DEL and U+FFFx (lead byte 0xEF) can need work.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xEF }),
+              text.unicodeScalars.contains(where: { replacement(for: $0) != nil }) else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars { out.append(replacement(for: s) ?? s) }
         return String(out)
