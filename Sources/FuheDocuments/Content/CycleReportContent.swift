@@ -7,7 +7,7 @@ import FuheCore
 public enum CycleReportContent {
     public static let schema = FieldSchema([
         .text("年度", "评价年度；多个年度时为“2017—2021”"),
-        .text("复核组织单位", "组织复核的财政部门：--issuer 所给，否则为过半单位所属评价批次的发文机关，都没有时为“（发文机关）”"),
+        .text("复核组织单位", "组织复核的财政部门：--issuer 所给，否则为过半单位所属评价批次的发文机关，都没有时为“××财政局”（待填）"),
         .text("筛选说明", "生成通报时的筛选条件，如“部门整体支出”；全部单位时为空"),
         .text("统计日期", "统计逾期等情况的日期，如 2026年11月23日"),
         .text("生成日期", "生成文书的日期"),
@@ -64,7 +64,7 @@ public enum CycleReportContent {
         let name = { (u: UnitSummary) in names[u.dossierID] ?? u.unitName }
         let years = Set(s.units.map(\.fiscalYear))
         r.set("年度", years.count <= 1 ? years.first.map(String.init) ?? "" : "\(years.min() ?? 0)—\(years.max() ?? 0)")
-        r.set("复核组织单位", context.issuer ?? majorityIssuer(followUps) ?? "（发文机关）")
+        r.set("复核组织单位", context.issuer ?? majorityIssuer(followUps) ?? "××财政局")
         r.set("筛选说明", context.filterText)
         r.set("统计日期", DocText.date(context.today))
         r.set("生成日期", DocText.date(context.today))
@@ -88,7 +88,7 @@ public enum CycleReportContent {
             title: "自评与复核等次分布（\(s.comparisons.count)个单位）", categories: s.gradeLabels,
             series: [.init(name: "自评等次", values: s.gradeLabels.map { Decimal(s.selfGradeCounts[$0] ?? 0) }),
                      .init(name: "复核等次", values: s.gradeLabels.map { Decimal(s.reviewGradeCounts[$0] ?? 0) })],
-            heightMM: 75))
+            widthMM: 140, heightMM: 62))
         var transitions: [TemplateRecord] = []
         for from in s.gradeLabels {
             for to in s.gradeLabels {

@@ -13,7 +13,7 @@ enum UnitFields {
         .text("指标体系", "适用的指标体系模板编号和名称"),
         .text("自评报告日期", "单位自评报告日期，如 2022年3月1日；未注明时为“未注明”"),
         .text("复核依据", "自评报告所列依据文件，以“、”分隔；无则为评价批次文号"),
-        .text("复核组织单位", "组织复核的财政部门（评价批次的发文机关）"),
+        .text("复核组织单位", "组织复核的财政部门（评价批次的发文机关）；未填时为“××财政局”（待填）"),
         .text("复核方式", "书面审核 / 现场核查"),
         .text("复核日期", "复核起止日期，如 2022年4月25日至5月10日；未记录时为空"),
         .text("复核状态", "复核中 / 待确认 / 已定稿 / 未开始"),
@@ -22,7 +22,7 @@ enum UnitFields {
         .list("复核组", "复核组全体人员", [
             .text("姓名", "姓名"), .text("职务", "职务或职称"), .text("单位", "所在单位"), .text("角色", "组长 / 副组长 / 组员 / 联络人"),
         ]),
-        .text("报送对象", "整改情况报送给谁：复核组织单位"),
+        .text("报送对象", "整改情况报送给谁：复核组织单位；未填时为“复核组”"),
         .text("联系人", "复核组组长（及职务），单位报送整改情况时的联系人"),
         .text("生成日期", "生成文书的日期，如 2026年11月23日"),
     ]
@@ -37,8 +37,8 @@ enum UnitFields {
         r.set("指标体系", "\(d.template.id) \(d.template.name)")
         r.set("自评报告日期", d.evaluation.reportDate.map(DocText.date) ?? "未注明")
         r.set("复核依据", DocText.list(d.evaluation.basisDocs, empty: d.cycle.noticeDocNo ?? "预算绩效管理有关规定"))
-        let issuer = d.cycle.issuer.flatMap { $0.isEmpty ? nil : $0 } ?? "复核组"
-        r.set("复核组织单位", issuer)
+        let issuer = d.cycle.issuer.flatMap { $0.isEmpty ? nil : $0 }
+        r.set("复核组织单位", issuer ?? "××财政局")
         r.set("复核方式", d.review.map { DocText.mode($0.mode) } ?? "复核")
         r.set("复核日期", DocText.span(from: d.review?.startedAt, to: d.review?.finalizedAt ?? d.review?.submittedAt))
         r.set("复核状态", d.review?.status.label ?? "未开始")
@@ -49,7 +49,7 @@ enum UnitFields {
         r.set("复核组", list: team.map { m in
             TemplateRecord(["姓名": .text(m.name), "职务": .text(m.title ?? ""), "单位": .text(m.org ?? ""), "角色": .text(m.role.label)])
         })
-        r.set("报送对象", issuer)
+        r.set("报送对象", issuer ?? "复核组")
         r.set("联系人", leader.map { "复核组组长\(DocText.person($0))" } ?? "")
         r.set("生成日期", DocText.date(today))
     }
