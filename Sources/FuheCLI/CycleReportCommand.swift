@@ -13,17 +13,7 @@ struct CycleReportCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @OptionGroup var output: DocumentOutputOptions
 
-    @Option(help: ArgumentHelp("Only this evaluation type: PROJECT, DEPT_OVERALL, SPECIAL_FUND.", valueName: "type"))
-    var type: String?
-
-    @Option(help: ArgumentHelp("Only this review status: DRAFT, SUBMITTED, FINALIZED.", valueName: "status"))
-    var status: String?
-
-    @Flag(help: "Only units with rule flags.")
-    var flagged = false
-
-    @Flag(help: "Only units with overdue rectification items.")
-    var overdue = false
+    @OptionGroup var filters: UnitFilterOptions
 
     @Option(help: ArgumentHelp("Only units of this fiscal year.", valueName: "year"))
     var year: Int?
@@ -32,20 +22,8 @@ struct CycleReportCommand: ParsableCommand {
     var issuer: String?
 
     func run() throws {
-        var filter = UnitFilter(flaggedOnly: flagged, overdueOnly: overdue)
-        var described: [String] = []
-        if let type {
-            guard let t = EvalType(rawValue: type.uppercased()) else { throw ValidationError("--type must be PROJECT, DEPT_OVERALL or SPECIAL_FUND") }
-            filter.evalType = t
-            described.append(t.label)
-        }
-        if let status {
-            guard let s = ReviewStatus(rawValue: status.uppercased()) else { throw ValidationError("--status must be DRAFT, SUBMITTED or FINALIZED") }
-            filter.reviewStatus = s
-            described.append("复核状态为“\(s.label)”")
-        }
-        if flagged { described.append("有校验提示的单位") }
-        if overdue { described.append("有逾期整改事项的单位") }
+        let filter = try filters.filter()
+        var described = try filters.described()
         if let year { described.append("\(year)年度") }
         let store = try options.open()
         let made = try DocumentBatch.report {

@@ -65,48 +65,80 @@ struct DocumentBenchmarks {
         return (m, items, peakReset ? ResidentMemory.read().peak : nil)
     }
 
-    /// `fuhe ledger --format xlsx` as its own process (when the `fuhe` binary sits beside this
-    /// one): wall time and maximum RSS from wait4, so nothing of this process is counted.
-    func ledgerThroughBinary() throws -> String {
+    /// The three documents written by the `fuhe` binary as child processes (when it sits beside
+    /// this one): wall time, CPU time (user + system, from wait4: what the work costs whatever else
+    /// runs on the machine) and maximum RSS, best of up to 3 runs each.
+    func throughBinary() throws -> [String] {
         let fuhe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fuhe")
         guard FileManager.default.isExecutableFile(atPath: fuhe.path) else {
-            return "fuhe ledger --format xlsx: not measured (no fuhe binary beside fuhe-bench; build it with `swift build -c release --product fuhe`)"
+            return ["fuhe as a process: not measured (no fuhe binary beside fuhe-bench; build it with `swift build -c release --product fuhe`)"]
         }
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var best: (seconds: Double, rss: Int)?
-        for run in 0..<Swift.max(1, Swift.min(runs, 3)) {
-            let out = folder.appendingPathComponent("\(run).xlsx").path
-            let start = monotonicNanos()
-            let (status, rss) = try Child.run(fuhe.path, ["ledger", "--store", setup.storePath, "--format", "xlsx", "--out", out])
-            let seconds = Double(monotonicNanos() - start) / 1e9
-            guard status == 0 else { throw BenchFailure("fuhe ledger exited with \(status)") }
-            if let b = best, b.seconds <= seconds { continue }
-            best = (seconds, rss)
+        let store = ["--store", setup.storePath]
+        let jobs: [(String, (Int) -> [String])] = [
+            ("fuhe report review (one dossier)", { ["report", "review", ids[($0 * 97 + 5) % ids.count], "--out", folder.path + "/r\($0).docx"] + store }),
+            ("fuhe report cycle (all units)", { ["report", "cycle", "--out", folder.path + "/c\($0).docx"] + store }),
+            ("fuhe ledger --format xlsx (all items)", { ["ledger", "--format", "xlsx", "--out", folder.path + "/l\($0).xlsx"] + store }),
+        ]
+        return try jobs.map { name, arguments in
+            var best: Child.Usage?
+            for run in 0..<Swift.max(1, Swift.min(runs, 3)) {
+                let usage = try Child.run(fuhe.path, arguments(run))
+                guard usage.status == 0 else { throw BenchFailure("\(name) exited with \(usage.status)") }
+                if let b = best, b.wall <= usage.wall { continue }
+                best = usage
+            }
+            guard let b = best else { return "" }
+            let rss = b.maxRSSKiB.map { "max RSS \(format(Double($0) / 1024)) MB" } ?? "max RSS not measured (no /usr/bin/time)"
+            return "\(name) as a process: wall \(format(b.wall)) s, CPU \(format(b.cpu)) s (user + system), \(rss)"
         }
-        guard let best else { return "" }
-        return "fuhe ledger --format xlsx as a process (best of up to 3): \(format(best.seconds)) s, "
-            + "max RSS \(format(Double(best.rss) / 1024)) MB (wait4 ru_maxrss)"
     }
 }
 
-/// Runs a child process and reports its exit status and maximum resident set (KiB).
+/// Runs a child process and reports how it ended and what it used. Its maximum RSS comes from
+/// GNU time run in between: a process started from this (large) one inherits this one's RSS
+/// high-water mark at exec, so the kernel's figure for a direct child would be ours.
 enum Child {
-    static func run(_ path: String, _ arguments: [String]) throws -> (status: Int32, maxRSSKiB: Int) {
+    struct Usage {
+        var status: Int32
+        var wall: Double
+        var cpu: Double
+        var maxRSSKiB: Int?
+    }
+
+    static func run(_ path: String, _ arguments: [String]) throws -> Usage {
+        let time = "/usr/bin/time"
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("fuhe-bench-time-\(UUID().uuidString)").path
+        defer { unlink(report) }
+        let useTime = FileManager.default.isExecutableFile(atPath: time)
+        let command = useTime ? [time, "-o", report, "-f", "%M %U %S", path] + arguments : [path] + arguments
         var pid: pid_t = 0
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw BenchFailure("cannot start \(path): \(String(cString: strerror(spawned)))") }
+        let start = monotonicNanos()
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { throw BenchFailure("cannot start \(command[0]): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         var usage = rusage()
         guard wait4(pid, &status, 0, &usage) == pid else { throw BenchFailure("wait4 failed") }
+        let wall = Double(monotonicNanos() - start) / 1e9
+        let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         let exited = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : -1
-        return (exited, usage.ru_maxrss)
+        var result = Usage(status: exited, wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), maxRSSKiB: nil)
+        if useTime, let text = try? String(contentsOfFile: report, encoding: .utf8) {
+            let fields = text.split(whereSeparator: \.isWhitespace).suffix(3)
+            if fields.count == 3, let rss = Int(fields[fields.startIndex]), let user = Double(fields[fields.startIndex + 1]),
+               let system = Double(fields[fields.startIndex + 2]) {
+                result.maxRSSKiB = rss
+                result.cpu = user + system
+            }
+        }
+        return result
     }
 }

@@ -39,7 +39,7 @@ do {
         let (ledger, items, peak) = try documents.ledgerWorkbook()
         report.measurements.append(ledger)
         report.memory.append(("peak RSS while writing the XLSX ledger of \(items) items (VmHWM, reset before)", peak))
-        report.notes.append(try documents.ledgerThroughBinary())
+        report.notes += try documents.throughBinary()
     }
     if options.documentsOnly {
         try documentFigures()

@@ -44,6 +44,13 @@ import FuheTestSupport
             #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(name)")
         }
         #expect(try body(out + "/益阳市赫山区政务服务中心2021年度复核意见书.docx").contains("在职人员控制率"))
+        // The 通报 takes the filters of fuhe list.
+        let projects = try r.run(["report", "cycle", "--type", "project", "--out", r.file("项目通报.docx")])
+        #expect(projects.status == 0, "\(projects.stderr)")
+        #expect(projects.stdout.contains("通报涵盖 5 个单位"))
+        #expect(try body(r.file("项目通报.docx")).contains("本通报范围：项目支出"))
+        #expect(try r.run(["report", "cycle", "--type", "bogus", "--out", r.file("x.docx")]).stderr.contains("--type must be"))
+        #expect(try r.run(["report", "cycle", "--year", "1999", "--out", r.file("x.docx")]).stderr.contains("没有符合条件的单位"))
         // Several units at once go into a folder under their own names.
         let many = try r.run(["report", "review", "宜章", "黄土矿", "--out", out])
         #expect(many.status == 0, "\(many.stderr)")
