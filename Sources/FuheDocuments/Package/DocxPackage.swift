@@ -48,7 +48,8 @@ public struct DocxPackage: Sendable {
         for folder in folders {
             guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
             var found: [String] = []
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            for case let url as URL in walker where !url.lastPathComponent.hasPrefix(".")
+                && (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 found.append(String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)))
             }
             for name in found.sorted(by: partOrder) {
