@@ -25,14 +25,34 @@ public enum OfficeReader {
                 registered = true
                 atexit { try? FileManager.default.removeItem(at: OfficeReader.profileURL) }
             }
-            let result = try run(soffice, ["-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
-                                           "--convert-to", filter, "--outdir", outdir.path] + files.map(\.path), timeout: 300)
-            guard result.status == 0 else { throw Missing(description: "soffice failed (\(result.status)): \(result.output)") }
+            // LibreOffice answers 0 even when a file was not converted (the first conversion with a
+            // new profile on a busy machine sometimes is not): convert what is missing once more,
+            // then fail with what it said.
+            var missing = files
+            var said = ""
+            for _ in 0..<2 where !missing.isEmpty {
+                let result = try run(soffice, ["-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
+                                               "--convert-to", filter, "--outdir", outdir.path] + missing.map(\.path), timeout: 300)
+                said += result.output
+                guard result.status == 0 else { throw Missing(description: "soffice failed (\(result.status)): \(result.output)") }
+                missing = missing.filter { !converted($0, filter: filter, in: outdir) }
+            }
+            guard missing.isEmpty else {
+                throw Missing(description: "soffice did not convert \(missing.map(\.lastPathComponent).joined(separator: ", ")): \(said)")
+            }
             return outdir
         }
     }
 
     static var profileURL: URL { profile }
+
+    /// Whether `file` has its output in `outdir` (`name.pdf`, or `name-SHEET.csv` for the CSV filter).
+    private static func converted(_ file: URL, filter: String, in outdir: URL) -> Bool {
+        let stem = file.deletingPathExtension().lastPathComponent
+        let ext = String(filter.prefix { $0 != ":" })
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: outdir.path)) ?? []
+        return names.contains { $0 == "\(stem).\(ext)" || ($0.hasPrefix(stem + "-") && $0.hasSuffix("." + ext)) }
+    }
 
     /// LibreOffice's CSV export of every sheet of a workbook (UTF-8, comma, quoted text, cell
     /// contents as shown, one file per sheet: NAME-SHEET.csv).

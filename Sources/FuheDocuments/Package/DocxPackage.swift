@@ -48,7 +48,7 @@ public struct DocxPackage: Sendable {
         for folder in folders {
             guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
             var found: [String] = []
-            for case let url as URL in walker where !url.lastPathComponent.hasPrefix(".")
+            for case let url as URL in walker where !isJunk(url.lastPathComponent)
                 && (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 found.append(String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)))
             }
@@ -58,6 +58,11 @@ public struct DocxPackage: Sendable {
         }
         try package.checkIsWordDocument()
         return package
+    }
+
+    /// Files an editor or a file manager leaves beside the parts (`.rels` files are parts).
+    static func isJunk(_ name: String) -> Bool {
+        name == ".DS_Store" || name.hasPrefix("._") || name.hasSuffix("~") || name.hasSuffix(".swp")
     }
 
     /// `[Content_Types].xml` first, then the rest by name.
@@ -70,6 +75,7 @@ public struct DocxPackage: Sendable {
     private func checkIsWordDocument() throws(TemplateError) {
         guard let types = self["[Content_Types].xml"] else { throw .notADocx("缺少 [Content_Types].xml") }
         guard self["word/document.xml"] != nil else { throw .notADocx("缺少 word/document.xml（不是 Word 文档）") }
+        guard self["_rels/.rels"] != nil else { throw .notADocx("缺少 _rels/.rels（包关系）") }
         let text = String(decoding: types, as: UTF8.self)
         if text.contains("macroEnabled") { throw .notADocx("含宏的文档（.docm/.dotm）不能用作模板，请另存为 .docx") }
         guard text.contains(Self.mainContentType) || text.contains(Self.templateContentType) else {
