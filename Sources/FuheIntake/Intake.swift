@@ -1,5 +1,6 @@
 import Foundation
 import FuheCore
+import Synchronization
 
 /// Reading report files into drafts (`fuhe.draft/1`): one draft per report found, each value with
 /// the place it came from, a template proposal, and the arithmetic checks found in the text.
@@ -32,17 +33,27 @@ public enum Intake {
         let lines = LineSplitter.split(working)
         let numbers = NumberScanner.scan(working)
         let digest = Digest.fnv1a(read.text)
-        var drafts: [IntakeDraft] = []
         let segments = ReportSplitter.segments(lines)
-        for segment in segments {
+        // Reports of a page are independent: read them side by side, keep the page's order.
+        let draftAt = { @Sendable (k: Int) -> IntakeDraft? in
+            let segment = segments[k]
             let part = Array(lines[segment.first...segment.last])
             let start = part.first?.start ?? 0, end = part.last?.end ?? 0
-            guard ReportSplitter.looksLikeReport(working.scalars, start, end) else { continue }
+            guard ReportSplitter.looksLikeReport(working.scalars, start, end) else { return nil }
             let context = ReportContext(source: source, w: working, lines: part,
                                         numbers: Array(numbers[lowerBound(numbers, start)..<lowerBound(numbers, end)]),
                                         isCompilationPart: segment.count > 1)
-            drafts.append(DraftBuilder.draft(context, segment: segment, read: read, cleaning: cleaning, templates: templates,
-                                             fileDigest: digest))
+            return DraftBuilder.draft(context, segment: segment, read: read, cleaning: cleaning, templates: templates, fileDigest: digest)
+        }
+        var drafts: [IntakeDraft] = []
+        if segments.count > 1 {
+            let found = Mutex<[Int: IntakeDraft]>([:])
+            DispatchQueue.concurrentPerform(iterations: segments.count) { k in
+                if let d = draftAt(k) { found.withLock { $0[k] = d } }
+            }
+            drafts = found.withLock { all in all.keys.sorted().compactMap { all[$0] } }
+        } else if let d = segments.isEmpty ? nil : draftAt(0) {
+            drafts = [d]
         }
         guard !drafts.isEmpty else {
             let lineCount = lines.filter { $0.kind == .text }.count

@@ -61,10 +61,10 @@ struct IntakeBenchmarks {
         return (page, n)
     }
 
-    /// CPU time of this thread (what the work costs whatever else the machine runs).
+    /// CPU time of this process, all threads (what the work costs whatever else the machine runs).
     static func threadCPUNanos() -> UInt64 {
         var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 

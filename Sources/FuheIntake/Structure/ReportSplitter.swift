@@ -28,7 +28,10 @@ enum ReportSplitter {
     /// The largest run of title lines numbered 1, 2, 3 … that share their wording.
     static func numberedTitles(_ text: [TextLine]) -> [TextLine]? {
         var groups: [String: [(Int, TextLine)]] = [:]
-        for line in text where line.marker == nil {
+        for line in text where line.marker == nil && line.end - line.start <= 60 {
+            // Only lines ending in a digit or opening with an ordinal word can be numbered titles.
+            let first = line.text.unicodeScalars.first, last = line.text.unicodeScalars.last
+            guard let last, let first, ("0"..."9").contains(last) || "篇【[第范".unicodeScalars.contains(first) else { continue }
             guard let (base, n) = numbered(line.text) else { continue }
             groups[base, default: []].append((n, line))
         }

@@ -2,8 +2,15 @@
 /// (every line, every heading) ask these instead of `String.contains`.
 struct Words: Sendable {
     let words: [[Unicode.Scalar]]
+    /// Words by their first scalar, so that one pass over a text asks only the words that can start there.
+    private let byFirst: [Unicode.Scalar: [Int]]
 
-    init(_ list: [String]) { words = list.map { Array($0.unicodeScalars) } }
+    init(_ list: [String]) {
+        words = list.map { Array($0.unicodeScalars) }
+        var index: [Unicode.Scalar: [Int]] = [:]
+        for (k, w) in words.enumerated() { if let f = w.first { index[f, default: []].append(k) } }
+        byFirst = index
+    }
 
     /// Index of the first word occurring in s[a..<b], nil when none does.
     func first(in s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Int? {
@@ -14,9 +21,22 @@ struct Words: Sendable {
         return best?.word
     }
 
-    /// Whether any word occurs in s[a..<b].
+    /// Whether any word occurs in s[a..<b] (one pass).
     func any(in s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
-        words.contains { Words.find($0, in: s, a, b) != nil }
+        var i = a
+        while i < b {
+            if let candidates = byFirst[s[i]] {
+                for k in candidates {
+                    let w = words[k]
+                    guard i + w.count <= b else { continue }
+                    var j = 1
+                    while j < w.count, s[i + j] == w[j] { j += 1 }
+                    if j == w.count { return true }
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether any word occurs in a short string.
