@@ -86,7 +86,7 @@ extension FormState {
         let warn = Style(bold: true, foreground: .yellow), bad = Style(bold: true, foreground: .red)
         var out: [(String, Style)] = []
         let add = { (text: String, style: Style) in
-            for line in text.wrapped(toWidth: max(10, width)) { out.append((line, style)) }
+            for line in RefusalView.hanging(text, width: width) { out.append((line, style)) }
         }
         if let refusal {
             add("✗ 未保存：此表打开后已有人修改了下列内容（你输入的仍在上面）", bad)
@@ -99,9 +99,10 @@ extension FormState {
         return out
     }
 
-    /// One line per refused field: "复核分：现为 4.50（李某 2026-11-23 10:02）· 你输入 3.00". Fields
-    /// set along with a change (who and when) are left out when there is another.
-    static func fieldLines(_ stale: StaleWrite, in dossier: Dossier?, target: String?) -> [String] {
+    /// One line per refused field: "复核分：现为 4.50（李某 2026-11-23 10:02）· 你输入 3.00" (in a
+    /// form; "你要写" for an edit made by a key). Fields set along with a change (who and when) are
+    /// left out when there is another.
+    static func fieldLines(_ stale: StaleWrite, in dossier: Dossier?, target: String?, typed: Bool = true) -> [String] {
         let shown = stale.fields.filter { !ChangeText.bookkeeping.contains($0.field) }
         return (shown.isEmpty ? stale.fields : shown).sorted { ChangeText.rank($0.field) < ChangeText.rank($1.field) }.map { f in
             let place = f.key.id == target ? "" : ChangeText.place(f.key, in: dossier) + " · "
@@ -110,8 +111,8 @@ extension FormState {
                 let what = f.current == nil ? "删除" : f.base == nil ? "新建" : "整条修改"
                 return "\(place)已由 \(who) \(what)"
             }
-            let mine = f.proposed == f.base ? "你未改（看到的是 \(ChangeText.value(f.base, field: f.field))）"
-                : "你输入 \(ChangeText.value(f.proposed, field: f.field))"
+            let mine = f.proposed == f.base ? "你看到的是 \(ChangeText.value(f.base, field: f.field))"
+                : (typed ? "你输入 " : "你要写 ") + ChangeText.value(f.proposed, field: f.field)
             return "\(place)\(MergeLabels.field(f.field))：现为 \(ChangeText.value(f.current, field: f.field))（\(who)）· \(mine)"
         }
     }

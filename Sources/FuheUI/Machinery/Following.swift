@@ -66,9 +66,10 @@ extension UpdateContext {
                 fail(failure.text)
             }
         } else if let stale = failure.stale {
-            let lines = stale.message(in: state.dossier).split(separator: "\n").map(String.init)
-            fail(lines.first ?? failure.text)
-            push(RefusalView(title: "未保存", lines: lines + ["已重新读取现值；如仍要修改，请在现值上重新操作。"]))
+            let head = "未保存：按键时看到的内容已被他人修改"
+            fail(head)
+            push(RefusalView(title: "未保存", lines: [head] + FormState.fieldLines(stale, in: state.dossier, target: nil, typed: false)
+                + ["已重新读取现值；如仍要修改，请在现值上重新操作。"]))
         } else {
             fail(failure.text)
         }

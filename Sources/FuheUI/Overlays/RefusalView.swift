@@ -33,7 +33,7 @@ public struct RefusalView: Overlay, CommandProvider, Hashable {
 
     public func render(_ state: AppState, in frame: OverlayFrame, into buffer: inout ScreenBuffer) {
         let width = min(90, frame.screen.width - 2) - 4
-        let wrapped = lines.flatMap { $0.wrapped(toWidth: max(10, width)) }
+        let wrapped = lines.flatMap { Self.hanging($0, width: width) }
         let height = min(frame.screen.height - 2, wrapped.count + 4)
         let inner = OverlayBox.draw(title: title, width: 90, height: height, in: frame.screen, into: &buffer)
         for (i, line) in wrapped.prefix(max(0, inner.height - 2)).enumerated() {
@@ -41,5 +41,17 @@ public struct RefusalView: Overlay, CommandProvider, Hashable {
                        maxWidth: inner.width, clip: inner)
         }
         buffer.put("\(state.key(.refusalClose)) 知道了", x: inner.x, y: inner.maxY - 1, style: .dim, maxWidth: inner.width, clip: inner)
+    }
+
+    /// `text` wrapped to `width`, continuation lines indented under the text that follows its
+    /// leading spaces and mark ("⚠ ", "✗ ").
+    static func hanging(_ text: String, width: Int) -> [String] {
+        let lead = text.prefix { $0 == " " }.count
+        let marked = ["⚠ ", "✗ "].contains { text.dropFirst(lead).hasPrefix($0) }
+        let head = String(text.prefix(lead + (marked ? 2 : 0)))
+        let indent = DisplayWidth.of(head)
+        let pad = String(repeating: " ", count: indent)
+        let body = String(text.dropFirst(head.count)).wrapped(toWidth: max(10, width - indent))
+        return body.enumerated().map { ($0.offset == 0 ? head : pad) + $0.element }
     }
 }
