@@ -64,6 +64,8 @@ public struct FormState: Sendable {
     public var notices: [String] = []
     /// The store refused the last save: these fields changed since the form opened.
     public var refusal: StaleWrite?
+    /// What dropping the typed values keeps, in words ("复核分 4.50（李某）").
+    public var kept: String?
 
     public init(title: String, fields: [FormField], command: CommandID, target: String? = nil, focus: Int = 0) {
         self.title = title

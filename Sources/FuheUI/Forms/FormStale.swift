@@ -17,7 +17,7 @@ enum StaleFormCommands: CommandProvider {
         },
         .init(.formDrop, [.ctrl("t")], .form, "放弃你的输入，采用现值（他人修改后）", when: staleForm) { ctx in
             ctx.withTop(FormState.self) { form, ctx in
-                let kept = form.refusal.flatMap { FormState.keptText($0) }
+                let kept = form.kept
                 ctx.closeTop()
                 ctx.info("已放弃你的输入，保留现值" + (kept.map { "：" + $0 } ?? ""))
             }
@@ -40,6 +40,7 @@ extension FormState {
         base = shown
         refusal = nil
         notices = []
+        kept = nil
         submit(&ctx)
     }
 
@@ -48,6 +49,7 @@ extension FormState {
         pendingEdit = nil
         if let stale = failure.stale {
             refusal = stale
+            kept = Self.keptText(stale) ?? kept
             error = nil
         } else {
             error = failure.text
@@ -66,6 +68,9 @@ extension FormState {
             text = "此单位已被修改：" + ChangeText.sentence(batch, dossier: dossier)
         } else {
             let shown = entries.filter { !ChangeText.bookkeeping.contains($0.record.field) }
+            if let first = shown.filter({ $0.record.field != "*" }).min(by: { ChangeText.rank($0.record.field) < ChangeText.rank($1.record.field) }) {
+                kept = "\(MergeLabels.field(first.record.field)) \(ChangeText.value(first.record.new, field: first.record.field))（\(actor)）"
+            }
             let fields = (shown.isEmpty ? entries : shown).sorted { ChangeText.rank($0.record.field) < ChangeText.rank($1.record.field) }.map { e in
                 e.record.field == "*" ? (e.record.new == nil ? "删除" : e.record.old == nil ? "新建" : "整条替换")
                     : "\(MergeLabels.field(e.record.field)) \(ChangeText.value(e.record.new, field: e.record.field))"
