@@ -177,7 +177,8 @@ import FuheTestSupport
         #expect(try row().reviewNote == "现场备注")
         // The workstation follows: the merged note, the lease closed (no 外).
         _ = try w.waitFor("the merge on screen", timeout: 5) { lines in
-            lines.contains { $0.contains("现场备注") } && !lines.contains { $0.contains("外 赫山区") }
+            lines.contains { $0.contains("组长 经合并决定 L-1 修改了 1.1.1 复核备注 主库备注 → 现场备注") }
+                && !lines.contains { $0.contains("外 赫山区") }
         }
         // Its undo would write 主库备注's old value over the merge decision: refused, explained.
         try w.sendKeys("u")

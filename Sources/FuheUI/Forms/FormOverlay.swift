@@ -81,7 +81,7 @@ extension FormState: TextInput, CommandProvider {
         case .invalid(let text, let field):
             error = text
             if let field { focus(on: field) }
-        case .nothing: break
+        case .nothing: error = "此表所编辑的内容已不存在（可能已被他人删除或重新导入）；按 \(ctx.key(.formCancel)) 关闭"
         }
     }
 
