@@ -96,6 +96,31 @@ import TermCore
         #expect(p.b.state.message == "李某 修改了 1.1.1 复核备注 （空） → 备注一 等 3 处")
     }
 
+    /// The feed is read in pages; this session's own writes since the last look are skipped,
+    /// however many, and what others wrote after them is still said. Past the last page the
+    /// screen is read again whole.
+    @Test func ownWritesBeyondAPageDoNotHideOthersChanges() throws {
+        for pages in [20, 1] {
+            let p = try Pair()
+            defer { p.remove() }
+            let repository = try #require((p.b.runner as? RepositoryRunner)?.repository)
+            p.b.follower = try StoreFollower(repository: repository, limit: 2, pages: pages)
+            for note in ["一", "二", "三"] {
+                p.b.press(.character("m"), .ctrl("u"))
+                p.b.type("B的备注" + note)
+                p.b.press(.ctrl("s"))
+            }
+            #expect(p.a.followStore())
+            p.a.press(.character("j"), .character("m"), .ctrl("u"))
+            p.a.type("A的备注")
+            p.a.press(.ctrl("s"))
+            #expect(p.b.followStore())
+            #expect(p.b.state.message == (pages == 20 ? "李某 修改了 1.1.2 复核备注 （空） → A的备注" : "其他会话有大量修改，已全部重新读取"))
+            #expect(p.b.state.dossier?.result(for: "T4-1.1.2").reviewNote == "A的备注")
+            #expect(!p.b.followStore())
+        }
+    }
+
     @Test func theUnitCursorStaysOnItsUnitWhenAnImportAddsOneAbove() throws {
         let p = try Pair()
         defer { p.remove() }

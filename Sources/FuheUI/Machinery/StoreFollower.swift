@@ -22,31 +22,41 @@ public final class StoreFollower {
     private var version: StoreVersion?
     /// The journal position the screen is known to include.
     public private(set) var position: JournalPosition
-    /// Journal entries read per poll at most; beyond that the workstation reloads everything.
+    /// Journal entries read per page, and pages per poll at most (this session's own writes
+    /// count too); beyond that the workstation reloads everything.
     let limit: Int
+    let pages: Int
 
     /// Takes the journal position now: create it before the workstation loads what it shows.
-    public init(repository: ReviewRepository, limit: Int = 500) throws {
+    public init(repository: ReviewRepository, limit: Int = 500, pages: Int = 20) throws {
         self.repository = repository
         self.limit = limit
+        self.pages = pages
         version = try repository.storeVersion()
         position = try repository.journalHead()
     }
 
     /// Nil when nothing was committed by another session since the last poll (the usual case:
-    /// one `PRAGMA`); otherwise what changed, with the position moved past it.
+    /// one `PRAGMA`); otherwise what others changed (this session's own batches left out), with
+    /// the position moved past it.
     public func poll() throws -> StoreChanges? {
         let now = try repository.storeVersion()
         guard now != version else { return nil }
-        var feed = try repository.changes(since: position, limit: limit)
-        if !feed.isComplete {
-            // More than a screen can say: everything is reloaded; carry on from the head.
-            feed.head = max(feed.head, try repository.journalHead())
+        var page = try repository.changes(since: position, limit: limit)
+        var others = page.fromOthers(than: repository.session)
+        for _ in 1..<max(1, pages) where !page.isComplete {
+            page = try repository.changes(since: page.head, limit: limit)
+            for batch in page.fromOthers(than: repository.session) {
+                // A batch longer than a page goes on in the next one.
+                if others.last?.batch == batch.batch { others[others.count - 1].entries += batch.entries } else { others.append(batch) }
+            }
         }
+        // More than that is more than a screen can say: everything is reloaded, from the head on.
+        let head = page.isComplete ? page.head : max(page.head, try repository.journalHead())
+        let feed = ChangeFeed(since: position, head: head, batches: others, isComplete: page.isComplete)
         // Moved on only once the feed is read: a poll that fails is asked again next time.
         version = now
-        position = max(position, feed.head)
-        let others = feed.fromOthers(than: repository.session)
+        position = max(position, head)
         var dossiers: [String: Dossier] = [:]
         // The first change is named in full: read its dossier (ids of rows and items → names).
         if let ids = others.first?.dossierIDs, ids.count == 1, let id = ids.first {

@@ -86,7 +86,7 @@ public final class Workstation {
     public func followStore() -> Bool {
         guard let follower, let changes = try? follower.poll() else { return false }
         receive(.storeChanged(changes))
-        return true
+        return !changes.feed.batches.isEmpty || !changes.feed.isComplete
     }
 
     /// Called when keys pause: the detail area catches up with the cursor. Returns whether the
