@@ -20,6 +20,8 @@ public enum Effect: Sendable {
     case history(HistoryRequest)
     /// The training sandbox reloaded from the samples, then a lesson's setup → `.sandboxReset`.
     case resetSandbox(SandboxReset)
+    /// Intake queue, drafts, conversion, report texts → `.intakeDone`.
+    case intake(IntakeRequest)
 }
 
 /// What a runner reports back. Every effect ends in exactly one message.
@@ -38,6 +40,7 @@ public enum Message: Sendable {
     /// Another session committed to the store (`StoreFollower` noticed): reload what is on
     /// screen and say who changed what.
     case storeChanged(StoreChanges)
+    case intakeDone(IntakeRequest, IntakeResult)
 }
 
 /// Why an effect failed, as the status line says it.

@@ -54,6 +54,8 @@ public final class RepositoryRunner: EffectRunner {
                 }
             }
             return .sandboxReset(reset, setupFailure: nil)
+        case .intake(let request):
+            return .intakeDone(request, try IntakeRunner.perform(request, on: repository))
         }
     }
 }
