@@ -94,6 +94,10 @@ public struct DraftPage: Overlay, CommandProvider {
             guard page.draftID == draft.id else { return }
             page.load(draft, templates: templates)
             if case .acceptAll = request, let r = page.readiness {
+                // What is left is what the reviewer must give: the cursor goes to the first of it.
+                if let first = r.blockers.first, let i = page.rows.firstIndex(where: { $0.id == first.valueID }) {
+                    page.position.set(i, count: page.rows.count)
+                }
                 ctx.info("已全部确认 · " + (r.isReady ? "可生成卷宗（\(ctx.key(.draftConvert))）"
                                            : "还差 \(r.blockers.count) 项（\(ctx.key(.draftNext)) 跳到）：\(r.blockers[0].message)"))
             }
@@ -134,7 +138,7 @@ public struct DraftPage: Overlay, CommandProvider {
         }
         ctx.intake(.decide(draftID: draftID, valueID: row.id, decision: decision, actor: ctx.state.actor.name))
         let what = decision == .absent ? "已标记原文未载" : "已确认"
-        ctx.info("\(what)：\(row.section) \(row.label == row.section ? "" : row.label)".trimmingCharacters(in: .whitespaces) + Self.remaining(copy, lookup))
+        ctx.info("\(what)：" + (row.kind == .field ? row.label : "\(row.section) \(row.label)") + Self.remaining(copy, lookup))
         position.move(by: 1, count: rows.count)
     }
 
@@ -158,8 +162,8 @@ public struct DraftPage: Overlay, CommandProvider {
                 if case .corrected(let v) = decision { return v }
                 return nil
             } ?? Self.rawProposal(draft, row.id)
-            ctx.push(IntakeCorrection(draftID: draftID, valueID: row.id, label: row.section == row.label ? row.label : "\(row.section)·\(row.label)",
-                                      text: current ?? ""))
+            ctx.push(IntakeCorrection(draftID: draftID, valueID: row.id, label: row.kind == .field ? row.label : "\(row.section)·\(row.label)",
+                                      printed: row.proposed, text: current ?? ""))
         }
     }
 

@@ -88,7 +88,7 @@ extension DraftPage {
         if let row = selected { renderPassage(row, in: areas.passage, into: &buffer) }
         let keys = PageKeys.line(state, [(.draftAccept, "确认"), (.draftCorrect, "更正"), (.draftAbsent, "原文未载"), (.draftRemap, "对应指标"),
                                          (.draftAcceptAll, "全部确认"), (.draftConvert, "生成卷宗"), (.draftNext, "下一待定"), (.draftClose, "返回")],
-                                 short: ["确认", "更正", "未载", "对应", "全部", "生成", "下一项", "返回"], width: areas.keys.width)
+                                 short: ["确认", "更正", "未载", "对应", "全部", "生成", "下个", "返回"], width: areas.keys.width)
         buffer.put(keys, x: areas.keys.x, y: areas.keys.y, style: .dim, maxWidth: areas.keys.width, clip: screen)
     }
 

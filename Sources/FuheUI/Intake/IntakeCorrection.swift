@@ -17,13 +17,16 @@ public struct IntakeCorrection: TextInput, CommandProvider {
     var draftID: String
     var valueID: String
     var label: String
+    /// The value as the report prints it ("20xx"), shown above the field.
+    var printed: String?
     public var editor: LineEditor
     public var error: String?
 
-    init(draftID: String, valueID: String, label: String, text: String) {
+    init(draftID: String, valueID: String, label: String, printed: String?, text: String) {
         self.draftID = draftID
         self.valueID = valueID
         self.label = label
+        self.printed = printed
         editor = LineEditor(text: text)
     }
 
@@ -67,6 +70,7 @@ public struct IntakeCorrection: TextInput, CommandProvider {
 
     public func render(_ state: AppState, in frame: OverlayFrame, into buffer: inout ScreenBuffer) {
         let inner = OverlayBox.draw(title: "更正 · \(label)", width: 72, height: 7, in: frame.screen, into: &buffer)
+        buffer.put("原文所载：" + (printed ?? "（原文未找到）"), x: inner.x, y: inner.y, style: .dim, maxWidth: inner.width, clip: inner)
         buffer.put("改为：", x: inner.x, y: inner.y + 1, style: .bold, clip: inner)
         let field = Rect(x: inner.x + 6, y: inner.y + 1, width: inner.width - 6, height: 1)
         buffer.fill(field, style: Style(underline: true))

@@ -107,7 +107,7 @@ extension UpdateContext {
     /// Says at start how many drafts wait, after the welcome line.
     private mutating func announceQueue(_ entries: [IntakeQueueEntry]) {
         guard !entries.isEmpty, state.overlay == nil else { return }
-        let text = "待确认报告 \(entries.count) 篇（单位列表按 \(key(.intakeQueue)) 确认）"
+        let text = "待确认报告 \(entries.count) 篇（按 \(key(.intakeQueue)) 确认）"
         info(state.message.map { $0 + " · " + text } ?? text)
     }
 

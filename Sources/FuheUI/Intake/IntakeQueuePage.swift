@@ -28,7 +28,7 @@ public struct IntakeQueuePage: Overlay, CommandProvider {
     public var takesListMoves: Bool { true }
 
     static let commands: [WorkstationCommand] = [
-        .init(.intakeQueue, [.character("i")], .units, "待确认报告：fuhe intake 读入的报告，逐项确认后生成卷宗", hint: "报告") { ctx in
+        .init(.intakeQueue, [.character("i")], .global, "待确认报告：fuhe intake 读入的报告，逐项确认后生成卷宗", hint: "报告") { ctx in
             ctx.push(IntakeQueuePage())
             ctx.intake(.queue(includeClosed: false))
         },
@@ -74,7 +74,14 @@ public struct IntakeQueuePage: Overlay, CommandProvider {
         move.apply(to: &position, count: entries.count)
     }
 
-    static let columns: [Column] = [
+    /// The table's columns on a screen `width` cells wide (the source file gets what is left).
+    static func columns(width: Int) -> [Column] {
+        var c = baseColumns
+        c[c.count - 1].width = max(26, width - 118)
+        return c
+    }
+
+    static let baseColumns: [Column] = [
         Column(title: "单位（原文所载）", width: 0, priority: 0, flexible: true, minWidth: 20),
         Column(title: "年度", width: 6, priority: 1),
         Column(title: "类型", width: 12, priority: 4),
@@ -110,7 +117,7 @@ public struct IntakeQueuePage: Overlay, CommandProvider {
             let text = loaded ? "队列中没有草稿。用 fuhe intake 报告文件 --import 读入报告。" : "读取中…"
             buffer.put(text, x: table.x + 1, y: table.y + 1, style: .dim, maxWidth: table.width - 2, clip: table)
         } else {
-            PaneTable.draw(columns: Self.columns, body: table, count: entries.count, position: position, into: &buffer) { i in
+            PaneTable.draw(columns: Self.columns(width: table.width), body: table, count: entries.count, position: position, into: &buffer) { i in
                 let cells = Self.cells(entries[i])
                 var style = i == position.cursor ? Style(reverse: true) : .plain
                 if entries[i].status != .open { style.dim = true }
