@@ -10,7 +10,7 @@ struct ProbeScreenTests {
 
     /// Every box row is exactly `width` cells wide with its border in the last column.
     private func expectBoxAligned(_ screen: [String], width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
-        let rows = Array(screen.prefix(11))
+        let rows = Array(screen.prefix(12))
         for (index, row) in rows.enumerated() {
             let cells = DisplayWidth.of(row)
             let last = row.last.map(String.init) ?? "nothing"
