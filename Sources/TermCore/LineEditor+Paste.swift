@@ -36,8 +36,9 @@ extension LineEditor {
     /// Inserts pasted text at the cursor in one step (time linear in the text and the field:
     /// 2,000 characters take well under a millisecond) and says what it changed. A multi-line
     /// field keeps line breaks ("\r\n" and "\r" become "\n"); a single-line field joins the
-    /// lines with one space each (blank lines and line breaks at either end dropped), so nothing
-    /// typed is lost and nothing spills into another field. Tabs become spaces, other control
+    /// lines with one space each (a run of line breaks is one space; at either end of the paste
+    /// it only separates the pasted text from text next to the cursor), so nothing typed is lost
+    /// and nothing spills into another field. Tabs become spaces, other control
     /// characters are removed, and text beyond `maxLength` is left out (counted in `dropped`).
     /// The result is also kept in ``lastPaste``.
     @discardableResult
@@ -47,6 +48,9 @@ extension LineEditor {
         clean.reserveCapacity(pasted.utf8.count)
         var breaksPending = 0
         var cleanCount = 0
+        let characters = Array(text)
+        let spaceBefore = position == 0 || characters[position - 1].isWhitespace
+        let spaceAfter = position == count || characters[position].isWhitespace
         for character in pasted {
             if character.isNewline {
                 if multiline {
@@ -66,13 +70,20 @@ extension LineEditor {
                 continue
             }
             if breaksPending > 0 {
-                if cleanCount > 0 && clean.last != " " && next != " " {
+                // Lines are joined by one space, and a break at the start keeps the pasted text
+                // apart from what is before the cursor.
+                let before = cleanCount > 0 ? clean.last != " " : !spaceBefore
+                if before && next != " " {
                     clean.append(" ")
                     cleanCount += 1
                 }
                 breaksPending = 0
             }
             clean.append(next)
+            cleanCount += 1
+        }
+        if breaksPending > 0 && cleanCount > 0 && clean.last != " " && !spaceAfter {
+            clean.append(" ")
             cleanCount += 1
         }
         if let maxLength {

@@ -114,3 +114,22 @@ struct LineEditorWordAndPasteTests {
         #expect(editor.text.hasPrefix("前复核") && editor.text.hasSuffix("，缀"))
     }
 }
+
+@Suite("LineEditor: pastes next to text")
+struct LineEditorPasteEdgeTests {
+    @Test func breaksAtTheEndsOnlySeparateFromNeighbouringText() {
+        var editor = LineEditor(text: "龚某")
+        _ = editor.paste("\n李某\n王某\n")
+        #expect(editor.text == "龚某 李某 王某")
+        var middle = LineEditor(text: "甲乙")
+        middle.cursor = 1
+        _ = middle.paste("\n丙\n")
+        #expect(middle.text == "甲 丙 乙")
+        var empty = LineEditor()
+        _ = empty.paste("\n\n丁\n\n")
+        #expect(empty.text == "丁")
+        var spaced = LineEditor(text: "a ")
+        _ = spaced.paste("\nb")
+        #expect(spaced.text == "a b")
+    }
+}
