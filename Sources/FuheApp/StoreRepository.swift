@@ -3,11 +3,18 @@ import FuheCore
 import FuheStore
 import FuheUI
 
-/// The SQLite store as the workstation's repository.
+/// The SQLite store as the workstation's repository. Writes and undo go through the store's
+/// role-aware paths: the review's lifecycle and the session's role on the team decide (a member
+/// cannot edit a submitted review or undo a submit), whatever the workstation asked.
 public final class StoreRepository: ReviewRepository {
     public let store: FuheStore
+    /// The session's role on the review team (the workstation's actor's).
+    public let role: TeamRole?
 
-    public init(_ store: FuheStore) { self.store = store }
+    public init(_ store: FuheStore, role: TeamRole?) {
+        self.store = store
+        self.role = role
+    }
 
     public func unitList(today: CalendarDay?, filter: UnitFilter) throws -> [UnitSummary] {
         try store.unitList(today: today, filter: filter)
@@ -22,10 +29,10 @@ public final class StoreRepository: ReviewRepository {
     public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }
 
     public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64? {
-        try store.apply(changes, to: dossierID, actor: actor, reason: reason, origin: origin)
+        try store.apply(changes, to: dossierID, by: Actor(name: actor, role: role), reason: reason, origin: origin)
     }
 
-    public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, actor: actor) }
+    public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, by: Actor(name: actor, role: role)) }
 
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
         try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)

@@ -28,7 +28,7 @@ public enum WorkstationRunner {
         do { terminal = try CursesTerminal() } catch { throw AppFailure("cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)") }
         defer { terminal.shutdown() }
         let size = terminal.size
-        let workstation = Workstation(repository: StoreRepository(store), actor: options.actor, storeLabel: options.label,
+        let workstation = Workstation(repository: StoreRepository(store, role: options.actor.role), actor: options.actor, storeLabel: options.label,
                                       clock: options.clock, width: size.width, height: size.height)
         workstation.start()
         terminal.draw(Renderer.render(workstation.state))

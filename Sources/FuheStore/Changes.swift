@@ -4,19 +4,51 @@ import GRDB
 
 extension FuheStore {
     /// Applies changes to one dossier as a single transaction with journal entries sharing one
-    /// batch number; the dossier's summary is refreshed in the same transaction. Returns the
-    /// batch, or nil when nothing actually changed (nothing is written then).
+    /// batch number; the self-evaluation status the changes imply is set in the same batch
+    /// (`EvaluationLifecycle.completing`) and the dossier's summary refreshed. Every stored row
+    /// and item is checked against its rules (`StoredRules`, `ItemRules`): a change that breaks
+    /// one rolls everything back. Returns the batch, or nil when nothing actually changed
+    /// (nothing is written then).
     @discardableResult
     public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String? = nil,
                       origin: String = "local") throws -> Int64? {
+        try write(changes, to: dossierID, actor: actor, reason: reason, origin: origin, guard: nil)
+    }
+
+    /// ``apply(_:to:actor:reason:origin:)`` for a person acting in a role: the review's lifecycle
+    /// and roles decide first (`ReviewLifecycle.checkWrite`, against the dossier as stored inside
+    /// the same transaction) — a member's edit of a submitted review, an edit of a finalized one,
+    /// a status move this actor may not make are refused with a `RuleViolation`.
+    @discardableResult
+    public func apply(_ changes: [StoreChange], to dossierID: String, by actor: Actor, reason: String? = nil,
+                      origin: String = "local") throws -> Int64? {
+        try write(changes, to: dossierID, actor: actor.name, reason: reason, origin: origin) { stored in
+            try ReviewLifecycle.checkWrite(changes, to: stored, by: actor, reason: reason)
+        }
+    }
+
+    func write(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String,
+               guard check: ((Dossier) throws -> Void)?) throws -> Int64? {
         try queue.write { db in
+            if let check { try check(try Self.dossier(id: dossierID, db)) }
             let batch = try Journal.nextBatch(db)
             let now = clock.now()
             let who = Attribution(actor: actor, origin: origin, reason: reason, at: now, atText: ISO.format(now))
             guard try Self.applyChanges(changes, to: dossierID, batch: batch, db, attribution: { _, _ in who }) else { return nil }
+            try Self.settleStatus(dossierID: dossierID, batch: batch, db) { _, _ in who }
             try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
             return batch
         }
+    }
+
+    /// Writes the self-evaluation status the stored review and items imply, when it differs,
+    /// journalled in `batch`.
+    static func settleStatus(dossierID: String, batch: Int64, _ db: Database, decoded: DecodedTexts = DecodedTexts(),
+                             attribution: (ChangeTarget, String) -> Attribution) throws {
+        let d = try dossier(id: dossierID, db, decoded: decoded)
+        let settled = EvaluationLifecycle.completing([], for: d)
+        guard !settled.isEmpty else { return }
+        _ = try applyChanges(settled, to: dossierID, batch: batch, db, attribution: attribution)
     }
 
     /// Who made a journalled change, from where, when and why.
@@ -51,6 +83,14 @@ extension FuheStore {
         }
         var wrote = false
         var lastHash: String?
+        var rowRules: (template: IndicatorTemplate, evaluation: SelfEvaluation)?
+        func checkRow(_ row: IndicatorResult) throws {
+            if rowRules == nil { rowRules = try Self.rowRuleContext(dossierID, db) }
+            guard let rules = rowRules else { return }
+            if let problem = StoredRules.rowProblems(row, template: rules.template, evaluation: rules.evaluation).first {
+                throw StoreError.rule(code: problem.code, message: problem.message)
+            }
+        }
         for pending in writes {
             let target: ChangeTarget
             switch pending {
@@ -61,6 +101,11 @@ extension FuheStore {
             let old = try Self.currentJSON(target, db)
             let new = target.newJSON
             guard old != new else { continue }
+            switch pending {
+            case .change(.result(let row)): try checkRow(row)
+            case .raw("result", _, let json): try checkRow(try DecodeCaches.results.decode(json))
+            default: break
+            }
             func journal(_ field: String, _ old: String?, _ new: String?) throws {
                 let who = attribution(target, field)
                 lastHash = try Journal.append(db, JournalRecord(actor: who.actor, origin: who.origin, dossierID: dossierID, entity: target.entity,
@@ -83,6 +128,13 @@ extension FuheStore {
             wrote = true
         }
         return wrote
+    }
+
+    /// The template and self-evaluation header a stored row is checked against.
+    static func rowRuleContext(_ dossierID: String, _ db: Database) throws -> (template: IndicatorTemplate, evaluation: SelfEvaluation)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT template_id, evaluation_json FROM dossier WHERE id = ?", arguments: [dossierID]),
+              let template = try template(id: row[0], db) else { return nil }
+        return (template, try JSONColumn.decode(SelfEvaluation.self, row[1]))
     }
 
     struct ChangeTarget {

@@ -41,7 +41,10 @@ extension FuheStore {
                     try Self.saveTemplate(d.template, bundled: false, db)
                 }
                 try Self.insert(d, db)
-                try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
+                let (stored, scored) = try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
+                if let problem = StoredRules.violations(stored, scored: scored).first {
+                    throw StoreError.rule(code: problem.code, message: "dossier \(d.id): \(problem.message)")
+                }
                 try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
                                                      field: "*", old: nil, new: "imported", reason: reason), batch: batch, at: clock.now())
             }

@@ -49,8 +49,10 @@ extension FuheStore {
     }
 
     /// Recomputes one dossier's summary columns (scores, grades, progress, flags, item counts).
+    /// Returns the dossier as stored and its scoring (for checks that need both).
+    @discardableResult
     static func refreshSummary(dossierID: String, schemes: [String: GradeScheme], today: CalendarDay, _ db: Database,
-                               decoded: DecodedTexts = DecodedTexts()) throws {
+                               decoded: DecodedTexts = DecodedTexts()) throws -> (Dossier, ScoredDossier) {
         let d = try dossier(id: dossierID, db, decoded: decoded)
         let scheme = schemes[d.template.gradeSchemeID] ?? GradeScheme.mof4
         let scored = DossierScorer.score(d, scheme: scheme)
@@ -68,5 +70,6 @@ extension FuheStore {
                              reviewGrade, scored.reviewedLeafCount, scored.scorableLeafCount,
                              scored.messages.filter { $0.level == .warning }.count, open, d.items.count,
                              d.evaluation.status.rawValue, ISO.format(Date()), dossierID])
+        return (d, scored)
     }
 }

@@ -10,7 +10,26 @@ extension FuheStore {
     /// nil if the batch changed nothing that can be reverted.
     @discardableResult
     public func revert(batch: Int64, actor: String) throws -> Int64? {
-        let (dossierID, changes) = try queue.read { db -> (String?, [StoreChange]) in
+        let (dossierID, changes) = try revertChanges(batch: batch)
+        guard let dossierID, !changes.isEmpty else { return nil }
+        return try apply(changes, to: dossierID, actor: actor, reason: "撤销 #\(batch)")
+    }
+
+    /// ``revert(batch:actor:)`` for a person acting in a role: undo obeys the review's lifecycle
+    /// and roles (`ReviewLifecycle.checkWrite` with `isUndo`) — it never undoes a submit,
+    /// finalize, return or reopen, and never edits a scoresheet that is read-only for `actor`.
+    @discardableResult
+    public func revert(batch: Int64, by actor: Actor) throws -> Int64? {
+        let (dossierID, changes) = try revertChanges(batch: batch)
+        guard let dossierID, !changes.isEmpty else { return nil }
+        return try write(changes, to: dossierID, actor: actor.name, reason: "撤销 #\(batch)", origin: "local") { stored in
+            try ReviewLifecycle.checkWrite(changes, to: stored, by: actor, reason: nil, isUndo: true)
+        }
+    }
+
+    /// The changes that revert `batch`, and its dossier (nil when the batch spans several or is unknown).
+    func revertChanges(batch: Int64) throws -> (String?, [StoreChange]) {
+        try queue.read { db -> (String?, [StoreChange]) in
             let entries = try Journal.entries(db, sql: "WHERE batch = ? ORDER BY seq", arguments: [batch])
             guard let dossierID = entries.first?.record.dossierID, entries.allSatisfy({ $0.record.dossierID == dossierID }) else {
                 return (nil, [])
@@ -42,8 +61,6 @@ extension FuheStore {
             }
             return (dossierID, changes)
         }
-        guard let dossierID, !changes.isEmpty else { return nil }
-        return try apply(changes, to: dossierID, actor: actor, reason: "撤销 #\(batch)")
     }
 
     /// The dossier a batch belongs to (nil for imports spanning several, or unknown batches).

@@ -20,6 +20,8 @@ public final class Sandbox: ReviewRepository, SandboxControl {
     private var generation = 1
     /// Nothing was written since the sandbox was made or last reset (a reset then has nothing to do).
     public private(set) var isPristine = true
+    /// The trainee's role on the review team (the demo acts as 组长); writes obey it as in a real store.
+    public var role: TeamRole? = .leader
 
     public init(clock: any Clock = SystemClock(), parent: URL = FileManager.default.temporaryDirectory) throws {
         self.clock = clock
@@ -84,11 +86,11 @@ public final class Sandbox: ReviewRepository, SandboxControl {
 
     public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64? {
         isPristine = false
-        return try store.apply(changes, to: dossierID, actor: actor, reason: reason, origin: origin)
+        return try store.apply(changes, to: dossierID, by: Actor(name: actor, role: role), reason: reason, origin: origin)
     }
 
     public func revert(batch: Int64, actor: String) throws -> Int64? {
         isPristine = false
-        return try store.revert(batch: batch, actor: actor)
+        return try store.revert(batch: batch, by: Actor(name: actor, role: role))
     }
 }

@@ -27,4 +27,34 @@ public enum EvaluationLifecycle {
         guard review.status == .finalized else { return .inReview }
         return items.contains { $0.status.isOpen } ? .rectifying : .closed
     }
+
+    /// `changes` plus the self-evaluation status they imply: the review and item changes are laid
+    /// over `dossier`, the status is derived (``derivedStatus(current:review:items:)``), and when
+    /// it differs an `.evaluation` change is added (or the one in `changes` corrected). Every
+    /// writer asks this — the workstation before it writes, the store on every write (so undo,
+    /// merge and the command line keep the status too).
+    public static func completing(_ changes: [StoreChange], for dossier: Dossier) -> [StoreChange] {
+        var review = dossier.review
+        var items = dossier.items
+        var evaluation = dossier.evaluation
+        var evaluationIndex: Int?
+        for (index, change) in changes.enumerated() {
+            switch change {
+            case .review(let r): review = r
+            case .item(let item):
+                if let k = items.firstIndex(where: { $0.id == item.id }) { items[k] = item } else { items.append(item) }
+            case .removeItem(let id): items.removeAll { $0.id == id }
+            case .evaluation(let e):
+                evaluation = e
+                evaluationIndex = index
+            default: break
+            }
+        }
+        let status = derivedStatus(current: evaluation.status, review: review, items: items)
+        guard status != evaluation.status else { return changes }
+        evaluation.status = status
+        var out = changes
+        if let evaluationIndex { out[evaluationIndex] = .evaluation(evaluation) } else { out.append(.evaluation(evaluation)) }
+        return out
+    }
 }
