@@ -25,7 +25,10 @@ extension FuheStore {
                 }
                 try Self.saveTemplate(t, bundled: false, db)
             }
-            for d in dossiers {
+            for var d in dossiers {
+                // The self-evaluation status is derived from the review and the items; a file that
+                // says otherwise is stored with the status the rules give.
+                d.evaluation.status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: d.review, items: d.items)
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d.id]) == true {
                     guard mode == .replaceExisting else { throw StoreError.duplicateDossier(d.id) }
                     try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [d.id])

@@ -100,7 +100,7 @@ public struct AppState: Sendable {
     }
 
     /// The review is finalized: edits are refused until it is reopened.
-    public var isReadOnly: Bool { ReviewLifecycle.isReadOnly(dossier?.review) }
+    public var isReadOnly: Bool { ReviewLifecycle.isReadOnly(dossier?.review, for: actor) }
 }
 
 /// The detail area's content, frozen while the cursor moves.

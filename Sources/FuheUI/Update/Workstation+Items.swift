@@ -37,11 +37,11 @@ extension Workstation {
         case .longTermItem:
             title = "转为持续整改 \(item.seq)"
             fields = [.text("reason", "理由", "", multiline: true, hint: "如体制机制、历史遗留、短期无法解决"),
-                      .text("next_check", "下次检查日", state.today.adding(days: 90).description, hint: "YYYY-MM-DD"),
+                      .text("next_check", "下次检查日", Deadlines.defaultNextCheck(for: item, today: state.today).description, hint: "YYYY-MM-DD，不晚于整改时限 \(item.deadline)"),
                       .choice("approved", "复核组认定", ["是", "否"])]
         case .extendItem:
             title = "延长整改时限 \(item.seq)（现为 \(item.deadline)）"
-            fields = [.text("deadline", "新时限", item.deadline.adding(days: 30).description, hint: "YYYY-MM-DD"),
+            fields = [.text("deadline", "新时限", Deadlines.defaultExtension(of: item).description, hint: "YYYY-MM-DD"),
                       .text("reason", "理由", "", multiline: true)]
         default:
             return
@@ -63,7 +63,7 @@ extension Workstation {
             .choice("type", "整改类型", RectType.allCases.map(\.label), selected: 1),
             .text("resp_unit", "责任单位", d.unit.name),
             .text("resp_person", "责任人", ""),
-            .text("deadline", "整改时限", "", hint: "YYYY-MM-DD；空则按类型默认（立行立改7天、限期整改30天、持续整改90天）"),
+            .text("deadline", "整改时限", "", hint: "YYYY-MM-DD；空则按类型默认（\(Deadlines.defaultDeadlinesText)）"),
         ], purpose: .createItem))
     }
 
@@ -73,8 +73,7 @@ extension Workstation {
         let finding = findings[min(form.index("finding"), findings.count - 1)]
         let type = RectType.allCases[form.index("type")]
         let deadlineText = form.value("deadline").trimmingCharacters(in: .whitespaces)
-        let defaultDays = type == .immediate ? 7 : type == .deadline ? 30 : 90
-        guard let deadline = deadlineText.isEmpty ? state.today.adding(days: defaultDays) : CalendarDay(deadlineText) else {
+        guard let deadline = deadlineText.isEmpty ? Deadlines.defaultDeadline(for: type, createdOn: state.today) : CalendarDay(deadlineText) else {
             formError(form, "时限不是有效日期（YYYY-MM-DD）", field: "deadline"); return
         }
         var item = RectificationItem(id: NewID.next("RI", tag: state.storeLabel.idTag, existing: d.items.map(\.id)), findingID: finding.id,
@@ -171,15 +170,6 @@ extension Workstation {
 
     /// An item change plus the self-evaluation status it implies (整改中 / 已闭环).
     func itemChanges(_ item: RectificationItem, in d: Dossier) -> [StoreChange] {
-        var changes: [StoreChange] = [.item(item)]
-        var items = d.items.filter { $0.id != item.id }
-        items.append(item)
-        let status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: d.review, items: items)
-        if status != d.evaluation.status {
-            var e = d.evaluation
-            e.status = status
-            changes.append(.evaluation(e))
-        }
-        return changes
+        EvaluationLifecycle.completing([.item(item)], for: d)
     }
 }

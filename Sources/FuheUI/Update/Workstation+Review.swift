@@ -6,7 +6,7 @@ extension Workstation {
     /// Commands on the selected scoresheet row.
     func rowCommand(_ command: CommandID) {
         guard let d = state.dossier, let row = state.selectedRow else { info("先在单位列表按 Enter 打开评分表"); return }
-        if state.isReadOnly { fail("复核已定稿，只读；组长按 R 重新打开（需理由）"); return }
+        if let why = ReviewLifecycle.readOnlyReason(d.review, for: state.actor) { fail(why); return }
         let node = row.node
         let r = d.result(for: node.id)
         if command != .addFinding && (!row.isLeaf || node.kind == .trial) {
@@ -20,7 +20,7 @@ extension Workstation {
             let suggestion = eval?.suggestion.map { "，建议 \($0)" } ?? ""
             state.overlay = .form(FormState(title: "复核评分 \(node.code) \(node.name)", fields: [
                 .text("score", "复核分", r.reviewScore?.description ?? eval?.suggestion?.description ?? "", hint: "范围 \(range)\(suggestion)，最多两位小数"),
-                .text("reason", "扣分原因", r.deductionReason ?? "", multiline: true, hint: "低于满分或与自评不同时必填（R-003/R-004）；Enter 换行"),
+                .text("reason", "扣分原因", r.deductionReason ?? "", multiline: true, hint: "低于满分时必填（R-003）；与自评分不同须说明理由，写在此处或复核备注（R-004）；Enter 换行"),
             ], purpose: .reviewScore(nodeID: node.id)))
         case .acceptSuggestion:
             acceptSuggestion(node: node, result: r, eval: eval)
@@ -74,8 +74,7 @@ extension Workstation {
     }
 
     func needsReason(node: IndicatorNode, score: Score, selfScore: Score?) -> Bool {
-        let threshold = node.kind == .adjust ? Score.zero : node.maxScore
-        return score < threshold || (selfScore != nil && selfScore != score)
+        ReasonRules.needsWords(node: node, score: score, selfScore: selfScore, reviewNote: nil)
     }
 
     func saveScore(_ form: FormState, nodeID: String) {
@@ -96,10 +95,8 @@ extension Workstation {
             return
         }
         guard let score else { formError(form, "请输入数字", field: "score"); return }
-        if needsReason(node: node, score: score, selfScore: r.selfScore) && reason.isEmpty {
-            let code = score < (node.kind == .adjust ? .zero : node.maxScore) ? "R-003" : "R-004"
-            let why = code == "R-003" ? "复核分低于满分，须填写扣分原因" : "复核分与自评分\(r.selfScore?.description ?? "")不一致，须说明理由"
-            formError(form, "\(code) \(why)", field: "reason")
+        if let problem = ReasonRules.problems(node: node, score: score, selfScore: r.selfScore, deductionReason: reason, reviewNote: r.reviewNote).first {
+            formError(form, "\(problem.code) \(problem.message)", field: "reason")
             return
         }
         r.reviewScore = score
@@ -125,13 +122,7 @@ extension Workstation {
                             status: .draft, startedAt: clock.now())
             changes.insert(.review(review), at: 0)
         }
-        let status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: review, items: d.items)
-        if status != d.evaluation.status {
-            var e = d.evaluation
-            e.status = status
-            changes.append(.evaluation(e))
-        }
-        return changes
+        return EvaluationLifecycle.completing(changes, for: d)
     }
 
     func saveVerified(_ form: FormState, nodeID: String) {

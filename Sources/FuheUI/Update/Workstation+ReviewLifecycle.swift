@@ -26,10 +26,7 @@ extension Workstation {
             }
             do {
                 let finalized = try ReviewLifecycle.finalize(review, by: state.actor, total: total, grade: grade, at: clock.now())
-                var changes: [StoreChange] = [.review(finalized)]
-                let status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: finalized, items: d.items)
-                if status != d.evaluation.status { var e = d.evaluation; e.status = status; changes.append(.evaluation(e)) }
-                write(changes, success: "已定稿：复核总分 \(total)，等次 \(grade)")
+                write(EvaluationLifecycle.completing([.review(finalized)], for: d), success: "已定稿：复核总分 \(total)，等次 \(grade)")
             } catch {
                 fail(error.messages.map { "\($0.code) \($0.message)" }.joined(separator: "；"))
             }
@@ -49,10 +46,7 @@ extension Workstation {
             let updated = command == .returnReview
                 ? try ReviewLifecycle.returnToDraft(review, by: state.actor, reason: reason, at: clock.now())
                 : try ReviewLifecycle.reopen(review, by: state.actor, reason: reason, at: clock.now())
-            var changes: [StoreChange] = [.review(updated)]
-            let status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: updated, items: d.items)
-            if status != d.evaluation.status { var e = d.evaluation; e.status = status; changes.append(.evaluation(e)) }
-            write(changes, reason: reason, success: command == .returnReview ? "已退回修改" : "已重新打开复核（可编辑）")
+            write(EvaluationLifecycle.completing([.review(updated)], for: d), reason: reason, success: command == .returnReview ? "已退回修改" : "已重新打开复核（可编辑）")
         } catch {
             formError(form, error.messages.map { "\($0.code) \($0.message)" }.joined(separator: "；"))
         }
