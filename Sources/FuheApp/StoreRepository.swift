@@ -35,7 +35,7 @@ public final class StoreRepository: ReviewRepository {
     public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, by: Actor(name: actor, role: role)) }
 
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
-        try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)
+        JournalText.newestFirst(try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500))
     }
 
     public func leasedUnits() throws -> [String: String] {

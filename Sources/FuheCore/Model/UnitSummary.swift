@@ -53,6 +53,13 @@ public struct UnitSummary: Sendable, Hashable {
 
     /// The grade to show: the review grade once the review total is complete, else the self grade.
     public var grade: String? { reviewComplete ? reviewGrade : selfGrade }
+
+    /// The grade with whose it is: "良（复核）" once the review total is complete, else "优（自评）";
+    /// "—" when there is none. The one wording for `fuhe list` and the unit list.
+    public var gradeText: String {
+        guard let grade = ChineseText.simplified(grade ?? "").nilIfBlank else { return "—" }
+        return grade + (reviewComplete ? "（复核）" : "（自评）")
+    }
 }
 
 /// Filters of the unit list.
@@ -72,4 +79,9 @@ public struct UnitFilter: Sendable, Hashable {
     }
 
     public static let all = UnitFilter()
+}
+
+extension String {
+    /// nil for empty or whitespace-only text.
+    var nilIfBlank: String? { allSatisfy(\.isWhitespace) ? nil : self }
 }

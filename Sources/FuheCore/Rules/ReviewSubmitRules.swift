@@ -10,7 +10,7 @@ extension ReviewLifecycle {
         let name = RuleText.node(node)
         var out: [ValidationMessage] = []
         if row.status != .reviewed {
-            out.append(blocker("R-006", "指标\(name)尚未复核（状态：\(statusLabel(row.status))）", node, "status"))
+            out.append(blocker("R-006", "指标\(name)尚未复核（状态：\(row.status.label)）", node, "status"))
         }
         guard let review = row.reviewScore else {
             out.append(blocker("R-006", "指标\(name)未填写复核分", node, "review_score"))
@@ -19,14 +19,6 @@ extension ReviewLifecycle {
         out += ReasonRules.problems(node: node, score: review, selfScore: row.selfScore,
                                     deductionReason: row.deductionReason, reviewNote: row.reviewNote)
         return out
-    }
-
-    private static func statusLabel(_ status: RowStatus) -> String {
-        switch status {
-        case .unreviewed: "未复核"
-        case .reviewed: "已复核"
-        case .queried: "待单位补充"
-        }
     }
 
     private static func blocker(_ code: String, _ message: String, _ node: IndicatorNode, _ field: String) -> ValidationMessage {

@@ -97,7 +97,7 @@ extension FuheStore {
         case .merged:
             let mergedDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT merged_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
             guard mergedDigest == copyDigest else {
-                throw refusal("M-003", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt?.prefix(16) ?? "?") and the copy was edited after that; check the units out again for further edits")
+                throw refusal("M-003", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt.map(BeijingTime.display) ?? "?") and the copy was edited after that; check the units out again for further edits")
             }
             let empty = ThreeWayMerge.plan(base: [:], main: [:], copy: [:], validate: EntitySnapshots.validator)
             return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
