@@ -45,10 +45,11 @@ struct ImportCommand: ParsableCommand {
         for (file, bytes) in pending {
             dossiers += try report { () throws(ImportError) in try DossierDecoder.decode(bytes, file: file, templates: { known[$0] }) }.dossiers
         }
-        if samples { dossiers += try BundledData.samples(today: store.today) }
+        let bundled = samples ? try BundledData.samples(today: store.today) : []
+        dossiers += bundled
         do {
             try store.importDossiers(dossiers, templates: templates, mode: replace ? .replaceExisting : .refuseExisting,
-                                     actor: options.actorName, origin: "import")
+                                     actor: options.actorName, origin: "import", samples: Set(bundled.map(\.id)))
         } catch let error as StoreError {
             throw CLIFailure("\(error.description); nothing was imported")
         }

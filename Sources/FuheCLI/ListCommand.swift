@@ -44,13 +44,14 @@ struct ListCommand: ParsableCommand {
         ])
         for u in units {
             let review = Rollup.text(value: u.reviewTotal, complete: u.reviewComplete)
-            table.addRow([u.dossierID, u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : String(u.fiscalYear), u.evalType.label,
+            table.addRow([u.dossierID, (u.isSample ? SamplesCommand.marker : "") + u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : String(u.fiscalYear), u.evalType.label,
                           u.reviewStatus?.label ?? "未开始", u.selfTotal?.description ?? "—", review, u.delta?.signedDescription ?? "",
                           u.gradeText, "\(u.reviewedRows)/\(u.scorableRows)", String(u.openItems), u.overdueItems > 0 ? String(u.overdueItems) : "0"])
         }
         var out = table.render()
         out += "\n\(units.count) 个单位" + (units.contains { $0.yearIsDemo } ? "；* 年度为示例（原文为“20xx”）" : "")
-        out += "；" + Rollup.incompleteLegend
+        if units.contains(where: { $0.reviewTotal != nil && !$0.reviewComplete }) { out += "；" + Rollup.incompleteLegend }
+        if units.contains(where: \.isSample) { out += "\n\(SamplesCommand.marker) 为示例数据（不是真实复核），`fuhe samples --remove` 可一并删除" }
         return out
     }
 }

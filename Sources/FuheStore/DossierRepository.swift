@@ -13,8 +13,10 @@ extension FuheStore {
 
     /// Imports dossiers (and standalone `templates`) in one transaction: either all are stored,
     /// with their units, cycles and embedded templates, or none.
+    /// `samples`: ids of the dossiers that are bundled samples — marked as such; such an id already
+    /// taken by a dossier that is not a sample is refused (real work is never replaced by a sample).
     public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
-                               actor: String, origin: String = "import", reason: String? = nil) throws {
+                               actor: String, origin: String = "import", reason: String? = nil, samples: Set<String> = []) throws {
         try queue.write { db in
             let batch = try Journal.nextBatch(db)
             let schemes = try Self.gradeSchemes(db)
@@ -31,6 +33,7 @@ extension FuheStore {
                 d.evaluation.status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: d.review, items: d.items)
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d.id]) == true {
                     guard mode == .replaceExisting else { throw StoreError.duplicateDossier(d.id) }
+                    if samples.contains(d.id), try !Self.isSample(d.id, db) { throw Self.notASample(d.id) }
                     try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [d.id])
                 }
                 if let existing = try Self.template(id: d.template.id, db) {
@@ -44,6 +47,7 @@ extension FuheStore {
                     try Self.saveTemplate(d.template, bundled: false, db)
                 }
                 try Self.insert(d, db)
+                if samples.contains(d.id) { try db.execute(sql: "INSERT OR IGNORE INTO sample_dossier(dossier_id) VALUES (?)", arguments: [d.id]) }
                 let (stored, scored) = try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
                 if let problem = StoredRules.violations(stored, scored: scored).first {
                     throw StoreError.rule(code: problem.code, message: "dossier \(d.id): \(problem.message)")

@@ -20,11 +20,13 @@ public struct UnitSummary: Sendable, Hashable {
     public var openItems: Int
     public var totalItems: Int
     public var overdueItems: Int
+    /// One of the bundled sample dossiers (marked in the store; `fuhe samples --remove` removes them).
+    public var isSample: Bool
 
     public init(dossierID: String, unitName: String, fiscalYear: Int, yearIsDemo: Bool, evalType: EvalType,
                 status: EvaluationStatus, reviewStatus: ReviewStatus?, selfTotal: Score?, selfGrade: String?,
                 reviewTotal: Score?, reviewComplete: Bool, reviewGrade: String?, reviewedRows: Int, scorableRows: Int,
-                warningCount: Int, openItems: Int, totalItems: Int, overdueItems: Int) {
+                warningCount: Int, openItems: Int, totalItems: Int, overdueItems: Int, isSample: Bool = false) {
         self.dossierID = dossierID
         self.unitName = unitName
         self.fiscalYear = fiscalYear
@@ -43,6 +45,7 @@ public struct UnitSummary: Sendable, Hashable {
         self.openItems = openItems
         self.totalItems = totalItems
         self.overdueItems = overdueItems
+        self.isSample = isSample
     }
 
     /// self − review (positive = self-evaluation higher, 虚高).
