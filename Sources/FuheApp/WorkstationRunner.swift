@@ -40,7 +40,9 @@ public enum WorkstationRunner {
                 if workstation.settle() { terminal.draw(Renderer.render(workstation.state)) }
                 continue
             }
-            if key == .ctrl("c") { break }
+            // Ctrl-C quits from the panes; over a form (or any overlay) it goes to the workstation,
+            // so typed text is never thrown away by it.
+            if key == .ctrl("c") && workstation.state.overlay == nil { break }
             workstation.handle(key)
             terminal.draw(Renderer.render(workstation.state))
         }

@@ -29,13 +29,26 @@ extension FuheStore {
 
     func write(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String,
                guard check: ((Dossier) throws -> Void)?) throws -> Int64? {
-        try queue.write { db in
-            if let check { try check(try Self.dossier(id: dossierID, db)) }
+        // Only the review and the items decide the self-evaluation status: a change of rows alone
+        // (most edits) needs no look at the dossier unless a guard asks for it.
+        let touchesStatus = changes.contains { change in
+            switch change {
+            case .review, .item, .removeItem, .evaluation: true
+            default: false
+            }
+        }
+        return try queue.write { db in
+            let before = check != nil || touchesStatus ? try Self.dossier(id: dossierID, db) : nil
+            if let check, let before { try check(before) }
             let batch = try Journal.nextBatch(db)
             let now = clock.now()
             let who = Attribution(actor: actor, origin: origin, reason: reason, at: now, atText: ISO.format(now))
             guard try Self.applyChanges(changes, to: dossierID, batch: batch, db, attribution: { _, _ in who }) else { return nil }
-            try Self.settleStatus(dossierID: dossierID, batch: batch, db) { _, _ in who }
+            if touchesStatus, let before {
+                // The status the written review and items imply, from the dossier in memory.
+                let settled = EvaluationLifecycle.completing([], for: before.applying(changes))
+                if !settled.isEmpty { _ = try Self.applyChanges(settled, to: dossierID, batch: batch, db, attribution: { _, _ in who }) }
+            }
             try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
             return batch
         }

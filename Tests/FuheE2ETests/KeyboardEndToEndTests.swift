@@ -72,6 +72,27 @@ struct KeyboardEndToEndTests {
         #expect(item.progress.last?.text == "已制定方案，")
     }
 
+    @Test func ctrlCInAFormKeepsTheTypedText() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tmux = try session()
+        defer { tmux.kill() }
+        try openHeshanItems(tmux)
+        try tmux.sendKeys("p")
+        _ = try tmux.waitFor(text: "登记整改进度 1")
+        try tmux.sendLiteral("不会丢的进度")
+        try tmux.sendKeys("C-c")
+        try tmux.sendLiteral("。")
+        let screen = try tmux.waitFor(text: "不会丢的进度。")
+        #expect(screen.contains { $0.contains("登记整改进度 1") })
+        #expect(try tmux.display("#{pane_dead}") == "0")
+        try tmux.sendKeys("C-s")
+        _ = try tmux.waitFor(text: "登记进度")
+        // From the panes, Ctrl-C still quits.
+        try tmux.sendKeys("C-c")
+        _ = try tmux.waitFor("exit") { _ in (try? tmux.display("#{pane_dead}")) == "1" }
+        #expect(try heshan().items.first { $0.seq == 1 }?.progress.last?.text == "不会丢的进度。")
+    }
+
     @Test func aPasteStaysInItsFieldAndIsKeptWhole() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let tmux = try session()
