@@ -8,12 +8,15 @@ import FuheUI
 /// cannot edit a submitted review or undo a submit), whatever the workstation asked.
 public final class StoreRepository: ReviewRepository {
     public let store: FuheStore
+    public let session: String
     /// The session's role on the review team (the workstation's actor's).
     public let role: TeamRole?
 
-    public init(_ store: FuheStore, role: TeamRole?) {
+    /// The store as one session's repository (a new session id unless given), for a person in `role`.
+    public init(_ store: FuheStore, role: TeamRole?, session: String = UUID().uuidString.lowercased()) {
         self.store = store
         self.role = role
+        self.session = session
     }
 
     public func unitList(today: CalendarDay?, filter: UnitFilter) throws -> [UnitSummary] {
@@ -28,11 +31,20 @@ public final class StoreRepository: ReviewRepository {
 
     public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }
 
-    public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64? {
-        try store.apply(changes, to: dossierID, by: Actor(name: actor, role: role), reason: reason, origin: origin)
+    public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64? {
+        try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session,
+                        person: Actor(name: actor, role: role))
     }
 
-    public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, by: Actor(name: actor, role: role)) }
+    public func revert(batch: Int64, actor: String) throws -> Int64? {
+        try store.revert(batch: batch, actor: actor, session: session, person: Actor(name: actor, role: role))
+    }
+
+    public func storeVersion() throws -> StoreVersion { try store.storeVersion() }
+
+    public func journalHead() throws -> JournalPosition { try store.journalHead() }
+
+    public func changes(since position: JournalPosition, limit: Int) throws -> ChangeFeed { try store.changes(since: position, limit: limit) }
 
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
         JournalText.newestFirst(try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500))

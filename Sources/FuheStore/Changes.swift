@@ -9,53 +9,55 @@ extension FuheStore {
     /// and item is checked against its rules (`StoredRules`, `ItemRules`): a change that breaks
     /// one rolls everything back. Returns the batch, or nil when nothing actually changed
     /// (nothing is written then).
+    ///
+    /// `person`: who acts, in their role on the review team (the workstation passes it). The
+    /// review's lifecycle and roles then decide first (`ReviewLifecycle.checkWrite`, against the
+    /// dossier as stored inside the same transaction): a member's edit of a submitted review, an
+    /// edit of a finalized one, a status move this person may not make are refused with a
+    /// `RuleViolation`. Without it (import, merge, the command line) only the stored rules apply.
+    ///
+    /// Compare-and-set: inside the transaction, every entity the changes touch (with
+    /// `ChangeBase.Scope.dossier`, every entity of the dossier) must still be as `base` saw it,
+    /// except fields that already hold the value being written; otherwise `StaleWrite` is thrown,
+    /// listing each field with its value now, as seen, and as proposed, and nothing is written.
     @discardableResult
-    public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String? = nil,
-                      origin: String = "local") throws -> Int64? {
-        try write(changes, to: dossierID, actor: actor, reason: reason, origin: origin, guard: nil)
-    }
-
-    /// ``apply(_:to:actor:reason:origin:)`` for a person acting in a role: the review's lifecycle
-    /// and roles decide first (`ReviewLifecycle.checkWrite`, against the dossier as stored inside
-    /// the same transaction) — a member's edit of a submitted review, an edit of a finalized one,
-    /// a status move this actor may not make are refused with a `RuleViolation`.
-    @discardableResult
-    public func apply(_ changes: [StoreChange], to dossierID: String, by actor: Actor, reason: String? = nil,
-                      origin: String = "local") throws -> Int64? {
-        try write(changes, to: dossierID, actor: actor.name, reason: reason, origin: origin) { stored in
-            try ReviewLifecycle.checkWrite(changes, to: stored, by: actor, reason: reason)
-        }
-    }
-
-    func write(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String,
-               guard check: ((Dossier) throws -> Void)?) throws -> Int64? {
-        // Only the review and the items decide the self-evaluation status: a change of rows alone
-        // (most edits) needs no look at the dossier unless a guard asks for it.
-        let touchesStatus = changes.contains { change in
-            switch change {
-            case .review, .item, .removeItem, .evaluation: true
-            default: false
-            }
-        }
-        return try queue.write { db in
-            let before = check != nil || touchesStatus ? try Self.dossier(id: dossierID, db) : nil
-            if let check, let before { try check(before) }
+    public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String? = nil,
+                      origin: String = "local", session: String? = nil, person: Actor? = nil) throws -> Int64? {
+        try queue.write { db in
+            try Self.checkBase(base, changes: changes, dossierID: dossierID, db)
+            let before = person != nil || Self.touchesStatus(changes) ? try Self.dossier(id: dossierID, db) : nil
+            if let person, let before { try ReviewLifecycle.checkWrite(changes, to: before, by: person, reason: reason) }
             let batch = try Journal.nextBatch(db)
             let now = clock.now()
-            let who = Attribution(actor: actor, origin: origin, reason: reason, at: now, atText: ISO.format(now))
+            let who = Attribution(actor: actor, origin: origin, reason: reason, at: now, atText: ISO.format(now), session: session)
             guard try Self.applyChanges(changes, to: dossierID, batch: batch, db, attribution: { _, _ in who }) else { return nil }
-            if touchesStatus, let before {
-                // The status the written review and items imply, from the dossier in memory.
-                let settled = EvaluationLifecycle.completing([], for: before.applying(changes))
-                if !settled.isEmpty { _ = try Self.applyChanges(settled, to: dossierID, batch: batch, db, attribution: { _, _ in who }) }
-            }
+            try Self.settleStatus(changes, before: before, dossierID: dossierID, batch: batch, db) { _, _ in who }
             try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
             return batch
         }
     }
 
-    /// Writes the self-evaluation status the stored review and items imply, when it differs,
-    /// journalled in `batch`.
+    /// Only the review and the items decide the self-evaluation status: a change of rows alone
+    /// (most edits) leaves it as it is.
+    static func touchesStatus(_ changes: [StoreChange]) -> Bool {
+        changes.contains { change in
+            switch change {
+            case .review, .item, .removeItem, .evaluation: true
+            default: false
+            }
+        }
+    }
+
+    /// Writes the status the written review and items imply (from `before`, the dossier in
+    /// memory, with `changes` laid over it), journalled in `batch`, when it differs.
+    static func settleStatus(_ changes: [StoreChange], before: Dossier?, dossierID: String, batch: Int64, _ db: Database,
+                             attribution: (ChangeTarget, String) -> Attribution) throws {
+        guard touchesStatus(changes), let before else { return }
+        let settled = EvaluationLifecycle.completing([], for: before.applying(changes))
+        if !settled.isEmpty { _ = try applyChanges(settled, to: dossierID, batch: batch, db, attribution: attribution) }
+    }
+
+    /// Writes the status the stored review and items imply, when it differs, journalled in `batch`.
     static func settleStatus(dossierID: String, batch: Int64, _ db: Database, decoded: DecodedTexts = DecodedTexts(),
                              attribution: (ChangeTarget, String) -> Attribution) throws {
         let d = try dossier(id: dossierID, db, decoded: decoded)
@@ -72,6 +74,8 @@ extension FuheStore {
         var at: Date
         /// The time as already written in a journal (a change merged from a copy keeps its own).
         var atText: String?
+        /// The session that wrote it.
+        var session: String? = nil
     }
 
     /// Writes changes inside an open transaction, journalling each changed field under `batch`
@@ -122,7 +126,8 @@ extension FuheStore {
             func journal(_ field: String, _ old: String?, _ new: String?) throws {
                 let who = attribution(target, field)
                 lastHash = try Journal.append(db, JournalRecord(actor: who.actor, origin: who.origin, dossierID: dossierID, entity: target.entity,
-                                                     entityID: target.entityID, field: field, old: old, new: new, reason: who.reason),
+                                                     entityID: target.entityID, field: field, old: old, new: new, reason: who.reason,
+                                                     session: who.session),
                                    batch: batch, at: who.at, atText: who.atText, previous: lastHash)
             }
             if old == nil || new == nil {

@@ -15,10 +15,17 @@ extension FuheStore {
     /// with their units, cycles and embedded templates, or none.
     /// `samples`: ids of the dossiers that are bundled samples — marked as such; such an id already
     /// taken by a dossier that is not a sample is refused (real work is never replaced by a sample).
+    ///
+    /// Leases are respected: into a checked-out copy nothing is imported (its merge only takes
+    /// field edits of its own units); in a main store, replacing a unit that is out as a copy is
+    /// refused unless `overridingLeases`, and then that lease is marked unmergeable.
     public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
-                               actor: String, origin: String = "import", reason: String? = nil, samples: Set<String> = []) throws {
+                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil,
+                               samples: Set<String> = []) throws {
         try queue.write { db in
             let batch = try Journal.nextBatch(db)
+            try Self.checkLeases(importing: dossiers.map(\.id), replacing: mode == .replaceExisting, overriding: overridingLeases,
+                                 actor: actor, batch: batch, at: clock.now(), file: name, db)
             let schemes = try Self.gradeSchemes(db)
             for t in templates {
                 if try Bool.fetchOne(db, sql: "SELECT bundled FROM template WHERE id = ?", arguments: [t.id]) == true,

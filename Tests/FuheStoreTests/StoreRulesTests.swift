@@ -31,7 +31,7 @@ import FuheTestSupport
             row.reviewScore = Score(score)
             row.deductionReason = reason
             row.status = .reviewed
-            try store.apply([.result(row)], to: Self.heshan, actor: "王某")
+            try store.apply([.result(row)], to: Self.heshan, base: .unconditional, actor: "王某", session: "S")
         }
         let prepared = try main.store.prepareMerge(copyPath: path)
         let conflict = try #require(prepared.plan.conflicts.first)
@@ -58,10 +58,10 @@ import FuheTestSupport
         var row = try main.store.dossier(id: Self.heshan).result(for: Self.staffRow)
         for bad in ["7", "-3"] {
             row.reviewScore = Score(bad)
-            #expect(refusal { try main.store.apply([.result(row)], to: Self.heshan, actor: "王某") }.contains("R-001"))
+            #expect(refusal { try main.store.apply([.result(row)], to: Self.heshan, base: .unconditional, actor: "王某", session: "S") }.contains("R-001"))
         }
         let ghost = IndicatorResult(nodeID: "T9-9", reviewScore: Score("1"))
-        #expect(refusal { try main.store.apply([.result(ghost)], to: Self.heshan, actor: "王某") }.contains("I-001"))
+        #expect(refusal { try main.store.apply([.result(ghost)], to: Self.heshan, base: .unconditional, actor: "王某", session: "S") }.contains("I-001"))
     }
 
     @Test func membersCannotEditASubmittedReviewNorUndoASubmit() throws {
@@ -69,29 +69,29 @@ import FuheTestSupport
         let store = main.store
         var row = try store.dossier(id: Self.fupin).result(for: "T5-2.1")
         row.reviewNote = "组员补充"
-        #expect(refusal { try store.apply([.result(row)], to: Self.fupin, by: Self.member) }.contains("RV-002"))
+        #expect(refusal { try store.apply([.result(row)], to: Self.fupin, base: .unconditional, actor: Self.member.name, session: "S", person: Self.member) }.contains("RV-002"))
         // The leader returns it (with a reason): members edit again, and the member resubmits.
         var review = try #require(try store.dossier(id: Self.fupin).review)
         let returned = try ReviewLifecycle.returnToDraft(review, by: Self.leader, reason: "请补充加分依据", at: main.clock.now())
-        try store.apply([.review(returned)], to: Self.fupin, by: Self.leader, reason: "请补充加分依据")
-        try store.apply([.result(row)], to: Self.fupin, by: Self.member)
+        try store.apply([.review(returned)], to: Self.fupin, base: .unconditional, actor: Self.leader.name, reason: "请补充加分依据", session: "S", person: Self.leader)
+        try store.apply([.result(row)], to: Self.fupin, base: .unconditional, actor: Self.member.name, session: "S", person: Self.member)
         review = try #require(try store.dossier(id: Self.fupin).review)
         let submitted = try ReviewLifecycle.submit(review, dossier: try store.dossier(id: Self.fupin), by: Self.member, at: main.clock.now())
-        let batch = try #require(try store.apply([.review(submitted)], to: Self.fupin, by: Self.member))
+        let batch = try #require(try store.apply([.review(submitted)], to: Self.fupin, base: .unconditional, actor: Self.member.name, session: "S", person: Self.member))
         // Undoing the submit: refused for the member and for the leader alike (the leader returns, with a reason).
         for actor in [Self.member, Self.leader] {
-            #expect(refusal { try store.revert(batch: batch, by: actor) }.contains("RV-003"))
+            #expect(refusal { try store.revert(batch: batch, actor: actor.name, session: "S", person: actor) }.contains("RV-003"))
         }
         #expect(try store.dossier(id: Self.fupin).review?.status == .submitted)
         // A return without a reason, by the leader through a plain write, is refused too.
         var back = submitted
         back.status = .draft
-        #expect(refusal { try store.apply([.review(back)], to: Self.fupin, by: Self.leader) }.contains("RV-001"))
+        #expect(refusal { try store.apply([.review(back)], to: Self.fupin, base: .unconditional, actor: Self.leader.name, session: "S", person: Self.leader) }.contains("RV-001"))
         // Undo of an ordinary edit still works and keeps the status the review implies.
         var draftRow = try store.dossier(id: Self.heshan).result(for: Self.staffRow)
         draftRow.reviewNote = "核对编制文件"
-        let edit = try #require(try store.apply([.result(draftRow)], to: Self.heshan, by: Self.member))
-        #expect(try store.revert(batch: edit, by: Self.member) != nil)
+        let edit = try #require(try store.apply([.result(draftRow)], to: Self.heshan, base: .unconditional, actor: Self.member.name, session: "S", person: Self.member))
+        #expect(try store.revert(batch: edit, actor: Self.member.name, session: "S", person: Self.member) != nil)
         #expect(try store.check().integrityProblems.isEmpty)
     }
 
@@ -102,9 +102,9 @@ import FuheTestSupport
         var row = d.result(for: Self.staffRow)
         row.reviewNote = "开始复核"
         // A review started without saying what it does to the status: the store says it.
-        let batch = try #require(try main.store.apply([.review(Review(id: "RV-HS")), .result(row)], to: Self.heshan, actor: "王某"))
+        let batch = try #require(try main.store.apply([.review(Review(id: "RV-HS")), .result(row)], to: Self.heshan, base: .unconditional, actor: "王某", session: "S"))
         #expect(try main.store.dossier(id: Self.heshan).evaluation.status == .inReview)
-        try main.store.revert(batch: batch, actor: "王某")
+        try main.store.revert(batch: batch, actor: "王某", session: "S")
         #expect(try main.store.dossier(id: Self.heshan).evaluation.status == .selected)
     }
 

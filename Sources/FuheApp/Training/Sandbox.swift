@@ -22,6 +22,8 @@ public final class Sandbox: ReviewRepository, SandboxControl {
     public private(set) var isPristine = true
     /// The trainee's role on the review team (the demo acts as 组长); writes obey it as in a real store.
     public var role: TeamRole? = .leader
+    /// The training session's id (the sandbox has one session at a time).
+    public let session = UUID().uuidString.lowercased()
 
     public init(clock: any Clock = SystemClock(), parent: URL = FileManager.default.temporaryDirectory) throws {
         self.clock = clock
@@ -84,13 +86,20 @@ public final class Sandbox: ReviewRepository, SandboxControl {
 
     public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }
 
-    public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64? {
+    public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64? {
         isPristine = false
-        return try store.apply(changes, to: dossierID, by: Actor(name: actor, role: role), reason: reason, origin: origin)
+        return try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session,
+                               person: Actor(name: actor, role: role))
     }
 
     public func revert(batch: Int64, actor: String) throws -> Int64? {
         isPristine = false
-        return try store.revert(batch: batch, by: Actor(name: actor, role: role))
+        return try store.revert(batch: batch, actor: actor, session: session, person: Actor(name: actor, role: role))
     }
+
+    public func storeVersion() throws -> StoreVersion { try store.storeVersion() }
+
+    public func journalHead() throws -> JournalPosition { try store.journalHead() }
+
+    public func changes(since position: JournalPosition, limit: Int) throws -> ChangeFeed { try store.changes(since: position, limit: limit) }
 }
