@@ -33,6 +33,7 @@ import FuheTestSupport
             row.status = .reviewed
             try store.apply([.result(row)], to: Self.heshan, base: .unconditional, actor: "王某", session: "S")
         }
+        try copy.closeForTransfer()
         let prepared = try main.store.prepareMerge(copyPath: path)
         let conflict = try #require(prepared.plan.conflicts.first)
         #expect(conflict.primary == "reviewScore" && conflict.fields.contains("deductionReason"))
