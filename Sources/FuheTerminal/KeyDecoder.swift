@@ -5,7 +5,8 @@ import TermCore
 /// decoded completely — CSI and SS3 with xterm modifiers (Ctrl-→ is `ESC[1;5C`), the VT220
 /// `~` keys (Home/End as PuTTY sends them, `ESC[1~`/`ESC[4~`), the rxvt forms (`ESC[7~`,
 /// `ESC[3^`, `ESC[a`, `ESCOd`), the Linux console's F1–F5 (`ESC[[A`), CSI u and xterm's
-/// modifyOtherKeys, Alt as an Esc prefix (Alt-b is `ESC b`), and bracketed paste
+/// modifyOtherKeys, Alt as an Esc prefix for the word keys (Alt-b is `ESC b`; Esc then any other key
+/// stays Esc and that key), and bracketed paste
 /// (`ESC[200~` … `ESC[201~`, delivered as one `.paste`). A sequence it does not know is read to
 /// its end and dropped — never split into Esc and stray keys that would run as commands.
 ///
@@ -55,6 +56,9 @@ public struct KeyDecoder: Sendable {
     var pasteEndMatched = 0
     /// The last code added to a paste was a CR (a following LF is the same line break).
     var pasteAfterCR = false
+
+    /// Letters that, typed right after Esc (as terminals send Alt), are read as Alt plus the letter.
+    static let altLetters: Set<Character> = ["b", "f", "d"]
 
     /// Longest CSI/SS3 parameter run accepted; a longer one is dropped as garbage.
     static let maximumSequenceLength = 64
@@ -108,8 +112,15 @@ public struct KeyDecoder: Sendable {
             case 27: state = .escapeEscape; return []
             default:
                 state = .ground
-                guard let key = Self.character(code) else { return [] }
-                return [KeyEvent.make(key, .alt)]
+                guard let key = Self.character(code) else { return [.escape] }
+                // Alt sent as an Esc prefix, for the keys that mean something with Alt: the word
+                // keys (Alt-b, Alt-f, Alt-d) and Alt-Backspace. Any other key right after Esc is
+                // Esc and then that key — what a person pressing Esc, then a key, means.
+                switch key {
+                case .character(let c) where Self.altLetters.contains(c): return [.alt(c)]
+                case .backspace: return [.modified(.backspace, .alt)]
+                default: return [.escape, key]
+                }
             }
         case .escapeEscape:
             switch code {

@@ -70,8 +70,10 @@ struct KeyDecoderTests {
         #expect(decode(Self.esc + "d") == [.alt("d")])
         #expect(decode(Self.esc + "\u{7F}") == [.modified(.backspace, .alt)])
         #expect(decode(Self.esc + "\u{08}") == [.modified(.backspace, .alt)])
-        #expect(decode(Self.esc + "\r") == [.modified(.enter, .alt)])
-        #expect(decode(Self.esc + "复") == [.alt("复")])
+        // Esc then any other key is Esc and that key (a person closing a box and typing on).
+        #expect(decode(Self.esc + "\r") == [.escape, .enter])
+        #expect(decode(Self.esc + "m") == [.escape, .character("m")])
+        #expect(decode(Self.esc + "复") == [.escape, .character("复")])
         // Alt held with a key that sends a sequence (rxvt): ESC ESC [ D is Alt-←.
         #expect(decode(Self.esc + Self.esc + "[D") == [.modified(.left, .alt)])
         #expect(decode(Self.esc + Self.esc + "[1;5C") == [.modified(.right, [.ctrl, .alt])])
@@ -84,8 +86,9 @@ struct KeyDecoderTests {
         #expect(decoder.feed(.timeout) == [.escape])
         #expect(!decoder.isPending)
         #expect(decode(Self.esc + Self.esc) == [.escape, .escape])
-        // Esc, then Esc plus a letter.
-        #expect(decode(Self.esc + Self.esc + "x") == [.escape, .alt("x")])
+        // Esc, then Esc and a letter; Esc twice then a word key is Esc and Alt-b.
+        #expect(decode(Self.esc + Self.esc + "x") == [.escape, .escape, .character("x")])
+        #expect(decode(Self.esc + Self.esc + "b") == [.escape, .alt("b")])
         // Plain keys between sequences are untouched.
         #expect(decode("a" + Self.esc + "[C" + "b" + Self.esc + "[1;5D") == [.character("a"), .right, .character("b"), .modified(.left, .ctrl)])
     }

@@ -45,3 +45,16 @@ import FuheTestSupport
         #expect(try s.store.dossier(id: "SE-XXQ-FP-2019").review?.status == .submitted)
     }
 }
+
+/// Esc typed quickly before a key arrives as Alt plus the key (terminals send Alt that way): where
+/// no command takes that Alt key it is what it was, Esc and then the key.
+@Test func anUnboundAltKeyIsEscThenTheKey() throws {
+    let s = try SampleStore()
+    defer { s.remove() }
+    let w = s.workstation()
+    w.press(.character("?"))
+    #expect(w.state.overlay != nil)
+    w.press(.alt("j"))
+    #expect(w.state.overlay == nil, "Esc closed the help")
+    #expect(w.state.selectedUnit?.dossierID == w.state.units.dropFirst().first?.dossierID, "and j moved down")
+}
