@@ -3,7 +3,7 @@ import FuheCore
 import GRDB
 
 /// The bundled sample dossiers in a store: marked as samples, listed, removed without touching
-/// anything else (`fuhe samples --remove`). Installing them is `importDossiers(…, asSamples: true)`.
+/// anything else (`fuhe samples --remove`). Installing them is `importDossiers(…, samples:)`.
 extension FuheStore {
     /// Ids of the sample dossiers, in list order.
     public func sampleDossierIDs() throws -> [String] {
