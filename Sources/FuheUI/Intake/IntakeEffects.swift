@@ -111,6 +111,13 @@ extension UpdateContext {
         info(state.message.map { $0 + " · " + text } ?? text)
     }
 
+    /// Another session wrote to the store: an open queue and an open draft are read again (a
+    /// decision taken elsewhere shows; the cursor stays on its value).
+    mutating func refreshIntakePages() {
+        refreshQueue()
+        for case let page as DraftPage in state.overlays.map(\.overlay) { intake(.draft(id: page.draftID)) }
+    }
+
     /// Reads the queue again for an open queue page.
     mutating func refreshQueue() {
         guard let page = state.overlays.lazy.compactMap({ $0.overlay as? IntakeQueuePage }).last else { return }
