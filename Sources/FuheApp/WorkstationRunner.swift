@@ -15,11 +15,16 @@ public enum WorkstationRunner {
         public var actor: Actor
         public var label: StoreLabel
         public var clock: any Clock
+        /// Where `D` writes documents (`DocumentsPlace.reports`: `--reports-dir`, `$FUHE_REPORTS_DIR`,
+        /// settings.conf, the documents folder, the working directory).
+        public var reports: DocumentsPlace
 
-        public init(actor: Actor, label: StoreLabel, clock: any Clock = SystemClock()) {
+        public init(actor: Actor, label: StoreLabel, clock: any Clock = SystemClock(),
+                    reports: DocumentsPlace = .reports(option: nil, settings: UserSettings())) {
             self.actor = actor
             self.label = label
             self.clock = clock
+            self.reports = reports
         }
     }
 
@@ -30,6 +35,7 @@ public enum WorkstationRunner {
         let size = terminal.size
         let workstation = Workstation(repository: StoreRepository(store), actor: options.actor, storeLabel: options.label,
                                       clock: options.clock, width: size.width, height: size.height)
+        workstation.useDocuments(UnitDocumentWriter(store: { store }, place: options.reports))
         workstation.start()
         terminal.draw(Renderer.render(workstation.state))
         var nextPoll = now() + pollInterval

@@ -34,6 +34,17 @@ public final class Sandbox: ReviewRepository, SandboxControl {
         }
     }
 
+    /// Where `D` writes documents in the demo: a folder in the sandbox, deleted with it, so a
+    /// trainee never leaves files in real folders.
+    public var documentsFolder: URL { directory.appendingPathComponent("文书", isDirectory: true) }
+
+    /// The demo's document writer (the store in use, the sandbox's folder, and a note saying so).
+    public func documentWriter() -> UnitDocumentWriter {
+        UnitDocumentWriter(store: { self.store }, place: DocumentsPlace(
+            folder: documentsFolder.path, origin: "培训沙盒",
+            note: "培训演示：文书只写在沙盒的临时文件夹里，退出演示时一并删除；正式的文书请在工作台（fuhe）中按 D 写出。"))
+    }
+
     /// The store file now in use.
     public var path: String { store.path }
 

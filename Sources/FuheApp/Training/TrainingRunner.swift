@@ -126,6 +126,7 @@ public enum TrainingRunner {
                             size: (width: Int, height: Int)) -> Workstation {
         let w = Workstation(repository: sandbox, actor: actor, storeLabel: StoreLabel(name: "沙盒", kind: "培训沙盒"), clock: clock,
                             width: size.width, height: size.height)
+        w.useDocuments(sandbox.documentWriter())
         w.start()
         w.enableTraining(lessons: lessons, sandbox: sandbox, presenting: presenting)
         return w

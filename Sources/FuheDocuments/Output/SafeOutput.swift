@@ -27,7 +27,7 @@ public enum SafeOutput {
         }
         let temp = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
         let fd = open(temp.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw OutputError.cannotWrite(folder.path, String(cString: strerror(errno))) }
+        guard fd >= 0 else { let code = errno; throw OutputError.cannotWrite(folder.path, OutputError.reason(code)) }
         close(fd)
         do {
             try produce(temp)
@@ -43,15 +43,16 @@ public enum SafeOutput {
 
     private static func sync(_ path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
+        guard fd >= 0 else { let code = errno; throw OutputError.cannotWrite(path, OutputError.reason(code)) }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
+        guard fsync(fd) == 0 else { let code = errno; throw OutputError.cannotWrite(path, OutputError.reason(code)) }
     }
 
     private static func place(_ temp: URL, at destination: URL, force: Bool) throws {
         if force {
             guard rename(temp.path, destination.path) == 0 else {
-                throw OutputError.cannotWrite(destination.path, String(cString: strerror(errno)))
+                let code = errno
+                throw OutputError.cannotWrite(destination.path, OutputError.reason(code))
             }
             return
         }
@@ -64,7 +65,8 @@ public enum SafeOutput {
         // File systems without hard links (FAT, some network shares): check again, then rename.
         guard !FileManager.default.fileExists(atPath: destination.path) else { throw OutputError.exists(destination.path) }
         guard rename(temp.path, destination.path) == 0 else {
-            throw OutputError.cannotWrite(destination.path, String(cString: strerror(errno)))
+            let code = errno
+            throw OutputError.cannotWrite(destination.path, OutputError.reason(code))
         }
     }
 }
@@ -83,5 +85,22 @@ public enum OutputError: Error, Sendable, CustomStringConvertible {
         case .folderMissing(let path): "文件夹 \(path) 不存在，未写入任何文件"
         case .cannotWrite(let path, let why): "无法写入 \(path)：\(why)；未写入任何文件"
         }
+    }
+
+    /// A system error in Chinese, with the system's own words for searching:
+    /// "没有写入权限（Permission denied）".
+    public static func reason(_ code: Int32) -> String {
+        let system = String(cString: strerror(code))
+        let chinese: String? = switch code {
+        case EACCES, EPERM: "没有写入权限"
+        case EROFS: "只读文件系统"
+        case ENOSPC: "磁盘空间不足"
+        case EDQUOT: "超出磁盘配额"
+        case ENOENT: "路径不存在"
+        case ENOTDIR: "路径中有一项不是文件夹"
+        case ENAMETOOLONG: "文件名太长"
+        default: nil
+        }
+        return chinese.map { "\($0)（\(system)）" } ?? system
     }
 }
