@@ -18,8 +18,19 @@ extension FuheStore {
     /// field edits of its own units); in a main store, replacing a unit that is out as a copy is
     /// refused unless `overridingLeases`, and then that lease is marked unmergeable.
     public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
-                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil) throws {
+                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil,
+                               sources: [String: ReportSource] = [:]) throws {
         try queue.write { db in
+            _ = try importDossiers(dossiers, templates: templates, mode: mode, overridingLeases: overridingLeases, actor: actor,
+                                   origin: origin, reason: reason, sources: sources, db)
+        }
+    }
+
+    /// The import inside an open transaction (see above); the report texts in `sources` (by dossier
+    /// id) are stored beside their dossiers. Returns the journal batch.
+    func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate], mode: ImportMode, overridingLeases: Bool = false,
+                        actor: String, origin: String, reason: String?, sources: [String: ReportSource], _ db: Database) throws -> Int64 {
+        do {
             let batch = try Journal.nextBatch(db)
             try Self.checkLeases(importing: dossiers.map(\.id), replacing: mode == .replaceExisting, overriding: overridingLeases,
                                  actor: actor, batch: batch, at: clock.now(), file: name, db)
@@ -50,7 +61,9 @@ extension FuheStore {
                 try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
                 try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
                                                      field: "*", old: nil, new: "imported", reason: reason), batch: batch, at: clock.now())
+                if let source = sources[d.id] { try ReportSources.save(source, dossierID: d.id, db) }
             }
+            return batch
         }
     }
 

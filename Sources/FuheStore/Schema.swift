@@ -92,6 +92,17 @@ enum Schema {
             // import --replace --force); NULL while it can.
             try db.execute(sql: "ALTER TABLE lease ADD COLUMN unmergeable TEXT")
         }
+        m.registerMigration("v6-intake") { db in
+            // intake_draft: reports read by `fuhe intake --import`, awaiting confirmation (the draft
+            // JSON with the reviewer's decisions); report_source: the text a dossier was made from.
+            try db.execute(sql: """
+                CREATE TABLE intake_draft (id TEXT PRIMARY KEY NOT NULL, position INTEGER NOT NULL, status TEXT NOT NULL,
+                                           source_file TEXT NOT NULL, unit_name TEXT, created_at TEXT NOT NULL,
+                                           created_by TEXT NOT NULL, dossier_id TEXT, json TEXT NOT NULL);
+                CREATE TABLE report_source (dossier_id TEXT PRIMARY KEY NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+                                            sha256 TEXT NOT NULL, json TEXT NOT NULL);
+                """)
+        }
         return m
     }
 }
