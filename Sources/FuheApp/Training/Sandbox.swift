@@ -42,7 +42,7 @@ public final class Sandbox: ReviewRepository, SandboxControl {
     public func documentWriter() -> UnitDocumentWriter {
         UnitDocumentWriter(store: { self.store }, place: DocumentsPlace(
             folder: documentsFolder.path, origin: "培训沙盒",
-            note: "培训演示：文书只写在沙盒的临时文件夹里，退出演示时一并删除；正式的文书请在工作台（fuhe）中按 D 写出。"))
+            note: "培训演示：文书只写在沙盒的临时文件夹里，退出演示时一并删除；正式的文书请在工作台（fuhe）中写出。"))
     }
 
     /// The store file now in use.
