@@ -52,10 +52,12 @@ struct ImportCommand: ParsableCommand {
             dossiers += decoded.dossiers
             sources.merge(decoded.sources) { a, _ in a }
         }
-        if samples { dossiers += try BundledData.samples(today: store.today) }
+        let bundled = samples ? try BundledData.samples(today: store.today) : []
+        dossiers += bundled
         do {
             try store.importDossiers(dossiers, templates: templates, mode: replace ? .replaceExisting : .refuseExisting,
-                                     overridingLeases: force, actor: options.actorName, origin: "import", sources: sources)
+                                     overridingLeases: force, actor: options.actorName, origin: "import", sources: sources,
+                                     samples: Set(bundled.map(\.id)))
         } catch let error as StoreError {
             throw CLIFailure("\(error.description); nothing was imported")
         }

@@ -31,5 +31,6 @@ struct WorkstationCommand: ParsableCommand {
             try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: options.actorName, role: teamRole), label: label,
                                                                    reports: reports))
         }
+        if let status = SignalExit.status { throw ExitCode(status) }
     }
 }
