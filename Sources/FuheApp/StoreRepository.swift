@@ -28,7 +28,7 @@ public final class StoreRepository: ReviewRepository {
     public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, actor: actor) }
 
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
-        try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)
+        try store.history(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)
     }
 
     public func leasedUnits() throws -> [String: String] {

@@ -19,7 +19,9 @@ extension FuheStore {
             // Group field entries per entity, in first-seen order.
             var order: [String] = []
             var grouped: [String: [JournalRecord]] = [:]
-            for e in entries where e.record.entity != "dossier" && e.record.entity != "lease" {
+            // Only a dossier's own entities are undone (not imports, leases, baselines, merge
+            // decisions, or shared units, cycles and templates replaced by an import).
+            for e in entries where Self.undoable.contains(e.record.entity) {
                 let key = e.record.entity + "\u{1}" + e.record.entityID
                 if grouped[key] == nil { order.append(key) }
                 grouped[key, default: []].append(e.record)
@@ -34,7 +36,7 @@ extension FuheStore {
                     var fields = JSONFields.split(current)
                     for r in records { fields[r.field] = r.old }
                     guard let joined = JSONFields.join(fields) else {
-                        throw StoreError.rule(code: "J-001", message: "cannot undo #\(batch): a journalled value of \(first.entity) \(first.entityID) is not JSON")
+                        throw StoreError.rule(code: "J-001", message: tr("无法撤销 #\(batch)：\(first.entity) \(first.entityID) 的日志值不是 JSON", "cannot undo #\(batch): a journalled value of \(first.entity) \(first.entityID) is not JSON"))
                     }
                     current = joined
                 }
@@ -50,6 +52,8 @@ extension FuheStore {
     public func dossierID(ofBatch batch: Int64) throws -> String? {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT dossier_id FROM journal WHERE batch = ? LIMIT 1", arguments: [batch]) }
     }
+
+    static let undoable: Set<String> = ["result", "evidence", "finding", "item", "review", "evaluation"]
 
     static func locate(_ t: ChangeTarget) -> ChangeTarget {
         var t = t
@@ -81,7 +85,7 @@ extension FuheStore {
         case "review":
             return .review(try json.map { try JSONColumn.decode(Review.self, $0) })
         default:
-            guard let json else { throw StoreError.rule(code: "J-001", message: "cannot undo: no earlier self-evaluation header") }
+            guard let json else { throw StoreError.rule(code: "J-001", message: tr("无法撤销：没有更早的自评表头", "cannot undo: no earlier self-evaluation header")) }
             return .evaluation(try JSONColumn.decode(SelfEvaluation.self, json))
         }
     }

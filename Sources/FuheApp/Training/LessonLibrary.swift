@@ -1,4 +1,5 @@
 import Foundation
+import FuheCore
 import FuheResources
 import FuheTraining
 
@@ -14,7 +15,7 @@ public enum LessonLibrary {
         try urls.map { url in
             let name = folder + "/" + url.lastPathComponent
             let data: Data
-            do { data = try Data(contentsOf: url) } catch { throw AppFailure("\(name): cannot read the file") }
+            do { data = try Data(contentsOf: url) } catch { throw AppFailure(tr("\(name)：无法读取文件", "\(name): cannot read the file")) }
             do { return try LessonFile.decode(data, file: name) } catch let error as LessonFileError { throw AppFailure(error.description) }
         }
     }

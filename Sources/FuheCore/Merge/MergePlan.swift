@@ -36,6 +36,9 @@ public struct MergePlan: Sendable {
     /// The copy's stored text of an entity the merge touches (nil when absent or untouched).
     public func copyValue(of key: EntityKey) -> String? { entities[key]?.copy }
 
+    /// The main store's stored text of an entity the merge touches (nil when absent or untouched).
+    public func mainValue(of key: EntityKey) -> String? { entities[key]?.main }
+
     /// Entities touched by the merge.
     public var entityCount: Int { entities.count }
 
@@ -79,7 +82,7 @@ public enum MergeFailure: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .undecided(let id): "conflict \(id) has no decision"
+        case .undecided(let id): tr("冲突 \(id) 还没有决定", "conflict \(id) has no decision")
         case .invalid(let key, let problem): "\(key): \(problem)"
         }
     }

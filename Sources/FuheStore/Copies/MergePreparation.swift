@@ -59,23 +59,23 @@ extension FuheStore {
         let file = (copyPath as NSString).lastPathComponent
         switch try copy.kind() {
         case .copy: break
-        case .sandbox: throw refusal("M-001", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store")
-        case .main: throw refusal("M-001", "\(file) is a main store, not a copy made by fuhe checkout")
+        case .sandbox: throw refusal("M-001", tr("\(file) 是培训沙盒（fuhe demo）；沙盒永远不会合并进真正的库", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store"))
+        case .main: throw refusal("M-001", tr("\(file) 是主库，不是 fuhe checkout 借出的副本", "\(file) is a main store, not a copy made by fuhe checkout"))
         }
-        guard let origin = try copy.copyOrigin() else { throw refusal("M-004", "\(file) is damaged: it does not say which store it was copied from") }
+        guard let origin = try copy.copyOrigin() else { throw refusal("M-004", tr("\(file) 已损坏：它没有记录自己是从哪个库借出的", "\(file) is damaged: it does not say which store it was copied from")) }
         let mainID = try meta("store_id") ?? ""
         guard origin.sourceStoreID == mainID else {
-            throw refusal("M-002", "\(file) is a copy of another store (\(origin.sourceName), store id \(origin.sourceStoreID.prefix(8))), not of \(name) (store id \(mainID.prefix(8)))")
+            throw refusal("M-002", tr("\(file) 是另一个库（\(origin.sourceName)，库编号 \(origin.sourceStoreID.prefix(8))）的副本，不是 \(name)（库编号 \(mainID.prefix(8))）的", "\(file) is a copy of another store (\(origin.sourceName), store id \(origin.sourceStoreID.prefix(8))), not of \(name) (store id \(mainID.prefix(8)))"))
         }
         guard let lease = try lease(id: origin.leaseID) else {
-            throw refusal("M-004", "\(file) names lease \(origin.leaseID), which \(name) never issued: the copy was tampered with")
+            throw refusal("M-004", tr("\(file) 自称属于借出 \(origin.leaseID)，但 \(name) 从未发出过它：副本被篡改过", "\(file) names lease \(origin.leaseID), which \(name) never issued: the copy was tampered with"))
         }
         let copyStoreID = try copy.meta("store_id") ?? ""
         guard copyStoreID == lease.copyStoreID else {
-            throw refusal("M-004", "\(file) is not the copy written for lease \(lease.id) (its store id differs): the copy was tampered with")
+            throw refusal("M-004", tr("\(file) 不是为借出 \(lease.id) 写出的那个副本（库编号不同）：副本被篡改过", "\(file) is not the copy written for lease \(lease.id) (its store id differs): the copy was tampered with"))
         }
         let chain = try copy.verifyJournal()
-        if let problem = chain.problem { throw refusal("M-004", "\(file) was tampered with: \(problem)") }
+        if let problem = chain.problem { throw refusal("M-004", tr("\(file) 被篡改过：\(problem)", "\(file) was tampered with: \(problem)")) }
         let (base, copySnapshot, journal) = try copy.queue.read { db in
             var base: EntitySnapshot = [:]
             for row in try Row.fetchAll(db, sql: "SELECT dossier_id, entity, entity_id, json FROM copy_base") {
@@ -88,16 +88,16 @@ extension FuheStore {
         let baseDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT base_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
         let (digestOfBase, copyDigest) = EntitySnapshots.digests(base, copySnapshot)
         guard digestOfBase == baseDigest else {
-            throw refusal("M-004", "\(file) was tampered with: its base values differ from what \(name) recorded at checkout \(lease.id)")
+            throw refusal("M-004", tr("\(file) 被篡改过：它的基准值与 \(name) 在借出 \(lease.id) 时记录的不同", "\(file) was tampered with: its base values differ from what \(name) recorded at checkout \(lease.id)"))
         }
         switch lease.status {
         case .out: break
         case .released:
-            throw refusal("M-003", "\(file) is stale: lease \(lease.id) was released, so this copy can no longer be merged; check the units out again")
+            throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 已被放弃，这个副本不能再合并；请重新借出", "\(file) is stale: lease \(lease.id) was released, so this copy can no longer be merged; check the units out again"))
         case .merged:
             let mergedDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT merged_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
             guard mergedDigest == copyDigest else {
-                throw refusal("M-003", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt?.prefix(16) ?? "?") and the copy was edited after that; check the units out again for further edits")
+                throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 已于 \(lease.mergedAt?.prefix(16) ?? "?") 合并，之后副本又被改动；要继续修改请重新借出", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt?.prefix(16) ?? "?") and the copy was edited after that; check the units out again for further edits"))
             }
             let empty = ThreeWayMerge.plan(base: [:], main: [:], copy: [:], validate: EntitySnapshots.validator)
             return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
@@ -108,11 +108,11 @@ extension FuheStore {
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d]) == true else {
-                    throw refusal("M-003", "\(file) is stale: dossier \(d) was removed from \(name) after checkout \(lease.id)")
+                    throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 之后档案 \(d) 已从 \(name) 删除", "\(file) is stale: dossier \(d) was removed from \(name) after checkout \(lease.id)"))
                 }
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE dossier_id = ? AND entity = 'dossier' AND seq > ?",
                                      arguments: [d, checkoutSeq]) == true {
-                    throw refusal("M-003", "\(file) is stale: dossier \(d) was imported again into \(name) after checkout \(lease.id), so its base no longer matches")
+                    throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 之后档案 \(d) 又被导入 \(name)，基准已不一致", "\(file) is stale: dossier \(d) was imported again into \(name) after checkout \(lease.id), so its base no longer matches"))
                 }
             }
             let snapshot = try EntitySnapshots.read(lease.dossierIDs, db)
@@ -136,14 +136,14 @@ extension FuheStore {
         for key in Set(base.keys).union(copy.keys).sorted() where base[key] != copy[key] {
             if copy[key] == nil {
                 guard let w = journal.whole[key], w.record.new == nil else {
-                    throw refusal("M-004", "\(file) was tampered with: \(key) was removed without a journal entry")
+                    throw refusal("M-004", tr("\(file) 被篡改过：\(key) 被删除却没有日志条目", "\(file) was tampered with: \(key) was removed without a journal entry"))
                 }
                 continue
             }
             let fb = JSONFields.split(base[key]), fc = JSONFields.split(copy[key])
             for field in Set(fb.keys).union(fc.keys).sorted() where fb[field] != fc[field] {
                 guard let recorded = journal.journalledValue(of: key, field: field), recorded == fc[field] else {
-                    throw refusal("M-004", "\(file) was tampered with: \(key) field \(field) was changed without a journal entry")
+                    throw refusal("M-004", tr("\(file) 被篡改过：\(key) 的字段 \(field) 被改动却没有日志条目", "\(file) was tampered with: \(key) field \(field) was changed without a journal entry"))
                 }
             }
         }
