@@ -12,23 +12,25 @@ public struct FuheCommand: ParsableCommand {
         discussion: tr("""
             不带子命令时打开全屏工作台（同 fuhe workstation）。
 
-            通用选项（放在子命令之后，例如 fuhe list --store 副本.sqlite）：
-              --store <path>   要使用的库文件（默认 $XDG_DATA_HOME/fuhe/fuhe.sqlite，否则 ~/.local/share/fuhe/fuhe.sqlite；首次使用时建立，带示例档案）
-              --as <name>      以谁的名义操作，记入日志（默认 $FUHE_USER，否则 $USER）
-              --role <role>    工作台中的角色：组长 (leader，可定稿)、副组长 (deputy)、组员 (member)；仅用于 fuhe / fuhe workstation
-
-            消息默认用中文；LANG（或 LC_ALL、LC_MESSAGES）为 en_US.UTF-8 等英文区域时用英文。
-            Shell 补全：fuhe --generate-completion-script bash|zsh|fish（补全选项的取值和单位名称）。
+            通用选项（写在子命令之后，如 fuhe list --store 副本.sqlite）：
+              --store <path>  库文件；默认 $XDG_DATA_HOME/fuhe/fuhe.sqlite
+                              （否则 ~/.local/share/fuhe/fuhe.sqlite），首次使用时建立
+              --as <name>     以谁的名义操作，记入日志（默认 $FUHE_USER 或 $USER）
+              --role <role>   工作台中的角色：组长 (leader)、副组长 (deputy)、
+                              组员 (member)；只有组长能定稿
+            消息用中文；LANG 等为英文区域（如 en_US.UTF-8）时用英文。
+            Shell 补全：fuhe --generate-completion-script bash|zsh|fish
             """, """
             Without a subcommand, opens the full-screen workstation (as fuhe workstation).
 
             Common options (after the subcommand, e.g. fuhe list --store copy.sqlite):
-              --store <path>   the store file (default $XDG_DATA_HOME/fuhe/fuhe.sqlite, else ~/.local/share/fuhe/fuhe.sqlite; created with the sample dossiers on first use)
-              --as <name>      who is acting, for the journal (default $FUHE_USER, then $USER)
-              --role <role>    your role in the workstation: leader (组长, may finalize), deputy (副组长), member (组员); fuhe / fuhe workstation only
-
-            Messages are in Chinese; in an English locale (LANG, LC_ALL or LC_MESSAGES such as en_US.UTF-8) in English.
-            Shell completion: fuhe --generate-completion-script bash|zsh|fish (completes option values and unit names).
+              --store <path>  the store file; default $XDG_DATA_HOME/fuhe/fuhe.sqlite
+                              (else ~/.local/share/fuhe/fuhe.sqlite), created on first use
+              --as <name>     who is acting, for the journal (default $FUHE_USER or $USER)
+              --role <role>   your role in the workstation: leader (组长), deputy (副组长),
+                              member (组员); only the leader finalizes
+            Messages are in Chinese; in an English locale (LANG etc., e.g. en_US.UTF-8) in English.
+            Shell completion: fuhe --generate-completion-script bash|zsh|fish
             """),
         version: "0.1.0",
         subcommands: [WorkstationCommand.self, ListCommand.self, ShowCommand.self, ImportCommand.self, ExportCommand.self, LedgerCommand.self, CheckCommand.self, VerifyCommand.self, CheckoutCommand.self, MergeCommand.self, LeasesCommand.self, DemoCommand.self, ReplayCommand.self],

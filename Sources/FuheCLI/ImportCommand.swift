@@ -53,6 +53,7 @@ struct ImportCommand: ParsableCommand {
                                                actor: options.actorName, origin: "import")
         } catch {
             guard let storeError = StoreError.translating(error, path: store.path) else { throw error }
+            if case .sqlite = storeError { throw CLIFailure(storeError.description) }
             throw CLIFailure(tr("\(storeError.description)；什么都没有导入", "\(storeError.description); nothing was imported"))
         }
         let templateText = templates.isEmpty ? "" : tr("和 \(templates.count) 个模板", " and \(templates.count) template(s)")

@@ -32,7 +32,9 @@ enum UnitResolver {
 
     /// Shell completion of a unit argument: dossier ids and unit names of the store named by
     /// `--store` on the command line being completed (or the default store; never created).
-    static let completion = CompletionKind.custom { words, _, prefix in
+    static let completion = CompletionKind.custom { words, index, _ in
+        // The word being completed (ArgumentParser's prefix is taken from the last word).
+        let prefix = index >= 0 && index < words.count ? words[index] : ""
         var path = DefaultStore.path()
         if let i = words.firstIndex(of: "--store"), i + 1 < words.count { path = words[i + 1] }
         guard let store = try? FuheStore.open(path: path, createIfMissing: false), let names = try? store.dossierNames() else { return [] }

@@ -104,7 +104,7 @@ enum JournalAudit {
     }
 
     static func changed(_ key: EntityKey, field: String?, after entry: JournalEntry?) -> String {
-        let what = "\(key.entity) \(key.id)" + (field.map { " " + tr("字段", "field") + " \($0)（\(MergeLabels.field($0))）" } ?? "")
+        let what = "\(key.entity) \(key.id)" + (field.map { " " + tr("字段", "field") + " " + (MergeLabels.field($0) == $0 ? $0 : "\($0)（\(MergeLabels.field($0))）") } ?? "")
         if let entry {
             return tr("档案 \(key.dossierID) 的 \(what) 现在的值不是日志第 \(entry.seq) 条（\(entry.at)）记下的：它被绕过 Fuhe 改动过，没有日志条目",
                       "dossier \(key.dossierID) \(what) does not hold the value journal entry #\(entry.seq) (\(entry.at)) recorded: it was changed outside Fuhe, without a journal entry")
