@@ -15,6 +15,24 @@ public enum Numbering {
         return Swift.max(largest, 0) + 1
     }
 
+    /// A new id "KIND-n" (or "KIND-TAG-n") not among `existing`: one more than the largest
+    /// number in use, or — when that number is too large to add to (an imported
+    /// "F-9223372036854775807") — the smallest free one. Never traps.
+    ///
+    /// `Numbering.nextID("F", existing: ["F-1", "F-2"]) // "F-3"`
+    public static func nextID(_ kind: String, tag: String = "", existing: [String]) -> String {
+        let prefix = tag.isEmpty ? kind : "\(kind)-\(tag)"
+        let taken = Set(existing)
+        let numbers = existing.compactMap { id -> Int? in
+            guard id.hasPrefix(prefix + "-") else { return nil }
+            return Int(id.dropFirst(prefix.count + 1))
+        }
+        var n = 1
+        if let largest = numbers.max(), largest >= 1, largest < Int.max { n = largest + 1 }
+        while taken.contains("\(prefix)-\(n)") { n += 1 }
+        return "\(prefix)-\(n)"
+    }
+
     /// N-001 when `seq` is outside the range.
     public static func check(_ seq: Int, what: String) -> ValidationMessage? {
         guard !range.contains(seq) else { return nil }

@@ -46,4 +46,13 @@ import Testing
         #expect(Numbering.check(0, what: "问题")?.code == "N-001")
         #expect(Numbering.check(99_999, what: "问题") == nil)
     }
+
+    @Test func newIDsNeverTrap() {
+        #expect(Numbering.nextID("F", existing: []) == "F-1")
+        #expect(Numbering.nextID("F", existing: ["F-1", "F-7", "RI-9"]) == "F-8")
+        #expect(Numbering.nextID("F", tag: "L1", existing: ["F-L1-2", "F-9"]) == "F-L1-3")
+        // An imported id with Int.max: "largest + 1" trapped in the workstation.
+        #expect(Numbering.nextID("F", existing: ["F-9223372036854775807", "F-1"]) == "F-2")
+        #expect(Numbering.nextID("F", existing: ["F--5"]) == "F-1")
+    }
 }
