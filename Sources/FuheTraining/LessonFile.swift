@@ -6,14 +6,19 @@ import Foundation
 public enum LessonFile {
     public static let format = "fuhe.lesson/1"
 
-    public static func decode(_ data: Data, file: String) throws(LessonFileError) -> Lesson {
+    /// Decodes a lesson; with `keys`, every `{command}` in its texts becomes that command's key
+    /// (`LessonKeys`), and a name `keys` does not know is refused.
+    public static func decode(_ data: Data, file: String, keys: ((String) -> String?)? = nil) throws(LessonFileError) -> Lesson {
+        let lesson: Lesson
         do {
-            return try JSONDecoder().decode(LessonDocument.self, from: data).lesson
+            lesson = try JSONDecoder().decode(LessonDocument.self, from: data).lesson
         } catch let error as DecodingError {
             throw LessonFileError(file: file, decoding: error)
         } catch {
             throw LessonFileError(file: file, path: "", message: "\(error)")
         }
+        guard let keys else { return lesson }
+        return try lesson.withKeys(file: file, keys)
     }
 }
 

@@ -4,6 +4,8 @@ import FuheApp
 import FuheCore
 import FuheTestSupport
 import FuheTraining
+import FuheUI
+import TermCore
 
 /// The bundled lessons load and name only things the samples have; bad lesson files are refused
 /// with their file and field.
@@ -74,6 +76,29 @@ struct LessonFileTests {
         } catch {
             return error.description
         }
+    }
+
+    /// Keys in lesson texts are command names of the registry, shown with the keys of the keymap
+    /// in force; a name that is not a command refuses the file, naming the field.
+    @Test func lessonKeysComeFromTheRegistryAndFollowTheKeymap() throws {
+        let standard = try LessonLibrary.bundled()
+        for lesson in standard {
+            let texts = [lesson.intro, lesson.outro] + lesson.steps.flatMap { [$0.instruction, $0.hint, $0.done ?? ""] + $0.mistakes.map(\.explain) }
+            for text in texts { #expect(!text.contains("{"), "\(lesson.id): \(text)") }
+        }
+        #expect(standard[1].steps[1].instruction.hasPrefix("按 v 录入核实值"))
+        let moved = try LessonLibrary.bundled(keymap: Keymap(overrides: [.verifyActual: [.character("V")], .returnItem: [.character("x")]]))
+        #expect(moved[1].steps[1].instruction.hasPrefix("按 V 录入核实值"))
+        #expect(moved[4].steps[3].mistakes.contains { $0.explain.hasPrefix("x 是退回整改") })
+
+        let bad = Self.valid.replacingOccurrences(of: "\"打开\"", with: "\"按 {review.nope} 打开\"")
+        do {
+            _ = try LessonFile.decode(Data(bad.utf8), file: "lessons/99-bad.json", keys: { Keymap.standard.keys(for: CommandID($0)).first?.description })
+            Issue.record("accepted an unknown command")
+        } catch {
+            #expect(error.description == "lessons/99-bad.json: steps[0].instruction: {review.nope} is not a command of the registry with a key")
+        }
+        #expect(LessonKeys.fill("集合{1, 2} 与 {", { _ in nil }) == .success("集合{1, 2} 与 {"))
     }
 
     @Test func aValidMinimalLessonDecodes() throws {

@@ -86,7 +86,7 @@ import TermCore
         defer { demo.remove() }
         let w = demo.workstation(lesson: 4)
         w.play([.type("/yueyang"), .keys(["Enter", "Enter", "Tab", "c"])])
-        guard case .form(let form) = w.state.overlay else { Issue.record("no item form"); return }
+        guard let form = w.state.overlay as? FormState else { Issue.record("no item form"); return }
         #expect(!form.fields[0].value.hasPrefix("1. "), "the form should not already offer finding 1")
         w.play([.keys(["Tab"]), .type("补办政府采购手续"), .keys(["Tab", "Tab", "Tab"]), .type("张某"), .keys(["C-s"])])
         #expect(w.lessonProgress?.run.mistake?.hasPrefix("所属问题选错了") == true)
@@ -119,7 +119,7 @@ import TermCore
         let w = demo.workstation()
         #expect(w.lessonProgress == nil)
         w.press(.character("T"))
-        guard case .lessons = w.state.overlay else { Issue.record("no lesson menu"); return }
+        guard w.state.overlay is LessonMenu else { Issue.record("no lesson menu"); return }
         w.press(.character("j"), .enter)
         #expect(w.lessonProgress?.number == 2)
         w.press(.character("I"))

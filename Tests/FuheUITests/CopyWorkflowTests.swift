@@ -60,7 +60,7 @@ import TermCore
         ReviewWorkflowTests.open(w, "heshan")
         ReviewWorkflowTests.select(w, indicator: "在职人员控制率")
         w.press(.character("H"))
-        guard case .history(let view) = w.state.overlay else { Issue.record("no history overlay"); return }
+        guard let view = w.state.overlay as? HistoryView else { Issue.record("no history overlay"); return }
         let score = try #require(view.entries.first { $0.record.field == "reviewScore" })
         #expect(score.record.actor == "张三" && score.record.origin == "copy:L-1")
         let screen = w.screenText

@@ -59,7 +59,7 @@ import TermCore
         w.press(.enter, .ctrl("u"))
         w.type("2.5")
         w.press(.ctrl("s"))
-        guard case .form(let form) = w.state.overlay else { Issue.record("the form closed without a reason"); return }
+        guard let form = w.state.overlay as? FormState else { Issue.record("the form closed without a reason"); return }
         #expect(form.error?.contains("R-003") == true)
         #expect(form.fields[form.focus].key == "reason")
         w.type("实有在编在岗11人，编制10人，超编1人")
@@ -91,7 +91,7 @@ import TermCore
         w.press(.tab)
         #expect(w.state.focus == .items)
         w.press(.character("c"))
-        guard case .form(let form) = w.state.overlay else { Issue.record("no item form"); return }
+        guard let form = w.state.overlay as? FormState else { Issue.record("no item form"); return }
         #expect(form.fields[form.index("finding") == 0 ? 0 : 0].key == "finding")
         w.press(.tab)
         w.type("补办政府采购手续，完善内部采购审批流程")
@@ -135,7 +135,7 @@ import TermCore
         let index = try #require(w.state.items.firstIndex { $0.id == item.id })
         for _ in 0..<index { w.press(.character("j")) }
         w.press(.character("C"), .ctrl("s"))
-        guard case .form(let form) = w.state.overlay else { Issue.record("closing by the responsible person was accepted"); return }
+        guard let form = w.state.overlay as? FormState else { Issue.record("closing by the responsible person was accepted"); return }
         #expect(form.error?.contains("K-003") == true)
         #expect(try s.store.dossier(id: d.id).items.first { $0.id == item.id }?.status == .submitted)
     }
@@ -162,7 +162,7 @@ import TermCore
         #expect(w.state.message?.contains("已定稿") == true)
         w.press(.character("R"))
         w.press(.ctrl("s"))
-        guard case .form(let form) = w.state.overlay else { Issue.record("reopen without a reason was accepted"); return }
+        guard let form = w.state.overlay as? FormState else { Issue.record("reopen without a reason was accepted"); return }
         #expect(form.error != nil)
         w.type("单位补充提交了会议纪要，需调整2.1分")
         w.press(.ctrl("s"))

@@ -59,7 +59,7 @@ import TermCore
         defer { s.remove() }
         let w = s.workstation(width: 160, height: 48)
         w.press(.character("?"))
-        let lines = OverlayViews.helpLines().map(\.text).joined(separator: "\n")
+        let lines = HelpOverlay.lines(.standard).map(\.text).joined(separator: "\n")
         for id in CommandID.allCases { #expect(lines.contains(id.rawValue), "\(id.rawValue) missing from help") }
         assertSnapshot(w.screenText, named: "help-160x48")
     }
@@ -81,13 +81,13 @@ import TermCore
         let w = s.workstation()
         w.press(.character("g"), .enter)
         w.press(.enter)
-        guard case .form(let form) = w.state.overlay else { Issue.record("no form"); return }
+        guard let form = w.state.overlay as? FormState else { Issue.record("no form"); return }
         #expect(form.title.contains("复核评分"))
         // Clear the prefilled score, type an out-of-range value and submit.
         w.press(.ctrl("u"))
         w.type("9")
         w.press(.ctrl("s"))
-        guard case .form(let again) = w.state.overlay else { Issue.record("form closed"); return }
+        guard let again = w.state.overlay as? FormState else { Issue.record("form closed"); return }
         #expect(again.error?.contains("R-001") == true)
         assertSnapshot(w.screenText, named: "score-form-error-80x24")
     }

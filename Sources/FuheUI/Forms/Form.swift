@@ -42,32 +42,26 @@ public struct FormField: Sendable {
     }
 }
 
-/// What a submitted form does.
-public enum FormPurpose: Hashable, Sendable {
-    case reviewScore(nodeID: String)
-    case verifiedActual(nodeID: String)
-    case reason(nodeID: String)
-    case note(nodeID: String)
-    case evidence(nodeID: String)
-    case finding(nodeID: String?)
-    case createItem
-    case editItem(itemID: String)
-    case rectAction(itemID: String, CommandID)
-    case reviewAction(CommandID)
-}
-
-/// A modal form: fields, the focused field, and an error from the last submit attempt.
+/// A modal form: fields, the focused field, and an error from the last submit attempt. The
+/// command that opened it (`command`, with the row or item it is about in `target`) says what
+/// submitting it does (`FormSubmit`).
 public struct FormState: Sendable {
     public var title: String
     public var fields: [FormField]
     public var focus: Int = 0
     public var error: String?
-    public var purpose: FormPurpose
+    /// The command whose form this is.
+    public var command: CommandID
+    /// The scoresheet node or item the form is about.
+    public var target: String?
+    /// The edit this form sent and waits for (it closes when the edit is stored).
+    public var pendingEdit: Int?
 
-    public init(title: String, fields: [FormField], purpose: FormPurpose, focus: Int = 0) {
+    public init(title: String, fields: [FormField], command: CommandID, target: String? = nil, focus: Int = 0) {
         self.title = title
         self.fields = fields
-        self.purpose = purpose
+        self.command = command
+        self.target = target
         self.focus = focus
     }
 

@@ -2,6 +2,20 @@ import Foundation
 import FuheCore
 import TermCore
 
+extension CommandID {
+    public static let mergeTakeMain = CommandID("merge.take-main")
+    public static let mergeTakeCopy = CommandID("merge.take-copy")
+    public static let mergeRestMain = CommandID("merge.rest-main")
+    public static let mergeRestCopy = CommandID("merge.rest-copy")
+    public static let mergeEdit = CommandID("merge.edit")
+    public static let mergeFinish = CommandID("merge.finish")
+    public static let mergeCancel = CommandID("merge.cancel")
+}
+
+extension CommandScope {
+    public static let conflict = CommandScope("conflict", title: "合并冲突 Merge conflicts（fuhe merge）", rank: 70)
+}
+
 /// The conflict pane of `fuhe merge`: every conflict of a merge with its base, main and copy
 /// values side by side; the user takes one side or types a value for each, then merges (all
 /// decided) or cancels (nothing written). A pure state machine: keys in, `render()` out.
@@ -53,6 +67,27 @@ public struct ConflictPane: Sendable {
     public var message: String?
     public private(set) var outcome: Outcome?
     var confirmingCancel = false
+    /// The keys in force.
+    public var keymap = Keymap.standard
+
+    /// Its keys, in the one registry (scope `conflict`); j/k/g/G are the global cursor commands
+    /// and the value editor takes the text commands.
+    static let commands: [Command<ConflictPane, ConflictPane>] = [
+        command(.mergeTakeMain, [.character("m"), .character("1")], "取主库的值，到下一个未决定的冲突") { $0.decide(.main) },
+        command(.mergeTakeCopy, [.character("c"), .character("2")], "取副本的值，到下一个未决定的冲突") { $0.decide(.copy) },
+        command(.mergeRestMain, [.character("M")], "其余未决定的冲突都取主库") { $0.decideRest(.main) },
+        command(.mergeRestCopy, [.character("C")], "其余未决定的冲突都取副本") { $0.decideRest(.copy) },
+        command(.mergeEdit, [.character("e"), .enter], "改值：输入新的值（文本字段和复核分）") { $0.startEditing() },
+        command(.mergeFinish, [.character("a"), .ctrl("s")], "合并：全部决定后写入") { $0.finish() },
+        command(.mergeCancel, [.character("q"), .escape], "放弃合并（已有决定时连按两次；什么都不写入）") { $0.cancel() },
+    ]
+
+    private static func command(_ id: CommandID, _ keys: [KeyEvent], _ help: String,
+                                run: @escaping @Sendable (inout ConflictPane) -> Void) -> Command<ConflictPane, ConflictPane> {
+        Command(spec: CommandSpec(id: id, keys: keys, scope: .conflict, help: help), availability: { _ in .available }) { pane, _ in run(&pane) }
+    }
+
+    private static let byID = Dictionary(commands.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
     /// `title` names the copy and lease; `automatic` counts the changes that need no decision.
     public init(title: String, automatic: Int, rows: [Row], width: Int, height: Int) {
@@ -68,26 +103,37 @@ public struct ConflictPane: Sendable {
     /// Handles one key.
     public mutating func handle(_ key: KeyEvent) {
         if case .resize(let w, let h) = key { width = w; height = h; return }
-        if editor != nil { handleEditing(key); return }
-        if key != .character("q") && key != .escape { confirmingCancel = false }
+        if editor != nil { handleEditorKey(key); return }
+        let id = keymap.command(for: key, in: [.conflict])
+        if id != .mergeCancel { confirmingCancel = false }
         message = nil
-        switch key {
-        case .character("j"), .down: cursor = min(cursor + 1, max(rows.count - 1, 0))
-        case .character("k"), .up: cursor = max(cursor - 1, 0)
-        case .character("g"), .home: cursor = 0
-        case .character("G"), .end: cursor = max(rows.count - 1, 0)
-        case .character("m"), .character("1"): decide(.main)
-        case .character("c"), .character("2"): decide(.copy)
-        case .character("M"): decideRest(.main)
-        case .character("C"): decideRest(.copy)
-        case .character("e"), .enter: startEditing()
-        case .character("a"), .ctrl("s"): finish()
-        case .character("q"), .escape:
-            if confirmingCancel || decisions.isEmpty { outcome = .cancel } else {
-                confirmingCancel = true
-                message = "再按一次 q 放弃合并（什么都不会写入）"
-            }
+        if let id, let command = Self.byID[id] {
+            command.perform(&self, key)
+            return
+        }
+        switch keymap.command(for: key, in: [.global]) {
+        case .down?: cursor = min(cursor + 1, max(rows.count - 1, 0))
+        case .up?: cursor = max(cursor - 1, 0)
+        case .first?: cursor = 0
+        case .last?: cursor = max(rows.count - 1, 0)
         default: break
+        }
+    }
+
+    mutating func cancel() {
+        if confirmingCancel || decisions.isEmpty { outcome = .cancel } else {
+            confirmingCancel = true
+            message = "再按一次 \(keymap.key(.mergeCancel)) 放弃合并（什么都不会写入）"
+        }
+    }
+
+    /// A key while the value editor is open: the text commands (by their canonical keys) and
+    /// typed characters.
+    mutating func handleEditorKey(_ key: KeyEvent) {
+        if let id = keymap.command(for: key, in: [.text]), let canonical = TextCommands.canonical[id] {
+            handleEditing(canonical)
+        } else if case .character = key {
+            handleEditing(key)
         }
     }
 

@@ -72,7 +72,7 @@ public enum ConflictPaneView {
         if let editor = pane.editor {
             let y = h - 1 - editorHeight
             buffer.fill(Rect(x: 0, y: y, width: w, height: 1), with: "─", style: .dim)
-            _ = buffer.put(" 改为（Ctrl-S 确定，Esc 取消）", x: 0, y: y, style: .bold, maxWidth: w)
+            _ = buffer.put(" 改为（\(pane.keymap.key(.textSubmit)) 确定，\(pane.keymap.key(.textCancel)) 取消）", x: 0, y: y, style: .bold, maxWidth: w)
             editor.render(into: &buffer, rect: Rect(x: 1, y: y + 1, width: w - 2, height: editorHeight - 1), style: Style(underline: true))
         }
         keyLine(pane, into: &buffer)
@@ -82,7 +82,8 @@ public enum ConflictPaneView {
     static func keyLine(_ pane: ConflictPane, into buffer: inout ScreenBuffer) {
         let y = pane.height - 1
         buffer.fill(Rect(x: 0, y: y, width: pane.width, height: 1), style: .reverse)
-        let text = pane.message ?? "m 取主库 · c 取副本 · e 改值 · M/C 其余全取主库/副本 · j/k 上下 · a 合并 · q 放弃"
+        let k = pane.keymap.key
+        let text = pane.message ?? "\(k(.mergeTakeMain)) 取主库 · \(k(.mergeTakeCopy)) 取副本 · \(k(.mergeEdit)) 改值 · \(k(.mergeRestMain))/\(k(.mergeRestCopy)) 其余全取主库/副本 · \(k(.down))/\(k(.up)) 上下 · \(k(.mergeFinish)) 合并 · \(k(.mergeCancel)) 放弃"
         _ = buffer.put(" " + text, x: 0, y: y, style: Style(bold: pane.message != nil, reverse: true), maxWidth: pane.width)
     }
 }

@@ -1,32 +1,11 @@
 import FuheCore
 import TermCore
 
-/// The focused pane.
-public enum Pane: Int, Sendable, CaseIterable {
-    case units, sheet, items
-
-    var scope: CommandScope {
-        switch self {
-        case .units: .units
-        case .sheet: .sheet
-        case .items: .items
-        }
-    }
-}
-
-/// A modal layer over the panes.
-public enum Overlay: Sendable {
-    case help(top: Int)
-    case form(FormState)
-    case messages(ListPosition)
-    case history(HistoryView)
-    /// The training demo's lesson menu.
-    case lessons(ListPosition)
-}
-
 /// Whether what is on screen is on disk.
 public enum SaveState: Sendable, Equatable {
     case saved
+    /// An edit was sent and its result has not come back yet (a repository that completes later).
+    case saving
     case failed(String)
 }
 
@@ -46,29 +25,26 @@ public struct StoreLabel: Sendable, Equatable {
     }
 }
 
-/// Everything the screen shows. `render(state)` is a pure function of this value.
+/// Everything the screen shows. `Renderer.render(state)` is a pure function of this value.
+///
+/// The machinery's own parts are fields here (size, focus, overlay stack, the open dossier, the
+/// status line); each pane and view keeps its own state in `views`, by type
+/// (`state[UnitsPane.self]`).
 public struct AppState: Sendable {
     public var width: Int
     public var height: Int
-    public var focus: Pane = .units
-    public var units: [UnitSummary] = []
-    public var unitPosition = ListPosition()
-    public var filter = UnitFilter()
+    /// The focused pane (Tab moves it round `Registration.panes`).
+    public var focus: PaneID = .units
+    /// Each view's own state, by type.
+    public var views = ViewStates()
+    /// The open dossier and its scores (recomputed after every load, microseconds).
     public var dossier: Dossier?
     public var scored: ScoredDossier?
-    public var collapsed: Set<String> = []
-    public var sheetRows: [SheetRow] = []
-    public var sheetPosition = ListPosition()
-    public var itemPosition = ListPosition()
-    public var detailTop = 0
-    /// While the cursor is moving, the detail area keeps what it showed (dimmed) and is redrawn
-    /// when keys pause (`Workstation.settle()`), so a cursor move sends only the changed rows.
-    public var heldDetail: HeldDetail?
-    public var overlay: Overlay?
-    /// Units out as offline copies: dossier id → "L-1 张三 2026-11-23 起" (marked 外 in the list).
-    public var leased: [String: String] = [:]
-    /// The search bar while typing a query.
-    public var searchEditor: LineEditor?
+    var gradeSchemes: [String: GradeScheme] = [:]
+    /// Modal layers over the panes, the top one last.
+    var overlays: [OverlayEntry] = []
+    var nextOverlayID = 0
+    /// The query `n`/`N` repeat.
     public var lastQuery: String?
     public var message: String?
     public var messageIsError = false
@@ -76,7 +52,11 @@ public struct AppState: Sendable {
     public var actor: Actor
     public var storeLabel: StoreLabel
     public var today: CalendarDay
-    /// The training demo's banner, key strip and lesson pane (nil outside `fuhe demo`).
+    /// The keys in force (the registry's defaults unless configured).
+    public var keymap: Keymap = .standard
+    /// Batches this session wrote and undid.
+    var undo = UndoHistory()
+    /// The training demo's banner, key strip and lesson (nil outside `fuhe demo`).
     public var training: TrainingState?
 
     public init(width: Int, height: Int, actor: Actor, storeLabel: StoreLabel, today: CalendarDay) {
@@ -87,27 +67,53 @@ public struct AppState: Sendable {
         self.today = today
     }
 
-    /// Items of the open dossier in ledger order.
-    public var items: [RectificationItem] {
-        (dossier?.items ?? []).sorted { ($0.seq, $0.id) < ($1.seq, $1.id) }
+    /// A view's state.
+    public subscript<V: ViewState>(_ type: V.Type) -> V {
+        get { views[type] }
+        _modify { yield &views[type] }
+        set { views[type] = newValue }
     }
 
-    public var selectedUnit: UnitSummary? { units.indices.contains(unitPosition.cursor) ? units[unitPosition.cursor] : nil }
-    public var selectedRow: SheetRow? { sheetRows.indices.contains(sheetPosition.cursor) ? sheetRows[sheetPosition.cursor] : nil }
-    public var selectedItem: RectificationItem? {
-        let list = items
-        return list.indices.contains(itemPosition.cursor) ? list[itemPosition.cursor] : nil
-    }
+    /// The top overlay (a form, help, the search bar…), nil when the panes have the keys.
+    public var overlay: (any Overlay)? { overlays.last?.overlay }
+
+    /// Whether an overlay covers the panes (then no pane shows focus).
+    var panesCovered: Bool { overlays.contains { $0.overlay.blocksPanes } }
 
     /// The review is finalized: edits are refused until it is reopened.
     public var isReadOnly: Bool { ReviewLifecycle.isReadOnly(dossier?.review) }
+
+    /// A command's first key as users see it ("Enter"), from the keymap in force.
+    public func key(_ id: CommandID) -> String { keymap.key(id) }
 }
 
-/// The detail area's content, frozen while the cursor moves.
-public struct HeldDetail: Sendable, Equatable {
-    public var title: String
-    public var paragraphs: [String]
-    /// The paragraphs wrapped for `width` (computed once when the hold starts).
-    public var lines: [String]
-    public var width: Int
+extension AppState {
+    /// The unit list (as filtered).
+    public var units: [UnitSummary] { self[UnitsPane.self].units }
+    public var selectedUnit: UnitSummary? { UnitsPane.selected(self) }
+    /// The visible rows of the scoresheet tree.
+    public var sheetRows: [SheetRow] { self[ScoresheetPane.self].rows }
+    public var selectedRow: SheetRow? { ScoresheetPane.selected(self) }
+    /// Items of the open dossier in ledger order.
+    public var items: [RectificationItem] { ItemsPane.items(self) }
+    public var selectedItem: RectificationItem? { ItemsPane.selected(self) }
+    /// The detail area's content while the cursor moves (nil: it shows the selection).
+    public var heldDetail: HeldDetail? { self[DetailArea.self].held }
+}
+
+/// An overlay on the stack, with an id that stays with it while it is open.
+struct OverlayEntry: Sendable {
+    let id: Int
+    var overlay: any Overlay
+}
+
+/// This session's undo and redo stacks: batches with the dossier each belongs to.
+struct UndoHistory: Sendable {
+    var undo: [UndoEntry] = []
+    var redo: [UndoEntry] = []
+}
+
+struct UndoEntry: Sendable, Equatable {
+    var batch: Int64
+    var dossierID: String
 }

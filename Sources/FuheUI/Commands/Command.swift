@@ -1,0 +1,96 @@
+import TermCore
+
+/// What the registry says about a command: long name, default keys, scope, help line, and the
+/// short label the status line shows it with (nil: not offered as a hint; for training commands,
+/// their label in the demo's banner).
+public struct CommandSpec: Sendable {
+    public var id: CommandID
+    /// The default keys; the active `Keymap` may bind others.
+    public var keys: [KeyEvent]
+    public var scope: CommandScope
+    public var help: String
+    public var hint: String?
+
+    public init(id: CommandID, keys: [KeyEvent], scope: CommandScope, help: String, hint: String? = nil) {
+        self.id = id
+        self.keys = keys
+        self.scope = scope
+        self.help = help
+        self.hint = hint
+    }
+
+    public var name: String { id.rawValue }
+    /// Default keys as shown to users ("j ↓").
+    public var keyLabel: String { keys.map(\.description).joined(separator: " ") }
+}
+
+/// Whether a command can run now for this actor. Hints offer only available commands; a key
+/// whose command is unavailable shows the reason instead of running it.
+public enum Availability: Sendable, Equatable {
+    case available
+    /// Not now; `reason` goes to the status line (as an error when `isError`), nil says nothing.
+    case unavailable(String?, isError: Bool)
+
+    /// Refused with an error message.
+    public static func refused(_ reason: String) -> Availability { .unavailable(reason, isError: true) }
+    /// Not yet possible; the message says what to do first.
+    public static func notYet(_ reason: String) -> Availability { .unavailable(reason, isError: false) }
+
+    public var isAvailable: Bool { self == .available }
+}
+
+/// One command: its registry entry, when it is available, and what it does — declared together.
+/// `Model` is what availability reads (the workstation's `AppState`); `Target` is what the
+/// handler changes (the workstation's `UpdateContext`, or the conflict pane itself).
+public struct Command<Model, Target>: Sendable {
+    public let spec: CommandSpec
+    let availability: @Sendable (Model) -> Availability
+    let perform: @Sendable (inout Target, KeyEvent) -> Void
+    /// For a command that opens a form: what submitting the form does.
+    let form: FormSubmit?
+
+    init(spec: CommandSpec, availability: @escaping @Sendable (Model) -> Availability,
+         form: FormSubmit? = nil, perform: @escaping @Sendable (inout Target, KeyEvent) -> Void) {
+        self.spec = spec
+        self.availability = availability
+        self.form = form
+        self.perform = perform
+    }
+
+    public var id: CommandID { spec.id }
+    public func available(_ model: Model) -> Availability { availability(model) }
+}
+
+/// A command of the workstation.
+typealias WorkstationCommand = Command<AppState, UpdateContext>
+
+extension Command where Model == AppState, Target == UpdateContext {
+    /// A command with its keys, scope, help, optional status-line hint, availability and handler.
+    init(_ id: CommandID, _ keys: [KeyEvent], _ scope: CommandScope, _ help: String, hint: String? = nil,
+         when availability: @escaping @Sendable (AppState) -> Availability = { _ in .available },
+         run: @escaping @Sendable (inout UpdateContext) -> Void) {
+        self.init(spec: CommandSpec(id: id, keys: keys, scope: scope, help: help, hint: hint), availability: availability) { ctx, _ in run(&ctx) }
+    }
+
+    /// The same, for a handler that needs the key (a digit, a typed character).
+    init(_ id: CommandID, _ keys: [KeyEvent], _ scope: CommandScope, _ help: String, hint: String? = nil,
+         when availability: @escaping @Sendable (AppState) -> Availability = { _ in .available },
+         runWithKey: @escaping @Sendable (inout UpdateContext, KeyEvent) -> Void) {
+        self.init(spec: CommandSpec(id: id, keys: keys, scope: scope, help: help, hint: hint), availability: availability, perform: runWithKey)
+    }
+
+    /// A command of an overlay: runs on the top overlay when it is an `O`.
+    static func on<O: Overlay>(_ type: O.Type, _ id: CommandID, _ keys: [KeyEvent], _ scope: CommandScope, _ help: String,
+                               run: @escaping @Sendable (inout O, inout UpdateContext, KeyEvent) -> Void) -> Self {
+        Self(spec: CommandSpec(id: id, keys: keys, scope: scope, help: help), availability: { _ in .available }) { ctx, key in
+            ctx.withTop(O.self) { overlay, ctx in run(&overlay, &ctx, key) }
+        }
+    }
+}
+
+/// Something that brings commands into the workstation: a pane, an overlay, or a set of commands
+/// that belong to no view (undo, the training demo). Listed once in `Registration.modules`.
+protocol CommandProvider: SendableMetatype {
+    /// Its commands, in the order help lists them.
+    static var commands: [WorkstationCommand] { get }
+}

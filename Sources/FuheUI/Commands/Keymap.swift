@@ -1,0 +1,53 @@
+import TermCore
+
+/// The keys of every command: the registry's defaults, with overrides (from a configuration file,
+/// issue 13 item 9) laid over them. Key dispatch, help, hints, key names in messages and overlay
+/// titles all read the active keymap, so they follow a configuration.
+///
+///     let keymap = Keymap(overrides: [.acceptSuggestion: [.character("A")]])
+///     keymap.command(for: .character("A"), in: [.sheet, .global]) // .acceptSuggestion
+public struct Keymap: Sendable {
+    /// The registry's defaults.
+    public static let standard = Keymap()
+
+    private var keysByCommand: [CommandID: [KeyEvent]] = [:]
+    private var commandByKey: [CommandScope: [KeyEvent: CommandID]] = [:]
+    /// Keys bound to two commands of one scope ("sheet: a → review.accept, finding.add"); the
+    /// first registered wins.
+    public private(set) var clashes: [String] = []
+
+    /// Overrides replace a command's keys (an empty list unbinds it); unknown names are ignored.
+    public init(overrides: [CommandID: [KeyEvent]] = [:]) {
+        for spec in CommandRegistry.all {
+            let keys = overrides[spec.id] ?? spec.keys
+            keysByCommand[spec.id] = keys
+            for key in keys {
+                if let other = commandByKey[spec.scope]?[key] {
+                    clashes.append("\(spec.scope.name): \(key.description) → \(other.rawValue), \(spec.name)")
+                } else {
+                    commandByKey[spec.scope, default: [:]][key] = spec.id
+                }
+            }
+        }
+    }
+
+    /// The keys bound to a command.
+    public func keys(for id: CommandID) -> [KeyEvent] { keysByCommand[id] ?? [] }
+
+    /// The first key of a command as users see it ("Enter"), for messages and titles.
+    public func key(_ id: CommandID) -> String { keys(for: id).first?.description ?? "" }
+
+    /// Every key of a command ("j ↓").
+    public func keyLabel(_ id: CommandID) -> String { keys(for: id).map(\.description).joined(separator: " ") }
+
+    /// The command a key triggers in a chain of scopes; the first scope that binds it wins.
+    public func command(for key: KeyEvent, in scopes: [CommandScope]) -> CommandID? {
+        for scope in scopes {
+            if let id = commandByKey[scope]?[key] { return id }
+        }
+        return nil
+    }
+
+    /// The key chain of a pane: its own bindings win over global ones, global over training.
+    public static func paneChain(_ scope: CommandScope) -> [CommandScope] { [scope, .global, .training] }
+}

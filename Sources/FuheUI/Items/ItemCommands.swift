@@ -1,0 +1,102 @@
+import Foundation
+import FuheCore
+import TermCore
+
+extension CommandID {
+    public static let editItem = CommandID("rect.edit")
+    public static let createItem = CommandID("rect.create")
+}
+
+/// Creating and editing rectification items (forms checked by `ItemRules`); the lifecycle steps
+/// follow in `ItemLifecycleCommands`.
+enum ItemCommands: CommandProvider {
+    static let commands: [WorkstationCommand] = [
+        .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项", hint: "编辑", when: itemSelected, open: { ctx in
+            guard let item = ctx.state.selectedItem else { return nil }
+            return FormState(title: "编辑整改事项 \(item.seq)", fields: [
+                .text("measure", "整改措施", item.measure, multiline: true),
+                .text("resp_unit", "责任单位", item.respUnit),
+                .text("resp_person", "责任人", item.respPerson),
+                .text("resp_leader", "分管领导", item.respLeader ?? ""),
+            ], target: item.id)
+        }, submit: { form, ctx in
+            guard let d = ctx.state.dossier, var item = d.items.first(where: { $0.id == form.target }) else { return .nothing }
+            item.measure = form.trimmed("measure")
+            item.respUnit = form.trimmed("resp_unit")
+            item.respPerson = form.trimmed("resp_person")
+            let leader = form.trimmed("resp_leader")
+            item.respLeader = leader.isEmpty ? nil : leader
+            if let problem = ItemRules.validate(item).first(where: { $0.level == .error }) {
+                return .invalid("\(problem.code) \(problem.message)", field: problem.field.map(formKey))
+            }
+            return ctx.saving(ctx.itemChanges(item, in: d), success: "已保存整改事项 \(item.seq)")
+        }),
+
+        .form(.createItem, [.character("c")], .items, "新建整改事项", hint: "新建", when: { state in
+            let open = dossierOpen(state)
+            guard open == .available else { return open }
+            return state.dossier?.findings.isEmpty == false ? .available : .refused("先登记问题：在评分表选中相关指标按 \(state.key(.addFinding))")
+        }, open: { ctx in
+            guard let d = ctx.state.dossier else { return nil }
+            let findings = d.findings.sorted { $0.seq < $1.seq }
+            let preferred = ctx.state.selectedRow.flatMap { row in findings.lastIndex { $0.nodeID == row.node.id } } ?? findings.count - 1
+            return FormState(title: "新建整改事项", fields: [
+                .choice("finding", "所属问题", findings.map { "\($0.seq). \($0.description)" }, selected: preferred),
+                .text("measure", "整改措施", "", multiline: true),
+                .choice("type", "整改类型", RectType.allCases.map(\.label), selected: 1),
+                .text("resp_unit", "责任单位", d.unit.name),
+                .text("resp_person", "责任人", ""),
+                .text("deadline", "整改时限", "", hint: "YYYY-MM-DD；空则按类型默认（立行立改7天、限期整改30天、持续整改90天）"),
+            ])
+        }, submit: saveNewItem),
+    ]
+
+    static func dossierOpen(_ state: AppState) -> Availability {
+        state.dossier == nil ? .notYet("先在单位列表按 \(state.key(.openUnit)) 打开一个单位") : .available
+    }
+
+    /// A dossier is open and an item is selected.
+    static func itemSelected(_ state: AppState) -> Availability {
+        let open = dossierOpen(state)
+        guard open == .available else { return open }
+        return state.selectedItem == nil ? .notYet("本单位没有整改事项：按 \(state.key(.createItem)) 新建") : .available
+    }
+
+    /// The form field of an item field named by a rule message.
+    static func formKey(_ field: String) -> String {
+        switch field {
+        case "deadline": "deadline"
+        case "resp_unit": "resp_unit"
+        case "resp_person": "resp_person"
+        default: "measure"
+        }
+    }
+
+    static func saveNewItem(_ form: FormState, _ ctx: UpdateContext) -> FormSubmission {
+        guard let d = ctx.state.dossier else { return .nothing }
+        let findings = d.findings.sorted { $0.seq < $1.seq }
+        guard !findings.isEmpty else { return .invalid("先登记问题") }
+        let finding = findings[min(form.index("finding"), findings.count - 1)]
+        let type = RectType.allCases[form.index("type")]
+        let today = ctx.state.today
+        let deadlineText = form.trimmed("deadline")
+        let defaultDays = type == .immediate ? 7 : type == .deadline ? 30 : 90
+        guard let deadline = deadlineText.isEmpty ? today.adding(days: defaultDays) : CalendarDay(deadlineText) else {
+            return .invalid("时限不是有效日期（YYYY-MM-DD）", field: "deadline")
+        }
+        var item = RectificationItem(id: NewID.next("RI", tag: ctx.state.storeLabel.idTag, existing: d.items.map(\.id)), findingID: finding.id,
+                                     seq: (d.items.map(\.seq).max() ?? 0) + 1, measure: form.trimmed("measure"),
+                                     rectType: type, respUnit: form.trimmed("resp_unit"), respPerson: form.trimmed("resp_person"),
+                                     createdOn: today, deadline: deadline)
+        if type == .longTerm { item.nextCheckOn = deadline; item.longTermSince = today }
+        if let problem = ItemRules.validate(item).first(where: { $0.level == .error }) {
+            return .invalid("\(problem.code) \(problem.message)", field: problem.field.map(formKey))
+        }
+        let id = item.id
+        return ctx.saving(ctx.itemChanges(item, in: d), success: "已新建整改事项 \(item.seq)（\(type.label)，时限 \(deadline)）") { ctx in
+            ctx.setFocus(.items)
+            ItemsPane.select(itemID: id, in: &ctx.state)
+            ctx.keepCursorsVisible()
+        }
+    }
+}

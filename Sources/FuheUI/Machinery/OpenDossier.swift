@@ -1,0 +1,81 @@
+import FuheCore
+
+/// The open dossier: loading it, rescoring it, and what an edit's result does to it.
+extension UpdateContext {
+    mutating func receiveDossier(_ request: DossierRequest, _ dossier: Dossier) {
+        switch request.mode {
+        case .open:
+            state.dossier = dossier
+            state[ScoresheetPane.self] = ScoresheetPane()
+            state[ItemsPane.self].position = ListPosition()
+            rescore()
+            // Start on the first scorable leaf rather than on the L1 heading.
+            let rows = state.sheetRows
+            if let first = rows.firstIndex(where: { $0.isLeaf }) { state[ScoresheetPane.self].position.set(first, count: rows.count) }
+        case .refresh:
+            guard state.dossier?.id == dossier.id else { return }
+            let selectedNode = state.selectedRow?.node.id
+            let selectedItem = state.selectedItem?.id
+            state.dossier = dossier
+            rescore()
+            if let selectedNode { ScoresheetPane.select(nodeID: selectedNode, in: &state) }
+            if let selectedItem { ItemsPane.select(itemID: selectedItem, in: &state) }
+        }
+        keepCursorsVisible()
+        request.then?(&self)
+    }
+
+    /// Recomputes scores, flags and the visible tree of the open dossier (microseconds).
+    mutating func rescore() {
+        guard let d = state.dossier else {
+            state.scored = nil
+            state[ScoresheetPane.self].rows = []
+            return
+        }
+        let scheme = state.gradeSchemes[d.template.gradeSchemeID] ?? GradeScheme.mof4
+        state.scored = DossierScorer.score(d, scheme: scheme)
+        let collapsed = state[ScoresheetPane.self].collapsed
+        state[ScoresheetPane.self].rows = SheetRows.visible(d.template, collapsed: collapsed)
+    }
+
+    /// An edit is stored: it can be undone, its form closes, the dossier and its unit line are
+    /// read again, and the edit's follow-up runs on the fresh dossier.
+    mutating func receiveApplied(_ edit: Edit, batch: Int64?) {
+        state.saveState = .saved
+        if let batch {
+            state.undo.undo.append(UndoEntry(batch: batch, dossierID: edit.dossierID))
+            state.undo.redo.removeAll()
+        }
+        if let index = state.overlays.lastIndex(where: { ($0.overlay as? FormState)?.pendingEdit == edit.id }) {
+            state.overlays.remove(at: index)
+        }
+        if let success = edit.success { info(batch == nil ? "没有变化" : success) }
+        if state.dossier?.id == edit.dossierID { load(edit.dossierID, mode: .refresh, then: edit.then) }
+        emit(.refreshUnit(dossierID: edit.dossierID, today: state.today))
+    }
+
+    /// Undo or redo is done: the other stack gets the reverting batch, the dossier is shown.
+    mutating func receiveReverted(_ revert: Revert, batch: Int64?) {
+        guard let batch else { putBack(revert); return }
+        let entry = UndoEntry(batch: batch, dossierID: revert.dossierID)
+        switch revert.direction {
+        case .undo:
+            state.undo.redo.append(entry)
+            info("已撤销（\(key(.redo)) 重做）")
+        case .redo:
+            state.undo.undo.append(entry)
+            info("已重做")
+        }
+        load(revert.dossierID, mode: state.dossier?.id == revert.dossierID ? .refresh : .open)
+        emit(.refreshUnit(dossierID: revert.dossierID, today: state.today))
+    }
+
+    /// A revert that did nothing or failed goes back on its stack.
+    mutating func putBack(_ revert: Revert) {
+        let entry = UndoEntry(batch: revert.batch, dossierID: revert.dossierID)
+        switch revert.direction {
+        case .undo: state.undo.undo.append(entry)
+        case .redo: state.undo.redo.append(entry)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import FuheCore
+
+/// Results of effects coming back into the state. Each message is handled where its data
+/// belongs (the unit list, the open dossier, edits, undo, history, the sandbox).
+extension UpdateContext {
+    mutating func receive(_ message: Message) {
+        switch message {
+        case .schemesLoaded(let schemes):
+            state.gradeSchemes = schemes
+        case .unitsLoaded(let request, let units, let leased):
+            UnitsPane.receive(request, units: units, leased: leased, in: &self)
+        case .dossierLoaded(let request, let dossier):
+            receiveDossier(request, dossier)
+        case .unitRefreshed(let id, let summary):
+            UnitsPane.replace(id, with: summary, in: &state)
+        case .applied(let edit, let batch):
+            receiveApplied(edit, batch: batch)
+        case .reverted(let revert, let batch):
+            receiveReverted(revert, batch: batch)
+        case .historyLoaded(let request, let entries):
+            push(HistoryView(title: "修改历史 · " + request.title, entries: entries))
+        case .sandboxReset(let reset, let failure):
+            receiveSandboxReset(reset, setupFailure: failure)
+        case .failed(let effect, let failure):
+            receiveFailure(of: effect, failure)
+        }
+    }
+
+    private mutating func receiveFailure(of effect: Effect, _ failure: EffectFailure) {
+        switch effect {
+        case .apply:
+            fail(failure.text)
+            state.saveState = .failed(failure.text)
+        case .revert(let revert):
+            fail(failure.text)
+            putBack(revert)
+        case .history:
+            fail("读取修改历史失败：\(failure.text)")
+        default:
+            fail(failure.text)
+        }
+    }
+
+    /// Asks for a dossier: to open it, or to refresh the open one after a write.
+    mutating func load(_ id: String, mode: DossierRequest.Mode, then: FollowUp? = nil) {
+        emit(.loadDossier(DossierRequest(id: id, mode: mode, then: then)))
+    }
+
+    /// Asks for the unit list again (after a filter change or a reset).
+    mutating func reloadUnits(openFirst: Bool = false, announceFilter: Bool = false) {
+        emit(.loadUnits(UnitsRequest(filter: state[UnitsPane.self].filter, today: state.today, openFirst: openFirst, announceFilter: announceFilter)))
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import FuheCore
+import FuheTraining
+import TermCore
+
+/// The workstation program: the state, the update (keys and results → state changes and
+/// effects, in `UpdateContext`), and the runner that performs the effects and feeds their results
+/// back. Rendering is `Renderer.render(state)`.
+///
+/// With a `RepositoryRunner` every effect completes before `handle` returns, so a key's whole
+/// result is on screen at once. Without a runner the effects wait in `pending`, which is how tests
+/// drive the update with no store: press a key, read `pending`, `receive` a result.
+public final class Workstation {
+    var context: UpdateContext
+    let runner: EffectRunner?
+    /// Reads dossiers for the training demo's lesson checks (nil without a repository).
+    let reader: ((String) -> Dossier?)?
+    /// Effects asked for while there is no runner (tests read them and `receive` the results).
+    public private(set) var pending: [Effect] = []
+
+    public var state: AppState { context.state }
+    /// Set when the user asked to quit.
+    public var wantsQuit: Bool { context.quitRequested }
+    /// What the last key did (recorded by `fuhe demo --record`, shown by presentation mode).
+    public private(set) var lastOutcome: KeyOutcome?
+
+    /// A workstation on a repository: effects are performed at once.
+    public convenience init(repository: ReviewRepository, actor: Actor, storeLabel: StoreLabel, clock: any Clock, width: Int, height: Int) {
+        self.init(runner: RepositoryRunner(repository), actor: actor, storeLabel: storeLabel, clock: clock, width: width, height: height,
+                  reader: { try? repository.dossier(id: $0) })
+    }
+
+    /// A workstation on any runner, or none (`pending` collects the effects).
+    public init(runner: EffectRunner?, actor: Actor, storeLabel: StoreLabel, clock: any Clock, width: Int, height: Int,
+                reader: ((String) -> Dossier?)? = nil) {
+        self.runner = runner
+        self.reader = reader
+        context = UpdateContext(state: AppState(width: width, height: height, actor: actor, storeLabel: storeLabel, today: clock.today()),
+                                clock: clock)
+    }
+
+    /// Loads the grade schemes and the unit list and opens the first unit's scoresheet.
+    public func start() {
+        update { ctx in
+            ctx.emit(.loadSchemes)
+            ctx.reloadUnits(openFirst: true)
+            ctx.state.focus = .units
+            ctx.info(ctx.state.storeLabel.kind == "main" ? "欢迎使用复核工作台 · \(ctx.key(.help)) 查看全部按键"
+                     : "\(ctx.state.storeLabel.kind) · \(ctx.key(.help)) 查看全部按键")
+        }
+    }
+
+    /// Handles one key (overlays and the search bar first, then the focused pane's bindings).
+    public func handle(_ key: KeyEvent) {
+        var handled: KeyOutcome?
+        update { handled = $0.handle(key) }
+        guard let handled else { return }
+        let outcome = context.closed(handled)
+        update { $0.afterKey(outcome) }
+        lastOutcome = outcome
+        if state.training != nil { coachLesson() }
+    }
+
+    /// Runs a command by name, as its key would in the focused pane (scripts and tests).
+    public func run(_ id: CommandID) {
+        guard let command = CommandRegistry.byID[id] else { return }
+        update { $0.run(command, key: command.spec.keys.first ?? .escape) }
+    }
+
+    /// A result that arrives later (from a runner that does not complete at once).
+    public func receive(_ message: Message) {
+        update { $0.receive(message) }
+        if state.training != nil { coachLesson() }
+    }
+
+    /// Called when keys pause: the detail area catches up with the cursor. Returns whether the
+    /// screen changed (the caller redraws).
+    @discardableResult
+    public func settle() -> Bool {
+        guard state.heldDetail != nil else { return false }
+        context.state[DetailArea.self].held = nil
+        return true
+    }
+
+    /// Runs an update step, then performs the effects it asked for, feeding each result back
+    /// (depth first, as nested calls would: an effect's follow-ups run before the next effect).
+    func update(_ body: (inout UpdateContext) -> Void) {
+        body(&context)
+        perform(takeEffects())
+    }
+
+    private func takeEffects() -> [Effect] {
+        let effects = context.effects
+        context.effects.removeAll()
+        return effects
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            guard let runner else {
+                pending.append(effect)
+                continue
+            }
+            // A runner that answers later hands the result to `receive(_:)`.
+            guard let message = runner.perform(effect) else { continue }
+            context.receive(message)
+            perform(takeEffects())
+        }
+    }
+
+    /// Puts a keymap in force (the registry's defaults with a configuration's overrides).
+    public func use(_ keymap: Keymap) {
+        context.state.keymap = keymap
+    }
+
+    /// Forgets the pending effects (a test has looked at them).
+    public func clearPending() { pending.removeAll() }
+}

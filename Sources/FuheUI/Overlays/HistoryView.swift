@@ -1,0 +1,94 @@
+import FuheCore
+import TermCore
+
+extension CommandID {
+    public static let history = CommandID("journal.history")
+    public static let historyClose = CommandID("history.close")
+}
+
+extension CommandScope {
+    public static let history = CommandScope("history", title: "修改历史 History", rank: 62)
+}
+
+/// The field history overlay (`H`): who set each field of the selected row, item or unit, when,
+/// from where (this store, a copy, a merge decision), what it replaced, and why.
+public struct HistoryView: Overlay, CommandProvider, Hashable {
+    public var title: String
+    public var entries: [JournalEntry]
+    public var position = ListPosition()
+
+    public init(title: String, entries: [JournalEntry]) {
+        self.title = title
+        self.entries = entries
+    }
+
+    public static let context = KeyOutcome.Context.history
+    public var keyScopes: [CommandScope] { [.history] }
+    public var takesListMoves: Bool { true }
+
+    static let commands: [WorkstationCommand] = [
+        .init(.history, [.character("H")], .global, "修改历史：所选行（或单位）每个字段由谁、何时、从哪里改成什么") { $0.showHistory() },
+        .on(HistoryView.self, .historyClose, [.escape, .character("q"), .character("H")], .history, "关闭修改历史") { _, ctx, _ in ctx.closeTop() },
+    ]
+
+    public mutating func move(_ move: ListMove, in state: AppState) {
+        move.apply(to: &position, count: entries.count)
+    }
+
+    public func render(_ state: AppState, in frame: OverlayFrame, into buffer: inout ScreenBuffer) {
+        let title = "\(title)（\(entries.count) 条，新的在前，\(state.key(.historyClose)) 关闭）"
+        let inner = OverlayBox.draw(title: title, width: 120, height: frame.screen.height - 2, in: frame.screen, into: &buffer)
+        guard !entries.isEmpty else {
+            buffer.put("没有修改记录。", x: inner.x, y: inner.y, clip: inner)
+            return
+        }
+        var pos = position
+        pos.scroll(height: max(1, inner.height / 2), count: entries.count)
+        for i in 0..<(inner.height / 2) {
+            let index = pos.top + i
+            guard index < entries.count else { break }
+            let (head, change) = Self.lines(entries[index])
+            let selected = index == position.cursor
+            buffer.put(head.padded(toWidth: inner.width), x: inner.x, y: inner.y + 2 * i, style: selected ? Style(bold: true, reverse: true) : .bold,
+                       maxWidth: inner.width, clip: inner)
+            buffer.put(("  " + change).padded(toWidth: inner.width), x: inner.x, y: inner.y + 2 * i + 1, style: selected ? .reverse : .plain,
+                       maxWidth: inner.width, clip: inner)
+        }
+    }
+
+    /// The two lines an entry is shown as: "2026-11-23 10:30 · 张三 · 副本 L-1 · 复核分" and
+    /// "（空） → 0.00 · 现场核查".
+    public static func lines(_ e: JournalEntry) -> (String, String) {
+        let r = e.record
+        let time = e.at.prefix(16).replacingOccurrences(of: "T", with: " ")
+        let what = r.entity == "lease" ? "借出状态" : r.field == "*" ? (r.old == nil ? "新建" : r.new == nil ? "删除" : "整条记录") : MergeLabels.field(r.field)
+        let head = "\(time) · \(r.actor) · \(JournalOrigin.label(r.origin)) · \(what)"
+        var change: String
+        if r.field == "*" && r.entity != "lease" {
+            change = r.old == nil ? "（新建）" : r.new == nil ? "（删除）" : "（整条替换）"
+        } else {
+            change = "\(MergeLabels.value(r.old)) → \(MergeLabels.value(r.new))"
+        }
+        if let reason = r.reason, !reason.isEmpty { change += " · " + reason }
+        return (head, change.replacingOccurrences(of: "\n", with: " "))
+    }
+}
+
+extension UpdateContext {
+    /// Asks for the history of the focused pane's selection: a scoresheet row, an item, or in the
+    /// unit list the selected unit (elsewhere the open unit when nothing is selected).
+    mutating func showHistory() {
+        let request: HistoryRequest
+        if state.focus == .units, let unit = state.selectedUnit {
+            request = HistoryRequest(dossierID: unit.dossierID, entity: nil, entityID: nil, title: unit.unitName + " · 全部修改")
+        } else if let d = state.dossier {
+            let target = FocusRing.pane(state.focus)?.historyTarget(state)
+            request = HistoryRequest(dossierID: d.id, entity: target?.entity, entityID: target?.entityID,
+                                     title: target?.title ?? d.unit.displayName + " · 全部修改")
+        } else {
+            info("没有可查看历史的单位")
+            return
+        }
+        emit(.history(request))
+    }
+}

@@ -1,0 +1,68 @@
+import TermCore
+
+extension CommandID {
+    public static let detailDown = CommandID("detail.scroll-down")
+    public static let detailUp = CommandID("detail.scroll-up")
+}
+
+/// The detail area: the full text of the focused pane's selected row (`Pane.detail`), wrapped by
+/// display width, scrollable. While the cursor moves it keeps what it showed (`held`, dimmed) and
+/// catches up when keys pause (`Workstation.settle()`), so a cursor move sends only the changed rows.
+struct DetailArea: ViewState, CommandProvider {
+    /// First line shown.
+    var top = 0
+    var held: HeldDetail?
+
+    static let commands: [WorkstationCommand] = [
+        .init(.detailDown, [.character("]")], .global, "详情区下滚") { $0.state[DetailArea.self].top += 3 },
+        .init(.detailUp, [.character("[")], .global, "详情区上滚") { ctx in
+            let top = ctx.state[DetailArea.self].top
+            ctx.state[DetailArea.self].top = max(0, top - 3)
+        },
+    ]
+
+    /// The title and paragraphs of the focused pane's selection.
+    static func content(_ state: AppState) -> (title: String, paragraphs: [String]) {
+        FocusRing.pane(state.focus)?.detail(state) ?? ("详情", [])
+    }
+
+    static func bodyRect(_ rect: Rect) -> Rect { Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1) }
+
+    static func wrap(_ paragraphs: [String], width: Int) -> [String] {
+        paragraphs.flatMap { $0.wrapped(toWidth: max(1, width)) }
+    }
+
+    /// Freezes what the detail area shows now (while the cursor moves).
+    static func hold(_ state: AppState) -> HeldDetail {
+        let (title, paragraphs) = content(state)
+        let width = bodyRect(Layout(state).detail).width
+        return HeldDetail(title: title, paragraphs: paragraphs, lines: wrap(paragraphs, width: width), width: width)
+    }
+
+    static func render(_ state: AppState, rect: Rect, into buffer: inout ScreenBuffer) {
+        let area = state[DetailArea.self]
+        let held = area.held
+        let (title, paragraphs) = held.map { ($0.title, $0.paragraphs) } ?? content(state)
+        let body = bodyRect(rect)
+        let lines = held.flatMap { $0.width == body.width ? $0.lines : nil } ?? wrap(paragraphs, width: body.width)
+        let top = max(0, min(area.top, max(0, lines.count - body.height)))
+        let more = lines.count > body.height ? "\(top + 1)–\(min(lines.count, top + body.height))/\(lines.count) \(state.key(.detailUp)) \(state.key(.detailDown)) 滚动" : ""
+        PaneChrome.title("详情 " + title, right: more, rect: rect, focused: false, into: &buffer)
+        for (i, line) in lines.dropFirst(top).prefix(body.height).enumerated() {
+            var style: Style = line.hasPrefix("R-") || line.hasPrefix("S-") || line.hasPrefix("D-") || line.hasPrefix("K-")
+                || line.hasPrefix("OVERSHOOT") || line.hasPrefix("DEV_") ? Style(bold: true) : .plain
+            if held != nil { style.dim = true }
+            buffer.put(line, x: body.x, y: body.y + i, style: style, maxWidth: body.width, clip: body)
+        }
+    }
+}
+
+
+/// The detail area's content, frozen while the cursor moves.
+public struct HeldDetail: Sendable, Equatable {
+    public var title: String
+    public var paragraphs: [String]
+    /// The paragraphs wrapped for `width` (computed once when the hold starts).
+    public var lines: [String]
+    public var width: Int
+}

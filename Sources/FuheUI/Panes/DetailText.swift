@@ -1,0 +1,58 @@
+import FuheCore
+
+/// The full text of a unit, a scoresheet row or an item, as labelled paragraphs for the detail
+/// area (each pane's `detail` picks one).
+enum DetailText {
+    static func unit(_ u: UnitSummary, openKey: String) -> [String] {
+        var p = ["编号 \(u.dossierID) · \(u.fiscalYear)\(u.yearIsDemo ? "（示例年度，原文为20xx）" : "") · \(u.evalType.label) · 状态 \(u.status.label) · 复核 \(u.reviewStatus?.label ?? "未开始")"]
+        p.append("自评总分 \(u.selfTotal?.description ?? "未填")　复核总分 \(u.reviewTotal?.description ?? "—")\(u.reviewComplete ? "" : "（未完整）")　差异 \(u.delta?.signedDescription ?? "—")　等次 \(u.grade ?? "—")")
+        p.append("复核进度 \(u.reviewedRows)/\(u.scorableRows) 行　校验提示 \(u.warningCount) 条　整改事项 \(u.totalItems) 项，未完成 \(u.openItems)，逾期 \(u.overdueItems)")
+        p.append("\(openKey) 打开评分表。")
+        return p
+    }
+
+    static func node(_ n: IndicatorNode, d: Dossier, scored: ScoredDossier) -> [String] {
+        let r = d.result(for: n.id)
+        let eval = scored.rows[n.id]
+        var p: [String] = []
+        p.append("分值 \(n.weight)（范围 \(n.minScore)–\(n.maxScore)）　方法 \(n.method.label) \(n.method.code)\(n.unitOfMeasure.isEmpty ? "" : "　单位 \(n.unitOfMeasure)")")
+        if !n.definition.isEmpty { p.append("指标解释：\(n.definition)") }
+        if !n.formulaText.isEmpty { p.append("计算公式：\(n.formulaText)") }
+        if !n.standardText.isEmpty { p.append("评分标准：\(n.standardText)") }
+        var values: [String] = []
+        if let t = r.target { values.append("目标 \(t.text)") }
+        if let a = r.actual { values.append("实际 \(a.text)") }
+        if let v = r.verifiedActual { values.append("核实 \(v.text)") }
+        if !values.isEmpty { p.append(values.joined(separator: "　")) }
+        p.append("自评 \(r.selfScore?.description ?? "—")　建议 \(eval?.suggestion?.description ?? "—")　复核 \(r.reviewScore?.description ?? "—")\(r.reviewedBy.map { "（\($0)）" } ?? "")")
+        if let e = eval, !e.explanation.isEmpty { p.append("引擎：\(e.explanation)") }
+        if let note = r.selfNote, !note.isEmpty { p.append("单位说明：\(note)") }
+        if let reason = r.deductionReason, !reason.isEmpty { p.append("扣分原因：\(reason)") }
+        if let note = r.reviewNote, !note.isEmpty { p.append("复核备注：\(note)") }
+        let evidence = r.evidenceIDs.compactMap { id in d.evidence.first { $0.id == id } }
+        if !evidence.isEmpty { p.append("佐证：" + evidence.map { "\($0.title)\($0.verified ? "✓" : "")" }.joined(separator: "；")) }
+        for m in (eval?.flags ?? []) + scored.messages where m.nodeID == n.id {
+            p.append("\(m.code) \(m.level == .error ? "错误" : "提示")：\(m.message)")
+        }
+        return p
+    }
+
+    static func item(_ i: RectificationItem, d: Dossier, today: CalendarDay) -> [String] {
+        var p: [String] = []
+        let finding = d.findings.first { $0.id == i.findingID }
+        if let f = finding { p.append("问题（\(f.category.label)）：\(f.description)") }
+        p.append("整改措施：\(i.measure)")
+        p.append("类型 \(i.rectType.label)　责任 \(i.respUnit)/\(i.respPerson)\(i.respLeader.map { "　分管 \($0)" } ?? "")　时限 \(i.deadline) \(Deadlines.dueText(i, today: today))　状态 \(i.status.label)")
+        if let next = i.nextCheckOn { p.append("下次检查 \(next)") }
+        for e in i.progress { p.append("进度 \(e.date) \(e.by)：\(e.text)\(e.percent.map { "（\($0)%）" } ?? "")") }
+        if let c = i.completionDesc { p.append("完成情况：\(c)") }
+        if !i.evidenceIDs.isEmpty {
+            p.append("佐证：" + i.evidenceIDs.map { id in d.evidence.first { $0.id == id }?.title ?? id }.joined(separator: "；"))
+        }
+        if let by = i.closedBy { p.append("销号 \(by) \(i.closedOn?.description ?? "")\(i.closureNote.map { "：\($0)" } ?? "")") }
+        if i.returnCount > 0 { p.append("已退回 \(i.returnCount) 次") }
+        for h in i.deadlineHistory { p.append("延期 \(h.old)→\(h.new)（\(h.by)）：\(h.reason)") }
+        for m in ItemRules.validate(i) { p.append("\(m.code)：\(m.message)") }
+        return p
+    }
+}

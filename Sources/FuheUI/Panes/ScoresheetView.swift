@@ -1,0 +1,85 @@
+import FuheCore
+import TermCore
+
+/// The scoresheet pane: the indicator tree with weight, target, actual, verified actual, self,
+/// suggested and review scores, Δ, reason present, evidence count and flags.
+enum ScoresheetView {
+    /// Columns for a pane `width` cells wide: the indicator name keeps about a third of it.
+    static func columns(width: Int) -> [Column] {
+        var c = baseColumns
+        c[0].minWidth = max(16, min(34, width * 32 / 100))
+        return c
+    }
+
+    static let baseColumns: [Column] = [
+        Column(title: "指标", width: 0, priority: 0, flexible: true, minWidth: 16),
+        Column(title: "分值", width: 6, align: .right, priority: 5),
+        Column(title: "目标", width: 10, priority: 11),
+        Column(title: "实际", width: 10, priority: 10),
+        Column(title: "核实", width: 10, priority: 9),
+        Column(title: "自评", width: 6, align: .right, priority: 2),
+        Column(title: "建议", width: 6, align: .right, priority: 3),
+        Column(title: "复核", width: 6, align: .right, priority: 1),
+        Column(title: "差异", width: 6, align: .right, priority: 4),
+        Column(title: "据", width: 2, priority: 7),
+        Column(title: "证", width: 2, align: .right, priority: 8),
+        Column(title: "标记", width: 9, priority: 6),
+    ]
+
+    static func cells(_ row: SheetRow, dossier d: Dossier, scored: ScoredDossier) -> [String] {
+        let node = row.node
+        let r = d.result(for: node.id)
+        let marker = row.isLeaf ? "  " : (row.isExpanded ? "▾ " : "▸ ")
+        let name = String(repeating: " ", count: node.level - 1) + marker + node.code + " " + node.name
+        let weight: String = switch node.kind {
+        case .base: node.weight.description
+        case .adjust: "±" + node.maxScore.description
+        case .trial: "试评"
+        }
+        let selfScore = row.isLeaf ? r.selfScore : (r.selfScore ?? scored.score(node.id, .selfStated).value)
+        let suggestion = row.isLeaf ? scored.rows[node.id]?.suggestion : scored.score(node.id, .suggested).value
+        let review: String
+        if row.isLeaf {
+            review = r.reviewScore?.description ?? (node.kind == .trial ? "" : "·")
+        } else {
+            let roll = scored.score(node.id, .review)
+            review = roll.value.map { roll.complete ? $0.description : "~" + $0.description } ?? ""
+        }
+        let flags = flagCodes(node.id, scored: scored)
+        return [name, weight, r.target?.text ?? "", r.actual?.text ?? "", r.verifiedActual?.text ?? "",
+                selfScore?.description ?? "", suggestion?.description ?? "", review,
+                scored.rowDiff(node.id)?.signedDescription ?? "", (r.deductionReason?.isEmpty == false) ? "✓" : "",
+                r.evidenceIDs.isEmpty ? "" : "\(r.evidenceIDs.count)", flags]
+    }
+
+    static func flagCodes(_ nodeID: String, scored: ScoredDossier) -> String {
+        var codes: [String] = []
+        for m in (scored.rows[nodeID]?.flags ?? []) + scored.messages where m.nodeID == nodeID && !codes.contains(m.code) {
+            codes.append(m.code)
+        }
+        return codes.joined(separator: " ")
+    }
+
+    static func render(_ state: AppState, pane: ScoresheetPane, focused: Bool, rect: Rect, into buffer: inout ScreenBuffer) {
+        guard let d = state.dossier, let scored = state.scored else {
+            PaneChrome.title("评分表", rect: rect, focused: focused, into: &buffer)
+            PaneChrome.empty("（在单位列表按 \(state.key(.openUnit)) 打开评分表）", rect: rect, into: &buffer)
+            return
+        }
+        let year = d.cycle.yearIsDemo ? "\(d.cycle.fiscalYear)*" : "\(d.cycle.fiscalYear)"
+        let total = scored.total(.review)
+        let right = "自评 \(d.evaluation.finalStatedTotal?.description ?? "—") 复核 \(total.value.map { total.complete ? $0.description : "~" + $0.description } ?? "—")"
+        PaneChrome.title("评分表 \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        PaneTable.draw(columns: columns(width: body.width), body: body, count: pane.rows.count, position: pane.position,
+                       marker: .of(state, focused: focused), into: &buffer) { index in
+            let row = pane.rows[index]
+            var style = PaneChrome.rowStyle(selected: index == pane.position.cursor, focused: focused)
+            if !row.isLeaf { style.bold = true }
+            var extra: [Int: Style] = [11: Style(bold: true, foreground: .yellow)]
+            if let diff = scored.rowDiff(row.node.id), diff.hundredths != 0 { extra[8] = Style(foreground: diff.hundredths > 0 ? .yellow : .cyan) }
+            if row.isLeaf && d.result(for: row.node.id).reviewScore == nil { extra[7] = Style(dim: true) }
+            return PaneTable.Line(cells: cells(row, dossier: d, scored: scored), style: style, cellStyles: extra)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import FuheCore
+import TermCore
+
+/// The unit list pane: unit, year, type, self and review totals, Δ, grade, open/overdue items.
+enum UnitListView {
+    static let columns: [Column] = [
+        Column(title: "单位", width: 0, priority: 0, flexible: true, minWidth: 10),
+        Column(title: "年度", width: 5, priority: 5),
+        Column(title: "类型", width: 4, priority: 7),
+        Column(title: "自评", width: 6, align: .right, priority: 1),
+        Column(title: "复核", width: 7, align: .right, priority: 2),
+        Column(title: "差异", width: 6, align: .right, priority: 4),
+        Column(title: "等次", width: 4, priority: 3),
+        Column(title: "整改", width: 5, align: .right, priority: 6),
+    ]
+
+    static func cells(_ u: UnitSummary, leased: Bool = false) -> [String] {
+        let review = u.reviewTotal.map { u.reviewComplete ? $0.description : "~" + $0.description } ?? "—"
+        let type: String = switch u.evalType {
+        case .project: "项目"
+        case .deptOverall: "整体"
+        case .specialFund: "专项"
+        }
+        let items = u.overdueItems > 0 ? "\(u.openItems)!\(u.overdueItems)" : (u.openItems > 0 ? "\(u.openItems)" : "")
+        return [leased ? "外 " + u.unitName : u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : "\(u.fiscalYear)", type, u.selfTotal?.description ?? "—", review,
+                u.delta?.signedDescription ?? "", u.grade ?? "", items]
+    }
+
+    static func render(_ state: AppState, pane: UnitsPane, focused: Bool, rect: Rect, into buffer: inout ScreenBuffer) {
+        let filterText = FilterText.describe(pane.filter)
+        PaneChrome.title("单位 (\(pane.units.count))", right: filterText, rect: rect, focused: focused, into: &buffer)
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        guard body.height > 0 else { return }
+        if pane.units.isEmpty {
+            PaneChrome.empty(filterText.isEmpty ? "（库中没有单位：fuhe import 导入）" : "（没有符合筛选的单位，\(state.key(.filterClear)) 清除）", rect: rect, into: &buffer)
+            return
+        }
+        PaneTable.draw(columns: columns, body: body, count: pane.units.count, position: pane.position, marker: .of(state, focused: focused), into: &buffer) { index in
+            let u = pane.units[index]
+            var style = PaneChrome.rowStyle(selected: index == pane.position.cursor, focused: focused)
+            if state.dossier?.id == u.dossierID { style.bold = true }
+            var extra: [Int: Style] = [:]
+            if u.overdueItems > 0 { extra[7] = Style(bold: true, foreground: .red) }
+            if let d = u.delta, d.hundredths != 0 { extra[5] = Style(foreground: d.hundredths > 0 ? .yellow : .cyan) }
+            if pane.leased[u.dossierID] != nil { extra[0] = Style(foreground: .cyan) }
+            return PaneTable.Line(cells: cells(u, leased: pane.leased[u.dossierID] != nil), style: style, cellStyles: extra)
+        }
+    }
+}
+
+/// Describes the active unit filters ("类型:项目 · 逾期").
+enum FilterText {
+    static func describe(_ f: UnitFilter) -> String {
+        var parts: [String] = []
+        if let t = f.evalType { parts.append(t.label) }
+        if let s = f.reviewStatus { parts.append(s.label) }
+        if f.flaggedOnly { parts.append("有提示") }
+        if f.overdueOnly { parts.append("有逾期") }
+        return parts.isEmpty ? "" : "筛选:" + parts.joined(separator: "·")
+    }
+}
