@@ -28,21 +28,23 @@ enum Baseline {
         return out
     }
 
-    /// SHA-256 over an entity's fields, each framed by its length (no value can pass for another).
-    static func digest(_ fields: [String: String]) -> String {
+    /// SHA-256 over an entity's fields, each framed by its length (no value can pass for another);
+    /// 32 bytes, stored as a blob.
+    static func digest(_ fields: [String: String]) -> [UInt8] {
         var hasher = SHA256()
         for key in fields.keys.sorted() {
             frame(key, into: &hasher)
             frame(fields[key] ?? "", into: &hasher)
         }
-        return hasher.finalizeHex()
+        return hasher.finalize()
     }
 
-    /// The combined digest of a dossier's entity digests.
-    static func combined(_ digests: [EntityKey: String]) -> String {
+    /// The combined digest of a dossier's entity digests (hex).
+    static func combined(_ digests: [EntityKey: [UInt8]]) -> String {
         var hasher = SHA256()
         for key in digests.keys.sorted() {
-            for part in [key.dossierID, key.entity, key.id, digests[key] ?? ""] { frame(part, into: &hasher) }
+            for part in [key.dossierID, key.entity, key.id] { frame(part, into: &hasher) }
+            hasher.update(digests[key] ?? [])
         }
         return hasher.finalizeHex()
     }
@@ -60,15 +62,15 @@ enum Baseline {
         let digests = try state(of: dossierID, db).mapValues(digest)
         try db.execute(sql: "DELETE FROM entity_base WHERE dossier_id = ?", arguments: [dossierID])
         let insert = try db.cachedStatement(sql: "INSERT INTO entity_base(dossier_id, entity, entity_id, digest) VALUES (?, ?, ?, ?)")
-        for (key, d) in digests { try insert.execute(arguments: [key.dossierID, key.entity, key.id, d]) }
+        for (key, d) in digests { try insert.execute(arguments: [key.dossierID, key.entity, key.id, Data(d)]) }
         return combined(digests)
     }
 
     /// The recorded baseline of a dossier: digest per entity.
-    static func stored(_ dossierID: String, _ db: Database) throws -> [EntityKey: String] {
-        var out: [EntityKey: String] = [:]
+    static func stored(_ dossierID: String, _ db: Database) throws -> [EntityKey: [UInt8]] {
+        var out: [EntityKey: [UInt8]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT entity, entity_id, digest FROM entity_base WHERE dossier_id = ?", arguments: [dossierID]) {
-            out[EntityKey(dossierID: dossierID, entity: row[0], id: row[1])] = row[2]
+            out[EntityKey(dossierID: dossierID, entity: row[0], id: row[1])] = Array(row[2] as Data? ?? Data())
         }
         return out
     }

@@ -93,9 +93,10 @@ public struct JournalVerification: Sendable, Equatable {
 
 extension FuheStore {
     /// Walks the journal's hash chain, checks the chain's anchors (in `meta` and in every lease)
-    /// and the data against the journal; names the first thing that does not fit.
-    public func verifyJournal() throws -> JournalVerification {
-        try queue.read { db in try JournalAudit.verify(db) }
+    /// and — unless `checkingData` is false — the data against the journal; names the first thing
+    /// that does not fit.
+    public func verifyJournal(checkingData: Bool = true) throws -> JournalVerification {
+        try queue.read { db in try JournalAudit.verify(db, checkingData: checkingData) }
     }
 
     /// The chain's head now: entry count and last hash.

@@ -97,7 +97,7 @@ enum Schema {
             try db.execute(sql: """
                 ALTER TABLE lease ADD COLUMN checkout_head TEXT NOT NULL DEFAULT '';
                 UPDATE lease SET checkout_head = COALESCE((SELECT hash FROM journal WHERE journal.seq = lease.checkout_seq), '');
-                CREATE TABLE entity_base (dossier_id TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, digest TEXT NOT NULL,
+                CREATE TABLE entity_base (dossier_id TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, digest BLOB NOT NULL,
                                           PRIMARY KEY (dossier_id, entity, entity_id)) WITHOUT ROWID;
                 """)
             try Journal.resetAnchor(db)

@@ -76,6 +76,28 @@ import GRDB
         #expect(message.contains("借出 L-1 时记录的日志第"), "\(message)")
     }
 
+    @Test func aCopyWitnessesTheMainJournalItWasTakenFrom() throws {
+        let t = try SampleStore()
+        defer { t.remove() }
+        let copy = t.directory.appendingPathComponent("c.sqlite").path
+        try t.store.checkout(dossierIDs: ["SE-HS-ZWZX-2021"], to: copy, holder: "张三", actor: "王某")
+        // Main's journal is rewritten consistently — chain, meta anchor and lease anchor all moved.
+        try t.store.queue.write { db in
+            try db.execute(sql: "UPDATE journal SET actor = '伪造者' WHERE seq = 3")
+            try JournalChain.rechain(db, encoding: .v2)
+            try Journal.resetAnchor(db)
+            try db.execute(sql: "UPDATE lease SET checkout_head = (SELECT hash FROM journal WHERE seq = lease.checkout_seq)")
+        }
+        #expect(try t.store.verifyJournal().isIntact)
+        // The copy, which was away, still knows the old head.
+        do {
+            _ = try t.store.prepareMerge(copyPath: copy)
+            Issue.record("merged a copy into a rewritten main store")
+        } catch {
+            #expect("\(error)".contains("M-007") && "\(error)".contains("被改写过"), "\(error)")
+        }
+    }
+
     @Test func aUnitSeparatorCannotMoveBetweenFields() {
         let a = JournalRecord(actor: "王\u{1F}某", origin: "local", dossierID: "D", entity: "result", entityID: "1", field: "f", old: nil, new: "1", reason: nil)
         var b = a

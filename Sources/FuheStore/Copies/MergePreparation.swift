@@ -74,7 +74,20 @@ extension FuheStore {
         guard copyStoreID == lease.copyStoreID else {
             throw refusal("M-004", tr("\(file) 不是为借出 \(lease.id) 写出的那个副本（库编号不同）：副本被篡改过", "\(file) is not the copy written for lease \(lease.id) (its store id differs): the copy was tampered with"))
         }
-        let chain = try copy.verifyJournal()
+        // The copy carries main's journal head at checkout: main's entry there must still have it.
+        if let count = try copy.meta("source_journal_count").flatMap({ Int64($0) }), count > 0,
+           let head = try copy.meta("source_journal_head") {
+            let now = try queue.read { db in
+                try String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq LIMIT 1 OFFSET ?", arguments: [count - 1])
+            }
+            guard now == head else {
+                throw refusal("M-007", tr("\(name) 的日志在借出 \(lease.id) 之后被改写过：副本记下的主库第 \(count) 条日志的哈希已对不上；请先运行 fuhe verify",
+                                          "the journal of \(name) was rewritten after checkout \(lease.id): entry \(count), as the copy recorded it, no longer matches; run fuhe verify"))
+            }
+        }
+        // The chain and its anchors; the copy's data against its journal is checked below,
+        // against the base (`checkJournalled`), with a refusal that names the field.
+        let chain = try copy.verifyJournal(checkingData: false)
         if let problem = chain.problem { throw refusal("M-004", tr("\(file) 被篡改过：\(problem)", "\(file) was tampered with: \(problem)")) }
         let (base, copySnapshot, journal) = try copy.queue.read { db in
             var base: EntitySnapshot = [:]
