@@ -12,20 +12,40 @@ enum Baseline {
     /// and template the dossier uses.
     static let entities: Set<String> = ["result", "evidence", "finding", "item", "review", "evaluation", "unit", "cycle", "template"]
 
-    /// Every verified entity of one dossier as top-level fields (see `JSONFields.split`).
-    static func state(of dossierID: String, _ db: Database) throws -> [EntityKey: [String: String]] {
-        var out: [EntityKey: [String: String]] = [:]
-        for (key, json) in try EntitySnapshots.read([dossierID], db) { out[key] = JSONFields.split(json) }
+    /// Every verified entity of one dossier as stored JSON text.
+    static func texts(of dossierID: String, _ db: Database) throws -> [EntityKey: String] {
+        var out = try EntitySnapshots.read([dossierID], db)
         if let row = try Row.fetchOne(db, sql: """
             SELECT d.unit_id, u.json, d.cycle_id, c.json, d.template_id, t.json FROM dossier d
             LEFT JOIN unit u ON u.id = d.unit_id LEFT JOIN cycle c ON c.id = d.cycle_id LEFT JOIN template t ON t.id = d.template_id
             WHERE d.id = ?
             """, arguments: [dossierID]) {
             for (i, entity) in ["unit", "cycle", "template"].enumerated() {
-                if let json: String = row[2 * i + 1] { out[EntityKey(dossierID: dossierID, entity: entity, id: row[2 * i])] = JSONFields.split(json) }
+                if let json: String = row[2 * i + 1] { out[EntityKey(dossierID: dossierID, entity: entity, id: row[2 * i])] = json }
             }
         }
         return out
+    }
+
+    /// Digests of stored texts; a unit, cycle or template shared by many dossiers is digested once
+    /// (the cache is keyed by its id and checked byte for byte, so a replaced one is digested again).
+    struct Digester {
+        private var shared: [String: (json: String, digest: [UInt8])] = [:]
+
+        mutating func digest(_ key: EntityKey, _ json: String) -> [UInt8] {
+            guard ["unit", "cycle", "template"].contains(key.entity) else { return Baseline.digest(JSONFields.split(json)) }
+            let id = key.entity + "/" + key.id
+            if let known = shared[id], Self.sameBytes(known.json, json) { return known.digest }
+            let d = Baseline.digest(JSONFields.split(json))
+            shared[id] = (json, d)
+            return d
+        }
+
+        private static func sameBytes(_ a: String, _ b: String) -> Bool {
+            guard a.utf8.count == b.utf8.count else { return false }
+            var a = a, b = b
+            return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        }
     }
 
     /// SHA-256 over an entity's fields, each framed by its length (no value can pass for another);
@@ -50,16 +70,16 @@ enum Baseline {
     }
 
     private static func frame(_ text: String, into hasher: inout SHA256) {
-        let bytes = Array(text.utf8)
-        var length = UInt64(bytes.count).bigEndian
-        withUnsafeBytes(of: &length) { hasher.update(Array($0)) }
-        hasher.update(bytes)
+        let n = UInt64(text.utf8.count)
+        hasher.update((0..<8).map { UInt8(truncatingIfNeeded: n >> (56 - 8 * $0)) })
+        hasher.update(text)
     }
 
     /// Records the dossier's current data as its baseline (replacing an earlier one) and
     /// returns the combined digest, for the journal entry that brings the dossier in.
-    static func record(_ dossierID: String, _ db: Database) throws -> String {
-        let digests = try state(of: dossierID, db).mapValues(digest)
+    static func record(_ dossierID: String, _ db: Database, digester: inout Digester) throws -> String {
+        var digests: [EntityKey: [UInt8]] = [:]
+        for (key, json) in try texts(of: dossierID, db) { digests[key] = digester.digest(key, json) }
         try db.execute(sql: "DELETE FROM entity_base WHERE dossier_id = ?", arguments: [dossierID])
         let insert = try db.cachedStatement(sql: "INSERT INTO entity_base(dossier_id, entity, entity_id, digest) VALUES (?, ?, ?, ?)")
         for (key, d) in digests { try insert.execute(arguments: [key.dossierID, key.entity, key.id, Data(d)]) }
@@ -90,8 +110,9 @@ enum Baseline {
         guard !ids.isEmpty else { return }
         let batch = try Journal.nextBatch(db)
         let now = Date()
+        var digester = Digester()
         for id in ids {
-            let digest = try record(id, db)
+            let digest = try record(id, db, digester: &digester)
             try Journal.append(db, JournalRecord(actor: actor, origin: "upgrade", dossierID: id, entity: "baseline", entityID: id, field: "*",
                                                  old: nil, new: mark(digest, imported: false), reason: reason), batch: batch, at: now)
         }

@@ -74,6 +74,7 @@ enum JournalAudit {
             """) {
             bases[row[0]] = (row[1], Baseline.digest(inMark: row[2]))
         }
+        var digester = Baseline.Digester()
         for dossierID in try String.fetchAll(db, sql: "SELECT id FROM dossier ORDER BY id") {
             guard let base = bases[dossierID], let recorded = base.digest else {
                 return tr("档案 \(dossierID) 没有导入记录：它不是经由 Fuhe 写入的", "dossier \(dossierID) has no import entry: it was not written by Fuhe")
@@ -82,9 +83,14 @@ enum JournalAudit {
             guard Baseline.combined(baseline) == recorded else {
                 return tr("档案 \(dossierID) 的核对基线被改动过（与日志中导入时记录的不同）", "the baseline of dossier \(dossierID) was changed (it differs from what the journal recorded at import)")
             }
-            var state = try Baseline.state(of: dossierID, db)
+            let texts = try Baseline.texts(of: dossierID, db)
             let later = try Journal.entries(db, sql: "WHERE dossier_id = ? AND seq > ? ORDER BY seq DESC", arguments: [dossierID, base.seq])
-            for e in later where Baseline.entities.contains(e.record.entity) {
+                .filter { Baseline.entities.contains($0.record.entity) }
+            // Only entities the journal touched since the baseline are replayed field by field.
+            let touched = Set(later.map { EntityKey(dossierID: dossierID, entity: $0.record.entity, id: $0.record.entityID) })
+            var state: [EntityKey: [String: String]] = [:]
+            for key in touched { if let json = texts[key] { state[key] = JSONFields.split(json) } }
+            for e in later {
                 let r = e.record
                 let key = EntityKey(dossierID: dossierID, entity: r.entity, id: r.entityID)
                 if r.field == "*" {
@@ -96,8 +102,11 @@ enum JournalAudit {
                     state[key] = fields
                 }
             }
-            for key in Set(baseline.keys).union(state.keys).sorted() where baseline[key] != state[key].map(Baseline.digest) {
-                return changed(key, field: nil, after: nil)
+            var keys = Set(baseline.keys).union(touched)
+            keys.formUnion(texts.keys)
+            for key in keys.sorted() {
+                let now: [UInt8]? = touched.contains(key) ? state[key].map(Baseline.digest) : texts[key].map { digester.digest(key, $0) }
+                if baseline[key] != now { return changed(key, field: nil, after: nil) }
             }
         }
         return nil

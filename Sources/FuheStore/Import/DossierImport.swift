@@ -42,6 +42,7 @@ extension FuheStore {
             let batch = try Journal.nextBatch(db)
             let schemes = try Self.gradeSchemes(db)
             let now = clock.now()
+            var digester = Baseline.Digester()
             var shared = SharedWriter(db: db, mode: mode, batch: batch, at: now, actor: actor, origin: origin, importing: Set(dossiers.map(\.id)))
             for t in templates { try shared.template(t, for: nil) }
             for d in dossiers {
@@ -55,7 +56,7 @@ extension FuheStore {
                 try shared.cycle(d.cycle, for: d.id)
                 try Self.insert(d, db)
                 try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
-                let digest = try Baseline.record(d.id, db)
+                let digest = try Baseline.record(d.id, db, digester: &digester)
                 try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
                                                      field: "*", old: nil, new: Baseline.mark(digest, imported: true), reason: reason),
                                    batch: batch, at: now)
