@@ -3,37 +3,44 @@ import FuheCore
 import FuheStore
 import FuheUI
 
-/// The SQLite store as the workstation's repository.
+/// The SQLite store as the workstation's repository. A failure reaches the workstation as a
+/// `StoreError` in the user's words ("库正被另一个程序锁定…", "磁盘已满…"), never as SQLite's.
 public final class StoreRepository: ReviewRepository {
     public let store: FuheStore
 
     public init(_ store: FuheStore) { self.store = store }
 
+    private func translated<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw StoreError.translating(error, path: store.name) ?? error }
+    }
+
     public func unitList(today: CalendarDay?, filter: UnitFilter) throws -> [UnitSummary] {
-        try store.unitList(today: today, filter: filter)
+        try translated { try store.unitList(today: today, filter: filter) }
     }
 
     public func unitSummary(dossierID: String, today: CalendarDay?) throws -> UnitSummary? {
-        try store.unitSummary(dossierID: dossierID, today: today)
+        try translated { try store.unitSummary(dossierID: dossierID, today: today) }
     }
 
-    public func dossier(id: String) throws -> Dossier { try store.dossier(id: id) }
+    public func dossier(id: String) throws -> Dossier { try translated { try store.dossier(id: id) } }
 
-    public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }
+    public func gradeSchemes() throws -> [String: GradeScheme] { try translated { try store.gradeSchemes() } }
 
     public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64? {
-        try store.apply(changes, to: dossierID, actor: actor, reason: reason, origin: origin)
+        try translated { try store.apply(changes, to: dossierID, actor: actor, reason: reason, origin: origin) }
     }
 
-    public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, actor: actor) }
+    public func revert(batch: Int64, actor: String) throws -> Int64? { try translated { try store.revert(batch: batch, actor: actor) } }
 
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
-        try store.history(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)
+        try translated { try store.history(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500) }
     }
 
     public func leasedUnits() throws -> [String: String] {
-        try store.leasedDossiers().mapValues { leases in
-            leases.map { "\($0.id) \($0.holder) \($0.sinceDay) 起" }.joined(separator: "；")
+        try translated {
+            try store.leasedDossiers().mapValues { leases in
+                leases.map { "\($0.id) \($0.holder) \($0.sinceDay) 起" }.joined(separator: "；")
+            }
         }
     }
 }

@@ -109,7 +109,7 @@ import FuheTestSupport
         let out = Pipe()
         holder.standardOutput = out
         try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
+        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
         #expect(String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).contains("locked"))
         let result = try r.run(["import", "--store", store, "--samples", "--replace"])
         #expect(result.status == 1)

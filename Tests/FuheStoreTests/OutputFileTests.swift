@@ -3,6 +3,8 @@ import Testing
 import FuheCore
 @testable import FuheStore
 import GRDB
+import FuheApp
+import FuheTestSupport
 
 /// The one safe-output helper and the translation of SQLite errors.
 @Suite struct OutputFileTests {
@@ -75,5 +77,32 @@ import GRDB
             #expect(translated?.description.contains(expected) == true, "\(code): \(translated?.description ?? "")")
         }
         #expect(StoreError.translating(CocoaError(.fileNoSuchFile)) == nil)
+    }
+}
+
+/// The workstation's repository hands SQLite failures on in the user's words.
+@Suite struct RepositoryErrorTests {
+    @Test func aLockedStoreReachesTheWorkstationTranslated() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        // Another program holds the write lock (as sqlite3 or a second fuhe would).
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        holder.arguments = ["-c", "import sqlite3, sys, time\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\nc.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\ntime.sleep(12)", t.path]
+        let out = Pipe()
+        holder.standardOutput = out
+        try holder.run()
+        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
+        #expect(String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).contains("locked"))
+        let repository = StoreRepository(t.store)
+        var row = try t.store.dossier(id: "SE-1").result(for: "TX-2.1")
+        row.reviewNote = "锁着也要改"
+        do {
+            _ = try repository.apply([.result(row)], to: "SE-1", actor: "王某", reason: nil, origin: "local")
+            Issue.record("wrote through an exclusive lock")
+        } catch let error as StoreError {
+            #expect(error == .sqlite(.busy, path: "store.sqlite"), "\(error)")
+            #expect(error.description.contains("锁定"))
+        }
     }
 }
