@@ -143,10 +143,10 @@ import FuheTestSupport
         defer { r.remove() }
         let store = try sampleStore(r)
         let before = try files(r)
-        for (i, delay) in [0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5].enumerated() {
+        for (i, delay) in [0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.7, 0.9].enumerated() {
             let process = Process()
             process.executableURL = BinaryRunner.executable
-            process.arguments = ["checkout", "--store", store, "--filter", "type=部门整体支出", "--out", r.file("copy\(i).sqlite")]
+            process.arguments = ["checkout", "--store", store, "--filter", "type=dept", "--out", r.file("copy\(i).sqlite")]
             process.environment = ["HOME": r.home.path, "XDG_DATA_HOME": r.file("data"), "LANG": "C.UTF-8"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
