@@ -7,8 +7,13 @@ import FuheUI
 /// `StoreError` in the user's words ("库正被另一个程序锁定…", "磁盘已满…"), never as SQLite's.
 public final class StoreRepository: ReviewRepository {
     public let store: FuheStore
+    public let session: String
 
-    public init(_ store: FuheStore) { self.store = store }
+    /// The store as one session's repository (a new session id unless given).
+    public init(_ store: FuheStore, session: String = UUID().uuidString.lowercased()) {
+        self.store = store
+        self.session = session
+    }
 
     private func translated<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch { throw StoreError.translating(error, path: store.name) ?? error }
@@ -26,11 +31,17 @@ public final class StoreRepository: ReviewRepository {
 
     public func gradeSchemes() throws -> [String: GradeScheme] { try translated { try store.gradeSchemes() } }
 
-    public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64? {
-        try translated { try store.apply(changes, to: dossierID, actor: actor, reason: reason, origin: origin) }
+    public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64? {
+        try translated { try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session) }
     }
 
-    public func revert(batch: Int64, actor: String) throws -> Int64? { try translated { try store.revert(batch: batch, actor: actor) } }
+    public func revert(batch: Int64, actor: String) throws -> Int64? { try translated { try store.revert(batch: batch, actor: actor, session: session) } }
+
+    public func storeVersion() throws -> StoreVersion { try translated { try store.storeVersion() } }
+
+    public func journalHead() throws -> JournalPosition { try translated { try store.journalHead() } }
+
+    public func changes(since position: JournalPosition, limit: Int) throws -> ChangeFeed { try translated { try store.changes(since: position, limit: limit) } }
 
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
         try translated { try store.history(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500) }

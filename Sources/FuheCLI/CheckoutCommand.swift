@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FuheFiles
 import FuheCore
 import FuheStore
 
@@ -38,10 +39,18 @@ struct CheckoutCommand: ParsableCommand {
             ids += matching
         }
         guard !ids.isEmpty else { throw ValidationError(tr("请用 --unit 或 --filter 选择单位", "choose units with --unit or --filter")) }
+        let names = Dictionary(try store.dossierNames().map { ($0.dossierID, $0.unitName) }, uniquingKeysWith: { a, _ in a })
+        let leased = try store.leasedDossiers()
+        for id in Set(ids).sorted() {
+            for other in leased[id] ?? [] {
+                Console.error(tr("注意：\(names[id] ?? id) 已借出给 \(other.holder)（\(other.id)，\(other.sinceDay) 起，\(other.outPath)）；两份副本改了同一字段时，后合并的一份要逐个决定冲突",
+                                 "note: \(names[id] ?? id) is already out to \(other.holder) (\(other.id), since \(other.sinceDay), \(other.outPath)); where both copies change one field, the one merged second decides each conflict"))
+            }
+        }
         let lease = try store.checkout(dossierIDs: ids, to: out, holder: holder ?? options.actorName, actor: options.actorName, force: force)
-        let names = try store.dossierNames().filter { lease.dossierIDs.contains($0.dossierID) }.map(\.unitName)
-        Console.line(tr("已把 \(lease.dossierIDs.count) 个单位借出到 \(out)（借出 \(lease.id)，借给 \(lease.holder)）：\(names.joined(separator: "、"))",
-                        "checked out \(lease.dossierIDs.count) unit(s) to \(out) as lease \(lease.id) for \(lease.holder): \(names.joined(separator: "、"))"))
+        let taken = lease.dossierIDs.map { names[$0] ?? $0 }
+        Console.line(tr("已把 \(lease.dossierIDs.count) 个单位借出到 \(out)（借出 \(lease.id)，借给 \(lease.holder)）：\(taken.joined(separator: "、"))",
+                        "checked out \(lease.dossierIDs.count) unit(s) to \(out) as lease \(lease.id) for \(lease.holder): \(taken.joined(separator: "、"))"))
         Console.line(tr("打开：fuhe --store \(out)；合并回来：fuhe merge \(out)", "open it with: fuhe --store \(out); bring it back with: fuhe merge \(out)"))
     }
 

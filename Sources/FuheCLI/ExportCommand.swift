@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FuheFiles
 import FuheCore
 import FuheExchange
 import FuheStore

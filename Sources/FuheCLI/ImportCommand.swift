@@ -16,6 +16,9 @@ struct ImportCommand: ParsableCommand {
                                 "Replace dossiers whose id is already in the store; also replace units, cycles and templates whose id is in the store with other content (other dossiers sharing them change too; the import lists them).")))
     var replace = false
 
+    @Flag(help: ArgumentHelp(tr("与 --replace 一起：借出为副本的单位也替换（那些副本从此不能再合并；fuhe leases 会注明）。", "With --replace: replace units that are out as offline copies too (those copies can then no longer be merged; fuhe leases says so).")))
+    var force = false
+
     @Flag(help: ArgumentHelp(tr("同时导入内置的示例档案。", "Also import the bundled sample dossiers.")))
     var samples = false
 
@@ -24,6 +27,7 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty && !samples { throw ValidationError(tr("请至少给出一个要导入的文件（或 --samples）", "give at least one file to import (or --samples)")) }
+        if force && !replace { throw ValidationError(tr("--force 只能与 --replace 一起用", "--force only goes with --replace")) }
     }
 
     func run() throws {
@@ -50,7 +54,7 @@ struct ImportCommand: ParsableCommand {
         let outcome: FuheStore.ImportOutcome
         do {
             outcome = try store.importDossiers(dossiers, templates: templates, mode: replace ? .replaceExisting : .refuseExisting,
-                                               actor: options.actorName, origin: "import")
+                                               overridingLeases: force, actor: options.actorName, origin: "import")
         } catch {
             guard let storeError = StoreError.translating(error, path: store.path) else { throw error }
             if case .sqlite = storeError { throw CLIFailure(storeError.description) }
@@ -62,6 +66,12 @@ struct ImportCommand: ParsableCommand {
             let what = tr(["unit": "单位", "cycle": "评价周期", "template": "模板"][change.entity] ?? change.entity, change.entity)
             Console.line(tr("同时替换了\(what) \(change.id)（\(change.fields.joined(separator: "、"))），这些档案随之改变（已记入它们的日志）：\(change.otherDossiers.joined(separator: "、"))",
                             "also replaced \(what) \(change.id) (\(change.fields.joined(separator: ", "))); these dossiers changed with it (journalled): \(change.otherDossiers.joined(separator: ", "))"))
+        }
+        if force {
+            let ids = Set(dossiers.map(\.id))
+            for lease in try store.leases() where lease.status == .out && lease.unmergeable != nil && !ids.isDisjoint(with: lease.dossierIDs) {
+                Console.line(tr("借出 \(lease.id)（\(lease.holder)）的副本从此不能再合并：\(lease.unmergeable ?? "")", "lease \(lease.id) (\(lease.holder)) can no longer be merged: \(lease.unmergeable ?? "")"))
+            }
         }
     }
 

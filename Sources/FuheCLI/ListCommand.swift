@@ -9,29 +9,10 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp(tr("只列这种评价类型：项目支出 (project)、部门整体支出 (dept)、专项资金 (special)。", "Only this evaluation type: 项目支出 (project), 部门整体支出 (dept), 专项资金 (special)."), valueName: "type"),
-            completion: Choices.completion(EvalType.self))
-    var type: String?
-
-    @Option(help: ArgumentHelp(tr("只列这种复核状态：复核中 (draft)、待确认 (submitted)、已定稿 (finalized)。", "Only this review status: 复核中 (draft), 待确认 (submitted), 已定稿 (finalized)."), valueName: "status"),
-            completion: Choices.completion(ReviewStatus.self))
-    var status: String?
-
-    @Flag(help: ArgumentHelp(tr("只列有规则提示的单位。", "Only units with rule flags.")))
-    var flagged = false
-
-    @Flag(help: ArgumentHelp(tr("只列有逾期整改事项的单位。", "Only units with overdue rectification items.")))
-    var overdue = false
-
-    func validate() throws {
-        if let type { _ = try Choices.parse(type, as: EvalType.self, option: "--type") }
-        if let status { _ = try Choices.parse(status, as: ReviewStatus.self, option: "--status") }
-    }
+    @OptionGroup var filters: UnitFilterOptions
 
     func run() throws {
-        var filter = UnitFilter(flaggedOnly: flagged, overdueOnly: overdue)
-        if let type { filter.evalType = try Choices.parse(type, as: EvalType.self, option: "--type") }
-        if let status { filter.reviewStatus = try Choices.parse(status, as: ReviewStatus.self, option: "--status") }
+        let filter = try filters.filter()
         let store = try options.open()
         let units = try store.unitList(filter: filter)
         Console.line(Self.render(units))

@@ -22,16 +22,25 @@ struct MergeCommand: ParsableCommand {
             completion: Choices.completion(MergePreference.self))
     var prefer: String?
 
+    @Flag(name: .long, help: ArgumentHelp(tr("副本没有任何修改时也结束借出（默认借出保持）。", "When the copy changed nothing, end its lease anyway (by default the lease stays out).")))
+    var closeEmpty = false
+
     func run() throws {
         let side = try prefer.map { try Choices.parse($0, as: MergePreference.self, option: "--prefer").decision }
         let store = try options.open(createIfMissing: false)
         let prepared: MergePreparation
         prepared = try store.prepareMerge(copyPath: file)
+        let session = UUID().uuidString.lowercased()
         let dossiers = MergePlanText.dossiers(of: prepared, in: store)
         let heading = MergePlanText.heading(prepared, into: store)
         Console.line(heading)
         MergePlanText.lines(prepared, dossiers: dossiers).forEach { Console.line($0) }
         if prepared.alreadyMerged { return }
+        if prepared.plan.isEmpty && !closeEmpty {
+            Console.line(tr("副本没有任何修改（与借出时相同）：借出 \(prepared.lease.id) 保持借出中，什么都没有写入。若现场改过，拿来的可能是旧文件，请取回最新的副本；确认不会再改时用 --close-empty 结束借出",
+                            "the copy has no changes (as at checkout): lease \(prepared.lease.id) stays out, nothing was written. If the site edited it, this may be an old file: fetch the latest copy; when it will not change any more, --close-empty ends the lease"))
+            return
+        }
         if dryRun { Console.line(tr("（预演 --dry-run：什么都没有写入）", "(dry run: nothing was written)")); return }
         let conflicts = prepared.plan.conflicts
         var decisions: [String: MergeDecision] = [:]
@@ -49,7 +58,15 @@ struct MergeCommand: ParsableCommand {
             }
         }
         let outcome: MergeOutcome
-        outcome = try store.commitMerge(prepared, decisions: decisions, actor: options.actorName)
+        do {
+            outcome = try store.commitMerge(prepared, decisions: decisions, actor: options.actorName, closingEmpty: closeEmpty, session: session)
+        } catch let stale as StaleWrite {
+            throw CLIFailure(stale.message(in: nil).replacingOccurrences(of: "\n", with: "\n  "))
+        }
+        if prepared.plan.isEmpty {
+            Console.line(tr("副本没有任何修改：借出 \(prepared.lease.id) 已结束（--close-empty）", "the copy has no changes: lease \(prepared.lease.id) ended (--close-empty)"))
+            return
+        }
         Console.line(tr("已合并 \(prepared.lease.id)：写入 \(outcome.fieldsChanged) 个字段，决定 \(outcome.conflictsDecided) 个冲突", "merged \(prepared.lease.id): \(outcome.fieldsChanged) field(s) written, \(outcome.conflictsDecided) conflict(s) decided") +
                      (outcome.batch.map { tr("（日志批次 #\($0)）", " (journal batch #\($0))") } ?? ""))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import FuheCore
+import FuheFiles
 import GRDB
 import GRDBSQLite
 
@@ -16,11 +17,14 @@ public final class FuheStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
     let clock: any Clock
+    /// Held while an offline copy is open (see `CopyLock`); nil for other stores.
+    let copyLock: CopyLock?
 
-    private init(path: String, queue: DatabaseQueue, clock: any Clock) {
+    private init(path: String, queue: DatabaseQueue, clock: any Clock, copyLock: CopyLock? = nil) {
         self.path = path
         self.queue = queue
         self.clock = clock
+        self.copyLock = copyLock
     }
 
     /// Opens a store. A missing file is created (mode 0600) when `createIfMissing`, as a store of
@@ -29,8 +33,18 @@ public final class FuheStore: Sendable {
     /// file, a file that is not SQLite, an SQLite database without Fuhe's tables (checked on a
     /// read-only connection, before anything could switch it to WAL) and a store of an unknown
     /// kind are all refused.
+    ///
+    /// A main store or sandbox is journalled in WAL mode (readers never block the writer); an
+    /// offline copy in rollback-journal mode, so that the file alone holds every committed edit
+    /// after each save and can be copied at any time, and under a shared `CopyLock` while open.
     public static func open(path: String, createIfMissing: Bool, clock: any Clock = SystemClock(),
                             kind: StoreKind = .main) throws -> FuheStore {
+        try open(path: path, createIfMissing: createIfMissing, clock: clock, kind: kind, copyLock: .shared)
+    }
+
+    /// `open`, taking a copy's lock in `copyLock` mode (`fuhe merge` takes it exclusively).
+    static func open(path: String, createIfMissing: Bool, clock: any Clock, kind: StoreKind,
+                     copyLock mode: CopyLock.Mode) throws -> FuheStore {
         switch StoreFiles.content(path) {
         case .missing:
             guard createIfMissing else { throw StoreError.missingStore(path: path) }
@@ -54,8 +68,19 @@ public final class FuheStore: Sendable {
         } catch {
             throw StoreError.translating(error, path: path) ?? StoreError.notAFuheStore(path: path, detail: "\(error)")
         }
-        let store = FuheStore(path: path, queue: queue, clock: clock)
+        var store = FuheStore(path: path, queue: queue, clock: clock)
         do { try store.migrate() } catch { throw StoreError.translating(error, path: path) ?? error }
+        let kind = try store.kind()
+        try setJournalMode(queue, kind: kind, path: path)
+        if kind == .copy {
+            guard let lock = try CopyLock.acquire(path, mode) else {
+                throw mode == .exclusive
+                    ? StoreError.rule(code: "M-007", message: tr("\(store.name) 正在工作台或另一个 fuhe 命令中打开；请先在那里退出（q）再合并",
+                                                                 "\(store.name) is open in a workstation or another fuhe command; quit it there (q) and merge again"))
+                    : StoreError.rule(code: "M-007", message: tr("\(store.name) 正在被合并；合并完成后再打开", "\(store.name) is being merged right now; open it again when the merge is done"))
+            }
+            store = FuheStore(path: path, queue: queue, clock: clock, copyLock: lock)
+        }
         return store
     }
 
@@ -110,7 +135,6 @@ public final class FuheStore: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return config
@@ -148,6 +172,22 @@ public final class FuheStore: Sendable {
         let known = Set(Schema.migrator.migrations)
         if let unknown = identity.applied.first(where: { !known.contains($0) }) {
             throw StoreError.tooNew(path: path, version: Int(unknown.dropFirst().prefix { $0.isNumber }) ?? 0)
+        }
+    }
+
+    /// WAL for a main store or sandbox; a rollback journal for a copy, which is whole on disk
+    /// after every commit (a copy made by an older Fuhe in WAL mode is folded back into its file).
+    private static func setJournalMode(_ queue: DatabaseQueue, kind: StoreKind, path: String) throws {
+        let wanted = kind == .copy ? "delete" : "wal"
+        do {
+            let mode = try queue.writeWithoutTransaction { db in
+                try String.fetchOne(db, sql: "PRAGMA journal_mode = \(wanted.uppercased())")
+            }
+            guard mode?.lowercased() == wanted else {
+                throw StoreError.io(path: path, detail: tr("无法把库切换到 \(wanted) 日志模式（仍是 \(mode ?? "?")）：它是否在另一个程序中打开？", "cannot switch the store to \(wanted) journal mode (it stays \(mode ?? "?")): is it open in another program?"))
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.translating(error, path: path) ?? StoreError.io(path: path, detail: "\(error)")
         }
     }
 

@@ -7,7 +7,7 @@ import GRDB
 /// (entry count and last hash) as an anchor. `verify` walks the chain, checks the anchor and
 /// names the first entry that does not fit.
 ///
-/// Encodings: version 2 (every store since migration `v5-journal-anchor`) frames each field
+/// Encodings: version 2 (every store since migration `v6-journal-anchor`) frames each field
 /// with a presence byte and its length, so no text inside a field can move to a neighbour;
 /// version 1 (fields joined by U+001F) is kept only to verify entries of a store whose old
 /// chain was already broken when it was upgraded (`meta.journal_hash_v2_from`).
@@ -15,11 +15,14 @@ enum JournalChain {
     enum Encoding: Sendable { case v1, v2 }
 
     static func hash(previous: String, at: String, record r: JournalRecord, batch: Int64, encoding: Encoding = .v2) -> String {
-        let fields: [String?] = [previous, at, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, String(batch)]
+        var fields: [String?] = [previous, at, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, String(batch)]
         switch encoding {
         case .v1:
+            // Entries with a session (migration v5-journal-session on) chained it too.
+            if let session = r.session { fields.append(session) }
             return SHA256.hex(Array(fields.map { $0 ?? "\u{0}" }.joined(separator: "\u{1F}").utf8))
         case .v2:
+            fields.append(r.session)
             var hasher = SHA256()
             hasher.update("fuhe.journal/2")
             for field in fields {

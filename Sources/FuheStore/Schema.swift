@@ -3,7 +3,7 @@ import GRDB
 /// The SQLite schema, as GRDB migrations. Each migration runs once, in order, in a transaction.
 enum Schema {
     static let applicationID = "fuhe.store"
-    static let currentVersion = 5
+    static let currentVersion = 6
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -83,7 +83,16 @@ enum Schema {
                                         PRIMARY KEY (dossier_id, entity, entity_id)) WITHOUT ROWID;
                 """)
         }
-        m.registerMigration("v5-journal-anchor") { db in
+        m.registerMigration("v5-journal-session") { db in
+            // session: which workstation run or command wrote a batch (undo reverts only its own).
+            try db.execute(sql: "ALTER TABLE journal ADD COLUMN session TEXT")
+        }
+        m.registerMigration("v5-lease-unmergeable") { db in
+            // unmergeable: why a lease's copy can no longer be merged (a unit of it was replaced by
+            // import --replace --force); NULL while it can.
+            try db.execute(sql: "ALTER TABLE lease ADD COLUMN unmergeable TEXT")
+        }
+        m.registerMigration("v6-journal-anchor") { db in
             // The chain's new encoding frames every field (no U+001F can move between fields).
             // An intact chain is recomputed with it; a chain already broken is left as it is
             // (recomputing it would hide the break) and only entries after it use the new one.

@@ -1,4 +1,5 @@
 import FuheCore
+import FuheFiles
 import GRDB
 
 /// Why the store refused an operation. Nothing was written when one of these is thrown.

@@ -16,7 +16,7 @@ import GRDB
             var row = try t.store.dossier(id: "SE-1").result(for: "TX-2.1")
             row.reviewScore = Score(score)
             row.deductionReason = "第\(i + 1)次调整"
-            try t.store.apply([.result(row)], to: "SE-1", actor: "王某")
+            try t.store.apply([.result(row)], to: "SE-1", base: .unconditional, actor: "王某", session: "测试会话")
         }
         #expect(try t.store.verifyJournal().isIntact)
         return t
@@ -94,7 +94,7 @@ import GRDB
             _ = try t.store.prepareMerge(copyPath: copy)
             Issue.record("merged a copy into a rewritten main store")
         } catch {
-            #expect("\(error)".contains("M-007") && "\(error)".contains("被改写过"), "\(error)")
+            #expect("\(error)".contains("M-009") && "\(error)".contains("被改写过"), "\(error)")
         }
     }
 
@@ -165,11 +165,11 @@ import GRDB
         defer { t.remove() }
         let d = try t.store.dossier(id: "SE-1")
         let batch = try #require(try t.store.journal(limit: 1).first?.batch)
-        try t.store.revert(batch: batch, actor: "王某")
+        try t.store.revert(batch: batch, actor: "王某", session: "测试会话")
         try t.store.importDossiers([d], mode: .replaceExisting, actor: "王某")
         var row = try t.store.dossier(id: "SE-1").result(for: "TX-2.1")
         row.reviewNote = "再次调整"
-        try t.store.apply([.result(row)], to: "SE-1", actor: "王某")
+        try t.store.apply([.result(row)], to: "SE-1", base: .unconditional, actor: "王某", session: "测试会话")
         let v = try t.store.verifyJournal()
         #expect(v.isIntact, "\(v.problem ?? "")")
     }
@@ -184,7 +184,7 @@ enum OldStore {
             DROP TABLE entity_base;
             ALTER TABLE lease DROP COLUMN checkout_head;
             DELETE FROM meta WHERE key IN ('journal_count', 'journal_head', 'journal_hash_v2_from');
-            DELETE FROM grdb_migrations WHERE identifier = 'v5-journal-anchor';
+            DELETE FROM grdb_migrations WHERE identifier = 'v6-journal-anchor';
             """)
         try JournalChain.rechain(db, encoding: .v1)
     }

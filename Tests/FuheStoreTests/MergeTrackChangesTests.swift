@@ -15,13 +15,16 @@ import FuheTestSupport
         defer { main.remove() }
         let copyPath = main.directory.appendingPathComponent("site.sqlite").path
         try main.store.checkout(dossierIDs: [Self.heshan], to: copyPath, holder: "张三", actor: "王某")
-        let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: main.clock)
-        var row = try copy.dossier(id: Self.heshan).result(for: Self.row)
-        row.deductionReason = "副本：实有11人"
-        try copy.apply([.result(row)], to: Self.heshan, actor: "张三", reason: "现场核查")
+        do {
+            // The site edits the copy (and closes it before it is merged).
+            let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: main.clock)
+            var row = try copy.dossier(id: Self.heshan).result(for: Self.row)
+            row.deductionReason = "副本：实有11人"
+            try copy.apply([.result(row)], to: Self.heshan, base: .unconditional, actor: "张三", reason: "现场核查")
+        }
         var mainRow = try main.store.dossier(id: Self.heshan).result(for: Self.row)
         mainRow.deductionReason = "主库：待核实"
-        try main.store.apply([.result(mainRow)], to: Self.heshan, actor: "王某")
+        try main.store.apply([.result(mainRow)], to: Self.heshan, base: .unconditional, actor: "王某")
         let prepared = try main.store.prepareMerge(copyPath: copyPath)
         let conflict = try #require(prepared.plan.conflicts.first)
         try main.store.commitMerge(prepared, decisions: [conflict.id: .main], actor: "王某")
@@ -42,7 +45,7 @@ import FuheTestSupport
         defer { t.remove() }
         var finding = try #require(try t.store.dossier(id: "SE-1").findings.first)
         finding.seq = Int.max
-        #expect(throws: StoreError.self) { try t.store.apply([.finding(finding)], to: "SE-1", actor: "王某") }
+        #expect(throws: StoreError.self) { try t.store.apply([.finding(finding)], to: "SE-1", base: .unconditional, actor: "王某") }
         try TempSQL.execute(t.path, "UPDATE finding SET json = replace(json, '\"seq\":1', '\"seq\":9223372036854775807')")
         #expect(try t.store.check().integrityProblems.contains { $0.contains("N-001") })
     }

@@ -1,4 +1,5 @@
 import Foundation
+import FuheFiles
 import Testing
 import FuheCore
 @testable import FuheStore
@@ -98,7 +99,7 @@ import FuheTestSupport
         var row = try t.store.dossier(id: "SE-1").result(for: "TX-2.1")
         row.reviewNote = "锁着也要改"
         do {
-            _ = try repository.apply([.result(row)], to: "SE-1", actor: "王某", reason: nil, origin: "local")
+            _ = try repository.apply([.result(row)], to: "SE-1", base: .unconditional, actor: "王某", reason: nil, origin: "local")
             Issue.record("wrote through an exclusive lock")
         } catch let error as StoreError {
             #expect(error == .sqlite(.busy, path: "store.sqlite"), "\(error)")

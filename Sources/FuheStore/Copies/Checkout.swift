@@ -1,5 +1,6 @@
 import Foundation
 import FuheCore
+import FuheFiles
 import GRDB
 
 extension FuheStore {
@@ -76,5 +77,6 @@ extension FuheStore {
     public func closeForTransfer() throws {
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try queue.close()
+        copyLock?.release()
     }
 }

@@ -16,6 +16,9 @@ public struct MergePreparation: Sendable {
     let mainJournalSeq: Int64
     let copyDigest: String
     let copyJournal: CopyJournal
+    /// The copy stays locked exclusively while the merge is decided and committed, so no
+    /// workstation opens and edits it in between.
+    let copyLock: CopyLock?
 }
 
 /// The copy's journal indexed for attribution: the latest entry per entity field and per whole entity.
@@ -54,9 +57,22 @@ extension FuheStore {
     /// store, a tampered copy (broken journal chain, changed base values, edits made outside
     /// Fuhe) and a stale copy (its lease released, merged before and edited since, or a unit
     /// replaced or removed in this store since the checkout).
+    ///
+    /// A copy still open in a workstation (its lock is held) or with a `-wal` file beside it
+    /// (edits not yet in the file: it is open in an older Fuhe, or was not closed properly) is
+    /// refused before it is read, naming the fix. A lease marked unmergeable is refused.
     public func prepareMerge(copyPath: String) throws -> MergePreparation {
-        let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: clock)
         let file = (copyPath as NSString).lastPathComponent
+        guard FileManager.default.fileExists(atPath: copyPath) else { throw StoreError.missingStore(path: copyPath) }
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: copyPath + "-wal")[.size] as? Int) ?? 0
+        if walSize > 0, Self.peekKind(copyPath) == .copy {
+            if (try? CopyLock.acquire(copyPath, .exclusive)) == nil {
+                throw refusal("M-007", tr("\(file) 正在工作台或另一个 fuhe 命令中打开；请先在那里退出（q）再合并", "\(file) is open in a workstation or another fuhe command; quit it there (q) and merge again"))
+            }
+            throw refusal("M-008", tr("副本旁的 \(file)-wal 中有 \(walSize) 字节尚未写入 \(file) 的修改（副本在旧版 Fuhe 中打开着，或没有正常关闭）：请用 fuhe --store \(copyPath) 打开一次再按 q 退出，修改即写入文件，然后再合并",
+                                      "\(file)-wal beside the copy holds \(walSize) bytes of edits that are not in \(file) yet (the copy is open in an older Fuhe, or was not closed properly): open it once with fuhe --store \(copyPath) and quit with q, which writes them into the file, then merge again"))
+        }
+        let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: clock, kind: .main, copyLock: .exclusive)
         switch try copy.kind() {
         case .copy: break
         case .sandbox: throw refusal("M-001", tr("\(file) 是培训沙盒（fuhe demo）；沙盒永远不会合并进真正的库", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store"))
@@ -81,7 +97,7 @@ extension FuheStore {
                 try String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq LIMIT 1 OFFSET ?", arguments: [count - 1])
             }
             guard now == head else {
-                throw refusal("M-007", tr("\(name) 的日志在借出 \(lease.id) 之后被改写过：副本记下的主库第 \(count) 条日志的哈希已对不上；请先运行 fuhe verify",
+                throw refusal("M-009", tr("\(name) 的日志在借出 \(lease.id) 之后被改写过：副本记下的主库第 \(count) 条日志的哈希已对不上；请先运行 fuhe verify",
                                           "the journal of \(name) was rewritten after checkout \(lease.id): entry \(count), as the copy recorded it, no longer matches; run fuhe verify"))
             }
         }
@@ -104,7 +120,11 @@ extension FuheStore {
             throw refusal("M-004", tr("\(file) 被篡改过：它的基准值与 \(name) 在借出 \(lease.id) 时记录的不同", "\(file) was tampered with: its base values differ from what \(name) recorded at checkout \(lease.id)"))
         }
         switch lease.status {
-        case .out: break
+        case .out:
+            if let why = lease.unmergeable {
+                throw refusal("M-003", tr("\(file) 不能再合并：\(why)，基准已不一致；请放弃这次借出（fuhe leases --release \(lease.id) --reason …）再重新借出",
+                                          "\(file) can no longer be merged: \(why), so its base no longer matches; release the lease (fuhe leases --release \(lease.id) --reason …) and check the units out again"))
+            }
         case .released:
             throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 已被放弃，这个副本不能再合并；请重新借出", "\(file) is stale: lease \(lease.id) was released, so this copy can no longer be merged; check the units out again"))
         case .merged:
@@ -114,7 +134,7 @@ extension FuheStore {
             }
             let empty = ThreeWayMerge.plan(base: [:], main: [:], copy: [:], validate: EntitySnapshots.validator)
             return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
-                                    mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal)
+                                    mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
         }
         try Self.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file)
         let (mainSnapshot, locked, mainSeq) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64) in
@@ -140,7 +160,17 @@ extension FuheStore {
         }
         let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked, validate: EntitySnapshots.validator)
         return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
-                                mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal)
+                                mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
+    }
+
+    /// The kind a store file says it is, read without writing to it (a read-only connection
+    /// neither checkpoints nor removes a `-wal`); nil when it cannot be read.
+    static func peekKind(_ path: String) -> StoreKind? {
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return nil }
+        defer { try? queue.close() }
+        return (try? queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kind'") }).flatMap { $0.flatMap(StoreKind.init) }
     }
 
     /// Every value the copy changed since checkout must be the one its journal last recorded;

@@ -35,11 +35,17 @@ extension FuheStore {
     /// already in the store changes only when it is equal, when no other dossier uses it, or
     /// with `.replaceExisting` — then through the journal of every dossier it changes. Each
     /// imported dossier's data is recorded as its baseline (see `Baseline`).
+    ///
+    /// Leases are respected: into a checked-out copy nothing is imported (its merge only takes
+    /// field edits of its own units); in a main store, replacing a unit that is out as a copy is
+    /// refused unless `overridingLeases`, and then that lease is marked unmergeable.
     @discardableResult
     public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
-                               actor: String, origin: String = "import", reason: String? = nil) throws -> ImportOutcome {
+                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil) throws -> ImportOutcome {
         try queue.write { db in
             let batch = try Journal.nextBatch(db)
+            try Self.checkLeases(importing: dossiers.map(\.id), replacing: mode == .replaceExisting, overriding: overridingLeases,
+                                 actor: actor, batch: batch, at: clock.now(), file: name, db)
             let schemes = try Self.gradeSchemes(db)
             let now = clock.now()
             var digester = Baseline.Digester()

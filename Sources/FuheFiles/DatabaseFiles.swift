@@ -4,14 +4,14 @@ import Glibc
 #endif
 
 /// Recognising store files on disk without opening them with SQLite (which could change them).
-enum StoreFiles {
+public enum StoreFiles {
     /// The 16 bytes every SQLite database starts with.
     static let sqliteHeader = Array("SQLite format 3\0".utf8)
     /// Files SQLite keeps beside a database.
     static let companionSuffixes = ["-wal", "-shm", "-journal"]
 
     /// What is at `path`, read with plain file calls.
-    enum Content: Equatable {
+    public enum Content: Equatable, Sendable {
         case missing
         case folder
         case empty
@@ -21,7 +21,7 @@ enum StoreFiles {
         case unreadable(Int32)
     }
 
-    static func content(_ path: String) -> Content {
+    public static func content(_ path: String) -> Content {
         var info = stat()
         guard stat(path, &info) == 0 else { return errno == ENOENT ? .missing : .unreadable(errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .folder }
@@ -36,10 +36,10 @@ enum StoreFiles {
     }
 
     /// Whether `path` is an SQLite database (any, Fuhe's or not).
-    static func isDatabase(_ path: String) -> Bool { content(path) == .sqlite }
+    public static func isDatabase(_ path: String) -> Bool { content(path) == .sqlite }
 
     /// The database `path` belongs to when it is named like its `-wal`, `-shm` or `-journal`.
-    static func storeOfCompanion(_ path: String) -> String? {
+    public static func storeOfCompanion(_ path: String) -> String? {
         for suffix in companionSuffixes where path.hasSuffix(suffix) {
             let base = String(path.dropLast(suffix.count))
             if !base.isEmpty, isDatabase(base) { return base }

@@ -46,6 +46,17 @@ public enum OutputFile {
         try pending.commit()
     }
 
+    /// Writes `destination` with a producer that needs a file to write into (a ZIP library, a
+    /// document writer): `produce` is given the URL of the unnamed temporary file (through
+    /// `/proc/self/fd`, or the hidden temporary where unnamed files are not available), an
+    /// existing empty file of mode 0600; the result is then named as by ``write(_:to:force:)``.
+    /// When `produce` throws, nothing is left behind and the destination is untouched.
+    public static func write(to destination: URL, force: Bool, _ produce: (URL) throws -> Void) throws {
+        let pending = try begin(destination.path, force: force)
+        try produce(URL(fileURLWithPath: pending.temporaryPath))
+        try pending.commit()
+    }
+
     /// Starts writing `path`: the checks are made now (so a bad path is refused before any
     /// work), the content goes to an unnamed temporary file, and `commit()` names it.
     public static func begin(_ path: String, force: Bool) throws(OutputError) -> Pending {
@@ -78,6 +89,9 @@ public enum OutputFile {
         }
 
         deinit { discard() }
+
+        /// A path that names the temporary file while it is written (for producers that open a path).
+        public var temporaryPath: String { temporary ?? "/proc/self/fd/\(fd)" }
 
         /// Appends bytes (all of them, or an error).
         public func append(_ bytes: [UInt8]) throws(OutputError) {
