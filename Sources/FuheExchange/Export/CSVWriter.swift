@@ -1,4 +1,5 @@
 import Foundation
+import FuheCore
 
 /// Writes CSV that Excel and WPS open correctly with Chinese text: UTF-8 with a byte-order mark,
 /// CRLF line ends, every field quoted when it holds a comma, quote or line break, and every cell
@@ -16,24 +17,12 @@ public struct CSVWriter {
     /// The text without the BOM.
     public var text: String { lines.map { $0 + "\r\n" }.joined() }
 
-    /// A cell as a spreadsheet will take it as text (the usual CSV-injection rules): a cell whose
-    /// first code point is `=`, `+`, `-`, `@`, TAB, CR or LF gets a leading `'` — whatever
-    /// follows, so `=` with a combining mark (one character, two code points) is caught too —
-    /// unless the cell is a plain number such as `-3` or `+2.50`.
+    /// A cell as a spreadsheet will take it as text: a leading `'` when `FormulaTrigger` says the
+    /// spreadsheet would run it (FuheCore holds the rule).
     ///
     /// `CSVWriter.neutralised("=1+1") // "'=1+1"` — `CSVWriter.neutralised("-2.5") // "-2.5"`
     public static func neutralised(_ field: String) -> String {
-        guard let first = field.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first), !isPlainNumber(field) else { return field }
-        return "'" + field
-    }
-
-    /// `[+-]digits[.digits]`, nothing else.
-    static func isPlainNumber(_ text: String) -> Bool {
-        var utf8 = text.utf8[...]
-        if let sign = utf8.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { utf8 = utf8.dropFirst() }
-        let parts = utf8.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.count <= 2 else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+        FormulaTrigger.triggers(field) ? "'" + field : field
     }
 
     static func line(_ fields: [String]) -> String {
