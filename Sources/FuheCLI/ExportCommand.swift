@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
         let store = try options.open()
         let ids = unit.isEmpty ? try store.dossierIDs() : try unit.map { try UnitResolver.resolve($0, in: store) }
         let dossiers = try ids.map { try store.dossier(id: $0) }
-        let text = DossierEncoder.encode(dossiers, sharedTemplateIDs: try store.bundledTemplateIDs())
+        let text = DossierEncoder.encode(dossiers, sharedTemplateIDs: try store.bundledTemplateIDs(), sources: try store.reportSources(ids))
         if let out {
             try OutputFile.write(Array(text.utf8), to: out, force: force)
             Console.error(tr("已把 \(dossiers.count) 个档案导出到 \(out)", "exported \(dossiers.count) dossier(s) to \(out)"))

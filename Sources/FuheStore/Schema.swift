@@ -3,7 +3,7 @@ import GRDB
 /// The SQLite schema, as GRDB migrations. Each migration runs once, in order, in a transaction.
 enum Schema {
     static let applicationID = "fuhe.store"
-    static let currentVersion = 6
+    static let currentVersion = 7
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -92,7 +92,18 @@ enum Schema {
             // import --replace --force); NULL while it can.
             try db.execute(sql: "ALTER TABLE lease ADD COLUMN unmergeable TEXT")
         }
-        m.registerMigration("v6-journal-anchor") { db in
+        m.registerMigration("v6-intake") { db in
+            // intake_draft: reports read by `fuhe intake --import`, awaiting confirmation (the draft
+            // JSON with the reviewer's decisions); report_source: the text a dossier was made from.
+            try db.execute(sql: """
+                CREATE TABLE intake_draft (id TEXT PRIMARY KEY NOT NULL, position INTEGER NOT NULL, status TEXT NOT NULL,
+                                           source_file TEXT NOT NULL, unit_name TEXT, created_at TEXT NOT NULL,
+                                           created_by TEXT NOT NULL, dossier_id TEXT, json TEXT NOT NULL);
+                CREATE TABLE report_source (dossier_id TEXT PRIMARY KEY NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+                                            sha256 TEXT NOT NULL, json TEXT NOT NULL);
+                """)
+        }
+        m.registerMigration("v7-journal-anchor") { db in
             // The chain's new encoding frames every field (no U+001F can move between fields).
             // An intact chain is recomputed with it; a chain already broken is left as it is
             // (recomputing it would hide the break) and only entries after it use the new one.

@@ -24,6 +24,7 @@ extension FuheStore {
             for t in try String.fetchAll(db, sql: "SELECT json FROM template").map({ try JSONColumn.decode(IndicatorTemplate.self, $0) }) {
                 for m in TemplateRules.validate(t) where m.level == .error { problems.append("template \(t.id): \(m.code) \(m.message)") }
             }
+            problems += try ReportSources.problems(db)
             let schemes = try Self.gradeSchemes(db)
             var messages: [(String, String, [ValidationMessage])] = []
             let stored = try Row.fetchAll(db, sql: "SELECT id, unit_name, self_total, review_total, open_items FROM dossier ORDER BY sort_key, fiscal_year, id")

@@ -13,6 +13,16 @@ case .failure(let error):
     exit(error.message == nil ? 0 : 2)
 }
 
+if options.intake {
+    do {
+        print(try IntakeBenchmarks(fixtures: options.fixtures, runs: options.runs).report())
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("fuhe-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 do {
     let setup = try BenchSetup(options: options)
     defer { setup.cleanUp() }

@@ -43,7 +43,7 @@ import FuheTestSupport
         evaluation["amount_checks"] = checks
         d["self_evaluation"] = evaluation
         try write(d, to: r.file("amounts.json"))
-        try refused(r, r.file("amounts.json"), ["amounts.json:", "self_evaluation.amount_checks[0].components[1084].amount", "I-004"])
+        try refused(r, r.file("amounts.json"), ["amounts.json:", "self_evaluation.amount_checks[0].components[1084].amount", "IM-004"])
     }
 
     /// Repro 02: an object of N keys took N² steps (100,000 keys: a minute).
@@ -68,7 +68,7 @@ import FuheTestSupport
         unit.removeValue(forKey: "short_name")
         d["unit"] = unit
         try write(d, to: r.file("long.json"))
-        try refused(r, r.file("long.json"), ["long.json:", "unit.name", "100000 个字符", "I-003"])
+        try refused(r, r.file("long.json"), ["long.json:", "unit.name", "100000 个字符", "IM-003"])
     }
 
     /// Repro 04: a finding `seq` of Int.max was accepted; adding a finding then trapped.

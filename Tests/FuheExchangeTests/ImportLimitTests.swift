@@ -14,10 +14,10 @@ import FuheTestSupport
     }
 
     @Test(arguments: [
-        ("\"name\": \"益阳市赫山区政务服务中心\"", "\"name\": \"\(String(repeating: "黄", count: 201))\"", "unit.name", "I-003"),
-        ("\"id\": \"U-1\"", "\"id\": \"\(String(repeating: "U", count: 101))\"", "unit.id", "I-003"),
-        ("\"budget_full_year\": \"933.09\"", "\"budget_full_year\": \"\(String(repeating: "9", count: 41))\"", "self_evaluation.budget_full_year", "I-003"),
-        ("\"budget_full_year\": \"933.09\"", "\"budget_full_year\": \"100000000000000\"", "self_evaluation.budget_full_year", "I-004"),
+        ("\"name\": \"益阳市赫山区政务服务中心\"", "\"name\": \"\(String(repeating: "黄", count: 201))\"", "unit.name", "IM-003"),
+        ("\"id\": \"U-1\"", "\"id\": \"\(String(repeating: "U", count: 101))\"", "unit.id", "IM-003"),
+        ("\"budget_full_year\": \"933.09\"", "\"budget_full_year\": \"\(String(repeating: "9", count: 41))\"", "self_evaluation.budget_full_year", "IM-003"),
+        ("\"budget_full_year\": \"933.09\"", "\"budget_full_year\": \"100000000000000\"", "self_evaluation.budget_full_year", "IM-004"),
         ("\"id\": \"F-1\", \"seq\": 1", "\"id\": \"F-1\", \"seq\": 9223372036854775807", "findings[0].seq", "N-001"),
         ("\"id\": \"F-1\", \"seq\": 1", "\"id\": \"F-1\", \"seq\": 0", "findings[0].seq", "N-001"),
     ])

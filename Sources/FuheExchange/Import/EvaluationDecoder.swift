@@ -136,7 +136,7 @@ enum EvaluationDecoder {
                 guard let sum = running.adding(amount) else {
                     throw cr.fail("amount", tr("各项合计到这里超出金额上限（±\(Money(yuan: Money.limit).wanYuanText) 万元），无法计算；请检查金额",
                                                "the components add up beyond the largest amount (±\(Money(yuan: Money.limit).wanYuanText) 万元) here and cannot be computed; check the amounts"),
-                                  rule: "I-004")
+                                  rule: "IM-004")
                 }
                 running = sum
                 components.append(.init(label: try cr.requiredString("label"), amount: amount))

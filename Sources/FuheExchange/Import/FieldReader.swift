@@ -70,14 +70,14 @@ struct FieldReader {
         let count = s.count
         guard count > limit else { return }
         let message = tr("有 \(count) 个字符，超过上限 \(limit)", "is \(count) characters long; at most \(limit) are accepted")
-        if let path { throw ImportError(file: file, line: line, path: path, message: message, rule: "I-003") }
-        throw fail(key, message, rule: "I-003", at: line)
+        if let path { throw ImportError(file: file, line: line, path: path, message: message, rule: "IM-003") }
+        throw fail(key, message, rule: "IM-003", at: line)
     }
 
     /// The text of a number (string or JSON number), refusing one too long to be a number.
     func numberText(_ key: String, _ n: JSONNode, _ text: String) throws(ImportError) -> String {
         guard text.utf8.count <= ImportLimits.maxNumberCharacters else {
-            throw fail(key, tr("有 \(text.utf8.count) 个字符，太长，不是一个数", "is \(text.utf8.count) characters long: too long for a number"), rule: "I-003", at: n.line)
+            throw fail(key, tr("有 \(text.utf8.count) 个字符，太长，不是一个数", "is \(text.utf8.count) characters long: too long for a number"), rule: "IM-003", at: n.line)
         }
         return text.trimmingCharacters(in: .whitespaces)
     }
@@ -166,7 +166,7 @@ struct FieldReader {
             throw fail(key, tr("“\(text)”超过四位小数（万元精确到元）", "\"\(text)\" has more than 4 decimals (万元 are kept to the yuan)"))
         }
         guard let money = Money(wanYuan: trimmed) else {
-            throw fail(key, tr("\"\(text)\" 超出金额上限（±\(Money(yuan: Money.limit).wanYuanText) 万元）", "\"\(text)\" is beyond the largest amount (±\(Money(yuan: Money.limit).wanYuanText) 万元)"), rule: "I-004")
+            throw fail(key, tr("\"\(text)\" 超出金额上限（±\(Money(yuan: Money.limit).wanYuanText) 万元）", "\"\(text)\" is beyond the largest amount (±\(Money(yuan: Money.limit).wanYuanText) 万元)"), rule: "IM-004")
         }
         return money
     }

@@ -113,7 +113,15 @@ extension FuheStore {
             return (base, try EntitySnapshots.read(lease.dossierIDs, db),
                     CopyJournal(try Journal.entries(db, sql: "ORDER BY seq", arguments: [])))
         }
+        // The report texts travel as they are: a copy whose text differs from the main store's was edited outside Fuhe.
+        let copyTexts = try copy.queue.read { db in try ReportSources.digests(lease.dossierIDs, db) }
         try? copy.queue.close()
+        let (mainTexts, present) = try queue.read { db in
+            (try ReportSources.digests(lease.dossierIDs, db), Set(try String.fetchAll(db, sql: "SELECT id FROM dossier")))
+        }
+        if lease.dossierIDs.contains(where: { present.contains($0) && copyTexts[$0] != mainTexts[$0] }) {
+            throw refusal("M-004", "\(file) was tampered with: the report text (原文) of a dossier differs from the one checked out")
+        }
         let baseDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT base_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
         let (digestOfBase, copyDigest) = EntitySnapshots.digests(base, copySnapshot)
         guard digestOfBase == baseDigest else {

@@ -41,38 +41,56 @@ extension FuheStore {
     /// refused unless `overridingLeases`, and then that lease is marked unmergeable.
     @discardableResult
     public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
-                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil) throws -> ImportOutcome {
+                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil,
+                               sources: [String: ReportSource] = [:]) throws -> ImportOutcome {
         try queue.write { db in
-            let batch = try Journal.nextBatch(db)
-            try Self.checkLeases(importing: dossiers.map(\.id), replacing: mode == .replaceExisting, overriding: overridingLeases,
-                                 actor: actor, batch: batch, at: clock.now(), file: name, db)
-            let schemes = try Self.gradeSchemes(db)
-            let now = clock.now()
-            var digester = Baseline.Digester()
-            var shared = SharedWriter(db: db, mode: mode, batch: batch, at: now, actor: actor, origin: origin, importing: Set(dossiers.map(\.id)))
-            for t in templates { try shared.template(t, for: nil) }
-            for d in dossiers {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d.id]) == true {
-                    guard mode == .replaceExisting else { throw StoreError.duplicateDossier(d.id) }
-                    try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [d.id])
-                    try db.execute(sql: "DELETE FROM entity_base WHERE dossier_id = ?", arguments: [d.id])
-                }
-                try shared.template(d.template, for: d.id)
-                try shared.unit(d.unit, for: d.id)
-                try shared.cycle(d.cycle, for: d.id)
-                try Self.insert(d, db)
-                try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
-                let digest = try Baseline.record(d.id, db, digester: &digester)
-                try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
-                                                     field: "*", old: nil, new: Baseline.mark(digest, imported: true), reason: reason),
-                                   batch: batch, at: now)
-            }
-            for other in shared.touched.sorted() where !shared.importing.contains(other) {
-                try Self.refreshNames(dossierID: other, db)
-                try Self.refreshSummary(dossierID: other, schemes: schemes, today: today, db)
-            }
-            return ImportOutcome(sharedChanges: shared.changes)
+            try importDossiersReporting(dossiers, templates: templates, mode: mode, overridingLeases: overridingLeases, actor: actor,
+                                        origin: origin, reason: reason, sources: sources, db).outcome
         }
+    }
+
+    /// The import inside an open transaction (see above); the report texts in `sources` (by dossier
+    /// id) are stored beside their dossiers. Returns the journal batch.
+    func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate], mode: ImportMode, overridingLeases: Bool = false,
+                        actor: String, origin: String, reason: String?, sources: [String: ReportSource], _ db: Database) throws -> Int64 {
+        try importDossiersReporting(dossiers, templates: templates, mode: mode, overridingLeases: overridingLeases, actor: actor,
+                                    origin: origin, reason: reason, sources: sources, db).batch
+    }
+
+    /// The import inside an open transaction, with what else it changed.
+    func importDossiersReporting(_ dossiers: [Dossier], templates: [IndicatorTemplate], mode: ImportMode, overridingLeases: Bool,
+                                 actor: String, origin: String, reason: String?, sources: [String: ReportSource],
+                                 _ db: Database) throws -> (batch: Int64, outcome: ImportOutcome) {
+        let batch = try Journal.nextBatch(db)
+        try Self.checkLeases(importing: dossiers.map(\.id), replacing: mode == .replaceExisting, overriding: overridingLeases,
+                             actor: actor, batch: batch, at: clock.now(), file: name, db)
+        let schemes = try Self.gradeSchemes(db)
+        let now = clock.now()
+        var digester = Baseline.Digester()
+        var shared = SharedWriter(db: db, mode: mode, batch: batch, at: now, actor: actor, origin: origin, importing: Set(dossiers.map(\.id)))
+        for t in templates { try shared.template(t, for: nil) }
+        for d in dossiers {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d.id]) == true {
+                guard mode == .replaceExisting else { throw StoreError.duplicateDossier(d.id) }
+                try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [d.id])
+                try db.execute(sql: "DELETE FROM entity_base WHERE dossier_id = ?", arguments: [d.id])
+            }
+            try shared.template(d.template, for: d.id)
+            try shared.unit(d.unit, for: d.id)
+            try shared.cycle(d.cycle, for: d.id)
+            try Self.insert(d, db)
+            try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
+            let digest = try Baseline.record(d.id, db, digester: &digester)
+            try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
+                                                 field: "*", old: nil, new: Baseline.mark(digest, imported: true), reason: reason),
+                               batch: batch, at: now)
+            if let source = sources[d.id] { try ReportSources.save(source, dossierID: d.id, db) }
+        }
+        for other in shared.touched.sorted() where !shared.importing.contains(other) {
+            try Self.refreshNames(dossierID: other, db)
+            try Self.refreshSummary(dossierID: other, schemes: schemes, today: today, db)
+        }
+        return (batch, ImportOutcome(sharedChanges: shared.changes))
     }
 
     /// Writes a dossier's own rows (its unit, cycle and template are written by `SharedWriter`).

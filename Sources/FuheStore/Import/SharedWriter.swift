@@ -67,7 +67,7 @@ struct SharedWriter {
         let table = entity
         if let earlier = written[entity + "/" + id], earlier.json != json {
             let first = earlier.by ?? tr("模板文件", "a template file")
-            throw StoreError.rule(code: "I-001", message: tr(
+            throw StoreError.rule(code: "IM-001", message: tr(
                 "\(label) \(id) 在这次导入中出现两次且内容不同（\(first) 与 \(dossierID ?? tr("模板文件", "a template file"))）",
                 "\(label) \(id) appears twice in this import with different content (\(first) and \(dossierID ?? "a template file"))"))
         }
@@ -85,7 +85,7 @@ struct SharedWriter {
             let fieldText = fields.map { MergeLabels.field($0) == $0 ? $0 : "\($0)（\(MergeLabels.field($0))）" }.joined(separator: tr("、", ", "))
             let whose = dossierID.map { tr("档案 \($0) 中的", "in dossier \($0), ") } ?? ""
             guard mode == .replaceExisting else {
-                throw StoreError.rule(code: "I-001", message: tr(
+                throw StoreError.rule(code: "IM-001", message: tr(
                     "\(whose)\(label) \(id) \(describe()) 与库中已有的同一 id 内容不同（\(fieldText)），而档案 \(others.joined(separator: "、")) 也使用它。若确要用文件中的内容替换它（同时改动这些档案），请加 --replace",
                     "\(whose)\(label) \(id) \(describe()) differs from the one already in the store (\(fieldText)), which dossier(s) \(others.joined(separator: ", ")) also use. To replace it with the file's version (changing those dossiers too), add --replace"))
             }
@@ -111,7 +111,7 @@ struct SharedWriter {
             let rows = try String.fetchAll(db, sql: "SELECT node_id FROM result WHERE dossier_id = ? ORDER BY node_id", arguments: [other])
             let lost = rows.filter { !nodes.contains($0) }
             if !lost.isEmpty {
-                throw StoreError.rule(code: "I-002", message: tr(
+                throw StoreError.rule(code: "IM-002", message: tr(
                     "替换模板 \(t.id) 会让档案 \(other) 的指标行 \(lost.prefix(5).joined(separator: "、"))\(lost.count > 5 ? " 等 \(lost.count) 行" : "") 失去对应的指标；请给新模板换一个 id",
                     "replacing template \(t.id) would leave row(s) \(lost.prefix(5).joined(separator: ", "))\(lost.count > 5 ? " and \(lost.count - 5) more" : "") of dossier \(other) without their indicator; give the new template another id"))
             }

@@ -16,10 +16,13 @@ public struct HistoryView: Overlay, CommandProvider, Hashable {
     public var title: String
     public var entries: [JournalEntry]
     public var position = ListPosition()
+    /// What it shows, to read it again when the store changes.
+    public var request: HistoryRequest?
 
-    public init(title: String, entries: [JournalEntry]) {
+    public init(title: String, entries: [JournalEntry], request: HistoryRequest? = nil) {
         self.title = title
         self.entries = entries
+        self.request = request
     }
 
     public static let context = KeyOutcome.Context.history
@@ -75,6 +78,20 @@ public struct HistoryView: Overlay, CommandProvider, Hashable {
 }
 
 extension UpdateContext {
+    /// A history is in: shown over the screen, or — when it is the one already open, read again
+    /// after another session's change — put in its place with the cursor on the same entry.
+    mutating func receiveHistory(_ request: HistoryRequest, _ entries: [JournalEntry]) {
+        guard let index = state.overlays.lastIndex(where: { ($0.overlay as? HistoryView)?.request == request }),
+              var view = state.overlays[index].overlay as? HistoryView else {
+            push(HistoryView(title: "修改历史 · " + request.title, entries: entries, request: request))
+            return
+        }
+        let selected = view.entries.indices.contains(view.position.cursor) ? view.entries[view.position.cursor].seq : nil
+        view.entries = entries
+        view.position.set(entries.firstIndex { $0.seq == selected } ?? 0, count: entries.count)
+        state.overlays[index].overlay = view
+    }
+
     /// Asks for the history of the focused pane's selection: a scoresheet row, an item, or in the
     /// unit list the selected unit (elsewhere the open unit when nothing is selected).
     mutating func showHistory() {

@@ -50,6 +50,8 @@ public struct AppState: Sendable {
     public var messageIsError = false
     public var saveState: SaveState = .saved
     public var actor: Actor
+    /// This session's id (its repository's): its own changes are not announced when following.
+    public var session = ""
     public var storeLabel: StoreLabel
     public var today: CalendarDay
     /// The keys in force (the registry's defaults unless configured).
