@@ -3,15 +3,21 @@ import FuheCore
 import FuheStore
 import FuheUI
 
-/// The SQLite store as the workstation's repository. A failure reaches the workstation as a
-/// `StoreError` in the user's words ("库正被另一个程序锁定…", "磁盘已满…"), never as SQLite's.
+/// The SQLite store as the workstation's repository. Writes and undo go through the store's
+/// role-aware paths: the review's lifecycle and the session's role on the team decide (a member
+/// cannot edit a submitted review or undo a submit), whatever the workstation asked. A failure
+/// reaches the workstation as a `StoreError` in the user's words ("库正被另一个程序锁定…",
+/// "磁盘已满…"), never as SQLite's.
 public final class StoreRepository: ReviewRepository {
     public let store: FuheStore
     public let session: String
+    /// The session's role on the review team (the workstation's actor's).
+    public let role: TeamRole?
 
-    /// The store as one session's repository (a new session id unless given).
-    public init(_ store: FuheStore, session: String = UUID().uuidString.lowercased()) {
+    /// The store as one session's repository (a new session id unless given), for a person in `role`.
+    public init(_ store: FuheStore, role: TeamRole?, session: String = UUID().uuidString.lowercased()) {
         self.store = store
+        self.role = role
         self.session = session
     }
 
@@ -32,10 +38,15 @@ public final class StoreRepository: ReviewRepository {
     public func gradeSchemes() throws -> [String: GradeScheme] { try translated { try store.gradeSchemes() } }
 
     public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64? {
-        try translated { try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session) }
+        try translated {
+            try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session,
+                            person: Actor(name: actor, role: role))
+        }
     }
 
-    public func revert(batch: Int64, actor: String) throws -> Int64? { try translated { try store.revert(batch: batch, actor: actor, session: session) } }
+    public func revert(batch: Int64, actor: String) throws -> Int64? {
+        try translated { try store.revert(batch: batch, actor: actor, session: session, person: Actor(name: actor, role: role)) }
+    }
 
     public func storeVersion() throws -> StoreVersion { try translated { try store.storeVersion() } }
 
@@ -44,7 +55,7 @@ public final class StoreRepository: ReviewRepository {
     public func changes(since position: JournalPosition, limit: Int) throws -> ChangeFeed { try translated { try store.changes(since: position, limit: limit) } }
 
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
-        try translated { try store.history(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500) }
+        try translated { JournalText.newestFirst(try store.history(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)) }
     }
 
     public func leasedUnits() throws -> [String: String] {

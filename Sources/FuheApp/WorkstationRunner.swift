@@ -28,7 +28,7 @@ public enum WorkstationRunner {
         do { terminal = try CursesTerminal() } catch { throw AppFailure(tr("无法启动终端：\(error)（这是交互式终端吗？可以试试 fuhe list）", "cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)")) }
         defer { terminal.shutdown() }
         let size = terminal.size
-        let workstation = Workstation(repository: StoreRepository(store), actor: options.actor, storeLabel: options.label,
+        let workstation = Workstation(repository: StoreRepository(store, role: options.actor.role), actor: options.actor, storeLabel: options.label,
                                       clock: options.clock, width: size.width, height: size.height)
         workstation.start()
         terminal.draw(Renderer.render(workstation.state))
@@ -39,7 +39,9 @@ public enum WorkstationRunner {
             // noticed within 50 ms).
             let wait = min(workstation.state.heldDetail == nil ? 250 : 60, max(0, nextPoll - now()))
             if let key = terminal.readKey(timeoutMilliseconds: wait) {
-                if key == .ctrl("c") { break }
+                // Ctrl-C quits from the panes; over a form (or any overlay) it goes to the
+                // workstation, so typed text is never thrown away by it.
+                if key == .ctrl("c") && workstation.state.overlay == nil { break }
                 workstation.handle(key)
                 terminal.draw(Renderer.render(workstation.state))
                 continue

@@ -53,11 +53,13 @@ struct ImportCommand: ParsableCommand {
             dossiers += decoded.dossiers
             sources.merge(decoded.sources) { a, _ in a }
         }
-        if samples { dossiers += try BundledData.samples(today: store.today) }
+        let bundled = samples ? try BundledData.samples(today: store.today) : []
+        dossiers += bundled
         let outcome: FuheStore.ImportOutcome
         do {
             outcome = try store.importDossiers(dossiers, templates: templates, mode: replace ? .replaceExisting : .refuseExisting,
-                                               overridingLeases: force, actor: options.actorName, origin: "import", sources: sources)
+                                               overridingLeases: force, actor: options.actorName, origin: "import", sources: sources,
+                                               samples: Set(bundled.map(\.id)))
         } catch {
             guard let storeError = StoreError.translating(error, path: store.path) else { throw error }
             if case .sqlite = storeError { throw CLIFailure(storeError.description) }

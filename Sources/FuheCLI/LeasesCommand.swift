@@ -28,7 +28,7 @@ struct LeasesCommand: ParsableCommand {
         let names = Dictionary(try store.dossierNames().map { ($0.dossierID, $0.unitName) }, uniquingKeysWith: { a, _ in a })
         for l in leases {
             var line = "\(l.id)  \(l.status.label)  \(l.holder)  \(l.sinceDay) 起  \(l.outPath)"
-            if let at = l.mergedAt { line += "  合并于 \(at.prefix(16)) 由 \(l.mergedBy ?? "?")" }
+            if let at = l.mergedAt { line += "  合并于 \(BeijingTime.display(at)) 由 \(l.mergedBy ?? "?")" }
             Console.line(line)
             if l.status == .out, let why = l.unmergeable { Console.line("    不能合并：\(why)；放弃它：fuhe leases --release \(l.id) --reason …，再重新借出") }
             Console.line("    " + l.dossierIDs.map { names[$0] ?? $0 }.joined(separator: "、"))

@@ -51,6 +51,7 @@ struct MergeCommand: ParsableCommand {
                 let decided = try MainActor.assumeIsolated {
                     try MergeRunner.decide(prepared, dossiers: dossiers, title: heading)
                 }
+                if let status = SignalExit.status { throw ExitCode(status) }
                 guard let decided else { throw CLIFailure(tr("合并已取消；什么都没有写入", "merge cancelled; nothing was written")) }
                 decisions = decided
             } else {

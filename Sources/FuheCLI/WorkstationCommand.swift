@@ -22,5 +22,6 @@ struct WorkstationCommand: ParsableCommand {
         try MainActor.assumeIsolated {
             try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: options.actorName, role: teamRole), label: label))
         }
+        if let status = SignalExit.status { throw ExitCode(status) }
     }
 }

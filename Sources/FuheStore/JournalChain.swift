@@ -7,7 +7,7 @@ import GRDB
 /// (entry count and last hash) as an anchor. `verify` walks the chain, checks the anchor and
 /// names the first entry that does not fit.
 ///
-/// Encodings: version 2 (every store since migration `v7-journal-anchor`) frames each field
+/// Encodings: version 2 (every store since migration `v8-journal-anchor`) frames each field
 /// with a presence byte and its length, so no text inside a field can move to a neighbour;
 /// version 1 (fields joined by U+001F) is kept only to verify entries of a store whose old
 /// chain was already broken when it was upgraded (`meta.journal_hash_v2_from`).

@@ -3,7 +3,7 @@ import GRDB
 /// The SQLite schema, as GRDB migrations. Each migration runs once, in order, in a transaction.
 enum Schema {
     static let applicationID = "fuhe.store"
-    static let currentVersion = 7
+    static let currentVersion = 8
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -103,7 +103,19 @@ enum Schema {
                                             sha256 TEXT NOT NULL, json TEXT NOT NULL);
                 """)
         }
-        m.registerMigration("v7-journal-anchor") { db in
+        m.registerMigration("v7-sample-dossiers") { db in
+            // The bundled sample dossiers, marked so that they can be shown as samples and removed
+            // without touching real work. Stores from before: a dossier whose last import was the
+            // samples' is one.
+            try db.execute(sql: """
+                CREATE TABLE sample_dossier (dossier_id TEXT PRIMARY KEY NOT NULL REFERENCES dossier(id) ON DELETE CASCADE) WITHOUT ROWID;
+                INSERT INTO sample_dossier(dossier_id)
+                    SELECT j.dossier_id FROM journal j JOIN dossier d ON d.id = j.dossier_id
+                    WHERE j.entity = 'dossier' AND j.field = '*' AND j.origin = 'samples'
+                      AND j.seq = (SELECT MAX(seq) FROM journal k WHERE k.dossier_id = j.dossier_id AND k.entity = 'dossier' AND k.field = '*');
+                """)
+        }
+        m.registerMigration("v8-journal-anchor") { db in
             // The chain's new encoding frames every field (no U+001F can move between fields).
             // An intact chain is recomputed with it; a chain already broken is left as it is
             // (recomputing it would hide the break) and only entries after it use the new one.

@@ -12,7 +12,9 @@ public struct StoreCheckReport: Sendable {
 
 extension FuheStore {
     /// Checks SQLite integrity, foreign keys, that every summary row matches a fresh roll-up,
-    /// that templates and items obey their rules, and collects each dossier's validation messages.
+    /// that templates obey their rules and every dossier every stored rule (`StoredRules`: rows,
+    /// items, references, the review's lifecycle, the self-evaluation status), and collects each
+    /// dossier's validation messages.
     public func check() throws -> StoreCheckReport {
         try queue.read { db in
             var problems: [String] = []
@@ -43,7 +45,13 @@ extension FuheStore {
                 for f in d.findings { if let m = Numbering.check(f.seq, what: "问题") { problems.append(tr("档案 \(id) 问题 \(f.id)：", "dossier \(id) finding \(f.id): ") + "\(m.code) \(m.message)") } }
                 for item in d.items {
                     if let m = Numbering.check(item.seq, what: "整改事项") { problems.append(tr("档案 \(id) 整改事项 \(item.id)：", "dossier \(id) item \(item.id): ") + "\(m.code) \(m.message)") }
-                    for m in ItemRules.validate(item) where m.level == .error { problems.append("dossier \(id) item \(item.id): \(m.code) \(m.message)") }
+                }
+                if (row["self_total"] as Int?) != (d.evaluation.finalStatedTotal ?? (scored.total(.selfStated).complete ? scored.total(.selfStated).value : nil))?.hundredths {
+                    problems.append("dossier \(id): stored self total differs from the report and its rows")
+                }
+                for m in StoredRules.violations(d, scored: scored) where m.level == .error {
+                    let place = m.itemID.map { " item \($0)" } ?? m.nodeID.flatMap { d.template.node(id: $0) }.map { " \($0.code)" } ?? ""
+                    problems.append("dossier \(id)\(place): \(m.code) \(m.message)")
                 }
                 messages.append((id, row["unit_name"], scored.messages))
             }

@@ -88,6 +88,7 @@ do {
     report.percentileNames.formUnion([unitMoves.name, sheetMoves.name])
     report.measurements.append(frames.openDossier())
     report.measurements.append(frames.acceptSuggestion())
+    report.measurements += frames.pasteFigures()
     let medianCells = { (c: [Int]) in c.sorted()[c.count / 2] }
     report.notes.append("cells changed per cursor move at \(FrameBenchmarks.width)×\(FrameBenchmarks.height): unit list median \(medianCells(unitCells)), "
                         + "scoresheet median \(medianCells(sheetCells)) (bytes on the wire: scripts/pty-bench.py)")

@@ -184,7 +184,7 @@ enum OldStore {
             DROP TABLE entity_base;
             ALTER TABLE lease DROP COLUMN checkout_head;
             DELETE FROM meta WHERE key IN ('journal_count', 'journal_head', 'journal_hash_v2_from');
-            DELETE FROM grdb_migrations WHERE identifier = 'v7-journal-anchor';
+            DELETE FROM grdb_migrations WHERE identifier = 'v8-journal-anchor';
             """)
         try JournalChain.rechain(db, encoding: .v1)
     }

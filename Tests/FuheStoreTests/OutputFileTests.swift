@@ -95,7 +95,7 @@ import FuheTestSupport
         try holder.run()
         defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
         #expect(String(decoding: out.fileHandleForReading.availableData, as: UTF8.self).contains("locked"))
-        let repository = StoreRepository(t.store)
+        let repository = StoreRepository(t.store, role: .leader)
         var row = try t.store.dossier(id: "SE-1").result(for: "TX-2.1")
         row.reviewNote = "锁着也要改"
         do {

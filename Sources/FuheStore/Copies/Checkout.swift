@@ -30,7 +30,7 @@ extension FuheStore {
         let bundled = try bundledTemplateIDs()
         try copy.saveTemplates(try templates().filter { bundled.contains($0.id) }, bundled: true)
         try copy.importDossiers(dossiers, actor: actor, origin: "checkout:\(leaseID)", reason: "借出 \(leaseID) 给 \(holder)",
-                                sources: try reportSources(ids))
+                                sources: try reportSources(ids), samples: Set(try sampleDossierIDs()).intersection(ids))
         let (baseDigest, copyStoreID) = try copy.queue.write { db in
             let snapshot = try EntitySnapshots.read(ids, db)
             for (key, json) in snapshot {

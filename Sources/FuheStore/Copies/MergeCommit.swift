@@ -99,6 +99,11 @@ extension FuheStore {
                     }
                     return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并", at: now, atText: nowText, session: session)
                 }
+                if wrote, entries.keys.contains(where: { ["review", "item", "evaluation"].contains($0.entity) }) {
+                    try Self.settleStatus(dossierID: dossierID, batch: batch, db, decoded: decoded) { _, _ in
+                        Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并后的自评状态", at: now, atText: nowText)
+                    }
+                }
                 if wrote { try Self.refreshSummary(dossierID: dossierID, schemes: schemes, today: today, db, decoded: decoded) }
             }
             try Self.journalDecisions(conflicts, decisions: decisions, finals: finals, plan: prepared.plan, origin: "merge:\(lease.id)",

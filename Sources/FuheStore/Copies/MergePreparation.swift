@@ -138,14 +138,14 @@ extension FuheStore {
         case .merged:
             let mergedDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT merged_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
             guard mergedDigest == copyDigest else {
-                throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 已于 \(lease.mergedAt?.prefix(16) ?? "?") 合并，之后副本又被改动；要继续修改请重新借出", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt?.prefix(16) ?? "?") and the copy was edited after that; check the units out again for further edits"))
+                throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 已于 \(lease.mergedAt.map(BeijingTime.display) ?? "?") 合并，之后副本又被改动；要继续修改请重新借出", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt.map(BeijingTime.display) ?? "?") and the copy was edited after that; check the units out again for further edits"))
             }
             let empty = ThreeWayMerge.plan(base: [:], main: [:], copy: [:], validate: EntitySnapshots.validator)
             return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
                                     mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
         }
         try Self.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file)
-        let (mainSnapshot, locked, mainSeq) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64) in
+        let (mainSnapshot, locked, mainSeq, rowRules) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64, [String: EntitySnapshots.RowRules]) in
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d]) == true else {
@@ -164,9 +164,14 @@ extension FuheStore {
                     locked.insert(d)
                 }
             }
-            return (snapshot, locked, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0)
+            var rules: [String: EntitySnapshots.RowRules] = [:]
+            for d in lease.dossierIDs {
+                if let context = try Self.rowRuleContext(d, db) { rules[d] = .init(template: context.template, evaluation: context.evaluation) }
+            }
+            return (snapshot, locked, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0, rules)
         }
-        let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked, validate: EntitySnapshots.validator)
+        let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked,
+                                      validate: EntitySnapshots.validator(rowRules: rowRules))
         return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
                                 mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
     }

@@ -42,25 +42,26 @@ extension FuheStore {
     @discardableResult
     public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
                                overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil,
-                               sources: [String: ReportSource] = [:]) throws -> ImportOutcome {
+                               sources: [String: ReportSource] = [:], samples: Set<String> = []) throws -> ImportOutcome {
         try queue.write { db in
             try importDossiersReporting(dossiers, templates: templates, mode: mode, overridingLeases: overridingLeases, actor: actor,
-                                        origin: origin, reason: reason, sources: sources, db).outcome
+                                        origin: origin, reason: reason, sources: sources, samples: samples, db).outcome
         }
     }
 
     /// The import inside an open transaction (see above); the report texts in `sources` (by dossier
     /// id) are stored beside their dossiers. Returns the journal batch.
     func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate], mode: ImportMode, overridingLeases: Bool = false,
-                        actor: String, origin: String, reason: String?, sources: [String: ReportSource], _ db: Database) throws -> Int64 {
+                        actor: String, origin: String, reason: String?, sources: [String: ReportSource], samples: Set<String> = [],
+                        _ db: Database) throws -> Int64 {
         try importDossiersReporting(dossiers, templates: templates, mode: mode, overridingLeases: overridingLeases, actor: actor,
-                                    origin: origin, reason: reason, sources: sources, db).batch
+                                    origin: origin, reason: reason, sources: sources, samples: samples, db).batch
     }
 
     /// The import inside an open transaction, with what else it changed.
     func importDossiersReporting(_ dossiers: [Dossier], templates: [IndicatorTemplate], mode: ImportMode, overridingLeases: Bool,
                                  actor: String, origin: String, reason: String?, sources: [String: ReportSource],
-                                 _ db: Database) throws -> (batch: Int64, outcome: ImportOutcome) {
+                                 samples: Set<String> = [], _ db: Database) throws -> (batch: Int64, outcome: ImportOutcome) {
         let batch = try Journal.nextBatch(db)
         try Self.checkLeases(importing: dossiers.map(\.id), replacing: mode == .replaceExisting, overriding: overridingLeases,
                              actor: actor, batch: batch, at: clock.now(), file: name, db)
@@ -69,9 +70,13 @@ extension FuheStore {
         var digester = Baseline.Digester()
         var shared = SharedWriter(db: db, mode: mode, batch: batch, at: now, actor: actor, origin: origin, importing: Set(dossiers.map(\.id)))
         for t in templates { try shared.template(t, for: nil) }
-        for d in dossiers {
+        for var d in dossiers {
+            // The self-evaluation status is derived from the review and the items; a file that
+            // says otherwise is stored with the status the rules give.
+            d.evaluation.status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: d.review, items: d.items)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d.id]) == true {
                 guard mode == .replaceExisting else { throw StoreError.duplicateDossier(d.id) }
+                if samples.contains(d.id), try !Self.isSample(d.id, db) { throw Self.notASample(d.id) }
                 try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [d.id])
                 try db.execute(sql: "DELETE FROM entity_base WHERE dossier_id = ?", arguments: [d.id])
             }
@@ -79,7 +84,11 @@ extension FuheStore {
             try shared.unit(d.unit, for: d.id)
             try shared.cycle(d.cycle, for: d.id)
             try Self.insert(d, db)
-            try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
+            if samples.contains(d.id) { try db.execute(sql: "INSERT OR IGNORE INTO sample_dossier(dossier_id) VALUES (?)", arguments: [d.id]) }
+            let (stored, scored) = try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
+            if let problem = StoredRules.violations(stored, scored: scored).first {
+                throw StoreError.rule(code: problem.code, message: tr("档案 \(d.id)：\(problem.message)", "dossier \(d.id): \(problem.message)"))
+            }
             let digest = try Baseline.record(d.id, db, digester: &digester)
             try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
                                                  field: "*", old: nil, new: Baseline.mark(digest, imported: true), reason: reason),

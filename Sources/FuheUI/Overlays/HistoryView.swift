@@ -61,20 +61,7 @@ public struct HistoryView: Overlay, CommandProvider, Hashable {
 
     /// The two lines an entry is shown as: "2026-11-23 10:30 · 张三 · 副本 L-1 · 复核分" and
     /// "（空） → 0.00 · 现场核查".
-    public static func lines(_ e: JournalEntry) -> (String, String) {
-        let r = e.record
-        let time = e.at.prefix(16).replacingOccurrences(of: "T", with: " ")
-        let what = r.entity == "lease" ? "借出状态" : r.field == "*" ? (r.old == nil ? "新建" : r.new == nil ? "删除" : "整条记录") : MergeLabels.field(r.field)
-        let head = "\(time) · \(r.actor) · \(JournalOrigin.label(r.origin)) · \(what)"
-        var change: String
-        if r.field == "*" && r.entity != "lease" {
-            change = r.old == nil ? "（新建）" : r.new == nil ? "（删除）" : "（整条替换）"
-        } else {
-            change = "\(MergeLabels.value(r.old)) → \(MergeLabels.value(r.new))"
-        }
-        if let reason = r.reason, !reason.isEmpty { change += " · " + reason }
-        return (head, change.replacingOccurrences(of: "\n", with: " "))
-    }
+    public static func lines(_ e: JournalEntry) -> (String, String) { JournalText.lines(e) }
 }
 
 extension UpdateContext {
