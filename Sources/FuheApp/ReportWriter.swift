@@ -1,4 +1,5 @@
 import Foundation
+import FuheFiles
 import FuheCore
 import FuheDocuments
 import FuheStore

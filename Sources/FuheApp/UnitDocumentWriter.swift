@@ -1,5 +1,6 @@
 import Foundation
 import FuheDocuments
+import FuheFiles
 import FuheStore
 import FuheUI
 
@@ -57,11 +58,11 @@ public final class UnitDocumentWriter: DocumentWriting {
         }
         let parent = folder.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw OutputError.folderMissing(folder.path)
+            throw OutputError.noFolder(folder.path, folder: parent)
         }
         guard mkdir(folder.path, 0o700) == 0 else {
             let code = errno
-            throw OutputError.cannotWrite(folder.path, OutputError.reason(code))
+            throw OutputError.failed(folder.path, errno: code)
         }
         return true
     }

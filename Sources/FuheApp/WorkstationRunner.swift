@@ -30,7 +30,7 @@ public enum WorkstationRunner {
 
     public static func run(store: FuheStore, options: Options) throws {
         let terminal: CursesTerminal
-        do { terminal = try CursesTerminal() } catch { throw AppFailure("cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)") }
+        do { terminal = try CursesTerminal() } catch { throw AppFailure(tr("无法启动终端：\(error)（这是交互式终端吗？可以试试 fuhe list）", "cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)")) }
         defer { terminal.shutdown() }
         let size = terminal.size
         let workstation = Workstation(repository: StoreRepository(store, role: options.actor.role), actor: options.actor, storeLabel: options.label,

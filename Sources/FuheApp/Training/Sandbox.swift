@@ -68,7 +68,7 @@ public final class Sandbox: ReviewRepository, SandboxControl {
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         var template = Array(parent.appendingPathComponent("fuhe-demo-XXXXXX").path.utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw AppFailure("cannot create the sandbox folder in \(parent.path) (errno \(errno))")
+            throw AppFailure(tr("无法在 \(parent.path) 中建立沙盒文件夹（errno \(errno)）", "cannot create the sandbox folder in \(parent.path) (errno \(errno))"))
         }
         return URL(fileURLWithPath: String(cString: made))
     }
@@ -81,7 +81,7 @@ public final class Sandbox: ReviewRepository, SandboxControl {
             try BundledData.installSamples(into: store, actor: "fuhe demo")
             return store
         } catch let error as StoreError {
-            throw AppFailure("sandbox: \(error.description)")
+            throw AppFailure(tr("沙盒：", "sandbox: ") + error.description)
         }
     }
 
