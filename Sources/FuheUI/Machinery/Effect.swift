@@ -22,6 +22,8 @@ public enum Effect: Sendable {
     case resetSandbox(SandboxReset)
     /// Intake queue, drafts, conversion, report texts → `.intakeDone`.
     case intake(IntakeRequest)
+    /// A unit's 意见书 (and 整改通知书) written to the reports folder → `.documentsWritten`.
+    case writeDocuments(DocumentsRequest)
 }
 
 /// What a runner reports back. Every effect ends in exactly one message.
@@ -35,6 +37,8 @@ public enum Message: Sendable {
     case historyLoaded(HistoryRequest, [JournalEntry])
     /// The sandbox was reset; `setupFailure` when a lesson's setup could not be applied.
     case sandboxReset(SandboxReset, setupFailure: EffectFailure?)
+    /// The documents written (and a later one's failure, if any).
+    case documentsWritten(DocumentsRequest, WrittenDocuments)
     /// The effect failed; nothing was changed by it.
     case failed(Effect, EffectFailure)
     /// Another session committed to the store (`StoreFollower` noticed): reload what is on
