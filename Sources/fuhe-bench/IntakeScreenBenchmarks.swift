@@ -64,14 +64,31 @@ struct IntakeScreenBenchmarks {
             for k in keys { w.handle(k) }
             _ = Renderer.render(w.state)
         }
+        /// The screen a figure claims to time, or the benchmark stops: a figure for the wrong screen is worse than none.
+        func expect(_ text: String, after keys: KeyEvent...) throws {
+            for k in keys { w.handle(k) }
+            let screen = Renderer.render(w.state).text
+            guard screen.contains(text) else { throw IntakeScreenError(expected: text, screen: screen) }
+        }
+        try expect("待确认报告 \(drafts.count) 篇", after: .character("i"))
+        w.handle(.escape)
         var out: [Measurement] = []
         out.append(measure("open the intake queue (i)", note: "\(drafts.count) drafts: store read, readiness of each, 160×48 frame",
                            reset: { w.handle(.escape) }) { frame(.character("i")) })
         w.handle(.character("i"))
-        for _ in 0..<5 { w.handle(.character("j")) }   // 004 #3: 28 values to decide, 23 stated scores
+        for _ in 0..<4 { w.handle(.character("j")) }   // 004 #3: 28 values to decide, 23 stated scores
+        try expect("确认草稿 · 县政务服务中心", after: .enter)
+        w.handle(.escape)
         out.append(measure("open a draft (Enter on 004 #3)", note: "draft, templates, readiness, rows, passage beside, 160×48 frame",
                            reset: { w.handle(.escape) }) { frame(.enter) })
+        try expect("确认草稿 · 县政务服务中心", after: .enter)
+        out.append(measure("a key in a draft (j: the next value and its passage, then the frame)", note: "back up (k) between runs",
+                           reset: { w.handle(.character("k")) }) { frame(.character("j")) })
+        out.append(measure("accept a value in a draft (a, then the frame)", note: "one journalled write, the draft read again, 160×48 frame; "
+                           + "each run accepts the next value") { frame(.character("a")) })
         w.handle(.escape)
+        w.handle(.escape)
+        try expect("原文 · ", after: .character("y"))
         w.handle(.escape)
         out.append(measure("open the 原文 view of a \(kb) KB report (y)", note: "\(lines) lines: store read, lines, highlights, 160×48 frame",
                            reset: { w.handle(.escape) }) { frame(.character("y")) })
@@ -90,4 +107,11 @@ struct IntakeScreenBenchmarks {
             "  \(m.name): median \(String(format: "%.2f", m.median)) ms (min \(String(format: "%.2f", m.min)), max \(String(format: "%.2f", m.max))) — \(m.note); target < 50 ms"
         }
     }
+}
+
+/// The intake screen benchmark did not reach the screen it was about to time.
+struct IntakeScreenError: Error, CustomStringConvertible {
+    let expected: String
+    let screen: String
+    var description: String { "intake screens: expected “\(expected)” on screen, got:\n\(screen)" }
 }
