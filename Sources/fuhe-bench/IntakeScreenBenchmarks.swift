@@ -84,8 +84,13 @@ struct IntakeScreenBenchmarks {
         try expect("确认草稿 · 县政务服务中心", after: .enter)
         out.append(measure("a key in a draft (j: the next value and its passage, then the frame)", note: "back up (k) between runs",
                            reset: { w.handle(.character("k")) }) { frame(.character("j")) })
+        // On the figures (row 35 on: unit … total, 26 score rows, then 18 figures), where `a` is always taken.
+        for _ in 0..<35 { w.handle(.character("j")) }
+        let draftID = drafts[4].id
         out.append(measure("accept a value in a draft (a, then the frame)", note: "one journalled write, the draft read again, 160×48 frame; "
-                           + "each run accepts the next value") { frame(.character("a")) })
+                           + "each run accepts the next figure") { frame(.character("a")) })
+        let accepted = try store.intakeDraft(id: draftID).figures.filter { $0.decision == .accepted }.count
+        guard accepted == runs + 1 else { throw IntakeScreenError(expected: "\(runs + 1) figures accepted", screen: "\(accepted) accepted") }
         w.handle(.escape)
         w.handle(.escape)
         try expect("原文 · ", after: .character("y"))
