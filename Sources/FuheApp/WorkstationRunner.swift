@@ -39,9 +39,8 @@ public enum WorkstationRunner {
             // noticed within 50 ms).
             let wait = min(workstation.state.heldDetail == nil ? 250 : 60, max(0, nextPoll - now()))
             if let key = terminal.readKey(timeoutMilliseconds: wait) {
-                // Ctrl-C quits from the panes; over a form (or any overlay) it goes to the
-                // workstation, so typed text is never thrown away by it.
-                if key == .ctrl("c") && workstation.state.overlay == nil { break }
+                // Ctrl-C goes to the workstation too: it quits at once, or asks first when
+                // anything is unsaved (a form with typed text, an edit still being saved).
                 workstation.handle(key)
                 terminal.draw(Renderer.render(workstation.state))
                 continue

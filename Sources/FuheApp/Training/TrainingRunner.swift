@@ -50,8 +50,7 @@ public enum TrainingRunner {
                     if w.settle() { terminal.draw(Renderer.render(w.state)) }
                     continue
                 }
-                if key == .ctrl("c") && w.state.overlay == nil { break }   // over a form it is the form's
-                w.handle(key)
+                w.handle(key)   // Ctrl-C quits, asking first over typed work
                 if case .resize = key {} else if let outcome = w.lastOutcome { recorder?.record(outcome) }
                 terminal.draw(Renderer.render(w.state))
             }

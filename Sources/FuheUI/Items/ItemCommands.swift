@@ -39,7 +39,7 @@ enum ItemCommands: CommandProvider {
         }, open: { ctx in
             guard let d = ctx.state.dossier else { return nil }
             let findings = d.findings.sorted { $0.seq < $1.seq }
-            let preferred = ctx.state.selectedRow.flatMap { row in findings.lastIndex { $0.nodeID == row.node.id } } ?? findings.count - 1
+            let preferred = defaultFinding(findings, in: d, row: ctx.state.selectedRow?.node.id)
             return FormState(title: "新建整改事项", fields: [
                 .choice("finding", "所属问题", findings.map { "\($0.seq). \($0.description)" }, selected: preferred),
                 .text("measure", "整改措施", "", multiline: true),
@@ -50,6 +50,16 @@ enum ItemCommands: CommandProvider {
             ])
         }, submit: saveNewItem),
     ]
+
+    /// The finding a new item most likely belongs to: one on the selected scoresheet row that has
+    /// no item yet (just recorded with f), else the first finding with no item, else the row's,
+    /// else the first. The form shows it selected; ←/→ change it.
+    static func defaultFinding(_ findings: [Finding], in d: Dossier, row nodeID: String?) -> Int {
+        let bare = { (f: Finding) in !d.items.contains { $0.findingID == f.id } }
+        let onRow = { (f: Finding) in nodeID != nil && f.nodeID == nodeID }
+        return findings.lastIndex { onRow($0) && bare($0) } ?? findings.firstIndex(where: bare)
+            ?? findings.lastIndex(where: onRow) ?? 0
+    }
 
     static func dossierOpen(_ state: AppState) -> Availability {
         state.dossier == nil ? .notYet("先在单位列表按 \(state.key(.openUnit)) 打开一个单位") : .available

@@ -11,6 +11,8 @@ enum Registration {
         MessagesOverlay.self,
         HistoryView.self,
         RefusalView.self,
+        TextBox.self,
+        StatusLineView.self,
         UnitsPane.self,
         RowCommands.self,
         RowRecordCommands.self,
@@ -22,6 +24,7 @@ enum Registration {
         TrainingCommands.self,
         LessonMenu.self,
         FormState.self,
+        ConfirmOverlay.self,
         StaleFormCommands.self,
         TextCommands.self,
     ]

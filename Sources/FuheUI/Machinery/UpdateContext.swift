@@ -33,11 +33,21 @@ struct UpdateContext {
     mutating func info(_ text: String) {
         state.message = text
         state.messageIsError = false
+        log(text)
     }
 
     mutating func fail(_ text: String) {
         state.message = text
         state.messageIsError = true
+        log(text)
+    }
+
+    /// Keeps the message for the message log (`z`): a message replaced by the next one in the
+    /// same key stays readable.
+    private mutating func log(_ text: String) {
+        if state.messageLog.last == text { return }
+        state.messageLog.append(text)
+        if state.messageLog.count > 50 { state.messageLog.removeFirst(state.messageLog.count - 50) }
     }
 
     /// A command's first key, from the keymap in force ("Enter").
