@@ -198,7 +198,7 @@ extension FuheStore {
         case "review":
             try db.execute(sql: "UPDATE dossier SET review_json = ? WHERE id = ?", arguments: [json, dossierID])
         default:
-            throw StoreError.rule(code: "J-002", message: "\(entity) \(id) cannot be written without its rules")
+            throw StoreError.rule(code: "J-002", message: tr("\(entity) \(id) 不能绕过规则写入", "\(entity) \(id) cannot be written without its rules"))
         }
     }
 
@@ -214,6 +214,7 @@ extension FuheStore {
         case .removeEvidence(let id):
             try db.execute(sql: "DELETE FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
         case .finding(let f):
+            if let problem = Numbering.check(f.seq, what: "问题") { throw StoreError.rule(code: problem.code, message: problem.message) }
             try db.execute(sql: "INSERT OR REPLACE INTO finding(dossier_id, id, seq, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, f.id, f.seq, json])
         case .removeFinding(let id):
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM rect_item WHERE dossier_id = ? AND finding_id = ?", arguments: [dossierID, id]) == true {
@@ -221,6 +222,7 @@ extension FuheStore {
             }
             try db.execute(sql: "DELETE FROM finding WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
         case .item(let i):
+            if let problem = Numbering.check(i.seq, what: "整改事项") { throw StoreError.rule(code: problem.code, message: problem.message) }
             if let problem = ItemRules.validate(i).first(where: { $0.level == .error }) {
                 throw StoreError.rule(code: problem.code, message: problem.message)
             }

@@ -30,7 +30,9 @@ extension FuheStore {
             var order: [EntityKey] = []
             var before: [EntityKey: [String: String?]] = [:]
             var wrote: [EntityKey: [String: String?]] = [:]
-            for e in entries where e.record.entity != "dossier" && e.record.entity != "lease" {
+            // Only a dossier's own entities are undone (not imports, leases, baselines, merge
+            // decisions, or shared units, cycles and templates replaced by an import).
+            for e in entries where Self.undoable.contains(e.record.entity) {
                 let key = EntityKey(dossierID: dossierID, entity: e.record.entity, id: e.record.entityID)
                 if before[key] == nil { order.append(key) }
                 if before[key]?[e.record.field] == nil { before[key, default: [:]][e.record.field] = .some(e.record.old) }
@@ -55,7 +57,7 @@ extension FuheStore {
                     }
                     for (name, value) in old { fields[name] = value }
                     guard let joined = JSONFields.join(fields) else {
-                        throw StoreError.rule(code: "J-001", message: "cannot undo #\(batch): a journalled value of \(key.entity) \(key.id) is not JSON")
+                        throw StoreError.rule(code: "J-001", message: tr("无法撤销 #\(batch)：\(key.entity) \(key.id) 的日志值不是 JSON", "cannot undo #\(batch): a journalled value of \(key.entity) \(key.id) is not JSON"))
                     }
                     restored = joined
                 }
@@ -81,6 +83,8 @@ extension FuheStore {
     public func dossierID(ofBatch batch: Int64) throws -> String? {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT dossier_id FROM journal WHERE batch = ? LIMIT 1", arguments: [batch]) }
     }
+
+    static let undoable: Set<String> = ["result", "evidence", "finding", "item", "review", "evaluation"]
 
     static func locate(_ t: ChangeTarget) -> ChangeTarget {
         var t = t
@@ -112,7 +116,7 @@ extension FuheStore {
         case "review":
             return .review(try json.map { try JSONColumn.decode(Review.self, $0) })
         default:
-            guard let json else { throw StoreError.rule(code: "J-001", message: "cannot undo: no earlier self-evaluation header") }
+            guard let json else { throw StoreError.rule(code: "J-001", message: tr("无法撤销：没有更早的自评表头", "cannot undo: no earlier self-evaluation header")) }
             return .evaluation(try JSONColumn.decode(SelfEvaluation.self, json))
         }
     }

@@ -13,6 +13,8 @@ enum Registration {
         RefusalView.self,
         TextBox.self,
         StatusLineView.self,
+        DocumentsCommands.self,
+        DocumentsView.self,
         UnitsPane.self,
         RowCommands.self,
         RowRecordCommands.self,
