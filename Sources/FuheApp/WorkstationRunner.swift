@@ -28,7 +28,9 @@ public enum WorkstationRunner {
         }
     }
 
-    public static func run(store: FuheStore, options: Options) throws {
+    /// Returns whether the user quit with Ctrl-C (the command then exits 130, `SignalExit`).
+    @discardableResult
+    public static func run(store: FuheStore, options: Options) throws -> Bool {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch { throw AppFailure(tr("无法启动终端：\(error)（这是交互式终端吗？可以试试 fuhe list）", "cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)")) }
         defer { terminal.shutdown() }
@@ -59,6 +61,7 @@ public enum WorkstationRunner {
                 nextPoll = now() + pollInterval
             }
         }
+        return workstation.quitByInterrupt
     }
 
     /// How often an idle workstation looks whether another session committed (ms).

@@ -94,10 +94,10 @@ struct KeyboardEndToEndTests {
         #expect(screen.contains { $0.contains("登记整改进度 1") })
         try tmux.sendKeys("C-s")
         _ = try tmux.waitFor(text: "登记进度")
-        // With nothing unsaved, Ctrl-C quits at once (status 0: a key, not a signal).
+        // With nothing unsaved, Ctrl-C quits at once, with the status of an interrupted program (130).
         try tmux.sendKeys("C-c")
         _ = try tmux.waitFor("exit") { _ in (try? tmux.display("#{pane_dead}")) == "1" }
-        #expect(try tmux.display("#{pane_dead_status}") == "0")
+        #expect(try tmux.display("#{pane_dead_status}") == "130")
         #expect(try heshan().items.first { $0.seq == 1 }?.progress.last?.text == "不会丢的进度。")
     }
 
@@ -137,7 +137,8 @@ struct KeyboardEndToEndTests {
         // spills into 分管领导 or runs as a command.
         try tmux.sendKeys("e")
         _ = try tmux.waitFor(text: "编辑整改事项 1")
-        try tmux.sendKeys("Tab", "Tab", "C-u")
+        // 整改措施, 所属问题, 整改类型, 责任单位, then 责任人.
+        try tmux.sendKeys("Tab", "Tab", "Tab", "Tab", "C-u")
         try tmux.paste("李某\n王某\nq")
         _ = try tmux.waitFor(text: "李某 王某 q")
         try tmux.sendKeys("C-s")

@@ -100,6 +100,25 @@ import TermCore
         #expect(lines.last?.contains(filter) == true, "\(lines.last ?? "")")
     }
 
+    @Test func theStatusFilterReachesNotStarted() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let w = s.workstation(width: 160, height: 48)
+        let all = w.state.units
+        let notStarted = all.filter { $0.reviewStatus == nil }
+        #expect(!notStarted.isEmpty && notStarted.count < all.count)
+        w.press(.character("s"))
+        #expect(FilterText.describe(w.state[UnitsPane.self].filter) == "筛选:未开始")
+        #expect(Set(w.state.units.map(\.dossierID)) == Set(notStarted.map(\.dossierID)))
+        #expect(Self.lines(w)[0].contains("筛选:未开始"))
+        // Then each review status, then everything again.
+        w.press(.character("s"))
+        #expect(w.state[UnitsPane.self].filter.reviewStatus == .draft && !w.state[UnitsPane.self].filter.reviewNotStarted)
+        w.press(.character("s"), .character("s"), .character("s"))
+        #expect(w.state[UnitsPane.self].filter == UnitFilter())
+        #expect(w.state.units.count == all.count)
+    }
+
     @Test func samplesAreMarkedInTheUnitList() throws {
         let s = try SampleStore()
         defer { s.remove() }
@@ -137,6 +156,34 @@ import TermCore
         let w = demo.workstation(width: 80, height: 24, lesson: 5)
         w.play([.type("/yueyang"), .keys(["Enter", "Enter", "Tab", "s"])])
         #expect(w.screenText.contains("[（新增佐证材料）]"))
+    }
+
+    @Test func theItemEditFormChangesTheFindingLinkAndTheType() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let w = s.workstation()
+        ReviewWorkflowTests.open(w, "heshan")
+        w.press(.tab)
+        let item = try #require(w.state.selectedItem)
+        let d = try #require(w.state.dossier)
+        let findings = d.findings.sorted { $0.seq < $1.seq }
+        #expect(findings.count > 1, "the sample should offer another finding")
+        w.press(.character("e"))
+        let form = try #require(w.state.overlay as? FormState)
+        // Opened on the item's own finding and type, shown selected.
+        #expect(findings[form.index("finding")].id == item.findingID)
+        #expect(RectType.allCases[form.index("type")] == item.rectType)
+        #expect(!form.isDirty)
+        let other = (form.index("finding") + 1) % findings.count
+        let type: RectType = item.rectType == .immediate ? .deadline : .immediate
+        w.press(.tab, .right, .tab)   // → wraps to the first finding after the last
+        while RectType.allCases[(w.state.overlay as? FormState)?.index("type") ?? 0] != type { w.press(.right) }
+        w.press(.ctrl("s"))
+        #expect(w.state.overlay == nil, "\(w.state.message ?? "")")
+        let saved = try #require(try s.store.dossier(id: d.id).items.first { $0.id == item.id })
+        #expect(saved.findingID == findings[other].id)
+        #expect(saved.rectType == type)
+        #expect(saved.measure == item.measure && saved.status == item.status)
     }
 
     @Test func aChoiceOfShortOptionsShowsThemAllAndALongOneShowsTheSelectedWhole() {

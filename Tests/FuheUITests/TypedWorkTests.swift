@@ -103,7 +103,7 @@ import TermCore
         w.press(.character("n"))
         #expect((w.state.overlay as? FormState)?.value("text") == "已制定整改方案")
         w.press(.ctrl("c"), .character("y"))
-        #expect(w.wantsQuit)
+        #expect(w.wantsQuit && w.quitByInterrupt)
     }
 
     @Test func ctrlCQuitsAtOnceWhenNothingIsUnsaved() throws {
@@ -112,10 +112,14 @@ import TermCore
         let w = s.workstation()
         w.press(.character("?"))     // an overlay that holds nothing typed
         w.press(.ctrl("c"))
-        #expect(w.wantsQuit)
+        #expect(w.wantsQuit && w.quitByInterrupt)
         let panes = s.workstation()
         panes.press(.ctrl("c"))
-        #expect(panes.wantsQuit)
+        #expect(panes.wantsQuit && panes.quitByInterrupt)
+        // q is an ordinary quit (status 0); Ctrl-C answered with y after asking is an interrupt.
+        let quit = s.workstation()
+        quit.press(.character("q"))
+        #expect(quit.wantsQuit && !quit.quitByInterrupt)
     }
 
     @Test func ctrlCAsksWhileAnEditIsStillBeingSaved() throws {

@@ -75,14 +75,18 @@ public struct UnitSummary: Sendable, Hashable {
 public struct UnitFilter: Sendable, Hashable {
     public var evalType: EvalType?
     public var reviewStatus: ReviewStatus?
+    /// Only units whose review has not started (no review yet; `reviewStatus` is then nil).
+    public var reviewNotStarted: Bool
     /// Only units with warnings (rule flags).
     public var flaggedOnly: Bool
     /// Only units with overdue rectification items.
     public var overdueOnly: Bool
 
-    public init(evalType: EvalType? = nil, reviewStatus: ReviewStatus? = nil, flaggedOnly: Bool = false, overdueOnly: Bool = false) {
+    public init(evalType: EvalType? = nil, reviewStatus: ReviewStatus? = nil, flaggedOnly: Bool = false, overdueOnly: Bool = false,
+                reviewNotStarted: Bool = false) {
         self.evalType = evalType
         self.reviewStatus = reviewStatus
+        self.reviewNotStarted = reviewNotStarted
         self.flaggedOnly = flaggedOnly
         self.overdueOnly = overdueOnly
     }

@@ -49,10 +49,14 @@ extension UpdateContext {
         }
         guard !unsaved.isEmpty else {
             quitRequested = true
+            quitByInterrupt = true
             return
         }
         push(ConfirmOverlay(title: "退出", lines: ["尚未保存：" + unsaved.joined(separator: "；") + "。"],
-                            question: "仍要退出？未保存的内容将丢失。", yes: "退出", no: "继续") { $0.quitRequested = true })
+                            question: "仍要退出？未保存的内容将丢失。", yes: "退出", no: "继续") { ctx in
+            ctx.quitRequested = true
+            ctx.quitByInterrupt = true
+        })
     }
 
     mutating func setFocus(_ pane: PaneID) {

@@ -11,16 +11,24 @@ extension CommandID {
 /// follow in `ItemLifecycleCommands`.
 enum ItemCommands: CommandProvider {
     static let commands: [WorkstationCommand] = [
-        .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项", hint: "编辑", when: itemSelected, open: { ctx in
-            guard let item = ctx.state.selectedItem else { return nil }
+        .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项（措施、所属问题、类型、责任人）", hint: "编辑", when: itemSelected, open: { ctx in
+            guard let d = ctx.state.dossier, let item = ctx.state.selectedItem else { return nil }
+            let findings = d.findings.sorted { $0.seq < $1.seq }
             return FormState(title: "编辑整改事项 \(item.seq)", fields: [
                 .text("measure", "整改措施", item.measure, multiline: true),
+                .choice("finding", "所属问题", findings.map { "\($0.seq). \($0.description)" },
+                        selected: findings.firstIndex { $0.id == item.findingID } ?? 0),
+                .choice("type", "整改类型", RectType.allCases.map(\.label), selected: RectType.allCases.firstIndex(of: item.rectType) ?? 1),
                 .text("resp_unit", "责任单位", item.respUnit),
                 .text("resp_person", "责任人", item.respPerson),
                 .text("resp_leader", "分管领导", item.respLeader ?? ""),
             ], target: item.id)
         }, submit: { form, ctx in
             guard let d = ctx.state.dossier, var item = d.items.first(where: { $0.id == form.target }) else { return .nothing }
+            // The finding and the type as chosen (the lifecycle, not the type, decides the status).
+            let findings = d.findings.sorted { $0.seq < $1.seq }
+            if findings.indices.contains(form.index("finding")) { item.findingID = findings[form.index("finding")].id }
+            item.rectType = RectType.allCases[min(form.index("type"), RectType.allCases.count - 1)]
             item.measure = form.trimmed("measure")
             item.respUnit = form.trimmed("resp_unit")
             item.respPerson = form.trimmed("resp_person")

@@ -12,6 +12,8 @@ struct UpdateContext {
     let clock: any Clock
     /// Set when the user asked to quit.
     var quitRequested = false
+    /// The quit was Ctrl-C's (the program exits 130, as after SIGINT).
+    var quitByInterrupt = false
     /// Prepared search keys per pane, with the texts they were built from (pinyin and simplified
     /// forms are costly to derive; matching prepared keys is fast).
     var searchCache: [PaneID: (texts: [String], keys: [TextMatcher.Key])] = [:]

@@ -95,12 +95,11 @@ public struct ConfirmOverlay: Overlay, CommandProvider {
 
 extension ConfirmOverlay {
     /// "放弃已输入的内容？ y 放弃 / n 继续编辑" over a form with typed text; yes closes the form.
-    static func discard(_ form: FormState, thenQuit: Bool = false) -> ConfirmOverlay {
-        ConfirmOverlay(title: thenQuit ? "退出" : "放弃输入", lines: ["表单「\(form.title)」中有已输入、尚未保存的内容。"],
-                       question: thenQuit ? "放弃已输入的内容并退出？" : "放弃已输入的内容？",
-                       yes: thenQuit ? "放弃并退出" : "放弃", no: "继续编辑") { ctx in
+    static func discard(_ form: FormState) -> ConfirmOverlay {
+        ConfirmOverlay(title: "放弃输入", lines: ["表单「\(form.title)」中有已输入、尚未保存的内容。"],
+                       question: "放弃已输入的内容？", yes: "放弃", no: "继续编辑") { ctx in
             ctx.closeTop()
-            if thenQuit { ctx.quitRequested = true } else { ctx.info("已取消，未保存") }
+            ctx.info("已取消，未保存")
         }
     }
 }

@@ -68,6 +68,7 @@ enum FilterText {
         var parts: [String] = []
         if let t = f.evalType { parts.append(t.label) }
         if let s = f.reviewStatus { parts.append(s.label) }
+        if f.reviewNotStarted { parts.append("未开始") }
         if f.flaggedOnly { parts.append("有提示") }
         if f.overdueOnly { parts.append("有逾期") }
         return parts.isEmpty ? "" : "筛选:" + parts.joined(separator: "·")
