@@ -91,6 +91,15 @@ import TermCore
         let blockers = ReviewLifecycle.blockers(for: .submit, dossier: d, by: w.state.actor, scored: w.state.scored)
         #expect(w.state.message?.hasPrefix("不能提交：\(blockers.count) 项未完成") == true, "\(w.state.message ?? "")")
         #expect(w.state.selectedRow?.node.id == blockers.first?.nodeID, "jumped to the first blocker")
+        // `!`, which the message points to, lists every one of them.
+        w.press(.character("!"))
+        let listed = MessagesOverlay.entries(w.state)
+        for b in blockers { #expect(listed.contains { $0.code == b.code && $0.nodeID == b.nodeID }, "\(b.code) \(b.message) not listed") }
+        #expect(w.screenText.contains("其中提交前须完成 \(blockers.count) 项"))
+        // Enter on the last one jumps to its row.
+        w.press(.character("G"), .enter)
+        #expect(w.state.overlay == nil)
+        #expect(w.state.selectedRow?.node.id == listed.last?.nodeID)
     }
 
     @Test func itemStepsAreRefusedBeforeTheirFormAndOfferedOnlyWhenPossible() throws {
