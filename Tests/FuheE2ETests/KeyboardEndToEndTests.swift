@@ -99,7 +99,10 @@ struct KeyboardEndToEndTests {
         // tmux marks the pane dead when the terminal closes, which can come before it has reaped
         // the process: wait for the status itself.
         _ = try tmux.waitFor("exit status") { _ in !((try? tmux.display("#{pane_dead_status}")) ?? "").isEmpty }
-        #expect(try tmux.display("#{pane_dead_status}") == "130")
+        let status = try tmux.display("#{pane_dead_status}")
+        let signal = try tmux.display("#{pane_dead_signal}")
+        let last = try tmux.capture().joined(separator: "\n")
+        #expect(status == "130", "exit status \(status), signal \(signal); screen: \(last)")
         #expect(try heshan().items.first { $0.seq == 1 }?.progress.last?.text == "不会丢的进度。")
     }
 
