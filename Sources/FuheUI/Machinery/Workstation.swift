@@ -50,6 +50,7 @@ public final class Workstation {
         update { ctx in
             ctx.emit(.loadSchemes)
             ctx.reloadUnits(openFirst: true)
+            ctx.intake(.queue(includeClosed: false, announce: true))
             ctx.state.focus = .units
             ctx.info(ctx.state.storeLabel.kind == "main" ? "欢迎使用复核工作台 · \(ctx.key(.help)) 查看全部按键"
                      : "\(ctx.state.storeLabel.kind) · \(ctx.key(.help)) 查看全部按键")
