@@ -20,16 +20,16 @@ import GRDB
     private func contents(_ store: FuheStore) throws -> [String] {
         try store.queue.read { db in
             var out: [String] = []
-            for (sql, columns) in [
-                ("SELECT * FROM dossier ORDER BY id", nil as [String]?),
-                ("SELECT * FROM result ORDER BY dossier_id, node_id", nil),
-                ("SELECT * FROM evidence ORDER BY dossier_id, id", nil),
-                ("SELECT * FROM finding ORDER BY dossier_id, id", nil),
-                ("SELECT * FROM rect_item ORDER BY dossier_id, id", nil),
-                ("SELECT dossier_id, entity, entity_id, hex(digest) FROM entity_base ORDER BY dossier_id, entity, entity_id", nil),
-                ("SELECT dossier_id, entity, entity_id, field, old, new FROM journal ORDER BY seq", nil),
-                ("SELECT id, json FROM unit ORDER BY id", nil), ("SELECT id, json FROM cycle ORDER BY id", nil),
-                ("SELECT id, json FROM template ORDER BY id", columns),
+            for sql in [
+                "SELECT * FROM dossier ORDER BY id",
+                "SELECT * FROM result ORDER BY dossier_id, node_id",
+                "SELECT * FROM evidence ORDER BY dossier_id, id",
+                "SELECT * FROM finding ORDER BY dossier_id, id",
+                "SELECT * FROM rect_item ORDER BY dossier_id, id",
+                "SELECT dossier_id, entity, entity_id, hex(digest) FROM entity_base ORDER BY dossier_id, entity, entity_id",
+                "SELECT dossier_id, entity, entity_id, field, old, new FROM journal ORDER BY seq",
+                "SELECT id, json FROM unit ORDER BY id", "SELECT id, json FROM cycle ORDER BY id",
+                "SELECT id, json FROM template ORDER BY id",
             ] {
                 for row in try Row.fetchAll(db, sql: sql) {
                     let cells = row.columnNames.filter { $0 != "updated_at" }.map { "\($0)=\(row[$0] as DatabaseValue)" }
