@@ -44,6 +44,12 @@ do {
         print(report.render())
         exit(0)
     }
+    if options.checkOnly {
+        let (check, verify) = try StoreBenchmarks(setup: setup, store: store, ids: ids).checkAndVerify()
+        report.measurements += [check, verify]
+        print(report.render())
+        exit(0)
+    }
     let documents = DocumentBenchmarks(setup: setup, store: store, ids: ids)
     func documentFigures() throws {
         report.measurements.append(try documents.reviewOpinion())
