@@ -2,8 +2,8 @@ import FuheCore
 import TermCore
 
 extension CommandID {
-    public static let confirmYes = CommandID("intake-confirm.yes")
-    public static let confirmNo = CommandID("intake-confirm.no")
+    public static let intakeConfirmYes = CommandID("intake-confirm.yes")
+    public static let intakeConfirmNo = CommandID("intake-confirm.no")
 }
 
 extension CommandScope {
@@ -27,7 +27,7 @@ public struct IntakeConfirm: Overlay, CommandProvider {
     public var keyScopes: [CommandScope] { [.intakeConfirm] }
 
     static let commands: [WorkstationCommand] = [
-        .on(IntakeConfirm.self, .confirmYes, [.enter, .character("y")], .intakeConfirm, "确定") { box, ctx, _ in
+        .on(IntakeConfirm.self, .intakeConfirmYes, [.enter, .character("y")], .intakeConfirm, "确定") { box, ctx, _ in
             ctx.closeTop()
             let actor = ctx.state.actor.name
             switch box.action {
@@ -36,7 +36,7 @@ public struct IntakeConfirm: Overlay, CommandProvider {
             case .discard(let id): ctx.intake(.discard(draftID: id, actor: actor, reason: "复核人搁置"))
             }
         },
-        .on(IntakeConfirm.self, .confirmNo, [.escape, .character("n"), .character("q")], .intakeConfirm, "取消") { _, ctx, _ in
+        .on(IntakeConfirm.self, .intakeConfirmNo, [.escape, .character("n"), .character("q")], .intakeConfirm, "取消") { _, ctx, _ in
             ctx.closeTop()
             ctx.info("已取消")
         },
@@ -49,7 +49,7 @@ public struct IntakeConfirm: Overlay, CommandProvider {
         for (i, line) in wrapped.prefix(max(0, inner.height - 1)).enumerated() {
             buffer.put(line, x: inner.x, y: inner.y + i, style: i == 0 ? .bold : .plain, maxWidth: inner.width, clip: inner)
         }
-        buffer.put("\(state.key(.confirmYes)) 确定 · \(state.key(.confirmNo)) 取消", x: inner.x, y: inner.maxY - 1, style: .dim,
+        buffer.put("\(state.key(.intakeConfirmYes)) 确定 · \(state.key(.intakeConfirmNo)) 取消", x: inner.x, y: inner.maxY - 1, style: .dim,
                    maxWidth: inner.width, clip: inner)
     }
 }

@@ -11,6 +11,8 @@ enum Registration {
         MessagesOverlay.self,
         HistoryView.self,
         RefusalView.self,
+        TextBox.self,
+        StatusLineView.self,
         DocumentsCommands.self,
         DocumentsView.self,
         UnitsPane.self,
@@ -31,6 +33,7 @@ enum Registration {
         TrainingCommands.self,
         LessonMenu.self,
         FormState.self,
+        ConfirmOverlay.self,
         StaleFormCommands.self,
         TextCommands.self,
     ]

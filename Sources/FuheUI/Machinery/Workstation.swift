@@ -21,6 +21,9 @@ public final class Workstation {
     public var state: AppState { context.state }
     /// Set when the user asked to quit.
     public var wantsQuit: Bool { context.quitRequested }
+    /// The user quit with Ctrl-C: the program exits with status 130, as a shell reports an
+    /// interrupted program (`q` exits 0).
+    public var quitByInterrupt: Bool { context.quitRequested && context.quitByInterrupt }
     /// What the last key did (recorded by `fuhe demo --record`, shown by presentation mode).
     public private(set) var lastOutcome: KeyOutcome?
     /// Notices other sessions' commits (nil without a repository, or when not following).
