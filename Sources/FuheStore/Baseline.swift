@@ -14,12 +14,17 @@ enum Baseline {
 
     /// Every verified entity of one dossier as stored JSON text.
     static func texts(of dossierID: String, _ db: Database) throws -> [EntityKey: String] {
-        var out = try EntitySnapshots.read([dossierID], db)
-        if let row = try Row.fetchOne(db, sql: """
+        try EntitySnapshots.read([dossierID], db).merging(sharedTexts(of: dossierID, db)) { a, _ in a }
+    }
+
+    /// The stored texts of the unit, cycle and template a dossier uses.
+    static func sharedTexts(of dossierID: String, _ db: Database) throws -> [EntityKey: String] {
+        var out: [EntityKey: String] = [:]
+        if let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT d.unit_id, u.json, d.cycle_id, c.json, d.template_id, t.json FROM dossier d
             LEFT JOIN unit u ON u.id = d.unit_id LEFT JOIN cycle c ON c.id = d.cycle_id LEFT JOIN template t ON t.id = d.template_id
             WHERE d.id = ?
-            """, arguments: [dossierID]) {
+            """), arguments: [dossierID]) {
             for (i, entity) in ["unit", "cycle", "template"].enumerated() {
                 if let json: String = row[2 * i + 1] { out[EntityKey(dossierID: dossierID, entity: entity, id: row[2 * i])] = json }
             }

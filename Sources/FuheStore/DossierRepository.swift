@@ -3,13 +3,14 @@ import FuheCore
 import GRDB
 
 extension FuheStore {
-    static func upsertItem(_ item: RectificationItem, dossierID: String, _ db: Database) throws {
-        try db.execute(sql: """
+    /// Writes an item (`json`: its stored text when already encoded).
+    static func upsertItem(_ item: RectificationItem, json: String? = nil, dossierID: String, _ db: Database) throws {
+        try db.cachedStatement(sql: """
             INSERT INTO rect_item(dossier_id, id, finding_id, seq, status, deadline, overdue_from, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(dossier_id, id) DO UPDATE SET finding_id = excluded.finding_id, seq = excluded.seq, status = excluded.status,
                 deadline = excluded.deadline, overdue_from = excluded.overdue_from, json = excluded.json
-            """, arguments: [dossierID, item.id, item.findingID, item.seq, item.status.rawValue, item.deadline.description,
-                             OverdueFrom.day(for: item)?.description, JSONColumn.encode(item)])
+            """).execute(arguments: [dossierID, item.id, item.findingID, item.seq, item.status.rawValue, item.deadline.description,
+                                     OverdueFrom.day(for: item)?.description, json ?? JSONColumn.encode(item)])
     }
 
     /// Loads one whole dossier.

@@ -30,30 +30,24 @@ extension FuheStore {
             let schemes = try Self.gradeSchemes(db)
             var messages: [(String, String, [ValidationMessage])] = []
             let stored = try Row.fetchAll(db, sql: "SELECT id, unit_name, self_total, review_total, open_items FROM dossier ORDER BY sort_key, fiscal_year, id")
-            for row in stored {
-                let id: String = row["id"]
-                let d = try Self.dossier(id: id, db)
-                let scheme = schemes[d.template.gradeSchemeID] ?? .mof4
-                let scored = DossierScorer.score(d, scheme: scheme)
-                let review = scored.total(.review).value?.hundredths
-                if (row["review_total"] as Int?) != review {
-                    problems.append("dossier \(id): stored review total differs from the roll-up of its rows")
+            // A block of dossiers at a time: their stored texts are decoded on every core, the
+            // dossiers assembled, then scored and checked on every core (one at a time on one
+            // core took ~6 ms a dossier: two minutes for 20,000).
+            var start = 0
+            while start < stored.count {
+                let block = Array(stored[start..<min(stored.count, start + Self.checkBlock)])
+                start += block.count
+                let ids = block.map { $0["id"] as String }
+                var texts: [String: [String]] = [:]
+                for (key, json) in try EntitySnapshots.read(ids, db) { texts[key.entity, default: []].append(json) }
+                let decoded = try DecodedTexts.decode(texts)
+                let dossiers = try ids.map { try Self.dossier(id: $0, db, decoded: decoded) }
+                let inputs = zip(block.map(StoredSummary.init), dossiers).map { ($0, $1) }
+                let checked = try ParallelWork.map(inputs) { summary, d in Self.checkOne(d, stored: summary, schemes: schemes) }
+                for (row, one) in zip(block, checked) {
+                    problems += one.problems
+                    messages.append((row["id"], row["unit_name"], one.messages))
                 }
-                if (row["open_items"] as Int) != d.items.filter({ $0.status.isOpen }).count {
-                    problems.append("dossier \(id): stored open-item count is stale")
-                }
-                for f in d.findings { if let m = Numbering.check(f.seq, what: "问题") { problems.append(tr("档案 \(id) 问题 \(f.id)：", "dossier \(id) finding \(f.id): ") + "\(m.code) \(m.message)") } }
-                for item in d.items {
-                    if let m = Numbering.check(item.seq, what: "整改事项") { problems.append(tr("档案 \(id) 整改事项 \(item.id)：", "dossier \(id) item \(item.id): ") + "\(m.code) \(m.message)") }
-                }
-                if (row["self_total"] as Int?) != (d.evaluation.finalStatedTotal ?? (scored.total(.selfStated).complete ? scored.total(.selfStated).value : nil))?.hundredths {
-                    problems.append("dossier \(id): stored self total differs from the report and its rows")
-                }
-                for m in StoredRules.violations(d, scored: scored) where m.level == .error {
-                    let place = m.itemID.map { " item \($0)" } ?? m.nodeID.flatMap { d.template.node(id: $0) }.map { " \($0.code)" } ?? ""
-                    problems.append("dossier \(id)\(place): \(m.code) \(m.message)")
-                }
-                messages.append((id, row["unit_name"], scored.messages))
             }
             return StoreCheckReport(integrityProblems: problems, dossierMessages: messages.map { ($0.0, $0.1, $0.2) })
         }
@@ -61,6 +55,49 @@ extension FuheStore {
 }
 
 extension FuheStore {
+    /// Dossiers decoded and checked together by `check()`.
+    static let checkBlock = 500
+
+    /// The summary columns `check()` compares with a fresh roll-up.
+    struct StoredSummary: Sendable {
+        var selfTotal: Int?
+        var reviewTotal: Int?
+        var openItems: Int
+
+        init(_ row: Row) {
+            selfTotal = row["self_total"]
+            reviewTotal = row["review_total"]
+            openItems = row["open_items"]
+        }
+    }
+
+    /// One dossier's integrity problems and validation messages.
+    static func checkOne(_ d: Dossier, stored row: StoredSummary, schemes: [String: GradeScheme]) -> (problems: [String], messages: [ValidationMessage]) {
+        let id = d.id
+        var problems: [String] = []
+        let scheme = schemes[d.template.gradeSchemeID] ?? .mof4
+        let scored = DossierScorer.score(d, scheme: scheme)
+        let review = scored.total(.review).value?.hundredths
+        if row.reviewTotal != review {
+            problems.append("dossier \(id): stored review total differs from the roll-up of its rows")
+        }
+        if row.openItems != d.items.filter({ $0.status.isOpen }).count {
+            problems.append("dossier \(id): stored open-item count is stale")
+        }
+        for f in d.findings { if let m = Numbering.check(f.seq, what: "问题") { problems.append(tr("档案 \(id) 问题 \(f.id)：", "dossier \(id) finding \(f.id): ") + "\(m.code) \(m.message)") } }
+        for item in d.items {
+            if let m = Numbering.check(item.seq, what: "整改事项") { problems.append(tr("档案 \(id) 整改事项 \(item.id)：", "dossier \(id) item \(item.id): ") + "\(m.code) \(m.message)") }
+        }
+        if row.selfTotal != (d.evaluation.finalStatedTotal ?? (scored.total(.selfStated).complete ? scored.total(.selfStated).value : nil))?.hundredths {
+            problems.append("dossier \(id): stored self total differs from the report and its rows")
+        }
+        for m in StoredRules.violations(d, scored: scored) where m.level == .error {
+            let place = m.itemID.map { " item \($0)" } ?? m.nodeID.flatMap { d.template.node(id: $0) }.map { " \($0.code)" } ?? ""
+            problems.append("dossier \(id)\(place): \(m.code) \(m.message)")
+        }
+        return (problems, scored.messages)
+    }
+
     /// SQLite's own integrity check (empty when the file is sound).
     public func sqliteIntegrity() throws -> [String] {
         try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }.filter { $0 != "ok" }

@@ -59,20 +59,26 @@ extension FuheStore {
         let d = try dossier(id: dossierID, db, decoded: decoded)
         let scheme = schemes[d.template.gradeSchemeID] ?? GradeScheme.mof4
         let scored = DossierScorer.score(d, scheme: scheme)
+        try writeSummary(d, scored, scheme: scheme, db)
+        return (d, scored)
+    }
+
+    /// Writes the summary columns of a dossier from its scoring.
+    static func writeSummary(_ d: Dossier, _ scored: ScoredDossier, scheme: GradeScheme, updatedAt: String = ISO.format(Date()),
+                             _ db: Database) throws {
         let computedSelf = scored.total(.selfStated)
         let selfTotal = d.evaluation.finalStatedTotal ?? (computedSelf.complete ? computedSelf.value : nil)
         let selfGrade = d.evaluation.statedGrade ?? selfTotal.flatMap { scheme.grade(for: $0)?.label }
         let review = scored.total(.review)
         let reviewGrade = review.complete ? review.value.flatMap { scheme.grade(for: $0)?.label } : nil
         let open = d.items.filter { $0.status.isOpen }.count
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE dossier SET review_status = ?, self_total = ?, self_grade = ?, review_total = ?, review_complete = ?,
                 review_grade = ?, reviewed_rows = ?, scorable_rows = ?, warning_count = ?, open_items = ?, total_items = ?,
                 status = ?, updated_at = ? WHERE id = ?
-            """, arguments: [d.review?.status.rawValue, selfTotal?.hundredths, selfGrade, review.value?.hundredths, review.complete,
-                             reviewGrade, scored.reviewedLeafCount, scored.scorableLeafCount,
-                             scored.messages.filter { $0.level == .warning }.count, open, d.items.count,
-                             d.evaluation.status.rawValue, ISO.format(Date()), dossierID])
-        return (d, scored)
+            """).execute(arguments: [d.review?.status.rawValue, selfTotal?.hundredths, selfGrade, review.value?.hundredths, review.complete,
+                                     reviewGrade, scored.reviewedLeafCount, scored.scorableLeafCount,
+                                     scored.messages.filter { $0.level == .warning }.count, open, d.items.count,
+                                     d.evaluation.status.rawValue, updatedAt, d.id])
     }
 }

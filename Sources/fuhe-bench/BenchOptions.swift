@@ -10,6 +10,8 @@ struct BenchOptions {
     var dir: String?
     /// Only the merge figure (`--merge-only`), for working on it.
     var mergeOnly = false
+    /// Only `fuhe check` and `fuhe verify` of the store (`--check-only`), for working on them.
+    var checkOnly = false
     /// Only the document figures (`--documents-only`): 意见书, 通报, XLSX ledger.
     var documentsOnly = false
     /// Only report intake: its accuracy table and speed (`--intake`).
@@ -18,7 +20,7 @@ struct BenchOptions {
     var fixtures = "Tests/FuheIntakeTests/Fixtures"
 
     static let usage = """
-        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only]
+        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only] [--check-only]
                fuhe-bench --intake [--fixtures DIR] [--runs N]
 
           --dossiers N    dossiers in the synthetic store (default 2000)
@@ -27,6 +29,7 @@ struct BenchOptions {
           --runs N        repetitions of each measurement (default 7)
           --dir PATH      keep the store in PATH (reused when it already holds one) instead of a temp folder
           --merge-only    build or reuse the store, then time only the merge of a copy
+          --check-only    build or reuse the store, then time only fuhe check and fuhe verify of it
           --documents-only  build or reuse the store, then time only the documents (意见书, 通报, XLSX ledger)
           --intake        report intake only: the accuracy table against the hand-made facts and
                           the time to read a 50 KB report and a 2 MB page into drafts
@@ -41,6 +44,7 @@ struct BenchOptions {
             if flag == "-h" || flag == "--help" { return .failure(BenchUsageError(message: nil)) }
             if flag == "--merge-only" { o.mergeOnly = true; continue }
             if flag == "--documents-only" { o.documentsOnly = true; continue }
+            if flag == "--check-only" { o.checkOnly = true; continue }
             if flag == "--intake" { o.intake = true; continue }
             guard let value = rest.popFirst() else { return .failure(BenchUsageError(message: "\(flag) needs a value")) }
             switch flag {

@@ -6,6 +6,8 @@ struct Report {
     var options: BenchOptions
     var storePath: String
     var buildNanos: UInt64?
+    /// CPU time of the process while building (user + system), seconds.
+    var buildCPUSeconds: Double?
     var measurements: [Measurement] = []
     /// Measurements whose 99th percentile is printed as well.
     var percentileNames: Set<String> = []
@@ -31,7 +33,8 @@ struct Report {
         out.append("store file: \(storePath)")
         out.append("store size: \(ResidentMemory.megabytes(fileSizes.store)) (+ WAL \(ResidentMemory.megabytes(fileSizes.wal)))")
         if let buildNanos {
-            out.append("building the store: \(format(Double(buildNanos) / 1e9)) s (imports of \(BenchSetup.batchSize) dossiers per transaction)")
+            let cpu = buildCPUSeconds.map { ", \(format($0)) s CPU (both cores)" } ?? ""
+            out.append("building the store: \(format(Double(buildNanos) / 1e9)) s wall\(cpu) (FuheStore.bulkLoad, \(BenchSetup.bulkSize) dossiers per transaction)")
         } else {
             out.append("building the store: skipped (existing store reused)")
         }

@@ -143,4 +143,26 @@ struct StoreBenchmarks {
                                 note: "importDossiers: rows, items, summaries, journal")
         return (m, decode, store, bytesSeen, count)
     }
+
+    /// `fuhe check` and `fuhe verify` of the whole store (`check()`, `verifyJournal()`), one run
+    /// each (minutes at 20,000 dossiers before issue 14); the benchmark fails when either finds a
+    /// problem, so every figure is taken on a store both accept.
+    func checkAndVerify() throws -> (check: Measurement, verify: Measurement) {
+        let runs = Swift.min(self.runs, 2)
+        let check = try measure("fuhe check (store.check())", unit: .seconds, runs: runs,
+                                note: "SQLite integrity, foreign keys, every summary against a fresh roll-up, every stored rule, every dossier's messages") { _ in
+            let report = try store.check()
+            guard report.integrityProblems.isEmpty else {
+                throw BenchFailure("fuhe check found \(report.integrityProblems.count) problem(s), first: \(report.integrityProblems[0])")
+            }
+            return report.dossierMessages.count
+        }
+        let verify = try measure("fuhe verify (store.verifyJournal())", unit: .seconds, runs: runs,
+                                 note: "journal hash chain, anchors, every stored value against its baseline and the journal") { _ in
+            let result = try store.verifyJournal()
+            guard result.isIntact else { throw BenchFailure("fuhe verify: \(result.problem ?? "broken")") }
+            return result.entries
+        }
+        return (check, verify)
+    }
 }

@@ -7,6 +7,13 @@ func monotonicNanos() -> UInt64 {
     return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
 }
 
+/// CPU time of this process so far (user + system, all threads), seconds.
+func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 /// Runs `body` once and returns its result with the elapsed nanoseconds.
 func timed<T>(_ body: () throws -> T) rethrows -> (value: T, nanos: UInt64) {
     let start = monotonicNanos()

@@ -27,7 +27,9 @@ do {
     let setup = try BenchSetup(options: options)
     defer { setup.cleanUp() }
     var report = Report(facts: .current(), options: options, storePath: setup.storePath)
+    let cpuBefore = processCPUSeconds()
     report.buildNanos = try setup.buildStore()
+    if report.buildNanos != nil { report.buildCPUSeconds = processCPUSeconds() - cpuBefore }
     report.memory.append((report.buildNanos == nil ? "RSS before the measurements (VmRSS)" : "RSS after building (VmRSS)",
                           ResidentMemory.read().current))
     let peakReset = ResidentMemory.resetPeak()
@@ -39,6 +41,12 @@ do {
         let merge = try MergeBenchmarks(setup: setup, ids: ids).mergeCopy()
         report.measurements += [merge.total, merge.prepare, merge.commit]
         report.notes.append("merge: \(merge.fields) fields written, \(merge.conflicts) conflicts decided (--prefer copy)")
+        print(report.render())
+        exit(0)
+    }
+    if options.checkOnly {
+        let (check, verify) = try StoreBenchmarks(setup: setup, store: store, ids: ids).checkAndVerify()
+        report.measurements += [check, verify]
         print(report.render())
         exit(0)
     }
@@ -99,6 +107,9 @@ do {
     let (all, loadNanos) = try scoring.rescoreAll()
     report.measurements.append(all)
     report.memory.append(("peak RSS with all \(ids.count) dossiers loaded (VmHWM)", ResidentMemory.read().peak))
+
+    let (check, verify) = try storeBench.checkAndVerify()
+    report.measurements += [check, verify]
 
     let imports = try storeBench.importBatch()
     report.measurements += [imports.total, imports.decode, imports.store]

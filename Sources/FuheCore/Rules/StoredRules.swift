@@ -17,22 +17,37 @@
 public enum StoredRules {
     /// The problems of one stored scoresheet row in `template` (I-001, R-001, R-007).
     public static func rowProblems(_ row: IndicatorResult, template: IndicatorTemplate, evaluation: SelfEvaluation) -> [ValidationMessage] {
-        guard let node = template.node(id: row.nodeID) else {
-            return [ValidationMessage(code: "I-001", level: .error, message: "评分表行「\(row.nodeID)」不属于模板\(template.id)",
+        rowProblems(row, node: template.node(id: row.nodeID), templateID: template.id) {
+            ScoringEngine.evaluate(node: $0, result: row, evaluation: evaluation)
+        }
+    }
+
+    /// The same, with the node looked up and the row's evaluation taken from what the caller
+    /// already computed (`evaluated` is asked only for a reviewed, non-TRIAL row).
+    static func rowProblems(_ row: IndicatorResult, node: IndicatorNode?, templateID: String,
+                            evaluated: (IndicatorNode) -> RowEvaluation?) -> [ValidationMessage] {
+        guard let node else {
+            return [ValidationMessage(code: "I-001", level: .error, message: "评分表行「\(row.nodeID)」不属于模板\(templateID)",
                                       nodeID: row.nodeID, field: "node_id")]
         }
         guard let score = row.reviewScore else { return [] }
-        let evaluated = node.kind == .trial ? nil : ScoringEngine.evaluate(node: node, result: row, evaluation: evaluation)
-        return ReviewScoreRules.rangeProblems(score, node: node, row: evaluated)
+        return ReviewScoreRules.rangeProblems(score, node: node, row: node.kind == .trial ? nil : evaluated(node))
     }
 
     /// Every error in a stored dossier, rows first, then findings, items, review and status.
     public static func violations(_ dossier: Dossier, scored: ScoredDossier) -> [ValidationMessage] {
         var out: [ValidationMessage] = []
         let evidence = Set(dossier.evidence.map(\.id))
+        let sameTemplate = scored.index.matches(dossier.template)
         for nodeID in dossier.results.keys.sorted() {
             guard let row = dossier.results[nodeID] else { continue }
-            out += rowProblems(row, template: dossier.template, evaluation: dossier.evaluation)
+            // The scorer already evaluated every row of this template (its index is the dossier's
+            // template); evaluating each again doubled the cost of an import and of `fuhe check`.
+            let node = sameTemplate ? scored.index.node(nodeID) : dossier.template.node(id: nodeID)
+            out += rowProblems(row, node: node, templateID: dossier.template.id) { node in
+                (sameTemplate ? scored.rows[node.id] : nil)
+                    ?? ScoringEngine.evaluate(node: node, result: row, evaluation: dossier.evaluation)
+            }
             for id in row.evidenceIDs where !evidence.contains(id) {
                 out.append(error("I-003", "评分表行「\(label(nodeID, dossier))」引用的佐证材料\(id)不存在", nodeID: nodeID, field: "evidence_ids"))
             }
