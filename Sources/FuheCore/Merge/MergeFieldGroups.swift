@@ -5,7 +5,7 @@
 public enum MergeFieldGroups {
     /// Groups per entity, primary field first.
     static let groups: [String: [[String]]] = [
-        "result": [["reviewScore", "reviewedBy", "reviewedAt", "status"]],
+        "result": [["reviewScore", "reviewedBy", "reviewedAt", "status", "question", "queriedBy", "queriedAt"]],
         "item": [["status", "submittedOn", "completionDesc", "closedBy", "closedOn", "closureNote", "returnCount",
                   "longTermSince", "nextCheckOn"]],
         "review": [["status", "submittedAt", "finalizedAt", "frozenTotal", "frozenGrade"]],

@@ -63,12 +63,16 @@ public struct UnitFilter: Sendable, Hashable {
     public var flaggedOnly: Bool
     /// Only units with overdue rectification items.
     public var overdueOnly: Bool
+    /// Only units whose review has not started (未开始: no review yet). Excludes `reviewStatus`.
+    public var notStartedOnly: Bool
 
-    public init(evalType: EvalType? = nil, reviewStatus: ReviewStatus? = nil, flaggedOnly: Bool = false, overdueOnly: Bool = false) {
+    public init(evalType: EvalType? = nil, reviewStatus: ReviewStatus? = nil, flaggedOnly: Bool = false, overdueOnly: Bool = false,
+                notStartedOnly: Bool = false) {
         self.evalType = evalType
         self.reviewStatus = reviewStatus
         self.flaggedOnly = flaggedOnly
         self.overdueOnly = overdueOnly
+        self.notStartedOnly = notStartedOnly
     }
 
     public static let all = UnitFilter()

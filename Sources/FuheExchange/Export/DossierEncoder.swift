@@ -98,6 +98,7 @@ public enum DossierEncoder {
         b.add("review_note", r.reviewNote); b.add("evidence_ids", texts: r.evidenceIDs)
         if r.status != .unreviewed { b.add("status", r.status.rawValue) }
         b.add("reviewed_by", r.reviewedBy); b.add("reviewed_at", r.reviewedAt.map(ISO8601.format))
+        b.add("question", r.question); b.add("queried_by", r.queriedBy); b.add("queried_at", r.queriedAt.map(ISO8601.format))
         return b.json
     }
 

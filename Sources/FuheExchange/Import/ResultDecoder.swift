@@ -30,6 +30,9 @@ enum ResultDecoder {
             result.status = try rr.enumeration("status", RowStatus.self) ?? .unreviewed
             result.reviewedBy = try rr.string("reviewed_by")
             result.reviewedAt = try rr.dateTime("reviewed_at")
+            result.question = try rr.string("question")
+            result.queriedBy = try rr.string("queried_by")
+            result.queriedAt = try rr.dateTime("queried_at")
             try rr.finish()
             out[node.id] = result
         }

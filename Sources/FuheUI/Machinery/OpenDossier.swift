@@ -6,7 +6,10 @@ extension UpdateContext {
         switch request.mode {
         case .open:
             state.dossier = dossier
+            // A new unit starts with a fresh tree; the filter stays (working through 未复核 unit by unit).
+            let filter = state[ScoresheetPane.self].filter
             state[ScoresheetPane.self] = ScoresheetPane()
+            state[ScoresheetPane.self].filter = filter
             state[ItemsPane.self].position = ListPosition()
             rescore()
             // Start on the first scorable leaf rather than on the L1 heading.
@@ -34,8 +37,7 @@ extension UpdateContext {
         }
         let scheme = state.gradeSchemes[d.template.gradeSchemeID] ?? GradeScheme.mof4
         state.scored = DossierScorer.score(d, scheme: scheme)
-        let collapsed = state[ScoresheetPane.self].collapsed
-        state[ScoresheetPane.self].rows = SheetRows.visible(d.template, collapsed: collapsed)
+        state[ScoresheetPane.self].rows = ScoresheetPane.visibleRows(state)
     }
 
     /// An edit is stored: it can be undone, its form closes, the dossier and its unit line are

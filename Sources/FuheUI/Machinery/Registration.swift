@@ -14,6 +14,7 @@ enum Registration {
         RowCommands.self,
         RowRecordCommands.self,
         ScoresheetPane.self,
+        SheetWorkCommands.self,
         ReviewLifecycleCommands.self,
         ItemsPane.self,
         ItemCommands.self,

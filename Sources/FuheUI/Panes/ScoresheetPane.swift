@@ -16,9 +16,11 @@ extension CommandScope {
 struct ScoresheetPane: Pane {
     /// Collapsed node ids.
     var collapsed: Set<String> = []
-    /// Visible rows (children of collapsed nodes hidden).
+    /// Visible rows (children of collapsed nodes hidden; only matching leaves while filtered).
     var rows: [SheetRow] = []
     var position = ListPosition()
+    /// Only the scorable leaves that are 未复核 / 有标记 / 有差异 / 待补充 (nil: the whole tree).
+    var filter: SheetFilter?
 
     static let id = PaneID.sheet
     static let scope = CommandScope.sheet
@@ -66,6 +68,18 @@ struct ScoresheetPane: Pane {
         return HistoryTarget(entity: "result", entityID: row.node.id, title: "\(row.node.code) \(row.node.name)")
     }
 
+    /// The rows to show: the tree with collapsed parents' children hidden, or, while a filter is
+    /// on, the scorable leaves that pass it (in template order).
+    static func visibleRows(_ state: AppState) -> [SheetRow] {
+        guard let d = state.dossier else { return [] }
+        let pane = state[ScoresheetPane.self]
+        guard let filter = pane.filter, let scored = state.scored else {
+            return SheetRows.visible(d.template, collapsed: pane.collapsed)
+        }
+        return d.template.scorableLeaves.filter { filter.matches($0, in: d, scored: scored) }
+            .map { SheetRow(node: $0, isLeaf: true, isExpanded: true) }
+    }
+
     /// Puts the cursor on a visible node.
     static func select(nodeID: String, in state: inout AppState) {
         let rows = state[ScoresheetPane.self].rows
@@ -101,16 +115,19 @@ extension UpdateContext {
 
     /// Recomputes the visible rows and puts the cursor on `nodeID`.
     mutating func rebuildRows(keeping nodeID: String) {
-        guard let d = state.dossier else { return }
-        let collapsed = state[ScoresheetPane.self].collapsed
-        state[ScoresheetPane.self].rows = SheetRows.visible(d.template, collapsed: collapsed)
+        guard state.dossier != nil else { return }
+        state[ScoresheetPane.self].rows = ScoresheetPane.visibleRows(state)
         ScoresheetPane.select(nodeID: nodeID, in: &state)
         keepCursorsVisible()
     }
 
     /// Moves the scoresheet cursor to a node, expanding its ancestors, and focuses the scoresheet.
+    /// A filter that hides the node is lifted.
     mutating func reveal(nodeID: String) {
         guard let d = state.dossier else { return }
+        if state[ScoresheetPane.self].filter != nil, !state.sheetRows.contains(where: { $0.node.id == nodeID }) {
+            state[ScoresheetPane.self].filter = nil
+        }
         var parent = d.template.node(id: nodeID)?.parentID
         while let p = parent {
             state[ScoresheetPane.self].collapsed.remove(p)

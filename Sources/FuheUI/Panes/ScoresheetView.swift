@@ -39,7 +39,9 @@ enum ScoresheetView {
         let selfScore = row.isLeaf ? r.selfScore : (r.selfScore ?? scored.score(node.id, .selfStated).value)
         let suggestion = row.isLeaf ? scored.rows[node.id]?.suggestion : scored.score(node.id, .suggested).value
         let review: String
-        if row.isLeaf {
+        if row.isLeaf && r.status == .queried {
+            review = r.reviewScore.map { "?" + $0.description } ?? "待补"
+        } else if row.isLeaf {
             review = r.reviewScore?.description ?? (node.kind == .trial ? "" : "·")
         } else {
             let roll = scored.score(node.id, .review)
@@ -69,7 +71,8 @@ enum ScoresheetView {
         let year = d.cycle.yearIsDemo ? "\(d.cycle.fiscalYear)*" : "\(d.cycle.fiscalYear)"
         let total = scored.total(.review)
         let right = "自评 \(d.evaluation.finalStatedTotal?.description ?? "—") 复核 \(total.value.map { total.complete ? $0.description : "~" + $0.description } ?? "—")"
-        PaneChrome.title("评分表 \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
+        let filter = pane.filter.map { "［只看\($0.label) \(pane.rows.count)］" } ?? ""
+        PaneChrome.title("评分表\(filter) \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         PaneTable.draw(columns: columns(width: body.width), body: body, count: pane.rows.count, position: pane.position,
                        marker: .of(state, focused: focused), into: &buffer) { index in

@@ -64,6 +64,11 @@ enum RowCommands: CommandProvider {
         return (row.node, d.result(for: row.node.id))
     }
 
+    /// A scoresheet is open (reading it, moving and filtering are always possible).
+    static func dossierShown(_ state: AppState) -> Availability {
+        state.dossier == nil ? .notYet("先在单位列表按 \(state.key(.openUnit)) 打开评分表") : .available
+    }
+
     /// A row can be edited: a dossier is open and its review not finalized.
     static func editableRow(_ state: AppState) -> Availability {
         guard state.dossier != nil, state.selectedRow != nil else { return .notYet("先在单位列表按 \(state.key(.openUnit)) 打开评分表") }
