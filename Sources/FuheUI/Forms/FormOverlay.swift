@@ -80,6 +80,9 @@ extension FormState: TextInput, CommandProvider {
             error = text
             if let field { focus(on: field) }
         case .nothing: break
+        case .open(let overlay):
+            ctx.closeTop()
+            ctx.push(overlay)
         }
     }
 

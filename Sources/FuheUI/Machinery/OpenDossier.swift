@@ -10,7 +10,7 @@ extension UpdateContext {
             let filter = state[ScoresheetPane.self].filter
             state[ScoresheetPane.self] = ScoresheetPane()
             state[ScoresheetPane.self].filter = filter
-            state[ItemsPane.self].position = ListPosition()
+            state[ItemsPane.self] = ItemsPane()
             rescore()
             // Start on the first scorable leaf rather than on the L1 heading.
             let rows = state.sheetRows

@@ -33,7 +33,9 @@ public struct MessagesOverlay: Overlay, CommandProvider {
             let entries = entries(ctx.state)
             let firstMessage = entries.firstIndex { !$0.blocksSubmit } ?? 0
             let onBlocker = entries.indices.contains(overlay.position.cursor) && entries[overlay.position.cursor].blocksSubmit
-            overlay.position.set(onBlocker ? firstMessage : 0, count: entries.count)
+            let target = onBlocker ? firstMessage : 0
+            // The part starts at the top of the box.
+            overlay.position = ListPosition(cursor: min(target, max(0, entries.count - 1)), top: target)
         },
         .on(MessagesOverlay.self, .messagesClose, [.escape, .character("q"), .character("!")], .messages, "关闭提示列表") { _, ctx, _ in
             ctx.closeTop()

@@ -14,9 +14,9 @@ enum ItemListView {
         Column(title: "状态", width: 8, priority: 0),
     ]
 
-    static func cells(_ item: RectificationItem, dossier d: Dossier, today: CalendarDay) -> [String] {
+    static func cells(_ item: RectificationItem, dossier d: Dossier, today: CalendarDay, selected: Bool = false) -> [String] {
         let finding = d.findings.first { $0.id == item.findingID }
-        return ["\(item.seq)", finding?.description ?? "", item.measure, "\(item.respUnit)/\(item.respPerson)",
+        return [selected ? "✓\(item.seq)" : "\(item.seq)", finding?.description ?? "", item.measure, "\(item.respUnit)/\(item.respPerson)",
                 item.deadline.description, Deadlines.dueText(item, today: today), item.status.label]
     }
 
@@ -24,7 +24,9 @@ enum ItemListView {
         let items = state.items
         let open = items.filter { $0.status.isOpen }.count
         let overdue = items.filter { Deadlines.state(of: $0, today: state.today).isOverdue }.count
-        PaneChrome.title("整改事项 (\(open) 未完成\(overdue > 0 ? "，\(overdue) 逾期" : ""))", rect: rect, focused: focused, into: &buffer)
+        let selection = state[ItemsPane.self].selection
+        let chosen = selection.isEmpty ? "" : "［已选 \(selection.count)］"
+        PaneChrome.title("整改事项 (\(open) 未完成\(overdue > 0 ? "，\(overdue) 逾期" : ""))\(chosen)", rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 1, let d = state.dossier else {
             if state.dossier == nil { PaneChrome.empty("（未打开评分表）", rect: rect, into: &buffer) }
@@ -40,7 +42,9 @@ enum ItemListView {
             if !item.status.isOpen { style.dim = true }
             var extra: [Int: Style] = [:]
             if Deadlines.state(of: item, today: state.today).isOverdue { extra[5] = Style(bold: true, foreground: .red) }
-            return PaneTable.Line(cells: cells(item, dossier: d, today: state.today), style: style, cellStyles: extra)
+            let selected = selection.contains(item.id)
+            if selected { extra[0] = Style(bold: true, foreground: .cyan) }
+            return PaneTable.Line(cells: cells(item, dossier: d, today: state.today, selected: selected), style: style, cellStyles: extra)
         }
     }
 }

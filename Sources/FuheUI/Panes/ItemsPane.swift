@@ -9,6 +9,8 @@ extension CommandScope {
 /// forms and lifecycle steps) are in `ItemCommands`.
 struct ItemsPane: Pane {
     var position = ListPosition()
+    /// Items selected for a batch, by id.
+    var selection: Set<String> = []
 
     static let id = PaneID.items
     static let scope = CommandScope.items

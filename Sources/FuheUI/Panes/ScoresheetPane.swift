@@ -21,6 +21,8 @@ struct ScoresheetPane: Pane {
     var position = ListPosition()
     /// Only the scorable leaves that are 未复核 / 有标记 / 有差异 / 待补充 (nil: the whole tree).
     var filter: SheetFilter?
+    /// Rows selected for a batch (scorable leaves, by node id).
+    var selection: Set<String> = []
 
     static let id = PaneID.sheet
     static let scope = CommandScope.sheet

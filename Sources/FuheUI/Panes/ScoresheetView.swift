@@ -26,10 +26,10 @@ enum ScoresheetView {
         Column(title: "标记", width: 9, priority: 6),
     ]
 
-    static func cells(_ row: SheetRow, dossier d: Dossier, scored: ScoredDossier) -> [String] {
+    static func cells(_ row: SheetRow, dossier d: Dossier, scored: ScoredDossier, selected: Bool = false) -> [String] {
         let node = row.node
         let r = d.result(for: node.id)
-        let marker = row.isLeaf ? "  " : (row.isExpanded ? "▾ " : "▸ ")
+        let marker = row.isLeaf ? (selected ? "✓ " : "  ") : (row.isExpanded ? "▾ " : "▸ ")
         let name = String(repeating: " ", count: node.level - 1) + marker + node.code + " " + node.name
         let weight: String = switch node.kind {
         case .base: node.weight.description
@@ -71,7 +71,8 @@ enum ScoresheetView {
         let year = d.cycle.yearIsDemo ? "\(d.cycle.fiscalYear)*" : "\(d.cycle.fiscalYear)"
         let total = scored.total(.review)
         let right = "自评 \(d.evaluation.finalStatedTotal?.description ?? "—") 复核 \(total.value.map { total.complete ? $0.description : "~" + $0.description } ?? "—")"
-        let filter = pane.filter.map { "［只看\($0.label) \(pane.rows.count)］" } ?? ""
+        let filter = (pane.filter.map { "［只看\($0.label) \(pane.rows.count)］" } ?? "")
+            + (pane.selection.isEmpty ? "" : "［已选 \(pane.selection.count)］")
         PaneChrome.title("评分表\(filter) \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         PaneTable.draw(columns: columns(width: body.width), body: body, count: pane.rows.count, position: pane.position,
@@ -82,7 +83,9 @@ enum ScoresheetView {
             var extra: [Int: Style] = [11: Style(bold: true, foreground: .yellow)]
             if let diff = scored.rowDiff(row.node.id), diff.hundredths != 0 { extra[8] = Style(foreground: diff.hundredths > 0 ? .yellow : .cyan) }
             if row.isLeaf && d.result(for: row.node.id).reviewScore == nil { extra[7] = Style(dim: true) }
-            return PaneTable.Line(cells: cells(row, dossier: d, scored: scored), style: style, cellStyles: extra)
+            let selected = pane.selection.contains(row.node.id)
+            if selected { extra[0] = Style(bold: true, foreground: .cyan) }
+            return PaneTable.Line(cells: cells(row, dossier: d, scored: scored, selected: selected), style: style, cellStyles: extra)
         }
     }
 }

@@ -103,7 +103,7 @@ enum RowCommands: CommandProvider {
             return .invalid("\(problem.code) \(problem.message)", field: "score")
         }
         guard let score else { return .invalid("请输入数字", field: "score") }
-        if ReasonRule.needsReason(node: node, score: score, selfScore: r.selfScore) && reason.isEmpty {
+        if RowEdits.needsReason(node: node, score: score, selfScore: r.selfScore) && reason.isEmpty {
             let code = score < (node.kind == .adjust ? .zero : node.maxScore) ? "R-003" : "R-004"
             let why = code == "R-003" ? "复核分低于满分，须填写扣分原因" : "复核分与自评分\(r.selfScore?.description ?? "")不一致，须说明理由"
             return .invalid("\(code) \(why)", field: "reason")
@@ -116,15 +116,11 @@ enum RowCommands: CommandProvider {
     /// Takes the engine's suggestion; when a reason is required and none is written, the engine's
     /// explanation of the computation becomes the reason (edit it with r).
     static func acceptSuggestion(_ ctx: inout UpdateContext) {
-        guard case let (node, result)? = row(ctx.state), let eval = ctx.state.scored?.rows[node.id], let suggestion = eval.suggestion else { return }
-        var r = result
-        r.reviewScore = suggestion
-        if ReasonRule.needsReason(node: node, score: suggestion, selfScore: r.selfScore),
-           (r.deductionReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            r.deductionReason = eval.explanation
-        }
+        guard case let (node, result)? = row(ctx.state), let eval = ctx.state.scored?.rows[node.id],
+              let r = RowEdits.accept(result, node: node, evaluation: eval, by: ctx.state.actor.name, at: ctx.clock.now()),
+              let suggestion = r.reviewScore else { return }
         let note = r.deductionReason == result.deductionReason ? "" : "，扣分原因按计算说明填写（\(ctx.key(.editReason)) 修改）"
-        if let edit = ctx.edit(ctx.rowChanges(ctx.reviewed(r)), success: "已采用建议分 \(suggestion)" + note) { ctx.save(edit) }
+        if let edit = ctx.edit(ctx.rowChanges(r), success: "已采用建议分 \(suggestion)" + note) { ctx.save(edit) }
     }
 
     /// A form with one multi-line text field of the selected row.
