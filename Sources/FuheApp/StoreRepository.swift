@@ -6,8 +6,13 @@ import FuheUI
 /// The SQLite store as the workstation's repository.
 public final class StoreRepository: ReviewRepository {
     public let store: FuheStore
+    public let session: String
 
-    public init(_ store: FuheStore) { self.store = store }
+    /// The store as one session's repository (a new session id unless given).
+    public init(_ store: FuheStore, session: String = UUID().uuidString.lowercased()) {
+        self.store = store
+        self.session = session
+    }
 
     public func unitList(today: CalendarDay?, filter: UnitFilter) throws -> [UnitSummary] {
         try store.unitList(today: today, filter: filter)
@@ -21,11 +26,17 @@ public final class StoreRepository: ReviewRepository {
 
     public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }
 
-    public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64? {
-        try store.apply(changes, to: dossierID, actor: actor, reason: reason, origin: origin)
+    public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64? {
+        try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session)
     }
 
-    public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, actor: actor) }
+    public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, actor: actor, session: session) }
+
+    public func storeVersion() throws -> StoreVersion { try store.storeVersion() }
+
+    public func journalHead() throws -> JournalPosition { try store.journalHead() }
+
+    public func changes(since position: JournalPosition, limit: Int) throws -> ChangeFeed { try store.changes(since: position, limit: limit) }
 
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
         try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)

@@ -32,12 +32,19 @@ struct CheckoutCommand: ParsableCommand {
             ids += matching
         }
         guard !ids.isEmpty else { throw ValidationError("choose units with --unit or --filter") }
+        let names = Dictionary(try store.dossierNames().map { ($0.dossierID, $0.unitName) }, uniquingKeysWith: { a, _ in a })
+        let leased = try store.leasedDossiers()
+        for id in Set(ids).sorted() {
+            for other in leased[id] ?? [] {
+                FileHandle.standardError.write(Data("注意：\(names[id] ?? id) 已借出给 \(other.holder)（\(other.id)，\(other.sinceDay) 起，\(other.outPath)）；两份副本改了同一字段时，后合并的一份要逐个决定冲突\n".utf8))
+            }
+        }
         let lease: Lease
         do {
             lease = try store.checkout(dossierIDs: ids, to: out, holder: holder ?? options.actorName, actor: options.actorName)
         } catch let error as StoreError { throw CLIFailure(error.description) }
-        let names = try store.dossierNames().filter { lease.dossierIDs.contains($0.dossierID) }.map(\.unitName)
-        print("checked out \(lease.dossierIDs.count) unit(s) to \(out) as lease \(lease.id) for \(lease.holder): \(names.joined(separator: "、"))")
+        let taken = lease.dossierIDs.map { names[$0] ?? $0 }
+        print("checked out \(lease.dossierIDs.count) unit(s) to \(out) as lease \(lease.id) for \(lease.holder): \(taken.joined(separator: "、"))")
         print("open it with: fuhe --store \(out); bring it back with: fuhe merge \(out)")
     }
 

@@ -15,6 +15,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace dossiers whose id is already in the store.")
     var replace = false
 
+    @Flag(help: "With --replace: replace units that are out as offline copies too (those copies can then no longer be merged; fuhe leases says so).")
+    var force = false
+
     @Flag(help: "Also import the bundled sample dossiers.")
     var samples = false
 
@@ -23,6 +26,7 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty && !samples { throw ValidationError("give at least one file to import (or --samples)") }
+        if force && !replace { throw ValidationError("--force only goes with --replace") }
     }
 
     func run() throws {
@@ -48,11 +52,17 @@ struct ImportCommand: ParsableCommand {
         if samples { dossiers += try BundledData.samples(today: store.today) }
         do {
             try store.importDossiers(dossiers, templates: templates, mode: replace ? .replaceExisting : .refuseExisting,
-                                     actor: options.actorName, origin: "import")
+                                     overridingLeases: force, actor: options.actorName, origin: "import")
         } catch let error as StoreError {
             throw CLIFailure("\(error.description); nothing was imported")
         }
         print("imported \(dossiers.count) dossier(s)\(templates.isEmpty ? "" : " and \(templates.count) template(s)") into \(store.path)")
+        if force {
+            let ids = Set(dossiers.map(\.id))
+            for lease in try store.leases() where lease.status == .out && lease.unmergeable != nil && !ids.isDisjoint(with: lease.dossierIDs) {
+                print("lease \(lease.id) (\(lease.holder)) can no longer be merged: \(lease.unmergeable ?? "")")
+            }
+        }
     }
 
     private func readBytes(_ file: String) throws -> [UInt8] {

@@ -32,6 +32,7 @@ struct LeasesCommand: ParsableCommand {
             var line = "\(l.id)  \(status[l.status] ?? "")  \(l.holder)  \(l.sinceDay) 起  \(l.outPath)"
             if let at = l.mergedAt { line += "  合并于 \(at.prefix(16)) 由 \(l.mergedBy ?? "?")" }
             print(line)
+            if l.status == .out, let why = l.unmergeable { print("    不能合并：\(why)；放弃它：fuhe leases --release \(l.id) --reason …，再重新借出") }
             print("    " + l.dossierIDs.map { names[$0] ?? $0 }.joined(separator: "、"))
         }
     }

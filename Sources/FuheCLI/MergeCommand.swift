@@ -21,6 +21,9 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Decide every conflict for one side: main or copy.", valueName: "side"))
     var prefer: String?
 
+    @Flag(name: .long, help: "When the copy changed nothing, end its lease anyway (by default the lease stays out).")
+    var closeEmpty = false
+
     func run() throws {
         let side: MergeDecision?
         switch prefer {
@@ -32,11 +35,17 @@ struct MergeCommand: ParsableCommand {
         let store = try options.open(createIfMissing: false)
         let prepared: MergePreparation
         do { prepared = try store.prepareMerge(copyPath: file) } catch let error as StoreError { throw CLIFailure(error.description) }
+        let session = UUID().uuidString.lowercased()
         let dossiers = MergePlanText.dossiers(of: prepared, in: store)
         let heading = MergePlanText.heading(prepared, into: store)
         print(heading)
         MergePlanText.lines(prepared, dossiers: dossiers).forEach { print($0) }
         if prepared.alreadyMerged { return }
+        if prepared.plan.isEmpty && !closeEmpty {
+            print("副本没有任何修改（与借出时相同）：借出 \(prepared.lease.id) 保持借出中，什么都没有写入。" +
+                  "若现场改过，拿来的可能是旧文件，请取回最新的副本；确认不会再改时用 --close-empty 结束借出")
+            return
+        }
         if dryRun { print("（预演 --dry-run：什么都没有写入）"); return }
         let conflicts = prepared.plan.conflicts
         var decisions: [String: MergeDecision] = [:]
@@ -54,8 +63,16 @@ struct MergeCommand: ParsableCommand {
             }
         }
         let outcome: MergeOutcome
-        do { outcome = try store.commitMerge(prepared, decisions: decisions, actor: options.actorName) } catch let error as StoreError {
+        do {
+            outcome = try store.commitMerge(prepared, decisions: decisions, actor: options.actorName, closingEmpty: closeEmpty, session: session)
+        } catch let error as StoreError {
             throw CLIFailure(error.description)
+        } catch let stale as StaleWrite {
+            throw CLIFailure(stale.message(in: nil).replacingOccurrences(of: "\n", with: "\n  "))
+        }
+        if prepared.plan.isEmpty {
+            print("副本没有任何修改：借出 \(prepared.lease.id) 已结束（--close-empty）")
+            return
         }
         print("merged \(prepared.lease.id): \(outcome.fieldsChanged) field(s) written, \(outcome.conflictsDecided) conflict(s) decided" +
               (outcome.batch.map { " (journal batch #\($0))" } ?? ""))

@@ -6,13 +6,19 @@ extension FuheStore {
     /// Applies changes to one dossier as a single transaction with journal entries sharing one
     /// batch number; the dossier's summary is refreshed in the same transaction. Returns the
     /// batch, or nil when nothing actually changed (nothing is written then).
+    ///
+    /// Compare-and-set: inside the transaction, every entity the changes touch (with
+    /// `ChangeBase.Scope.dossier`, every entity of the dossier) must still be as `base` saw it,
+    /// except fields that already hold the value being written; otherwise `StaleWrite` is thrown,
+    /// listing each field with its value now, as seen, and as proposed, and nothing is written.
     @discardableResult
-    public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String? = nil,
-                      origin: String = "local") throws -> Int64? {
+    public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String? = nil,
+                      origin: String = "local", session: String? = nil) throws -> Int64? {
         try queue.write { db in
+            try Self.checkBase(base, changes: changes, dossierID: dossierID, db)
             let batch = try Journal.nextBatch(db)
             let now = clock.now()
-            let who = Attribution(actor: actor, origin: origin, reason: reason, at: now, atText: ISO.format(now))
+            let who = Attribution(actor: actor, origin: origin, reason: reason, at: now, atText: ISO.format(now), session: session)
             guard try Self.applyChanges(changes, to: dossierID, batch: batch, db, attribution: { _, _ in who }) else { return nil }
             try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
             return batch
@@ -27,6 +33,8 @@ extension FuheStore {
         var at: Date
         /// The time as already written in a journal (a change merged from a copy keeps its own).
         var atText: String?
+        /// The session that wrote it.
+        var session: String? = nil
     }
 
     /// Writes changes inside an open transaction, journalling each changed field under `batch`
@@ -64,7 +72,8 @@ extension FuheStore {
             func journal(_ field: String, _ old: String?, _ new: String?) throws {
                 let who = attribution(target, field)
                 lastHash = try Journal.append(db, JournalRecord(actor: who.actor, origin: who.origin, dossierID: dossierID, entity: target.entity,
-                                                     entityID: target.entityID, field: field, old: old, new: new, reason: who.reason),
+                                                     entityID: target.entityID, field: field, old: old, new: new, reason: who.reason,
+                                                     session: who.session),
                                    batch: batch, at: who.at, atText: who.atText, previous: lastHash)
             }
             if old == nil || new == nil {

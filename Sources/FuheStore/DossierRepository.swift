@@ -13,10 +13,16 @@ extension FuheStore {
 
     /// Imports dossiers (and standalone `templates`) in one transaction: either all are stored,
     /// with their units, cycles and embedded templates, or none.
+    ///
+    /// Leases are respected: into a checked-out copy nothing is imported (its merge only takes
+    /// field edits of its own units); in a main store, replacing a unit that is out as a copy is
+    /// refused unless `overridingLeases`, and then that lease is marked unmergeable.
     public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
-                               actor: String, origin: String = "import", reason: String? = nil) throws {
+                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil) throws {
         try queue.write { db in
             let batch = try Journal.nextBatch(db)
+            try Self.checkLeases(importing: dossiers.map(\.id), replacing: mode == .replaceExisting, overriding: overridingLeases,
+                                 actor: actor, batch: batch, at: clock.now(), file: name, db)
             let schemes = try Self.gradeSchemes(db)
             for t in templates {
                 if try Bool.fetchOne(db, sql: "SELECT bundled FROM template WHERE id = ?", arguments: [t.id]) == true,

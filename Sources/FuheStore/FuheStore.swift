@@ -15,18 +15,31 @@ public final class FuheStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
     let clock: any Clock
+    /// Held while an offline copy is open (see `CopyLock`); nil for other stores.
+    let copyLock: CopyLock?
 
-    private init(path: String, queue: DatabaseQueue, clock: any Clock) {
+    private init(path: String, queue: DatabaseQueue, clock: any Clock, copyLock: CopyLock? = nil) {
         self.path = path
         self.queue = queue
         self.clock = clock
+        self.copyLock = copyLock
     }
 
     /// Opens a store. A missing file is created (mode 0600) when `createIfMissing`, as a store of
     /// `kind`; an existing file must be a Fuhe store, otherwise it is left untouched and
     /// `notAFuheStore` is thrown.
+    ///
+    /// A main store or sandbox is journalled in WAL mode (readers never block the writer); an
+    /// offline copy in rollback-journal mode, so that the file alone holds every committed edit
+    /// after each save and can be copied at any time, and under a shared `CopyLock` while open.
     public static func open(path: String, createIfMissing: Bool, clock: any Clock = SystemClock(),
                             kind: StoreKind = .main) throws -> FuheStore {
+        try open(path: path, createIfMissing: createIfMissing, clock: clock, kind: kind, copyLock: .shared)
+    }
+
+    /// `open`, taking a copy's lock in `copyLock` mode (`fuhe merge` takes it exclusively).
+    static func open(path: String, createIfMissing: Bool, clock: any Clock, kind: StoreKind,
+                     copyLock mode: CopyLock.Mode) throws -> FuheStore {
         let fm = FileManager.default
         var isNew = false
         if !fm.fileExists(atPath: path) {
@@ -51,7 +64,6 @@ public final class FuheStore: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let queue: DatabaseQueue
@@ -60,13 +72,39 @@ public final class FuheStore: Sendable {
         } catch {
             throw StoreError.notAFuheStore(path: path, detail: "\(error)")
         }
-        let store = FuheStore(path: path, queue: queue, clock: clock)
+        if isNew { try setJournalMode(queue, kind: kind, path: path) }
+        var store = FuheStore(path: path, queue: queue, clock: clock)
         if isNew {
             try store.initialize(kind: kind)
         } else {
             try store.verifyIdentity()
+            try setJournalMode(queue, kind: try store.kind(), path: path)
+        }
+        if try store.kind() == .copy {
+            guard let lock = try CopyLock.acquire(path, mode) else {
+                throw mode == .exclusive
+                    ? StoreError.rule(code: "M-007", message: "\(store.name) is open in a workstation or another fuhe command; quit it there (q) and merge again")
+                    : StoreError.rule(code: "M-007", message: "\(store.name) is being merged right now; open it again when the merge is done")
+            }
+            store = FuheStore(path: path, queue: queue, clock: clock, copyLock: lock)
         }
         return store
+    }
+
+    /// WAL for a main store or sandbox; a rollback journal for a copy, which is whole on disk
+    /// after every commit (a copy made by an older Fuhe in WAL mode is folded back into its file).
+    private static func setJournalMode(_ queue: DatabaseQueue, kind: StoreKind, path: String) throws {
+        let wanted = kind == .copy ? "delete" : "wal"
+        do {
+            let mode = try queue.writeWithoutTransaction { db in
+                try String.fetchOne(db, sql: "PRAGMA journal_mode = \(wanted.uppercased())")
+            }
+            guard mode?.lowercased() == wanted else {
+                throw StoreError.io(path: path, detail: "cannot switch the store to \(wanted) journal mode (it stays \(mode ?? "?")): is it open in another program?")
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.io(path: path, detail: "cannot set the journal mode: \(error.message ?? "\(error)") — is the file open in another program?")
+        }
     }
 
     /// Refuses files that are not SQLite databases before SQLite touches them.

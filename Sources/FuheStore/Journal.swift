@@ -20,21 +20,24 @@ enum Journal {
         let hash = JournalChain.hash(previous: previous, at: time, record: r, batch: batch)
         // Prepared once per connection: a merge appends thousands of entries.
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO journal(at, actor, origin, dossier_id, entity, entity_id, field, old, new, reason, batch, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO journal(at, actor, origin, dossier_id, entity, entity_id, field, old, new, reason, batch, prev_hash, hash, session)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try insert.execute(arguments: [time, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, batch,
-                                       previous, hash])
+                                       previous, hash, r.session])
         return hash
     }
 
     static func entries(_ db: Database, sql: String, arguments: StatementArguments) throws -> [JournalEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM journal \(sql)", arguments: arguments).map { row in
-            JournalEntry(seq: row["seq"], at: row["at"], batch: row["batch"],
-                         record: JournalRecord(actor: row["actor"], origin: row["origin"], dossierID: row["dossier_id"],
-                                               entity: row["entity"], entityID: row["entity_id"], field: row["field"],
-                                               old: row["old"], new: row["new"], reason: row["reason"]))
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM journal \(sql)", arguments: arguments).map(entry)
+    }
+
+    /// A journal row as an entry.
+    static func entry(_ row: Row) -> JournalEntry {
+        JournalEntry(seq: row["seq"], at: row["at"], batch: row["batch"],
+                     record: JournalRecord(actor: row["actor"], origin: row["origin"], dossierID: row["dossier_id"],
+                                           entity: row["entity"], entityID: row["entity_id"], field: row["field"],
+                                           old: row["old"], new: row["new"], reason: row["reason"], session: row["session"]))
     }
 }
 

@@ -7,8 +7,10 @@ import GRDB
 /// entry that does not fit.
 enum JournalChain {
     static func hash(previous: String, at: String, record r: JournalRecord, batch: Int64) -> String {
-        let fields = [previous, at, r.actor, r.origin, r.dossierID ?? "\u{0}", r.entity, r.entityID, r.field,
+        var fields = [previous, at, r.actor, r.origin, r.dossierID ?? "\u{0}", r.entity, r.entityID, r.field,
                       r.old ?? "\u{0}", r.new ?? "\u{0}", r.reason ?? "\u{0}", String(batch)]
+        // Entries with a session (migration v5-journal-session on) chain it too; older ones hash as before.
+        if let session = r.session { fields.append(session) }
         return SHA256.hex(Array(fields.joined(separator: "\u{1F}").utf8))
     }
 
@@ -27,10 +29,7 @@ enum JournalChain {
         var count = 0
         var lastSeq: Int64?
         for row in try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY seq") {
-            let e = JournalEntry(seq: row["seq"], at: row["at"], batch: row["batch"],
-                                 record: JournalRecord(actor: row["actor"], origin: row["origin"], dossierID: row["dossier_id"],
-                                                       entity: row["entity"], entityID: row["entity_id"], field: row["field"],
-                                                       old: row["old"], new: row["new"], reason: row["reason"]))
+            let e = Journal.entry(row)
             let stored: String = row["hash"]
             let link: String = row["prev_hash"]
             if link != previous {

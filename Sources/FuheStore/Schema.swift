@@ -83,6 +83,15 @@ enum Schema {
                                         PRIMARY KEY (dossier_id, entity, entity_id)) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v5-journal-session") { db in
+            // session: which workstation run or command wrote a batch (undo reverts only its own).
+            try db.execute(sql: "ALTER TABLE journal ADD COLUMN session TEXT")
+        }
+        m.registerMigration("v5-lease-unmergeable") { db in
+            // unmergeable: why a lease's copy can no longer be merged (a unit of it was replaced by
+            // import --replace --force); NULL while it can.
+            try db.execute(sql: "ALTER TABLE lease ADD COLUMN unmergeable TEXT")
+        }
         return m
     }
 }

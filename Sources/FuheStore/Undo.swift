@@ -8,42 +8,66 @@ extension FuheStore {
     /// old value (entities created by the batch are removed, removed ones restored). The whole
     /// revert is one transaction and obeys the same rules as any edit. Returns the new batch, or
     /// nil if the batch changed nothing that can be reverted.
+    ///
+    /// Only `session`'s own batches are reverted (`UndoRefusal.otherSession` otherwise), and only
+    /// while every field the batch wrote still holds what it wrote: when someone changed one
+    /// since, `StaleWrite` (action `.revert`) names it and nothing is written.
     @discardableResult
-    public func revert(batch: Int64, actor: String) throws -> Int64? {
-        let (dossierID, changes) = try queue.read { db -> (String?, [StoreChange]) in
+    public func revert(batch: Int64, actor: String, session: String) throws -> Int64? {
+        try queue.write { db -> Int64? in
             let entries = try Journal.entries(db, sql: "WHERE batch = ? ORDER BY seq", arguments: [batch])
-            guard let dossierID = entries.first?.record.dossierID, entries.allSatisfy({ $0.record.dossierID == dossierID }) else {
-                return (nil, [])
+            guard let first = entries.first else { return nil }
+            guard let dossierID = first.record.dossierID, entries.allSatisfy({ $0.record.dossierID == dossierID }) else {
+                throw UndoRefusal.notRevertible(batch: batch)
             }
-            var changes: [StoreChange] = []
-            // Group field entries per entity, in first-seen order.
-            var order: [String] = []
-            var grouped: [String: [JournalRecord]] = [:]
+            guard first.record.session == session else { throw UndoRefusal.otherSession(batch: batch, actor: first.record.actor) }
+            // Per entity, in first-seen order: per field the value before the batch (first entry)
+            // and the value it wrote (last entry).
+            var order: [EntityKey] = []
+            var before: [EntityKey: [String: String?]] = [:]
+            var wrote: [EntityKey: [String: String?]] = [:]
             for e in entries where e.record.entity != "dossier" && e.record.entity != "lease" {
-                let key = e.record.entity + "\u{1}" + e.record.entityID
-                if grouped[key] == nil { order.append(key) }
-                grouped[key, default: []].append(e.record)
+                let key = EntityKey(dossierID: dossierID, entity: e.record.entity, id: e.record.entityID)
+                if before[key] == nil { order.append(key) }
+                if before[key]?[e.record.field] == nil { before[key, default: [:]][e.record.field] = .some(e.record.old) }
+                wrote[key, default: [:]][e.record.field] = .some(e.record.new)
             }
+            var stale: [StaleField] = []
+            var changes: [StoreChange] = []
             for key in order {
-                guard let records = grouped[key], let first = records.first else { continue }
-                let target = ChangeTarget(entity: first.entity, entityID: first.entityID, table: "", keyColumn: "", dossierID: dossierID, newJSON: nil)
-                var current = try Self.currentJSON(Self.locate(target), db)
-                if let whole = records.first(where: { $0.field == "*" }) {
-                    current = whole.old
+                let target = Self.locate(ChangeTarget(entity: key.entity, entityID: key.id, table: "", keyColumn: "", dossierID: dossierID, newJSON: nil))
+                let current = try Self.currentJSON(target, db)
+                let old = before[key] ?? [:], new = wrote[key] ?? [:]
+                var restored: String?
+                if let whole = old["*"] {
+                    if current != (new["*"] ?? nil) {
+                        stale.append(StaleField(key: key, field: "*", base: new["*"] ?? nil, current: current, proposed: whole))
+                    }
+                    restored = whole
                 } else {
                     var fields = JSONFields.split(current)
-                    for r in records { fields[r.field] = r.old }
-                    guard let joined = JSONFields.join(fields) else {
-                        throw StoreError.rule(code: "J-001", message: "cannot undo #\(batch): a journalled value of \(first.entity) \(first.entityID) is not JSON")
+                    for (name, value) in new where fields[name] != value {
+                        stale.append(StaleField(key: key, field: name, base: value, current: fields[name], proposed: old[name] ?? nil))
                     }
-                    current = joined
+                    for (name, value) in old { fields[name] = value }
+                    guard let joined = JSONFields.join(fields) else {
+                        throw StoreError.rule(code: "J-001", message: "cannot undo #\(batch): a journalled value of \(key.entity) \(key.id) is not JSON")
+                    }
+                    restored = joined
                 }
-                changes.append(try Self.change(entity: first.entity, entityID: first.entityID, json: current))
+                changes.append(try Self.change(entity: key.entity, entityID: key.id, json: restored))
             }
-            return (dossierID, changes)
+            if !stale.isEmpty {
+                throw StaleWrite(action: .revert(batch: batch), dossierID: dossierID, fields: try Self.attributed(stale, db))
+            }
+            guard !changes.isEmpty else { return nil }
+            let next = try Journal.nextBatch(db)
+            let now = clock.now()
+            let who = Attribution(actor: actor, origin: "local", reason: "撤销 #\(batch)", at: now, atText: ISO.format(now), session: session)
+            guard try Self.applyChanges(changes, to: dossierID, batch: next, db, attribution: { _, _ in who }) else { return nil }
+            try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
+            return next
         }
-        guard let dossierID, !changes.isEmpty else { return nil }
-        return try apply(changes, to: dossierID, actor: actor, reason: "撤销 #\(batch)")
     }
 
     /// The dossier a batch belongs to (nil for imports spanning several, or unknown batches).

@@ -11,10 +11,25 @@ public protocol ReviewRepository: AnyObject {
     func dossier(id: String) throws -> Dossier
     /// Grade schemes by id.
     func gradeSchemes() throws -> [String: GradeScheme]
-    /// Applies changes as one transaction with journal entries; returns the batch (nil = no change).
-    func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64?
-    /// Reverts a batch (undo); reverting the returned batch redoes it.
+    /// This session's id (one workstation run): every batch it writes carries it, and `revert`
+    /// reverts only those.
+    var session: String { get }
+    /// Applies changes as one transaction with journal entries; returns the batch (nil = no
+    /// change). Compare-and-set against `base` (the dossier as the user saw it when the form
+    /// opened or the key was pressed): throws `StaleWrite` — each field with its value now, as
+    /// seen and as proposed — when someone changed it since; nothing is written then.
+    func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64?
+    /// Reverts a batch of this session (undo); reverting the returned batch redoes it. Throws
+    /// `UndoRefusal.otherSession` for another session's batch and `StaleWrite` (action
+    /// `.revert`) when someone changed those fields since.
     func revert(batch: Int64, actor: String) throws -> Int64?
+    /// A cheap token (poll it every few hundred ms while idle): when it differs from the last
+    /// one, another session committed; ask `changes(since:)` what.
+    func storeVersion() throws -> StoreVersion
+    /// Where the store's history stands now (take it when loading what is on screen).
+    func journalHead() throws -> JournalPosition
+    /// What was committed after `position`, grouped by batch (at most `limit` journal entries).
+    func changes(since position: JournalPosition, limit: Int) throws -> ChangeFeed
     /// Journal entries of one entity (or of the whole dossier when `entity` is nil), newest first.
     func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry]
     /// Units that are out as offline copies: dossier id → "L-1 张三 2026-11-23 起".

@@ -34,12 +34,12 @@ struct MergeBenchmarks {
                 edited += 2
                 return .result(r)
             }
-            try copy.apply(rows, to: id, actor: "现场核查员", reason: "现场核查")
+            try copy.apply(rows, to: id, base: .seen(d), actor: "现场核查员", reason: "现场核查")
             // Meanwhile the office writes a different note on the first of those rows.
             let m = try main.dossier(id: id)
             var r = m.result(for: leaves[0].id)
             r.reviewNote = "主库：同时修改"
-            try main.apply([.result(r)], to: id, actor: BenchSetup.actor)
+            try main.apply([.result(r)], to: id, base: .seen(m), actor: BenchSetup.actor)
         }
         try copy.closeForTransfer()
         try main.closeForTransfer()

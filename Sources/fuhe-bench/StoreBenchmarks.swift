@@ -50,25 +50,51 @@ struct StoreBenchmarks {
         }
     }
 
-    /// `apply([.result(row)])` with a changed review score: journal entries and summary refresh included.
-    func storeOneEdit() throws -> Measurement {
+    /// `apply([.result(row)])` with a changed review score: journal entries and summary refresh
+    /// included; compare-and-set against the dossier as loaded, or (`checked` false) without a
+    /// base, to show what the check costs.
+    func storeOneEdit(checked: Bool = true) throws -> Measurement {
         let step = Swift.max(1, ids.count / Swift.max(runs, 1))
         let leaves = setup.template.scorableLeaves
-        return try measure("store one edit", unit: .milliseconds, runs: runs,
-                           note: "apply([.result(row)]) in one transaction: journal + summary refresh",
-                           prepare: { run -> (String, IndicatorResult) in
-            let id = ids[(run * step + 2) % ids.count]
+        return try measure(checked ? "store one edit" : "store one edit, no base", unit: .milliseconds, runs: runs,
+                           note: checked ? "apply([.result(row)], base: .seen(dossier)) in one transaction: compare-and-set + journal + summary refresh"
+                                         : "the same edit with base .unconditional (no compare-and-set), for the difference",
+                           prepare: { run -> (String, IndicatorResult, Dossier) in
+            // The two variants edit different, untouched rows: the same work apart from the check.
+            let id = ids[(run * step + (checked ? 2 : 4)) % ids.count]
             let d = try store.dossier(id: id)
-            let node = leaves[(run * 7) % leaves.count]
+            let node = leaves[(run * 7 + (checked ? 0 : 3)) % leaves.count]
             var row = d.result(for: node.id)
             row.reviewScore = ScoringBenchmarks.changedScore(row.reviewScore, node: node)
             row.deductionReason = "复核调整：佐证材料不足"
             row.status = .reviewed
             row.reviewedBy = "(demo) 复核员"
-            return (id, row)
+            return (id, row, d)
         }) { _, input in
-            guard try store.apply([.result(input.1)], to: input.0, actor: BenchSetup.actor) != nil else {
+            guard try store.apply([.result(input.1)], to: input.0, base: checked ? .seen(input.2) : .unconditional,
+                                  actor: BenchSetup.actor) != nil else {
                 throw BenchFailure("the edit of \(input.0) changed nothing")
+            }
+        }
+    }
+
+    /// The compare-and-set check alone, as `apply` runs it inside its transaction (here in a read
+    /// transaction of its own, so an upper bound): encode the row as seen, read the stored row,
+    /// compare.
+    func compareAndSetCheck() throws -> Measurement {
+        let step = Swift.max(1, ids.count / Swift.max(runs, 1))
+        let leaves = setup.template.scorableLeaves
+        return try measure("compare-and-set check", unit: .microseconds, runs: Swift.max(runs, 200),
+                           note: "staleFields(of: [.result(row)], base: .seen(dossier)): what CAS adds to a stored edit",
+                           prepare: { run -> (String, IndicatorResult, Dossier) in
+            let id = ids[(run * step + 3) % ids.count]
+            let d = try store.dossier(id: id)
+            var row = d.result(for: leaves[(run * 5) % leaves.count].id)
+            row.reviewNote = "复核备注 \(run)"
+            return (id, row, d)
+        }) { _, input in
+            guard try store.staleFields(of: [.result(input.1)], to: input.0, base: .seen(input.2)).isEmpty else {
+                throw BenchFailure("the check found a conflict in an unchanged store")
             }
         }
     }

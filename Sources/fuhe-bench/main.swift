@@ -44,7 +44,18 @@ do {
     report.measurements += [rescore, series]
     report.percentileNames.insert(series.name)
     report.measurements.append(try scoring.scoreFirstTime())
-    report.measurements.append(try storeBench.storeOneEdit())
+    let checkedEdit = try storeBench.storeOneEdit()
+    let blindEdit = try storeBench.storeOneEdit(checked: false)
+    let casCheck = try storeBench.compareAndSetCheck()
+    report.measurements += [checkedEdit, blindEdit, casCheck]
+    report.notes.append("compare-and-set: the check alone \(format(casCheck.median)) µs median (p99 \(format(casCheck.percentile(99))) µs); "
+                        + "edit with base − without: \(format((checkedEdit.median - blindEdit.median) * 1000)) µs (medians; dominated by fsync noise)")
+    let following = FollowingBenchmarks(store: store, runs: options.runs)
+    let poll = try following.idlePoll()
+    report.measurements += [poll, try following.emptyFeed()]
+    let idle = try following.idleShare()
+    report.notes.append("following the store: one poll \(format(poll.median)) µs, i.e. \(format(poll.median * 4 / 10_000)) % of a core at 4 polls/s; "
+                        + "a session idle for 5 s polling every 250 ms (\(idle.polls) polls, wake-ups included) used \(format(idle.cpuPercent)) % of a core")
     let frames = FrameBenchmarks(setup: setup, store: store)
     report.measurements.append(try frames.firstScreen())
     let (unitMoves, unitCells) = frames.cursorMoves(inSheet: false)

@@ -59,7 +59,7 @@ import FuheTestSupport
         defer { r.remove() }
         let demo = try DemoSandbox()
         defer { demo.remove() }
-        _ = try demo.sandbox.apply([.removeItem(id: "RI-YYX-01")], to: "SE-YYX-TZGZ-2021", actor: "学员", reason: nil, origin: "local")
+        _ = try demo.sandbox.apply([.removeItem(id: "RI-YYX-01")], to: "SE-YYX-TZGZ-2021", base: .unconditional, actor: "学员", reason: nil, origin: "local")
         let main = r.file("main.sqlite")
         #expect(try r.run(["import", "--samples", "--store", main]).status == 0)
         let before = try r.run(["export", "--store", main]).stdout

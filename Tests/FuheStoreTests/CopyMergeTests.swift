@@ -15,15 +15,24 @@ import FuheTestSupport
 
     func copyPath(_ name: String) -> String { main.directory.appendingPathComponent(name).path }
 
+    /// Checks units out to a copy and opens it, as the site's workstation would; the copy stays
+    /// locked (and `fuhe merge` refuses it) while the returned store is alive.
+    @discardableResult
     func checkout(_ name: String, holder: String, units: [String] = [heshan, yueyang]) throws -> FuheStore {
         try main.store.checkout(dossierIDs: units, to: copyPath(name), holder: holder, actor: "王某")
-        return try FuheStore.open(path: copyPath(name), createIfMissing: false, clock: main.clock)
+        return try site(name)
+    }
+
+    /// Opens a copy for one piece of work (released when the value goes).
+    func site(_ name: String) throws -> FuheStore {
+        try FuheStore.open(path: copyPath(name), createIfMissing: false, clock: main.clock)
     }
 
     func setRow(_ store: FuheStore, _ dossier: String, _ node: String, actor: String, _ edit: (inout IndicatorResult) -> Void) throws {
-        var row = try store.dossier(id: dossier).result(for: node)
+        let seen = try store.dossier(id: dossier)
+        var row = seen.result(for: node)
         edit(&row)
-        try store.apply([.result(row)], to: dossier, actor: actor, reason: "现场核查")
+        try store.apply([.result(row)], to: dossier, base: .seen(seen), actor: actor, reason: "现场核查")
     }
 
     func merge(_ name: String, decide: (MergeConflict) -> MergeDecision = { _ in .copy }) throws -> (MergePreparation, MergeOutcome) {
@@ -65,8 +74,8 @@ import FuheTestSupport
 
     @Test func editsOnDifferentFieldsMergeWithTheirAuthors() throws {
         defer { main.remove() }
-        let copy = try checkout("site.sqlite", holder: "张三")
-        try setRow(copy, Self.heshan, Self.staffRow, actor: "张三") { $0.reviewScore = Score("0"); $0.deductionReason = "实有11人，编制10名，控制率110%" }
+        try checkout("site.sqlite", holder: "张三")
+        try setRow(try site("site.sqlite"), Self.heshan, Self.staffRow, actor: "张三") { $0.reviewScore = Score("0"); $0.deductionReason = "实有11人，编制10名，控制率110%" }
         try setRow(main.store, Self.heshan, Self.staffRow, actor: "王某") { $0.reviewNote = "待现场核实编制文件" }
         let (prepared, outcome) = try merge("site.sqlite")
         #expect(prepared.plan.conflicts.isEmpty)
@@ -88,6 +97,8 @@ import FuheTestSupport
     /// the main store is edited too; every conflict is shown and decided, nothing is lost.
     @Test func twoCopiesAndTheMainStoreMergeWithEveryConflictDecided() throws {
         defer { main.remove() }
+        var itemAID = "", mainItemID = ""
+        do {
         let siteA = try checkout("a.sqlite", holder: "张三")
         let siteB = try checkout("b.sqlite", holder: "李四")
         // Site A re-scores the staffing row and adds progress to item 1; site B scores the same row
@@ -95,10 +106,13 @@ import FuheTestSupport
         try setRow(siteA, Self.heshan, Self.staffRow, actor: "张三") { $0.reviewScore = Score("0"); $0.reviewedBy = "张三"; $0.deductionReason = "110%，不得分" }
         try setRow(siteB, Self.heshan, Self.staffRow, actor: "李四") { $0.reviewScore = Score("1"); $0.reviewedBy = "李四"; $0.reviewNote = "编制文件待补" }
         try setRow(main.store, Self.heshan, Self.staffRow, actor: "王某") { $0.deductionReason = "超编1人" }
-        var itemA = try siteA.dossier(id: Self.yueyang).items[0]
+        let seenA = try siteA.dossier(id: Self.yueyang)
+        var itemA = seenA.items[0]
+        itemAID = itemA.id
         itemA.progress.append(ProgressEntry(date: main.clock.today(), text: "A站：已补签合同", by: "张三"))
-        try siteA.apply([.item(itemA)], to: Self.yueyang, actor: "张三")
-        var itemB = try siteB.dossier(id: Self.yueyang).items[0]
+        try siteA.apply([.item(itemA)], to: Self.yueyang, base: .seen(seenA), actor: "张三")
+        let seenB = try siteB.dossier(id: Self.yueyang)
+        var itemB = seenB.items[0]
         itemB.progress.append(ProgressEntry(date: main.clock.today(), text: "B站：采购手续补办中", by: "李四"))
         var created = itemB
         created.id = "RI-B-1"
@@ -106,14 +120,17 @@ import FuheTestSupport
         created.status = .pending
         created.progress = []
         created.measure = "B站新增：建立采购台账"
-        try siteB.apply([.item(itemB), .item(created)], to: Self.yueyang, actor: "李四")
-        var mainItem = try main.store.dossier(id: Self.yueyang).items[1]
+        try siteB.apply([.item(itemB), .item(created)], to: Self.yueyang, base: .seen(seenB), actor: "李四")
+        let seenMain = try main.store.dossier(id: Self.yueyang)
+        var mainItem = seenMain.items[1]
+        mainItemID = mainItem.id
         mainItem.measure = "主库修改：完善采购内控制度"
         var mainCreated = mainItem
         mainCreated.id = "RI-M-1"
         mainCreated.seq = 4
         mainCreated.measure = "主库新增：专项检查"
-        try main.store.apply([.item(mainItem), .item(mainCreated)], to: Self.yueyang, actor: "王某")
+        try main.store.apply([.item(mainItem), .item(mainCreated)], to: Self.yueyang, base: .seen(seenMain), actor: "王某")
+        }  // the sites' workstations quit before their copies come back
 
         // A: the reason conflicts with main's; decided for the copy.
         let (planA, outA) = try merge("a.sqlite") { _ in .copy }
@@ -131,8 +148,8 @@ import FuheTestSupport
         #expect(row.deductionReason == "110%，不得分")
         #expect(row.reviewNote == "编制文件待补")
         let yy = try main.store.dossier(id: Self.yueyang)
-        #expect(yy.items.first { $0.id == itemA.id }?.progress.map(\.text).suffix(2) == ["A站：已补签合同", "B站：采购手续补办中"])
-        #expect(yy.items.first { $0.id == mainItem.id }?.measure == "主库修改：完善采购内控制度")
+        #expect(yy.items.first { $0.id == itemAID }?.progress.map(\.text).suffix(2) == ["A站：已补签合同", "B站：采购手续补办中"])
+        #expect(yy.items.first { $0.id == mainItemID }?.measure == "主库修改：完善采购内控制度")
         // Both new items are kept; the copy's takes the next free number.
         #expect(yy.items.first { $0.id == "RI-M-1" }?.seq == 4)
         #expect(yy.items.first { $0.id == "RI-B-1" }?.seq == 5)
@@ -144,8 +161,8 @@ import FuheTestSupport
 
     @Test func mergingTheSameCopyTwiceChangesNothing() throws {
         defer { main.remove() }
-        let copy = try checkout("site.sqlite", holder: "张三")
-        try setRow(copy, Self.heshan, Self.staffRow, actor: "张三") { $0.reviewScore = Score("0"); $0.deductionReason = "110%" }
+        try checkout("site.sqlite", holder: "张三")
+        try setRow(try site("site.sqlite"), Self.heshan, Self.staffRow, actor: "张三") { $0.reviewScore = Score("0"); $0.deductionReason = "110%" }
         _ = try merge("site.sqlite")
         let entries = try main.store.journalCount()
         let before = try main.store.dossier(id: Self.heshan)
@@ -154,7 +171,7 @@ import FuheTestSupport
         #expect(try main.store.journalCount() == entries)
         #expect(try main.store.dossier(id: Self.heshan) == before)
         // Edited after the merge: stale.
-        try setRow(copy, Self.heshan, Self.staffRow, actor: "张三") { $0.reviewNote = "合并后又改" }
+        try setRow(try site("site.sqlite"), Self.heshan, Self.staffRow, actor: "张三") { $0.reviewNote = "合并后又改" }
         #expect(refusal { _ = try merge("site.sqlite") }.contains("stale"))
     }
 
@@ -177,8 +194,8 @@ import FuheTestSupport
             ("data.sqlite", "UPDATE result SET json = replace(json, '\"UNREVIEWED\"', '\"REVIEWED\"') WHERE node_id = '\(Self.staffRow)'", "without a journal entry"),
             ("lease.sqlite", "UPDATE meta SET value = 'L-99' WHERE key = 'lease_id'", "never issued"),
         ] {
-            let copy = try checkout(name, holder: "张三", units: [Self.heshan])
-            try setRow(copy, Self.heshan, Self.staffRow, actor: "张三") { $0.reviewScore = Score("0"); $0.deductionReason = "110%" }
+            try checkout(name, holder: "张三", units: [Self.heshan])
+            try setRow(try site(name), Self.heshan, Self.staffRow, actor: "张三") { $0.reviewScore = Score("0"); $0.deductionReason = "110%" }
             try TempSQL.execute(copyPath(name), sql)
             let message = refusal { _ = try main.store.prepareMerge(copyPath: copyPath(name)) }
             #expect(message.contains("tampered") && message.contains(expected), "\(name): \(message)")
@@ -190,16 +207,19 @@ import FuheTestSupport
         _ = try checkout("released.sqlite", holder: "张三", units: [Self.heshan])
         try main.store.release(leaseID: "L-1", actor: "王某", reason: "副本遗失")
         #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("released.sqlite")) }.contains("was released"))
-        _ = try checkout("reimported.sqlite", holder: "张三", units: [Self.heshan])
+        try main.store.checkout(dossierIDs: [Self.heshan], to: copyPath("reimported.sqlite"), holder: "张三", actor: "王某")
         let fresh = try main.store.dossier(id: Self.heshan)
-        try main.store.importDossiers([fresh], mode: .replaceExisting, actor: "王某")
-        #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("reimported.sqlite")) }.contains("imported again"))
+        // Replacing a unit that is out is refused, and with the override the lease says why it is void.
+        #expect(refusal { try main.store.importDossiers([fresh], mode: .replaceExisting, actor: "王某") }.contains("is out as L-2"))
+        try main.store.importDossiers([fresh], mode: .replaceExisting, overridingLeases: true, actor: "王某")
+        #expect(try main.store.lease(id: "L-2")?.unmergeable?.contains("import --replace --force") == true)
+        #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("reimported.sqlite")) }.contains("can no longer be merged"))
     }
 
     @Test func aMergeIsOneTransactionAndNeverGuesses() throws {
         defer { main.remove() }
-        let copy = try checkout("site.sqlite", holder: "张三")
-        try setRow(copy, Self.heshan, Self.staffRow, actor: "张三") { $0.deductionReason = "副本理由"; $0.reviewNote = "副本备注" }
+        try checkout("site.sqlite", holder: "张三")
+        try setRow(try site("site.sqlite"), Self.heshan, Self.staffRow, actor: "张三") { $0.deductionReason = "副本理由"; $0.reviewNote = "副本备注" }
         try setRow(main.store, Self.heshan, Self.staffRow, actor: "王某") { $0.deductionReason = "主库理由" }
         let prepared = try main.store.prepareMerge(copyPath: copyPath("site.sqlite"))
         let entries = try main.store.journalCount()

@@ -32,12 +32,12 @@ import GRDB
     /// Makes a few journalled edits and returns the store.
     private func edited() throws -> TempStore {
         let t = try TempStore()
-        let d = try t.store.dossier(id: "SE-1")
         for (i, score) in ["10", "20", "30"].enumerated() {
+            let d = try t.store.dossier(id: "SE-1")
             var row = d.result(for: "TX-2.1")
             row.reviewScore = Score(score)
             row.deductionReason = "第\(i + 1)次调整"
-            try t.store.apply([.result(row)], to: "SE-1", actor: "王某")
+            try t.store.apply([.result(row)], to: "SE-1", base: .seen(d), actor: "王某")
         }
         return t
     }

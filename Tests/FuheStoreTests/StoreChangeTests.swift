@@ -14,7 +14,7 @@ import FuheTestSupport
         row.reviewScore = Score("45")
         row.deductionReason = "制度已制定，但未见执行记录"
         row.status = .reviewed
-        let batch = try t.store.apply([.result(row)], to: "SE-1", actor: "王某", reason: "复核")
+        let batch = try t.store.apply([.result(row)], to: "SE-1", base: .seen(d), actor: "王某", reason: "复核")
         #expect(batch != nil)
         let entries = try t.store.journal(dossierID: "SE-1", entity: "result", entityID: "TX-2.1")
         #expect(Set(entries.map(\.record.field)) == ["reviewScore", "deductionReason", "status"])
@@ -30,7 +30,7 @@ import FuheTestSupport
         defer { t.remove() }
         let d = try t.store.dossier(id: "SE-1")
         let before = try t.store.journalCount()
-        #expect(try t.store.apply([.result(d.result(for: "TX-1.1"))], to: "SE-1", actor: "王某") == nil)
+        #expect(try t.store.apply([.result(d.result(for: "TX-1.1"))], to: "SE-1", base: .seen(d), actor: "王某") == nil)
         #expect(try t.store.journalCount() == before)
     }
 
@@ -50,8 +50,8 @@ import FuheTestSupport
             row.reviewScore = Score(score)
             row.status = .reviewed
             row.deductionReason = "依据佐证材料"
+            try t.store.apply([.result(row)], to: "SE-1", base: .seen(d), actor: "王某")
             d.results[id] = row
-            try t.store.apply([.result(row)], to: "SE-1", actor: "王某")
         }
         list = try t.store.unitList(today: CalendarDay("2022-07-05")!)
         #expect(list[0].reviewTotal == Score("85"))
@@ -69,7 +69,7 @@ import FuheTestSupport
         var item = d.items[0]
         item.status = .closed   // no evidence, no completion: K-003
         let before = try t.store.journalCount()
-        #expect(throws: StoreError.self) { try t.store.apply([.result(row), .item(item)], to: "SE-1", actor: "王某") }
+        #expect(throws: StoreError.self) { try t.store.apply([.result(row), .item(item)], to: "SE-1", base: .seen(d), actor: "王某") }
         d = try t.store.dossier(id: "SE-1")
         #expect(d.results["TX-2.1"]?.reviewScore == nil)
         #expect(d.items[0].status == .pending)

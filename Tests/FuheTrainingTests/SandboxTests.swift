@@ -29,7 +29,7 @@ struct SandboxTests {
         // An untouched sandbox has nothing to reset.
         try sandbox.resetSandbox()
         #expect(sandbox.path == first && sandbox.isPristine)
-        _ = try sandbox.apply([.removeItem(id: "RI-YYX-01")], to: "SE-YYX-TZGZ-2021", actor: "t", reason: nil, origin: "test")
+        _ = try sandbox.apply([.removeItem(id: "RI-YYX-01")], to: "SE-YYX-TZGZ-2021", base: .unconditional, actor: "t", reason: nil, origin: "test")
         #expect(!sandbox.isPristine)
         #expect(try sandbox.dossier(id: "SE-YYX-TZGZ-2021").items.count == 2)
         try sandbox.resetSandbox()

@@ -16,14 +16,15 @@ import TermCore
         let s = try SampleStore()
         let path = s.directory.appendingPathComponent("site.sqlite").path
         try s.store.checkout(dossierIDs: ["SE-HS-ZWZX-2021"], to: path, holder: "张三", actor: "王某")
-        let copy = try FuheStore.open(path: path, createIfMissing: false, clock: s.clock)
-        for (store, reason, note, actor) in [(copy, "现场核实：实有在编在岗11人，超编1人，控制率110%，按标准不得分", "编制文件已复印", "张三"),
+        for (store, reason, note, actor) in [(try FuheStore.open(path: path, createIfMissing: false, clock: s.clock),
+                                              "现场核实：实有在编在岗11人，超编1人，控制率110%，按标准不得分", "编制文件已复印", "张三"),
                                              (s.store, "超编", "待现场核实编制文件和工资发放名册", "王某")] {
-            var row = try store.dossier(id: "SE-HS-ZWZX-2021").result(for: "T4-1.1.1")
+            let seen = try store.dossier(id: "SE-HS-ZWZX-2021")
+            var row = seen.result(for: "T4-1.1.1")
             row.deductionReason = reason
             row.reviewNote = note
-            if store === copy { row.verifiedActual = ObservedValue(text: "11/10", number: 110) }
-            try store.apply([.result(row)], to: "SE-HS-ZWZX-2021", actor: actor)
+            if store !== s.store { row.verifiedActual = ObservedValue(text: "11/10", number: 110) }
+            try store.apply([.result(row)], to: "SE-HS-ZWZX-2021", base: .seen(seen), actor: actor)
         }
         let prepared = try s.store.prepareMerge(copyPath: path)
         let dossiers = MergePlanText.dossiers(of: prepared, in: s.store)

@@ -20,6 +20,8 @@ public final class Sandbox: ReviewRepository, SandboxControl {
     private var generation = 1
     /// Nothing was written since the sandbox was made or last reset (a reset then has nothing to do).
     public private(set) var isPristine = true
+    /// The training session's id (the sandbox has one session at a time).
+    public let session = UUID().uuidString.lowercased()
 
     public init(clock: any Clock = SystemClock(), parent: URL = FileManager.default.temporaryDirectory) throws {
         self.clock = clock
@@ -82,13 +84,19 @@ public final class Sandbox: ReviewRepository, SandboxControl {
 
     public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }
 
-    public func apply(_ changes: [StoreChange], to dossierID: String, actor: String, reason: String?, origin: String) throws -> Int64? {
+    public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64? {
         isPristine = false
-        return try store.apply(changes, to: dossierID, actor: actor, reason: reason, origin: origin)
+        return try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session)
     }
 
     public func revert(batch: Int64, actor: String) throws -> Int64? {
         isPristine = false
-        return try store.revert(batch: batch, actor: actor)
+        return try store.revert(batch: batch, actor: actor, session: session)
     }
+
+    public func storeVersion() throws -> StoreVersion { try store.storeVersion() }
+
+    public func journalHead() throws -> JournalPosition { try store.journalHead() }
+
+    public func changes(since position: JournalPosition, limit: Int) throws -> ChangeFeed { try store.changes(since: position, limit: limit) }
 }

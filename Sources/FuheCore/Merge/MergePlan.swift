@@ -36,6 +36,13 @@ public struct MergePlan: Sendable {
     /// The copy's stored text of an entity the merge touches (nil when absent or untouched).
     public func copyValue(of key: EntityKey) -> String? { entities[key]?.copy }
 
+    /// The main store's text of an entity the merge touches, as the plan saw it (nil when absent
+    /// or untouched): what the commit compares against.
+    public func mainValue(of key: EntityKey) -> String? { entities[key]?.main }
+
+    /// Nothing to merge: the copy changed nothing that main does not already have.
+    public var isEmpty: Bool { entities.isEmpty }
+
     /// Entities touched by the merge.
     public var entityCount: Int { entities.count }
 

@@ -13,9 +13,12 @@ public struct JournalRecord: Sendable, Hashable {
     public var old: String?
     public var new: String?
     public var reason: String?
+    /// The session that wrote it (one workstation run, one command); undo only reverts its own
+    /// session's batches. Nil for entries from before sessions were recorded.
+    public var session: String?
 
     public init(actor: String, origin: String, dossierID: String?, entity: String, entityID: String, field: String,
-                old: String?, new: String?, reason: String?) {
+                old: String?, new: String?, reason: String?, session: String? = nil) {
         self.actor = actor
         self.origin = origin
         self.dossierID = dossierID
@@ -25,6 +28,7 @@ public struct JournalRecord: Sendable, Hashable {
         self.old = old
         self.new = new
         self.reason = reason
+        self.session = session
     }
 }
 

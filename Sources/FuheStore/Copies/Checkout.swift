@@ -80,6 +80,7 @@ extension FuheStore {
     public func closeForTransfer() throws {
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try queue.close()
+        copyLock?.release()
     }
 
     static func removeStoreFiles(_ path: String) {

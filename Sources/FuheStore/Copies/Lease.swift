@@ -25,6 +25,9 @@ public struct Lease: Sendable, Hashable, Identifiable {
     public var dossierIDs: [String]
     public var mergedAt: String?
     public var mergedBy: String?
+    /// Why the copy can no longer be merged (a unit of it was replaced in the main store with
+    /// `import --replace --force`); nil while it can.
+    public var unmergeable: String? = nil
 
     /// The checkout day, e.g. "2026-11-23".
     public var sinceDay: String { String(since.prefix(10)) }
@@ -90,7 +93,7 @@ extension FuheStore {
             let dossiers = try String.fetchAll(db, sql: "SELECT dossier_id FROM lease_unit WHERE lease_id = ? ORDER BY dossier_id", arguments: [id])
             return Lease(id: id, copyStoreID: row["copy_store_id"], holder: row["holder"], actor: row["actor"], since: row["since"],
                          outPath: row["out_path"], status: Lease.Status(rawValue: row["status"]) ?? .released, dossierIDs: dossiers,
-                         mergedAt: row["merged_at"], mergedBy: row["merged_by"])
+                         mergedAt: row["merged_at"], mergedBy: row["merged_by"], unmergeable: row["unmergeable"])
         }
     }
 

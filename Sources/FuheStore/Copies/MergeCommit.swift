@@ -12,6 +12,8 @@ public struct MergeOutcome: Sendable, Equatable {
     public var conflictsDecided: Int
     /// The copy had been merged before: nothing was written.
     public var alreadyMerged: Bool
+    /// The copy changed nothing, and its lease stays out (`closingEmpty` was not asked for).
+    public var leftOpen: Bool = false
 }
 
 extension FuheStore {
@@ -19,10 +21,20 @@ extension FuheStore {
     /// every change, the summaries and the lease's new status, or nothing. Each merged field is
     /// journalled with who set it in the copy, when and why (origin `copy:<lease>`); a decided
     /// conflict is journalled as the merging actor's decision (origin `merge:<lease>`). Refused
-    /// when this store changed since the plan was made.
+    /// when this store changed since the plan was made: any journal entry for the lease's units,
+    /// and (compare-and-set) any entity the merge writes no longer as the plan saw it.
+    ///
+    /// A copy that changed nothing leaves its lease out (it may be an old file, or the site may
+    /// still work on it) unless `closingEmpty`.
     @discardableResult
-    public func commitMerge(_ prepared: MergePreparation, decisions: [String: MergeDecision], actor: String) throws -> MergeOutcome {
+    public func commitMerge(_ prepared: MergePreparation, decisions: [String: MergeDecision], actor: String,
+                            closingEmpty: Bool = false, session: String? = nil) throws -> MergeOutcome {
+        // The copy may be opened again once this commit is over, whatever its outcome.
+        defer { prepared.copyLock?.release() }
         if prepared.alreadyMerged { return MergeOutcome(batch: nil, fieldsChanged: 0, conflictsDecided: 0, alreadyMerged: true) }
+        if prepared.plan.isEmpty && !closingEmpty {
+            return MergeOutcome(batch: nil, fieldsChanged: 0, conflictsDecided: 0, alreadyMerged: false, leftOpen: true)
+        }
         let finals: [EntityKey: String?]
         do { finals = try prepared.plan.resolve(decisions) } catch let failure as MergeFailure {
             throw refusal("M-005", "cannot merge: \(failure.description)")
@@ -61,6 +73,7 @@ extension FuheStore {
                   !changedSince else {
                 throw refusal("M-006", "\(name) changed while the merge was being decided; nothing was merged, run fuhe merge again")
             }
+            try Self.checkPlannedMain(finals, plan: prepared.plan, leaseID: lease.id, db)
             let batch = try Journal.nextBatch(db)
             var fields = 0
             let schemes = try Self.gradeSchemes(db)
@@ -77,13 +90,14 @@ extension FuheStore {
                         case .copy: "取副本"
                         case .value: "人工改值"
                         }
-                        return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并冲突：\(what)", at: now, atText: nowText)
+                        return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并冲突：\(what)", at: now, atText: nowText,
+                                           session: session)
                     }
                     if let setter = prepared.copyJournal.setter(of: key, field: field) {
                         return Attribution(actor: setter.record.actor, origin: "copy:\(lease.id)", reason: setter.record.reason,
-                                           at: now, atText: setter.at)
+                                           at: now, atText: setter.at, session: session)
                     }
-                    return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并", at: now, atText: nowText)
+                    return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并", at: now, atText: nowText, session: session)
                 }
                 if wrote { try Self.refreshSummary(dossierID: dossierID, schemes: schemes, today: today, db, decoded: decoded) }
             }
@@ -93,6 +107,23 @@ extension FuheStore {
                                   reason: "合并副本 \((prepared.copyPath as NSString).lastPathComponent)：\(fields) 个字段，\(conflicts.count) 个冲突已决定",
                                   batch: batch, at: now, db)
             return MergeOutcome(batch: batch, fieldsChanged: fields, conflictsDecided: conflicts.count, alreadyMerged: false)
+        }
+    }
+
+    /// Compare-and-set for the merge: every entity it writes must still hold the main store's
+    /// value the plan was made on; otherwise `StaleWrite` (action `.merge`) and nothing is written.
+    static func checkPlannedMain(_ finals: [EntityKey: String?], plan: MergePlan, leaseID: String, _ db: Database) throws {
+        var stale: [StaleField] = []
+        for key in finals.keys.sorted() {
+            let target = locate(ChangeTarget(entity: key.entity, entityID: key.id, table: "", keyColumn: "", dossierID: key.dossierID, newJSON: nil))
+            let planned = plan.mainValue(of: key)
+            let current = try currentJSON(target, db)
+            if current != planned {
+                stale += StaleField.conflicts(key: key, base: planned, current: current, proposed: finals[key] ?? nil)
+            }
+        }
+        if let first = stale.first {
+            throw StaleWrite(action: .merge(leaseID: leaseID), dossierID: first.key.dossierID, fields: try attributed(stale, db))
         }
     }
 

@@ -16,6 +16,9 @@ public struct MergePreparation: Sendable {
     let mainJournalSeq: Int64
     let copyDigest: String
     let copyJournal: CopyJournal
+    /// The copy stays locked exclusively while the merge is decided and committed, so no
+    /// workstation opens and edits it in between.
+    let copyLock: CopyLock?
 }
 
 /// The copy's journal indexed for attribution: the latest entry per entity field and per whole entity.
@@ -54,9 +57,21 @@ extension FuheStore {
     /// store, a tampered copy (broken journal chain, changed base values, edits made outside
     /// Fuhe) and a stale copy (its lease released, merged before and edited since, or a unit
     /// replaced or removed in this store since the checkout).
+    ///
+    /// A copy still open in a workstation (its lock is held) or with a `-wal` file beside it
+    /// (edits not yet in the file: it is open in an older Fuhe, or was not closed properly) is
+    /// refused before it is read, naming the fix. A lease marked unmergeable is refused.
     public func prepareMerge(copyPath: String) throws -> MergePreparation {
-        let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: clock)
         let file = (copyPath as NSString).lastPathComponent
+        guard FileManager.default.fileExists(atPath: copyPath) else { throw StoreError.missingStore(path: copyPath) }
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: copyPath + "-wal")[.size] as? Int) ?? 0
+        if walSize > 0, Self.peekKind(copyPath) == .copy {
+            if (try? CopyLock.acquire(copyPath, .exclusive)) == nil {
+                throw refusal("M-007", "\(file) is open in a workstation or another fuhe command; quit it there (q) and merge again")
+            }
+            throw refusal("M-008", "\(file)-wal beside the copy holds \(walSize) bytes of edits that are not in \(file) yet (the copy is open in an older Fuhe, or was not closed properly): open it once with fuhe --store \(copyPath) and quit with q, which writes them into the file, then merge again")
+        }
+        let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: clock, kind: .main, copyLock: .exclusive)
         switch try copy.kind() {
         case .copy: break
         case .sandbox: throw refusal("M-001", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store")
@@ -91,7 +106,10 @@ extension FuheStore {
             throw refusal("M-004", "\(file) was tampered with: its base values differ from what \(name) recorded at checkout \(lease.id)")
         }
         switch lease.status {
-        case .out: break
+        case .out:
+            if let why = lease.unmergeable {
+                throw refusal("M-003", "\(file) can no longer be merged: \(why), so its base no longer matches; release the lease (fuhe leases --release \(lease.id) --reason …) and check the units out again")
+            }
         case .released:
             throw refusal("M-003", "\(file) is stale: lease \(lease.id) was released, so this copy can no longer be merged; check the units out again")
         case .merged:
@@ -101,7 +119,7 @@ extension FuheStore {
             }
             let empty = ThreeWayMerge.plan(base: [:], main: [:], copy: [:], validate: EntitySnapshots.validator)
             return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
-                                    mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal)
+                                    mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
         }
         try Self.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file)
         let (mainSnapshot, locked, mainSeq) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64) in
@@ -127,7 +145,17 @@ extension FuheStore {
         }
         let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked, validate: EntitySnapshots.validator)
         return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
-                                mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal)
+                                mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
+    }
+
+    /// The kind a store file says it is, read without writing to it (a read-only connection
+    /// neither checkpoints nor removes a `-wal`); nil when it cannot be read.
+    static func peekKind(_ path: String) -> StoreKind? {
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return nil }
+        defer { try? queue.close() }
+        return (try? queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kind'") }).flatMap { $0.flatMap(StoreKind.init) }
     }
 
     /// Every value the copy changed since checkout must be the one its journal last recorded;

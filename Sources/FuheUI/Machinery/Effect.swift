@@ -40,10 +40,14 @@ public enum Message: Sendable {
 /// Why an effect failed, as the status line says it.
 public struct EffectFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var text: String
+    /// Set when the store refused a write made from a stale view: each field with its value now,
+    /// as seen and as proposed (for showing current beside typed).
+    public var stale: StaleWrite?
     public init(_ text: String) { self.text = text }
 
     /// The rule codes of a violation ("K-003 …；R-006 …"), or the error's own description.
     public init(_ error: any Error) {
+        stale = error as? StaleWrite
         if let violation = error as? RuleViolation {
             text = violation.messages.map { "\($0.code) \($0.message)" }.joined(separator: "；")
         } else if let failure = error as? EffectFailure {
@@ -84,6 +88,9 @@ public struct Edit: Sendable {
     public internal(set) var id = 0
     public var dossierID: String
     public var changes: [StoreChange]
+    /// What the changes were based on: the dossier as shown when the key was pressed or the form
+    /// opened. The store refuses the edit (`StaleWrite`) when something it touches changed since.
+    public var base: ChangeBase
     public var actor: String
     public var reason: String?
     public var origin = "local"
@@ -92,9 +99,10 @@ public struct Edit: Sendable {
     /// Runs after the open dossier was reloaded with the edit in it.
     var then: FollowUp?
 
-    public init(dossierID: String, changes: [StoreChange], actor: String, reason: String? = nil, success: String?) {
+    public init(dossierID: String, changes: [StoreChange], base: ChangeBase, actor: String, reason: String? = nil, success: String?) {
         self.dossierID = dossierID
         self.changes = changes
+        self.base = base
         self.actor = actor
         self.reason = reason
         self.success = success

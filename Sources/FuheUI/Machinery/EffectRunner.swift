@@ -37,7 +37,7 @@ public final class RepositoryRunner: EffectRunner {
         case .refreshUnit(let id, let today):
             return .unitRefreshed(dossierID: id, try repository.unitSummary(dossierID: id, today: today))
         case .apply(let edit):
-            let batch = try repository.apply(edit.changes, to: edit.dossierID, actor: edit.actor, reason: edit.reason, origin: edit.origin)
+            let batch = try repository.apply(edit.changes, to: edit.dossierID, base: edit.base, actor: edit.actor, reason: edit.reason, origin: edit.origin)
             return .applied(edit, batch: batch)
         case .revert(let revert):
             return .reverted(revert, batch: try repository.revert(batch: revert.batch, actor: revert.actor))
@@ -48,7 +48,7 @@ public final class RepositoryRunner: EffectRunner {
             try sandbox.resetSandbox()
             for step in reset.setup {
                 do {
-                    _ = try repository.apply([step.change], to: step.dossierID, actor: "培训课程", reason: reset.reason, origin: "lesson")
+                    _ = try repository.apply([step.change], to: step.dossierID, base: .unconditional, actor: "培训课程", reason: reset.reason, origin: "lesson")
                 } catch {
                     return .sandboxReset(reset, setupFailure: EffectFailure(error))
                 }

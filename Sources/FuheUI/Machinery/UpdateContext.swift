@@ -84,8 +84,8 @@ struct UpdateContext {
 
     /// An edit of the open dossier by this session's actor.
     func edit(_ changes: [StoreChange], reason: String? = nil, success: String, then: FollowUp? = nil) -> Edit? {
-        guard let id = state.dossier?.id else { return nil }
-        var edit = Edit(dossierID: id, changes: changes, actor: state.actor.name, reason: reason, success: success)
+        guard let shown = state.dossier else { return nil }
+        var edit = Edit(dossierID: shown.id, changes: changes, base: .seen(shown), actor: state.actor.name, reason: reason, success: success)
         edit.then = then
         return edit
     }

@@ -1,0 +1,39 @@
+import Foundation
+import FuheCore
+import GRDB
+
+/// How a session follows the store while other processes write to it: a cheap poll
+/// (`storeVersion`), then what changed since the journal position it last saw (`changes`).
+extension FuheStore {
+    /// SQLite's `data_version` on this store's connection: it differs after another connection
+    /// (another process, another `FuheStore`) committed, and stays the same for this one's own
+    /// commits. Costs a shared-memory read, no disk access (docs/performance.md has the figure).
+    public func storeVersion() throws -> StoreVersion {
+        try queue.inDatabase { db in StoreVersion(try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0) }
+    }
+
+    /// The last journal entry's position (0 when the journal is empty).
+    public func journalHead() throws -> JournalPosition {
+        try queue.read { db in try Self.journalHead(db) }
+    }
+
+    static func journalHead(_ db: Database) throws -> JournalPosition {
+        JournalPosition(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0)
+    }
+
+    /// The journal entries after `position`, oldest first, grouped by batch: at most `limit`
+    /// entries (whole batches when they fit; `isComplete` is false when there were more).
+    public func changes(since position: JournalPosition, limit: Int = 1_000) throws -> ChangeFeed {
+        let limit = Swift.max(1, limit)
+        let rows = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [position.seq, limit + 1])
+                .map(Journal.entry)
+        }
+        guard rows.count > limit else { return ChangeFeed(since: position, entries: rows, isComplete: true) }
+        // Cut at the last whole batch when one fits; otherwise hand over the part read.
+        var kept = Array(rows.prefix(limit))
+        let cut = rows[limit].batch
+        if let lastWhole = kept.lastIndex(where: { $0.batch != cut }) { kept = Array(kept.prefix(through: lastWhole)) }
+        return ChangeFeed(since: position, entries: kept, isComplete: false)
+    }
+}
