@@ -30,7 +30,9 @@ public enum WorkstationRunner {
         let size = terminal.size
         let workstation = Workstation(repository: StoreRepository(store), actor: options.actor, storeLabel: options.label,
                                       clock: options.clock, width: size.width, height: size.height)
-        workstation.start()
+        workstation.start(restoring: ViewPreferencesFile.load(for: store))
+        // Sorts, filters and the last position are remembered on every way out (q, Ctrl-C, a signal).
+        defer { ViewPreferencesFile.save(workstation.preferences, for: store) }
         terminal.draw(Renderer.render(workstation.state))
         while !workstation.wantsQuit && !terminal.terminationRequested {
             // A short wait while the detail area lags behind the cursor, so it catches up as soon

@@ -7,14 +7,22 @@ extension UpdateContext {
         case .open:
             state.dossier = dossier
             // A new unit starts with a fresh tree; the filter stays (working through 未复核 unit by unit).
-            let filter = state[ScoresheetPane.self].filter
+            let (filter, sort, itemSort) = (state[ScoresheetPane.self].filter, state[ScoresheetPane.self].sort, state[ItemsPane.self].sort)
             state[ScoresheetPane.self] = ScoresheetPane()
             state[ScoresheetPane.self].filter = filter
+            state[ScoresheetPane.self].sort = sort
             state[ItemsPane.self] = ItemsPane()
+            state[ItemsPane.self].sort = itemSort
             rescore()
             // Start on the first scorable leaf rather than on the L1 heading.
             let rows = state.sheetRows
             if let first = rows.firstIndex(where: { $0.isLeaf }) { state[ScoresheetPane.self].position.set(first, count: rows.count) }
+            if let restore = state.pendingRestore, restore.dossierID == dossier.id {
+                state.pendingRestore = nil
+                if let node = restore.nodeID { ScoresheetPane.select(nodeID: node, in: &state) }
+                if let item = restore.itemID { ItemsPane.select(itemID: item, in: &state) }
+                if let focus = restore.focus.map(PaneID.init(rawValue:)), FocusRing.pane(focus) != nil { state.focus = focus }
+            }
         case .refresh:
             guard state.dossier?.id == dossier.id else { return }
             let selectedNode = state.selectedRow?.node.id

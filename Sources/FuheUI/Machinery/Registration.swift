@@ -8,6 +8,7 @@ enum Registration {
         DetailArea.self,
         SearchBar.self,
         UndoCommands.self,
+        SortCommands.self,
         MessagesOverlay.self,
         HistoryView.self,
         UnitsPane.self,

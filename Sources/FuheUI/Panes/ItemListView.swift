@@ -25,7 +25,7 @@ enum ItemListView {
         let open = items.filter { $0.status.isOpen }.count
         let overdue = items.filter { Deadlines.state(of: $0, today: state.today).isOverdue }.count
         let selection = state[ItemsPane.self].selection
-        let chosen = selection.isEmpty ? "" : "［已选 \(selection.count)］"
+        let chosen = (selection.isEmpty ? "" : "［已选 \(selection.count)］") + (state[ItemsPane.self].sort.map { "［排序 \($0.label)］" } ?? "")
         PaneChrome.title("整改事项 (\(open) 未完成\(overdue > 0 ? "，\(overdue) 逾期" : ""))\(chosen)", rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 1, let d = state.dossier else {
@@ -36,7 +36,7 @@ enum ItemListView {
             PaneChrome.empty("（本单位尚无整改事项：在此窗格按 \(state.key(.createItem)) 新建，或在评分表按 \(state.key(.addFinding)) 登记问题）", rect: rect, into: &buffer)
             return
         }
-        PaneTable.draw(columns: columns, body: body, count: items.count, position: position, marker: .of(state, focused: focused), into: &buffer) { index in
+        PaneTable.draw(columns: ListSort.marked(columns, state[ItemsPane.self].sort), body: body, count: items.count, position: position, marker: .of(state, focused: focused), into: &buffer) { index in
             let item = items[index]
             var style = PaneChrome.rowStyle(selected: index == position.cursor, focused: focused)
             if !item.status.isOpen { style.dim = true }

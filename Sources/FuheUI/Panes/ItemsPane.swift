@@ -7,18 +7,49 @@ extension CommandScope {
 
 /// The rectification pane: the open dossier's items in ledger order. Its commands (the item
 /// forms and lifecycle steps) are in `ItemCommands`.
-struct ItemsPane: Pane {
+struct ItemsPane: SortablePane {
     var position = ListPosition()
     /// Items selected for a batch, by id.
     var selection: Set<String> = []
+    /// Sorted by a column (nil: ledger order).
+    var sort: ColumnSort?
 
     static let id = PaneID.items
     static let scope = CommandScope.items
     static let commands: [WorkstationCommand] = []
 
-    /// Items of the open dossier in ledger order.
+    /// Items of the open dossier in ledger order, or as sorted.
     static func items(_ state: AppState) -> [RectificationItem] {
-        (state.dossier?.items ?? []).sorted { ($0.seq, $0.id) < ($1.seq, $1.id) }
+        let ledger = (state.dossier?.items ?? []).sorted { ($0.seq, $0.id) < ($1.seq, $1.id) }
+        let today = state.today
+        let findings = Dictionary((state.dossier?.findings ?? []).map { ($0.id, $0.description) }, uniquingKeysWith: { a, _ in a })
+        return ListSort.sorted(ledger, by: state[ItemsPane.self].sort, in: sortColumns(today: today, findings: findings))
+    }
+
+    // MARK: sorting (items by deadline, status, days overdue …)
+
+    static func sortColumns(today: CalendarDay, findings: [String: String]) -> [SortColumn<RectificationItem>] {
+        [
+            SortColumn("问题") { ListSort.text(findings[$0.findingID] ?? "") },
+            SortColumn("整改措施") { ListSort.text($0.measure) },
+            SortColumn("责任单位/人") { ListSort.text($0.respUnit + $0.respPerson) },
+            SortColumn("时限") { .number($0.deadline.dayNumber) },
+            SortColumn("剩余/逾期", descending: true) { item in
+                let s = Deadlines.state(of: item, today: today)
+                return item.status.isOpen ? .number(s.isOverdue ? 1_000_000 + s.daysOverdue : -s.daysLeft) : nil
+            },
+            SortColumn("状态") { .number(RectStatus.allCases.firstIndex(of: $0.status) ?? 0) },
+        ]
+    }
+    static let sortTitles = ["问题", "整改措施", "责任单位/人", "时限", "剩余/逾期", "状态"]
+    static func startsDescending(_ title: String) -> Bool { title == "剩余/逾期" }
+    static func sortOrder(_ state: AppState) -> ColumnSort? { state[ItemsPane.self].sort }
+
+    static func setSort(_ order: ColumnSort?, in ctx: inout UpdateContext) {
+        let current = selected(ctx.state)?.id
+        ctx.state[ItemsPane.self].sort = order
+        if let current { select(itemID: current, in: &ctx.state) }
+        ctx.keepCursorsVisible()
     }
 
     static func selected(_ state: AppState) -> RectificationItem? {

@@ -13,7 +13,7 @@ extension CommandScope {
 
 /// The scoresheet pane: the open dossier's indicator tree, collapsible. Its review commands are
 /// in `RowCommands` and `ReviewLifecycleCommands`; this file holds the tree and the cursor.
-struct ScoresheetPane: Pane {
+struct ScoresheetPane: SortablePane {
     /// Collapsed node ids.
     var collapsed: Set<String> = []
     /// Visible rows (children of collapsed nodes hidden; only matching leaves while filtered).
@@ -23,6 +23,8 @@ struct ScoresheetPane: Pane {
     var filter: SheetFilter?
     /// Rows selected for a batch (scorable leaves, by node id).
     var selection: Set<String> = []
+    /// Sorted by a column: the scorable rows, flat (nil: the tree in template order).
+    var sort: ColumnSort?
 
     static let id = PaneID.sheet
     static let scope = CommandScope.sheet
@@ -75,11 +77,46 @@ struct ScoresheetPane: Pane {
     static func visibleRows(_ state: AppState) -> [SheetRow] {
         guard let d = state.dossier else { return [] }
         let pane = state[ScoresheetPane.self]
-        guard let filter = pane.filter, let scored = state.scored else {
+        guard pane.filter != nil || pane.sort != nil, let scored = state.scored else {
             return SheetRows.visible(d.template, collapsed: pane.collapsed)
         }
-        return d.template.scorableLeaves.filter { filter.matches($0, in: d, scored: scored) }
-            .map { SheetRow(node: $0, isLeaf: true, isExpanded: true) }
+        let leaves = d.template.scorableLeaves.filter { pane.filter?.matches($0, in: d, scored: scored) ?? true }
+        let rows = leaves.map { SheetSortRow(node: $0, result: d.result(for: $0.id), suggestion: scored.rows[$0.id]?.suggestion,
+                                              diff: scored.rowDiff($0.id), flags: RowWork.flagCodes($0.id, scored: scored).count) }
+        return ListSort.sorted(rows, by: pane.sort, in: sortColumns).map { SheetRow(node: $0.node, isLeaf: true, isExpanded: true) }
+    }
+
+    // MARK: sorting (rows by Δ, flags …)
+
+    /// What a scoresheet row is sorted by.
+    struct SheetSortRow: Sendable {
+        var node: IndicatorNode
+        var result: IndicatorResult
+        var suggestion: Score?
+        var diff: Score?
+        var flags: Int
+    }
+
+    static let sortColumns: [SortColumn<SheetSortRow>] = [
+        SortColumn("分值", descending: true) { .number($0.node.maxScore.hundredths) },
+        SortColumn("自评", descending: true) { $0.result.selfScore.map { .number($0.hundredths) } },
+        SortColumn("建议", descending: true) { $0.suggestion.map { .number($0.hundredths) } },
+        SortColumn("复核", descending: true) { $0.result.reviewScore.map { .number($0.hundredths) } },
+        SortColumn("差异", descending: true) { $0.diff.map { .number($0.hundredths) } },
+        SortColumn("据") { .number(($0.result.deductionReason ?? "").isEmpty ? 0 : 1) },
+        SortColumn("证", descending: true) { .number($0.result.evidenceIDs.count) },
+        SortColumn("标记", descending: true) { .number($0.flags) },
+    ]
+    static var sortTitles: [String] { sortColumns.map(\.title) }
+    static func startsDescending(_ title: String) -> Bool { sortColumns.first { $0.title == title }?.startsDescending ?? false }
+    static func sortOrder(_ state: AppState) -> ColumnSort? { state[ScoresheetPane.self].sort }
+
+    static func setSort(_ order: ColumnSort?, in ctx: inout UpdateContext) {
+        let current = selected(ctx.state)?.node.id
+        ctx.state[ScoresheetPane.self].sort = order
+        ctx.state[ScoresheetPane.self].rows = visibleRows(ctx.state)
+        if let current { select(nodeID: current, in: &ctx.state) }
+        ctx.keepCursorsVisible()
     }
 
     /// Puts the cursor on a visible node.
@@ -127,8 +164,10 @@ extension UpdateContext {
     /// A filter that hides the node is lifted.
     mutating func reveal(nodeID: String) {
         guard let d = state.dossier else { return }
-        if state[ScoresheetPane.self].filter != nil, !state.sheetRows.contains(where: { $0.node.id == nodeID }) {
+        if state[ScoresheetPane.self].filter != nil || state[ScoresheetPane.self].sort != nil,
+           !state.sheetRows.contains(where: { $0.node.id == nodeID }) {
             state[ScoresheetPane.self].filter = nil
+            state[ScoresheetPane.self].sort = nil
         }
         var parent = d.template.node(id: nodeID)?.parentID
         while let p = parent {

@@ -72,10 +72,10 @@ enum ScoresheetView {
         let total = scored.total(.review)
         let right = "自评 \(d.evaluation.finalStatedTotal?.description ?? "—") 复核 \(total.value.map { total.complete ? $0.description : "~" + $0.description } ?? "—")"
         let filter = (pane.filter.map { "［只看\($0.label) \(pane.rows.count)］" } ?? "")
-            + (pane.selection.isEmpty ? "" : "［已选 \(pane.selection.count)］")
+            + (pane.selection.isEmpty ? "" : "［已选 \(pane.selection.count)］") + (pane.sort.map { "［排序 \($0.label)］" } ?? "")
         PaneChrome.title("评分表\(filter) \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        PaneTable.draw(columns: columns(width: body.width), body: body, count: pane.rows.count, position: pane.position,
+        PaneTable.draw(columns: ListSort.marked(columns(width: body.width), pane.sort), body: body, count: pane.rows.count, position: pane.position,
                        marker: .of(state, focused: focused), into: &buffer) { index in
             let row = pane.rows[index]
             var style = PaneChrome.rowStyle(selected: index == pane.position.cursor, focused: focused)

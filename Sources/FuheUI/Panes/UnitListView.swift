@@ -12,6 +12,7 @@ enum UnitListView {
         Column(title: "差异", width: 6, align: .right, priority: 4),
         Column(title: "等次", width: 4, priority: 3),
         Column(title: "整改", width: 5, align: .right, priority: 6),
+        Column(title: "进度", width: 5, align: .right, priority: 8),
     ]
 
     static func cells(_ u: UnitSummary, leased: Bool = false) -> [String] {
@@ -23,19 +24,21 @@ enum UnitListView {
         }
         let items = u.overdueItems > 0 ? "\(u.openItems)!\(u.overdueItems)" : (u.openItems > 0 ? "\(u.openItems)" : "")
         return [leased ? "外 " + u.unitName : u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : "\(u.fiscalYear)", type, u.selfTotal?.description ?? "—", review,
-                u.delta?.signedDescription ?? "", u.grade ?? "", items]
+                u.delta?.signedDescription ?? "", u.grade ?? "", items, "\(u.reviewedRows)/\(u.scorableRows)"]
     }
 
     static func render(_ state: AppState, pane: UnitsPane, focused: Bool, rect: Rect, into buffer: inout ScreenBuffer) {
         let filterText = FilterText.describe(pane.filter)
-        PaneChrome.title("单位 (\(pane.units.count))", right: filterText, rect: rect, focused: focused, into: &buffer)
+        let sortText = pane.sort.map { "排序:" + $0.label } ?? ""
+        PaneChrome.title("单位 (\(pane.units.count))", right: [filterText, sortText].filter { !$0.isEmpty }.joined(separator: " "),
+                         rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 0 else { return }
         if pane.units.isEmpty {
             PaneChrome.empty(filterText.isEmpty ? "（库中没有单位：fuhe import 导入）" : "（没有符合筛选的单位，\(state.key(.filterClear)) 清除）", rect: rect, into: &buffer)
             return
         }
-        PaneTable.draw(columns: columns, body: body, count: pane.units.count, position: pane.position, marker: .of(state, focused: focused), into: &buffer) { index in
+        PaneTable.draw(columns: ListSort.marked(columns, pane.sort), body: body, count: pane.units.count, position: pane.position, marker: .of(state, focused: focused), into: &buffer) { index in
             let u = pane.units[index]
             var style = PaneChrome.rowStyle(selected: index == pane.position.cursor, focused: focused)
             if state.dossier?.id == u.dossierID { style.bold = true }
