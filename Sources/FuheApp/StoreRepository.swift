@@ -42,6 +42,10 @@ public final class StoreRepository: ReviewRepository {
         try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)
     }
 
+    public func findingDigests(dossierID: String?) throws -> [FindingDigest] { try store.findingDigests(dossierID: dossierID) }
+
+    public func itemDigests() throws -> [ItemDigest] { try store.itemDigests() }
+
     public func leasedUnits() throws -> [String: String] {
         try store.leasedDossiers().mapValues { leases in
             leases.map { "\($0.id) \($0.holder) \($0.sinceDay) 起" }.joined(separator: "；")

@@ -73,18 +73,13 @@ extension FuheStore {
             try db.execute(sql: "INSERT INTO evidence(dossier_id, id, position, json) VALUES (?, ?, ?, ?)", arguments: [d.id, e.id, i, JSONColumn.encode(e)])
         }
         for f in d.findings {
-            try db.execute(sql: "INSERT INTO finding(dossier_id, id, seq, json) VALUES (?, ?, ?, ?)", arguments: [d.id, f.id, f.seq, JSONColumn.encode(f)])
+            try CycleColumns.upsertFinding(f, json: nil, dossierID: d.id, db)
         }
         for item in d.items { try upsertItem(item, dossierID: d.id, db) }
     }
 
     static func upsertItem(_ item: RectificationItem, dossierID: String, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO rect_item(dossier_id, id, finding_id, seq, status, deadline, overdue_from, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(dossier_id, id) DO UPDATE SET finding_id = excluded.finding_id, seq = excluded.seq, status = excluded.status,
-                deadline = excluded.deadline, overdue_from = excluded.overdue_from, json = excluded.json
-            """, arguments: [dossierID, item.id, item.findingID, item.seq, item.status.rawValue, item.deadline.description,
-                             OverdueFrom.day(for: item)?.description, JSONColumn.encode(item)])
+        try CycleColumns.upsertItem(item, dossierID: dossierID, db)
     }
 
     /// Loads one whole dossier.

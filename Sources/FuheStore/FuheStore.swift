@@ -145,6 +145,7 @@ public final class FuheStore: Sendable {
             throw StoreError.tooNew(path: path, version: Int(unknown.dropFirst()) ?? 0)
         }
         try Schema.migrator.migrate(queue)
+        try CycleColumns.backfill(queue, today: clock.today())
     }
 
     /// A value from the meta table (`store_id`, `kind`, `created_at`, …).

@@ -67,10 +67,11 @@ extension FuheStore {
         try db.execute(sql: """
             UPDATE dossier SET review_status = ?, self_total = ?, self_grade = ?, review_total = ?, review_complete = ?,
                 review_grade = ?, reviewed_rows = ?, scorable_rows = ?, warning_count = ?, open_items = ?, total_items = ?,
-                status = ?, updated_at = ? WHERE id = ?
+                status = ?, updated_at = ?, l1_scores = ?, application = ? WHERE id = ?
             """, arguments: [d.review?.status.rawValue, selfTotal?.hundredths, selfGrade, review.value?.hundredths, review.complete,
                              reviewGrade, scored.reviewedLeafCount, scored.scorableLeafCount,
                              scored.messages.filter { $0.level == .warning }.count, open, d.items.count,
-                             d.evaluation.status.rawValue, ISO.format(Date()), dossierID])
+                             d.evaluation.status.rawValue, ISO.format(Date()), CycleColumns.firstLevel(d, scored),
+                             d.review?.application?.kind.rawValue, dossierID])
     }
 }

@@ -34,9 +34,17 @@ public protocol ReviewRepository: AnyObject {
     func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry]
     /// Units that are out as offline copies: dossier id → "L-1 张三 2026-11-23 起".
     func leasedUnits() throws -> [String: String]
+    /// Every finding with its unit and item counts (of one dossier when given), without loading dossiers.
+    func findingDigests(dossierID: String?) throws -> [FindingDigest]
+    /// Every unit's rectification items, without loading dossiers.
+    func itemDigests() throws -> [ItemDigest]
 }
 
 extension ReviewRepository {
+    /// Every finding with its unit and item counts (of one dossier when given), without loading dossiers.
+    public func findingDigests(dossierID: String?) throws -> [FindingDigest] { [] }
+    /// Every unit's rectification items, without loading dossiers.
+    public func itemDigests() throws -> [ItemDigest] { [] }
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] { [] }
     public func leasedUnits() throws -> [String: String] { [:] }
 }

@@ -13,7 +13,7 @@ public enum MergeFieldGroups {
 
     /// Lists that only grow (progress entries, the deadline history): both sides' appended
     /// entries are kept, base entries first.
-    static let appendLists: Set<String> = ["progress", "deadlineHistory"]
+    static let appendLists: Set<String> = ["progress", "deadlineHistory", "escalations"]
 
     /// Lists of references (evidence ids): additions from both sides are kept, and an id removed
     /// on one side stays removed.

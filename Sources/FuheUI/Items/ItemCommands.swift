@@ -11,16 +11,30 @@ extension CommandID {
 /// follow in `ItemLifecycleCommands`.
 enum ItemCommands: CommandProvider {
     static let commands: [WorkstationCommand] = [
-        .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项", hint: "编辑", when: itemSelected, open: { ctx in
-            guard let item = ctx.state.selectedItem else { return nil }
+        .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项（措施、责任人；改挂到其他问题、改整改类型）", hint: "编辑", when: itemSelected, open: { ctx in
+            guard let item = ctx.state.selectedItem, let d = ctx.state.dossier else { return nil }
+            let findings = d.findings.sorted { $0.seq < $1.seq }
             return FormState(title: "编辑整改事项 \(item.seq)", fields: [
                 .text("measure", "整改措施", item.measure, multiline: true),
                 .text("resp_unit", "责任单位", item.respUnit),
                 .text("resp_person", "责任人", item.respPerson),
                 .text("resp_leader", "分管领导", item.respLeader ?? ""),
+                .choice("finding", "所属问题", findings.map { "\($0.seq). \($0.description)" },
+                        selected: findings.firstIndex { $0.id == item.findingID } ?? 0, hint: "改挂到本单位的另一个问题"),
+                .choice("type", "整改类型", RectType.allCases.map(\.label), selected: RectType.allCases.firstIndex(of: item.rectType) ?? 1,
+                        hint: "已销号、已撤销的事项不能改类型（K-006）"),
             ], target: item.id)
         }, submit: { form, ctx in
             guard let d = ctx.state.dossier, var item = d.items.first(where: { $0.id == form.target }) else { return .nothing }
+            let findings = d.findings.sorted { $0.seq < $1.seq }
+            do throws(RuleViolation) {
+                if findings.indices.contains(form.index("finding")) {
+                    item = try FindingRules.relink(item, to: findings[form.index("finding")].id, in: d)
+                }
+                item = try FindingRules.retype(item, to: RectType.allCases[form.index("type")])
+            } catch {
+                return .invalid(EffectFailure(error).text, field: error.messages.first?.field == "rect_type" ? "type" : "finding")
+            }
             item.measure = form.trimmed("measure")
             item.respUnit = form.trimmed("resp_unit")
             item.respPerson = form.trimmed("resp_person")

@@ -26,6 +26,8 @@ enum Registration {
         RowBatchCommands.self,
         ItemBatchCommands.self,
         BatchPreview.self,
+        FindingsPage.self,
+        PageSortCommands.self,
         TrainingCommands.self,
         LessonMenu.self,
         FormState.self,

@@ -1,0 +1,42 @@
+import FuheCore
+
+/// What a cross-unit view asks the store for (`Effect.loadCycle`).
+public enum CycleRequest: Sendable, Equatable {
+    /// Every finding (or one dossier's).
+    case findings(dossierID: String?)
+    /// Every unit's rectification items.
+    case items
+}
+
+/// What comes back (`Message.cycleLoaded`).
+public enum CycleData: Sendable {
+    case findings([FindingDigest])
+    case items([ItemDigest])
+}
+
+extension ReviewRepository {
+    /// The data of a cross-unit view. The store answers from summary columns.
+    public func cycle(_ request: CycleRequest) throws -> CycleData {
+        switch request {
+        case .findings(let id): .findings(try findingDigests(dossierID: id))
+        case .items: .items(try itemDigests())
+        }
+    }
+}
+
+extension UpdateContext {
+    /// A cross-unit view's data is in: the page that asked for it takes it.
+    mutating func receiveCycle(_ request: CycleRequest, _ data: CycleData) {
+        switch data {
+        case .findings(let list): updateOverlay(FindingsPage.self) { $0.receive(list) }
+        case .items: break   // the cross-unit rectification page (next)
+        }
+    }
+
+    /// Changes the topmost open overlay of type `O` (wherever it is on the stack).
+    mutating func updateOverlay<O: Overlay>(_ type: O.Type, _ change: (inout O) -> Void) {
+        guard let index = state.overlays.lastIndex(where: { $0.overlay is O }), var overlay = state.overlays[index].overlay as? O else { return }
+        change(&overlay)
+        state.overlays[index].overlay = overlay
+    }
+}
