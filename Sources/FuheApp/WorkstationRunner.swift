@@ -24,12 +24,15 @@ public enum WorkstationRunner {
     }
 
     public static func run(store: FuheStore, options: Options) throws {
+        // A wrong key configuration is refused before the terminal is taken over.
+        let keymap = try KeyConfiguration.keymap()
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch { throw AppFailure("cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)") }
         defer { terminal.shutdown() }
         let size = terminal.size
         let workstation = Workstation(repository: StoreRepository(store), actor: options.actor, storeLabel: options.label,
                                       clock: options.clock, width: size.width, height: size.height)
+        workstation.use(keymap)
         workstation.start(restoring: ViewPreferencesFile.load(for: store))
         // Sorts, filters and the last position are remembered on every way out (q, Ctrl-C, a signal).
         defer { ViewPreferencesFile.save(workstation.preferences, for: store) }

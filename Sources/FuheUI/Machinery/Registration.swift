@@ -28,6 +28,7 @@ enum Registration {
         BatchPreview.self,
         FindingsPage.self,
         PageSortCommands.self,
+        CommandPalette.self,
         TrainingCommands.self,
         LessonMenu.self,
         FormState.self,
