@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // ZIP for DOCX/XLSX packages (small, pure Swift over the system zlib).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Domain model, exact decimals, scoring engine, validation, lifecycles. Foundation only.
@@ -37,8 +39,13 @@ let package = Package(
             path: "Resources",
             exclude: ["README.md"],
             sources: ["ResourceFiles.swift"],
-            resources: [.copy("templates"), .copy("samples"), .copy("lessons"), .copy("grade-schemes.json")]
+            resources: [.copy("templates"), .copy("samples"), .copy("lessons"), .copy("grade-schemes.json"), .copy("documents")]
         ),
+        // Review documents: the DOCX template engine, the bundled 意见书/整改通知书/通报 templates,
+        // the XLSX ledger, safe output files. XML is read and written by its own small code.
+        .target(name: "FuheDocuments", dependencies: [
+            "FuheCore", "FuheResources", "TermCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Training: guided lessons (steps with declarative checks on the resulting state), the lesson
         // checker, and the session record format with its replay clock. Pure code, no terminal, no SQL.
         .target(name: "FuheTraining", dependencies: ["FuheCore", "TermCore"]),
@@ -48,21 +55,26 @@ let package = Package(
         // Wiring: the store as the workstation's repository, bundled data, the terminal run loop.
         .target(name: "FuheApp", dependencies: [
             "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheUI", "FuheTerminal", "FuheTraining",
+            "FuheDocuments",
         ]),
         // Command-line commands (swift-argument-parser).
         .target(name: "FuheCLI", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining",
+            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining", "FuheDocuments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
         .executableTarget(name: "fuhe-bench", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore",
+            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments",
         ]),
         // Fixtures shared by the test targets.
-        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining"]),
+        .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining", "FuheDocuments"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
         .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "FuheTerminal", "term-probe", "FuheTestSupport"]),
+        .testTarget(name: "FuheDocumentsTests", dependencies: [
+            "FuheDocuments", "FuheCore", "FuheStore", "FuheResources", "FuheApp", "FuheTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources", "FuheTestSupport"]),
         .testTarget(name: "FuheStoreTests", dependencies: [
             "FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport",

@@ -10,6 +10,9 @@ public enum ResourceFiles {
     public static var samplesDirectory: URL { Bundle.module.bundleURL.appendingPathComponent("samples") }
     /// Folder holding the guided lessons of `fuhe demo` (one per file, in lesson order).
     public static var lessonsDirectory: URL { Bundle.module.bundleURL.appendingPathComponent("lessons") }
+    /// Folder holding the bundled document templates as XML parts: `common/` (styles, fonts,
+    /// footers, settings) and one folder per document laid over it (docs/reports.md).
+    public static var documentsDirectory: URL { Bundle.module.bundleURL.appendingPathComponent("documents") }
     /// The grade schemes file.
     public static var gradeSchemesFile: URL { Bundle.module.bundleURL.appendingPathComponent("grade-schemes.json") }
 

@@ -9,28 +9,10 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("Only this evaluation type: PROJECT, DEPT_OVERALL, SPECIAL_FUND.", valueName: "type"))
-    var type: String?
-
-    @Option(help: ArgumentHelp("Only this review status: DRAFT, SUBMITTED, FINALIZED.", valueName: "status"))
-    var status: String?
-
-    @Flag(help: "Only units with rule flags.")
-    var flagged = false
-
-    @Flag(help: "Only units with overdue rectification items.")
-    var overdue = false
+    @OptionGroup var filters: UnitFilterOptions
 
     func run() throws {
-        var filter = UnitFilter(flaggedOnly: flagged, overdueOnly: overdue)
-        if let type {
-            guard let t = EvalType(rawValue: type.uppercased()) else { throw ValidationError("--type must be PROJECT, DEPT_OVERALL or SPECIAL_FUND") }
-            filter.evalType = t
-        }
-        if let status {
-            guard let s = ReviewStatus(rawValue: status.uppercased()) else { throw ValidationError("--status must be DRAFT, SUBMITTED or FINALIZED") }
-            filter.reviewStatus = s
-        }
+        let filter = try filters.filter()
         let store = try options.open()
         let units = try store.unitList(filter: filter)
         print(Self.render(units))

@@ -60,6 +60,31 @@ struct DecodedTexts: Sendable {
 
 /// Decodes many stored texts of one type on every core at once.
 enum ParallelDecoder {
+    /// Decodes texts on all cores into an array in the same order (no de-duplication, so no
+    /// hashing of long texts).
+    static func decodeInOrder<T: Decodable & Sendable>(_ texts: [String], as type: T.Type) throws -> [T] {
+        guard !texts.isEmpty else { return [] }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, texts.count))
+        let chunk = (texts.count + workers - 1) / workers
+        let parts = Mutex<[Int: [T]]>([:])
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = worker * chunk, end = min(texts.count, start + chunk)
+            guard start < end else { return }
+            var local: [T] = []
+            local.reserveCapacity(end - start)
+            for text in texts[start..<end] {
+                do { local.append(try JSONColumn.decode(T.self, text)) } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                    return
+                }
+            }
+            parts.withLock { $0[worker] = local }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return parts.withLock { all in (0..<workers).flatMap { all[$0] ?? [] } }
+    }
+
     static func decode<T: Decodable & Sendable>(_ texts: [String], as type: T.Type) throws -> [String: T] {
         let unique = Array(Set(texts))
         guard !unique.isEmpty else { return [:] }

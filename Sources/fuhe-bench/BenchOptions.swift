@@ -10,9 +10,11 @@ struct BenchOptions {
     var dir: String?
     /// Only the merge figure (`--merge-only`), for working on it.
     var mergeOnly = false
+    /// Only the document figures (`--documents-only`): 意见书, 通报, XLSX ledger.
+    var documentsOnly = false
 
     static let usage = """
-        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only]
+        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only]
 
           --dossiers N    dossiers in the synthetic store (default 2000)
           --indicators N  scored leaf indicators per dossier, at least 12 (default 60)
@@ -20,6 +22,7 @@ struct BenchOptions {
           --runs N        repetitions of each measurement (default 7)
           --dir PATH      keep the store in PATH (reused when it already holds one) instead of a temp folder
           --merge-only    build or reuse the store, then time only the merge of a copy
+          --documents-only  build or reuse the store, then time only the documents (意见书, 通报, XLSX ledger)
         """
 
     /// Parses `arguments` (without the program name); nil with a message on bad input.
@@ -29,6 +32,7 @@ struct BenchOptions {
         while let flag = rest.popFirst() {
             if flag == "-h" || flag == "--help" { return .failure(BenchUsageError(message: nil)) }
             if flag == "--merge-only" { o.mergeOnly = true; continue }
+            if flag == "--documents-only" { o.documentsOnly = true; continue }
             guard let value = rest.popFirst() else { return .failure(BenchUsageError(message: "\(flag) needs a value")) }
             switch flag {
             case "--dir":

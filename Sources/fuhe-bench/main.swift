@@ -32,6 +32,20 @@ do {
         print(report.render())
         exit(0)
     }
+    let documents = DocumentBenchmarks(setup: setup, store: store, ids: ids)
+    func documentFigures() throws {
+        report.measurements.append(try documents.reviewOpinion())
+        report.measurements.append(try documents.cycleReport())
+        let (ledger, items, peak) = try documents.ledgerWorkbook()
+        report.measurements.append(ledger)
+        report.memory.append(("peak RSS while writing the XLSX ledger of \(items) items (VmHWM, reset before)", peak))
+        report.notes += try documents.throughBinary()
+    }
+    if options.documentsOnly {
+        try documentFigures()
+        print(report.render())
+        exit(0)
+    }
     let storeBench = StoreBenchmarks(setup: setup, store: store, ids: ids)
     let scoring = ScoringBenchmarks(setup: setup, store: store, ids: ids)
 
@@ -70,6 +84,7 @@ do {
     report.memory.append((peakReset ? "peak RSS of the interactive figures above (VmHWM, reset before them)"
                                     : "peak RSS so far (VmHWM; could not be reset before the interactive figures)", ResidentMemory.read().peak))
 
+    try documentFigures()
     let (all, loadNanos) = try scoring.rescoreAll()
     report.measurements.append(all)
     report.memory.append(("peak RSS with all \(ids.count) dossiers loaded (VmHWM)", ResidentMemory.read().peak))

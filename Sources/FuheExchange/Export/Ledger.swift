@@ -1,36 +1,23 @@
 import FuheCore
 
-/// 整改台账: the rectification ledger across dossiers, one row per item, columns per spec §6.2.
+/// 整改台账 as CSV: one row per item, the columns of `LedgerRow` (spec §6.2).
 public enum Ledger {
-    public static let header = ["序号", "被评价单位", "年度", "问题描述", "问题类别", "关联指标", "整改措施", "整改类型",
-                                "整改责任单位", "责任人", "整改时限", "剩余/逾期天数", "最新整改进度", "整改完成情况",
-                                "佐证材料数", "状态", "报告口径", "销号人", "销号日期"]
+    public static var header: [String] { LedgerRow.columns }
 
     /// Ledger rows for the given dossiers, in dossier then item order.
     public static func rows(_ dossiers: [Dossier], today: CalendarDay) -> [[String]] {
-        var out: [[String]] = []
-        for d in dossiers {
-            let findings = Dictionary(uniqueKeysWithValues: d.findings.map { ($0.id, $0) })
-            for item in d.items.sorted(by: { ($0.seq, $0.id) < ($1.seq, $1.id) }) {
-                let finding = findings[item.findingID]
-                let node = finding?.nodeID.flatMap { d.template.node(id: $0) }
-                let days = Deadlines.dueText(item, today: today)
-                let latest = item.progress.max(by: { $0.date < $1.date })
-                out.append([String(item.seq), d.unit.name, d.cycle.yearIsDemo ? "\(d.cycle.fiscalYear)(示例)" : String(d.cycle.fiscalYear),
-                            finding?.description ?? "", finding?.category.label ?? "", node.map { "\($0.code) \($0.name)" } ?? "",
-                            item.measure, item.rectType.label, item.respUnit, item.respPerson, item.deadline.description, days,
-                            latest.map { "\($0.date) \($0.text)" } ?? "", item.completionDesc ?? "", String(item.evidenceIDs.count),
-                            item.status.label, Deadlines.reportLabel(item, today: today), item.closedBy ?? "",
-                            item.closedOn?.description ?? ""])
-            }
-        }
-        return out
+        LedgerRow.rows(dossiers.map(DossierFollowUp.init), today: today).map(\.texts)
     }
 
     /// The ledger as Excel/WPS-friendly CSV bytes.
     public static func csv(_ dossiers: [Dossier], today: CalendarDay) -> [UInt8] {
+        csv(LedgerRow.rows(dossiers.map(DossierFollowUp.init), today: today))
+    }
+
+    /// Ledger rows as Excel/WPS-friendly CSV bytes.
+    public static func csv(_ rows: [LedgerRow]) -> [UInt8] {
         var w = CSVWriter(header: header)
-        for row in rows(dossiers, today: today) { w.addRow(row) }
+        for row in rows { w.addRow(row.texts) }
         return w.bytes
     }
 }

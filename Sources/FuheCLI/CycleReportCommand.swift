@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import FuheApp
+import FuheCore
+import FuheDocuments
+import FuheStore
+
+/// `fuhe report cycle`: the 复核结果通报 across the units the filters select.
+struct CycleReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cycle", abstract: "Write the 复核结果通报 across units (filters as in fuhe list) as DOCX.")
+
+    @OptionGroup var options: StoreOptions
+    @OptionGroup var output: DocumentOutputOptions
+
+    @OptionGroup var filters: UnitFilterOptions
+
+    @Option(help: ArgumentHelp("Only units of this fiscal year.", valueName: "year"))
+    var year: Int?
+
+    @Option(help: ArgumentHelp("The issuing authority printed on the 通报 (default: the cycles' issuer).", valueName: "name"))
+    var issuer: String?
+
+    func run() throws {
+        let filter = try filters.filter()
+        var described = try filters.described()
+        if let year { described.append("\(year)年度") }
+        let store = try options.open()
+        let made = try DocumentBatch.report {
+            try CycleReportMaker.record(store: store, filter: filter, year: year, issuer: issuer, filterText: described.joined(separator: "、"))
+        }
+        let template = try DocumentBatch.report {
+            try output.templateURL.map { try DocumentKind.cycleReport.template(file: $0) } ?? DocumentKind.cycleReport.bundledTemplate()
+        }
+        let url = try output.destination(defaultName: DocumentNames.cycleReport(yearText: made.yearText), single: true)
+        try DocumentBatch.write([(url, { url, force in try DocumentWriter.write(template, made.record, to: url, force: force) })],
+                                force: output.force)
+        print("通报涵盖 \(made.units) 个单位")
+    }
+}
+
+/// `fuhe report template KIND --out FILE.docx`: the bundled template as a .docx to edit in Word or WPS.
+struct TemplateReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template", abstract: "Write a bundled document template as .docx (to adapt in Word/WPS and use with --template).")
+
+    @Argument(help: ArgumentHelp("review, notice or cycle.", valueName: "kind"))
+    var kind: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The .docx file to write.", valueName: "file.docx"))
+    var out: String
+
+    @Flag(help: "Replace the file if it exists.")
+    var force = false
+
+    func run() throws {
+        guard let k = DocumentKind.named(kind) else { throw ValidationError("KIND must be review, notice or cycle") }
+        let package = try k.bundledPackage()
+        let url = URL(fileURLWithPath: out)
+        try DocumentBatch.report { try SafeOutput.write(to: url, force: force) { try package.write(to: $0) } }
+        print("已写入：\(url.path)（\(k.title)模板；字段见 fuhe report fields \(k.command)）")
+    }
+}
+
+/// `fuhe report fields KIND`: every field a template of that kind may use.
+struct FieldsReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fields", abstract: "List the fields a document template may use.")
+
+    @Argument(help: ArgumentHelp("review, notice or cycle.", valueName: "kind"))
+    var kind: String
+
+    func run() throws {
+        guard let k = DocumentKind.named(kind) else { throw ValidationError("KIND must be review, notice or cycle") }
+        print(FieldList.text(k.schema))
+    }
+}

@@ -1,0 +1,9 @@
+import Foundation
+
+/// Fills a template and writes the document through `SafeOutput`.
+public enum DocumentWriter {
+    public static func write(_ template: DocxTemplate, _ record: TemplateRecord, to url: URL, force: Bool) throws {
+        let filled = try template.fill(record)
+        try SafeOutput.write(to: url, force: force) { temp in try filled.write(to: temp) }
+    }
+}
