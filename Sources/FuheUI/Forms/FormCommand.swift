@@ -15,6 +15,8 @@ enum FormSubmission {
     case nothing
     /// Close the form and open this overlay instead (a batch's preview of every change).
     case open(any Overlay)
+    /// Close the form and do this (a setting of a page, nothing stored).
+    case run(FollowUp)
 }
 
 extension Command where Model == AppState, Target == UpdateContext {

@@ -83,6 +83,9 @@ extension FormState: TextInput, CommandProvider {
         case .open(let overlay):
             ctx.closeTop()
             ctx.push(overlay)
+        case .run(let followUp):
+            ctx.closeTop()
+            followUp(&ctx)
         }
     }
 

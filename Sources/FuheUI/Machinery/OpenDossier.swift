@@ -62,6 +62,7 @@ extension UpdateContext {
         if let success = edit.success { info(batch == nil ? "没有变化" : success) }
         if state.dossier?.id == edit.dossierID { load(edit.dossierID, mode: .refresh, then: edit.then) }
         emit(.refreshUnit(dossierID: edit.dossierID, today: state.today))
+        refreshCyclePages()
     }
 
     /// Undo or redo is done: the other stack gets the reverting batch, the dossier is shown.
@@ -78,6 +79,7 @@ extension UpdateContext {
         }
         load(revert.dossierID, mode: state.dossier?.id == revert.dossierID ? .refresh : .open)
         emit(.refreshUnit(dossierID: revert.dossierID, today: state.today))
+        refreshCyclePages()
     }
 
     /// A revert that did nothing or failed goes back on its stack.

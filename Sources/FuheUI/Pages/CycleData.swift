@@ -29,7 +29,9 @@ extension UpdateContext {
     mutating func receiveCycle(_ request: CycleRequest, _ data: CycleData) {
         switch data {
         case .findings(let list): updateOverlay(FindingsPage.self) { $0.receive(list) }
-        case .items: break   // the cross-unit rectification page (next)
+        case .items(let list):
+            let today = state.today
+            updateOverlay(RectOverviewPage.self) { $0.receive(list, today: today) }
         }
     }
 

@@ -63,6 +63,9 @@ enum DetailText {
         }
         if let by = i.closedBy { p.append("销号 \(by) \(i.closedOn?.description ?? "")\(i.closureNote.map { "：\($0)" } ?? "")") }
         if i.returnCount > 0 { p.append("已退回 \(i.returnCount) 次") }
+        for e in i.escalationRecords {
+            p.append("\(e.kind.label) \(e.date) \(e.by)\(e.target.map { " → \($0)" } ?? "")：\(e.reason)")
+        }
         for h in i.deadlineHistory { p.append("延期 \(h.old)→\(h.new)（\(h.by)）：\(h.reason)") }
         for m in ItemRules.validate(i) { p.append("\(m.code)：\(m.message)") }
         return p
