@@ -46,6 +46,8 @@ public final class StoreRepository: ReviewRepository {
 
     public func itemDigests() throws -> [ItemDigest] { try store.itemDigests() }
 
+    public func cycleStats(today: CalendarDay) throws -> CycleStats { try store.cycleStats(today: today) }
+
     public func leasedUnits() throws -> [String: String] {
         try store.leasedDossiers().mapValues { leases in
             leases.map { "\($0.id) \($0.holder) \($0.sinceDay) 起" }.joined(separator: "；")

@@ -38,6 +38,8 @@ public protocol ReviewRepository: AnyObject {
     func findingDigests(dossierID: String?) throws -> [FindingDigest]
     /// Every unit's rectification items, without loading dossiers.
     func itemDigests() throws -> [ItemDigest]
+    /// The cycle's figures (`CycleStats`) on `today`, from summary columns.
+    func cycleStats(today: CalendarDay) throws -> CycleStats
 }
 
 extension ReviewRepository {
@@ -45,6 +47,7 @@ extension ReviewRepository {
     public func findingDigests(dossierID: String?) throws -> [FindingDigest] { [] }
     /// Every unit's rectification items, without loading dossiers.
     public func itemDigests() throws -> [ItemDigest] { [] }
+    public func cycleStats(today: CalendarDay) throws -> CycleStats { CycleStats() }
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] { [] }
     public func leasedUnits() throws -> [String: String] { [:] }
 }

@@ -148,3 +148,6 @@ public struct RectSummary: Sendable, Hashable, Codable {
         return "\(tenths / 10).\(tenths % 10)"
     }
 }
+
+extension AgeingBucket: CodingKeyRepresentable {}
+extension RectStatus: CodingKeyRepresentable {}

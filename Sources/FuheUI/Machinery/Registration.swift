@@ -29,6 +29,7 @@ enum Registration {
         BatchPreview.self,
         FindingsPage.self,
         RectOverviewPage.self,
+        Dashboard.self,
         PageSortCommands.self,
         CommandPalette.self,
         TrainingCommands.self,

@@ -6,12 +6,15 @@ public enum CycleRequest: Sendable, Equatable {
     case findings(dossierID: String?)
     /// Every unit's rectification items.
     case items
+    /// The cycle's figures for the dashboard.
+    case stats(today: CalendarDay)
 }
 
 /// What comes back (`Message.cycleLoaded`).
 public enum CycleData: Sendable {
     case findings([FindingDigest])
     case items([ItemDigest])
+    case stats(CycleStats)
 }
 
 extension ReviewRepository {
@@ -20,6 +23,7 @@ extension ReviewRepository {
         switch request {
         case .findings(let id): .findings(try findingDigests(dossierID: id))
         case .items: .items(try itemDigests())
+        case .stats(let today): .stats(try cycleStats(today: today))
         }
     }
 }
@@ -32,6 +36,7 @@ extension UpdateContext {
         case .items(let list):
             let today = state.today
             updateOverlay(RectOverviewPage.self) { $0.receive(list, today: today) }
+        case .stats(let stats): updateOverlay(Dashboard.self) { $0.stats = stats }
         }
     }
 
