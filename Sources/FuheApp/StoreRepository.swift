@@ -48,6 +48,13 @@ public final class StoreRepository: ReviewRepository {
 
     public func cycleStats(today: CalendarDay) throws -> CycleStats { try store.cycleStats(today: today) }
 
+    public func earlierYears(of dossierID: String) throws -> EarlierYears { try store.earlierYears(of: dossierID) }
+
+    public func unitYears(ofDossier dossierID: String) throws -> [Dossier] {
+        guard let unit = try store.unitID(ofDossier: dossierID) else { return [] }
+        return try store.dossiers(ofUnit: unit)
+    }
+
     public func leasedUnits() throws -> [String: String] {
         try store.leasedDossiers().mapValues { leases in
             leases.map { "\($0.id) \($0.holder) \($0.sinceDay) 起" }.joined(separator: "；")

@@ -115,3 +115,23 @@ public struct ItemDigest: Sendable, Hashable {
         (lastProgressOn ?? createdOn).days(until: today)
     }
 }
+
+/// What a unit's earlier years bring to this year's review: the items still open from them (they
+/// appear in this year's items), and their findings (to flag 重复问题).
+public struct EarlierYears: Sendable, Hashable {
+    /// The dossier these belong to.
+    public var dossierID: String
+    /// The latest earlier year's dossier, if any.
+    public var previousDossierID: String?
+    public var previousYear: Int?
+    public var openItems: [ItemDigest]
+    public var findings: [FindingDigest]
+
+    public init(dossierID: String, previousDossierID: String?, previousYear: Int?, openItems: [ItemDigest], findings: [FindingDigest]) {
+        self.dossierID = dossierID
+        self.previousDossierID = previousDossierID
+        self.previousYear = previousYear
+        self.openItems = openItems
+        self.findings = findings
+    }
+}

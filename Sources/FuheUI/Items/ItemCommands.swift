@@ -5,12 +5,19 @@ import TermCore
 extension CommandID {
     public static let editItem = CommandID("rect.edit")
     public static let createItem = CommandID("rect.create")
+    public static let openCarried = CommandID("rect.open-earlier")
 }
 
 /// Creating and editing rectification items (forms checked by `ItemRules`); the lifecycle steps
 /// follow in `ItemLifecycleCommands`.
 enum ItemCommands: CommandProvider {
     static let commands: [WorkstationCommand] = [
+        .init(.openCarried, [.character("J")], .items, "打开上年未完成事项所在的年度（光标在该事项上）", hint: "打开上年", when: { state in
+            ItemsPane.selectedCarried(state) == nil ? .unavailable(nil, isError: false) : .available
+        }) { ctx in
+            guard let c = ItemsPane.selectedCarried(ctx.state) else { return }
+            ctx.openItem(c, then: { $0.info("已打开 \(c.fiscalYear) 年度：事项 \(c.seq)") })
+        },
         .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项（措施、责任人；改挂到其他问题、改整改类型）", hint: "编辑", when: itemSelected, open: { ctx in
             guard let item = ctx.state.selectedItem, let d = ctx.state.dossier else { return nil }
             let findings = d.findings.sorted { $0.seq < $1.seq }
@@ -73,6 +80,9 @@ enum ItemCommands: CommandProvider {
     static func itemSelected(_ state: AppState) -> Availability {
         let open = dossierOpen(state)
         guard open == .available else { return open }
+        if let c = ItemsPane.selectedCarried(state) {
+            return .notYet("\(c.fiscalYear) 年度的整改事项：按 \(state.key(.openCarried)) 打开该年度办理")
+        }
         return state.selectedItem == nil ? .notYet("本单位没有整改事项：按 \(state.key(.createItem)) 新建") : .available
     }
 

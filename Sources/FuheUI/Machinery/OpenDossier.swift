@@ -14,6 +14,8 @@ extension UpdateContext {
             state[ItemsPane.self] = ItemsPane()
             state[ItemsPane.self].sort = itemSort
             rescore()
+            // Last year's open items and findings come to this year's review.
+            emit(.loadCycle(.earlierYears(dossierID: dossier.id)))
             // Start on the first scorable leaf rather than on the L1 heading.
             let rows = state.sheetRows
             if let first = rows.firstIndex(where: { $0.isLeaf }) { state[ScoresheetPane.self].position.set(first, count: rows.count) }

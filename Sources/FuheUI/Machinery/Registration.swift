@@ -30,6 +30,7 @@ enum Registration {
         FindingsPage.self,
         RectOverviewPage.self,
         Dashboard.self,
+        YearsPage.self,
         PageSortCommands.self,
         CommandPalette.self,
         TrainingCommands.self,

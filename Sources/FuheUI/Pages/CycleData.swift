@@ -8,6 +8,10 @@ public enum CycleRequest: Sendable, Equatable {
     case items
     /// The cycle's figures for the dashboard.
     case stats(today: CalendarDay)
+    /// What the open unit's earlier years bring: their open items and findings.
+    case earlierYears(dossierID: String)
+    /// Every year of the unit of a dossier (the side-by-side view).
+    case years(dossierID: String)
 }
 
 /// What comes back (`Message.cycleLoaded`).
@@ -15,6 +19,8 @@ public enum CycleData: Sendable {
     case findings([FindingDigest])
     case items([ItemDigest])
     case stats(CycleStats)
+    case earlierYears(EarlierYears)
+    case years(dossierID: String, [Dossier])
 }
 
 extension ReviewRepository {
@@ -24,6 +30,8 @@ extension ReviewRepository {
         case .findings(let id): .findings(try findingDigests(dossierID: id))
         case .items: .items(try itemDigests())
         case .stats(let today): .stats(try cycleStats(today: today))
+        case .earlierYears(let id): .earlierYears(try earlierYears(of: id))
+        case .years(let id): .years(dossierID: id, try unitYears(ofDossier: id))
         }
     }
 }
@@ -37,6 +45,13 @@ extension UpdateContext {
             let today = state.today
             updateOverlay(RectOverviewPage.self) { $0.receive(list, today: today) }
         case .stats(let stats): updateOverlay(Dashboard.self) { $0.stats = stats }
+        case .earlierYears(let earlier):
+            guard state.dossier?.id == earlier.dossierID else { return }
+            state[EarlierYearsState.self].value = earlier
+            keepCursorsVisible()
+        case .years(let id, let dossiers):
+            let schemes = state.gradeSchemes
+            updateOverlay(YearsPage.self) { $0.receive(dossierID: id, dossiers, schemes: schemes) }
         }
     }
 

@@ -7,6 +7,7 @@ extension CommandID {
     public static let findingsEdit = CommandID("findings.edit")
     public static let findingsDelete = CommandID("findings.delete")
     public static let findingsClose = CommandID("findings.close")
+    public static let findingsRepeats = CommandID("findings.mark-repeats")
 }
 
 extension CommandScope {
@@ -60,6 +61,20 @@ public struct FindingsPage: SortablePage, CommandProvider {
             }
             if let refusal = FindingRules.deletion(of: f, in: d).first { ctx.fail("\(refusal.code) \(refusal.message)"); return }
             if let edit = ctx.edit([.removeFinding(id: f.id)], success: "已删除问题 \(f.seq)（\(ctx.key(.undo)) 撤销）") { ctx.save(edit) }
+        },
+        .on(FindingsPage.self, .findingsRepeats, [.character("r")], .findingsPage, "与本单位以前年度的问题比对，标记重复问题（一次保存）") { page, ctx, _ in
+            guard page.scope == .unit, let d = ctx.state.dossier else { ctx.info("在本单位的问题清单中比对（\(ctx.key(.findingsScope)) 切换）"); return }
+            guard let earlier = EarlierYearsState.of(ctx.state), !earlier.findings.isEmpty else { ctx.info("本单位没有以前年度的问题可比对"); return }
+            let changed = d.findings.compactMap { f -> Finding? in
+                var next = f
+                next.repeatOf = ctx.repeatOf(f, in: d).map(RepeatFindings.reference)
+                return next == f ? nil : next
+            }
+            guard !changed.isEmpty else { ctx.info("重复问题标记已是最新（以前年度问题 \(earlier.findings.count) 个）"); return }
+            let marked = changed.filter { $0.repeatOf != nil }.count
+            if let edit = ctx.edit(changed.map { .finding($0) }, success: "已比对以前年度：标记重复问题 \(marked) 个\(changed.count > marked ? "，取消 \(changed.count - marked) 个" : "")（\(ctx.key(.undo)) 撤销）") {
+                ctx.save(edit)
+            }
         },
         .on(FindingsPage.self, .findingsClose, [.escape, .character("q"), .character("P")], .findingsPage, "关闭问题清单") { _, ctx, _ in ctx.closeTop() },
     ]
@@ -209,6 +224,10 @@ extension FindingsPage {
         } else {
             guard let money = Money(wanYuan: amount) else { return .invalid("涉及金额应为万元数，最多四位小数", field: "amount") }
             f.amountInvolved = money
+        }
+        // Compared again with the earlier years once they are known (else the stored mark stays).
+        if let earlier = EarlierYearsState.of(ctx.state), !earlier.findings.isEmpty {
+            f.repeatOf = ctx.repeatOf(f, in: d).map(RepeatFindings.reference)
         }
         if let problem = FindingRules.validate(f, in: d).first {
             return .invalid("\(problem.code) \(problem.message)", field: problem.field == "node_id" ? "node" : "description")

@@ -26,17 +26,28 @@ enum ItemListView {
         let overdue = items.filter { Deadlines.state(of: $0, today: state.today).isOverdue }.count
         let selection = state[ItemsPane.self].selection
         let chosen = (selection.isEmpty ? "" : "［已选 \(selection.count)］") + (state[ItemsPane.self].sort.map { "［排序 \($0.label)］" } ?? "")
-        PaneChrome.title("整改事项 (\(open) 未完成\(overdue > 0 ? "，\(overdue) 逾期" : ""))\(chosen)", rect: rect, focused: focused, into: &buffer)
+        let earlier = ItemsPane.carried(state).count
+        PaneChrome.title("整改事项 (\(open) 未完成\(overdue > 0 ? "，\(overdue) 逾期" : "")\(earlier > 0 ? "；上年未完成 \(earlier)" : ""))\(chosen)", rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 1, let d = state.dossier else {
             if state.dossier == nil { PaneChrome.empty("（未打开评分表）", rect: rect, into: &buffer) }
             return
         }
-        if items.isEmpty {
+        let carried = ItemsPane.carried(state)
+        if items.isEmpty && carried.isEmpty {
             PaneChrome.empty("（本单位尚无整改事项：在此窗格按 \(state.key(.createItem)) 新建，或在评分表按 \(state.key(.addFinding)) 登记问题）", rect: rect, into: &buffer)
             return
         }
-        PaneTable.draw(columns: ListSort.marked(columns, state[ItemsPane.self].sort), body: body, count: items.count, position: position, marker: .of(state, focused: focused), into: &buffer) { index in
+        PaneTable.draw(columns: ListSort.marked(columns, state[ItemsPane.self].sort), body: body, count: items.count + carried.count, position: position, marker: .of(state, focused: focused), into: &buffer) { index in
+            guard index < items.count else {
+                let c = carried[index - items.count]
+                let due = c.deadlineState(today: state.today)
+                var extra: [Int: Style] = [0: Style(bold: true, foreground: .yellow)]
+                if due.isOverdue { extra[5] = Style(bold: true, foreground: .red) }
+                return PaneTable.Line(cells: ["上", c.problem, c.measure, "\(c.respUnit)/\(c.respPerson)", c.deadline.description,
+                                             due.isOverdue ? "逾期\(due.daysOverdue)天" : "剩余\(due.daysLeft)天", c.status.label],
+                                      style: PaneChrome.rowStyle(selected: index == position.cursor, focused: focused), cellStyles: extra)
+            }
             let item = items[index]
             var style = PaneChrome.rowStyle(selected: index == position.cursor, focused: focused)
             if !item.status.isOpen { style.dim = true }

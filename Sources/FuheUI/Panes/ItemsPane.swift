@@ -58,14 +58,33 @@ struct ItemsPane: SortablePane {
         return list.indices.contains(cursor) ? list[cursor] : nil
     }
 
+    /// Items still open from the unit's earlier years, listed after this year's (marked 上年).
+    static func carried(_ state: AppState) -> [ItemDigest] { EarlierYearsState.of(state)?.openItems ?? [] }
+
+    /// The selected row when it is an item carried from an earlier year.
+    static func selectedCarried(_ state: AppState) -> ItemDigest? {
+        let own = state.dossier?.items.count ?? 0
+        let i = state[ItemsPane.self].position.cursor - own
+        let list = carried(state)
+        return i >= 0 && list.indices.contains(i) ? list[i] : nil
+    }
+
     static func rect(in layout: Layout) -> Rect { layout.items }
-    static func count(_ state: AppState) -> Int { state.dossier?.items.count ?? 0 }
+    static func count(_ state: AppState) -> Int { (state.dossier?.items.count ?? 0) + carried(state).count }
 
     static func render(_ state: AppState, rect: Rect, into buffer: inout ScreenBuffer) {
         ItemListView.render(state, position: state[ItemsPane.self].position, focused: isFocused(state), rect: rect, into: &buffer)
     }
 
     static func detail(_ state: AppState) -> (title: String, paragraphs: [String]) {
+        if let c = selectedCarried(state) {
+            let due = c.deadlineState(today: state.today)
+            return ("上年整改事项 \(c.fiscalYear) · \(c.seq)", [
+                "\(c.fiscalYear) 年度复核提出、尚未完成的整改事项（\(c.dossierID) · \(c.itemID)），仍须跟进：Enter 打开该年度处理。",
+                "问题（\(c.category?.label ?? "—")）：\(c.problem)", "整改措施：\(c.measure)",
+                "类型 \(c.rectType.label)　责任 \(c.respUnit)/\(c.respPerson)　时限 \(c.deadline) \(due.isOverdue ? "逾期\(due.daysOverdue)天" : "剩余\(due.daysLeft)天")　状态 \(c.status.label)",
+            ])
+        }
         guard let item = selected(state), let d = state.dossier else { return ("详情", []) }
         return ("整改事项 \(item.seq)", DetailText.item(item, d: d, today: state.today))
     }
@@ -75,7 +94,7 @@ struct ItemsPane: SortablePane {
         return items(state).map { item in
             let finding = d?.findings.first { $0.id == item.findingID }?.description ?? ""
             return "\(item.measure) \(finding) \(item.respUnit) \(item.respPerson)"
-        }
+        } + carried(state).map { "上年 \($0.measure) \($0.problem) \($0.respUnit) \($0.respPerson)" }
     }
 
     static func historyTarget(_ state: AppState) -> HistoryTarget? {
