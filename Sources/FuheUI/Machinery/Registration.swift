@@ -18,6 +18,7 @@ enum Registration {
         SheetWorkCommands.self,
         SheetSelectionCommands.self,
         ReviewLifecycleCommands.self,
+        ApplicationCommands.self,
         ItemsPane.self,
         ItemCommands.self,
         ItemLifecycleCommands.self,
