@@ -12,9 +12,11 @@ struct BenchOptions {
     var mergeOnly = false
     /// Only the document figures (`--documents-only`): 意见书, 通报, XLSX ledger.
     var documentsOnly = false
+    /// Only the cycle views of issue 13 (`--cycle-only`).
+    var cycleOnly = false
 
     static let usage = """
-        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only]
+        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only] [--cycle-only]
 
           --dossiers N    dossiers in the synthetic store (default 2000)
           --indicators N  scored leaf indicators per dossier, at least 12 (default 60)
@@ -23,6 +25,7 @@ struct BenchOptions {
           --dir PATH      keep the store in PATH (reused when it already holds one) instead of a temp folder
           --merge-only    build or reuse the store, then time only the merge of a copy
           --documents-only  build or reuse the store, then time only the documents (意见书, 通报, XLSX ledger)
+          --cycle-only    build or reuse the store, then time only the cycle views (blockers, batch, sort, findings, items, dashboard, palette, years)
         """
 
     /// Parses `arguments` (without the program name); nil with a message on bad input.
@@ -33,6 +36,7 @@ struct BenchOptions {
             if flag == "-h" || flag == "--help" { return .failure(BenchUsageError(message: nil)) }
             if flag == "--merge-only" { o.mergeOnly = true; continue }
             if flag == "--documents-only" { o.documentsOnly = true; continue }
+            if flag == "--cycle-only" { o.cycleOnly = true; continue }
             guard let value = rest.popFirst() else { return .failure(BenchUsageError(message: "\(flag) needs a value")) }
             switch flag {
             case "--dir":

@@ -119,6 +119,10 @@ public struct RectOverviewPage: SortablePage, CommandProvider {
 
     var selectedRow: RectRow? { shown.indices.contains(position.cursor) ? rows[shown[position.cursor]] : nil }
 
+    /// How many items the page holds (every unit's), and how many it shows.
+    public var itemCount: Int { rows.count }
+    public var shownCount: Int { shown.count }
+
     /// Every row as derived on `today` (deadline state, ageing, escalation reasons).
     mutating func receive(_ items: [ItemDigest], today: CalendarDay) {
         let current = selectedRow.map { ($0.item.dossierID, $0.item.itemID) }
