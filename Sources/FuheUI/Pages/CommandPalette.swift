@@ -47,7 +47,8 @@ public struct CommandPalette: TextInput, CommandProvider {
 
     static let commands: [WorkstationCommand] = [
         .init(.palette, [.character(":")], .global, "命令面板：按中文、拼音、首字母或繁简查找命令、单位、指标并执行", hint: "命令") { ctx in
-            ctx.push(CommandPalette(state: ctx.state))
+            let palette = CommandPalette(state: ctx.state, cache: &ctx.paletteKeys)
+            ctx.push(palette)
         },
         .on(CommandPalette.self, .paletteRun, [.enter], .palette, "执行所选命令 / 打开单位 / 跳到指标") { palette, ctx, _ in palette.run(&ctx) },
         .on(CommandPalette.self, .paletteCancel, [.escape], .palette, "关闭命令面板") { _, ctx, _ in ctx.closeTop() },
@@ -59,7 +60,9 @@ public struct CommandPalette: TextInput, CommandProvider {
     /// demo's in `fuhe demo`); keys of forms, text fields and overlays only make sense there.
     static let offeredScopes: Set<String> = ["global", "units", "sheet", "items"]
 
-    init(state: AppState) {
+    /// The entries for `state`; their search keys come from `cache` when the texts are the same
+    /// as last time (reading the pinyin of 2,000 unit names is what makes the first open slow).
+    init(state: AppState, cache: inout (texts: [String], keys: [TextMatcher.Key])?) {
         var entries: [Entry] = []
         let scopes = Self.offeredScopes.union(state.training == nil ? [] : ["training"])
         for spec in CommandRegistry.all where scopes.contains(spec.scope.name) && spec.id != .palette {
@@ -77,7 +80,13 @@ public struct CommandPalette: TextInput, CommandProvider {
             }
         }
         self.entries = entries
-        keys = TextMatcher.keys(for: entries.map { "\($0.label) \($0.note)" })
+        let texts = entries.map { "\($0.label) \($0.note)" }
+        if let cache, cache.texts == texts {
+            keys = cache.keys
+        } else {
+            keys = TextMatcher.keys(for: texts)
+            cache = (texts, keys)
+        }
         refilter()
     }
 
