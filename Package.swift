@@ -11,7 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        // ZIP for DOCX/XLSX packages (small, pure Swift over the system zlib).
+        // ZIP for DOCX/XLSX packages (small, pure Swift over the system zlib): documents written, reports read.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
@@ -26,11 +26,20 @@ let package = Package(
         .target(name: "FuheTerminal", dependencies: ["TermCore", "CNcursesw"]),
         // A small program that exercises the backend in a real terminal (tmux tests).
         .executableTarget(name: "term-probe", dependencies: ["TermCore", "FuheTerminal"]),
+        // The one way files the user names are written (refuse existing/databases, unnamed temporary
+        // then link, mode 0600) and recognising database files without opening them. Foundation only.
+        .target(name: "FuheFiles", dependencies: ["FuheCore"]),
         // JSON dossier exchange format and CSV ledger.
         .target(name: "FuheExchange", dependencies: ["FuheCore"]),
+        // Report intake: published reports (text, GB18030, HTML, DOCX, PDF via pdftotext) read into
+        // fuhe.draft/1 drafts with source spans, template proposals and arithmetic checks.
+        .target(name: "FuheIntake", dependencies: [
+            "FuheCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // SQLite store (GRDB): schema, repositories, journal, summaries.
         .target(name: "FuheStore", dependencies: [
-            "FuheCore",
+            "FuheCore", "FuheFiles",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Bundled templates, grade schemes and sample dossiers (data files in Resources/).
@@ -44,7 +53,7 @@ let package = Package(
         // Review documents: the DOCX template engine, the bundled 意见书/整改通知书/通报 templates,
         // the XLSX ledger, safe output files. XML is read and written by its own small code.
         .target(name: "FuheDocuments", dependencies: [
-            "FuheCore", "FuheResources", "TermCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "FuheCore", "FuheFiles", "FuheResources", "TermCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Training: guided lessons (steps with declarative checks on the resulting state), the lesson
         // checker, and the session record format with its replay clock. Pure code, no terminal, no SQL.
@@ -55,29 +64,33 @@ let package = Package(
         // Wiring: the store as the workstation's repository, bundled data, the terminal run loop.
         .target(name: "FuheApp", dependencies: [
             "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheUI", "FuheTerminal", "FuheTraining",
-            "FuheDocuments",
+            "FuheDocuments", "FuheFiles",
         ]),
         // Command-line commands (swift-argument-parser).
         .target(name: "FuheCLI", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining", "FuheDocuments",
+            "FuheCore", "FuheExchange", "FuheIntake", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining", "FuheDocuments", "FuheFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
         .executableTarget(name: "fuhe-bench", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments",
+            "FuheCore", "FuheIntake", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments", "FuheTerminal", "FuheFiles",
         ]),
         // Fixtures shared by the test targets.
         .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining", "FuheDocuments"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
+        .testTarget(name: "FuheIntakeTests", dependencies: [
+            "FuheIntake", "FuheCore", "FuheResources", "FuheExchange", "FuheStore", "FuheTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "FuheTerminal", "term-probe", "FuheTestSupport"]),
         .testTarget(name: "FuheDocumentsTests", dependencies: [
-            "FuheDocuments", "FuheCore", "FuheStore", "FuheResources", "FuheApp", "FuheTestSupport",
+            "FuheDocuments", "FuheFiles", "FuheCore", "FuheStore", "FuheResources", "FuheApp", "FuheTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources", "FuheTestSupport"]),
         .testTarget(name: "FuheStoreTests", dependencies: [
-            "FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport",
+            "FuheStore", "FuheFiles", "FuheExchange", "FuheResources", "FuheTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "FuheTrainingTests", dependencies: [
@@ -87,7 +100,7 @@ let package = Package(
         .testTarget(name: "FuheE2ETests", dependencies: ["fuhe", "FuheTestSupport", "FuheStore", "FuheCore"]),
         .testTarget(name: "FuheCLITests", dependencies: [
             "FuheCLI", "fuhe", "FuheTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

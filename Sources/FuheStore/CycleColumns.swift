@@ -2,7 +2,7 @@ import Foundation
 import FuheCore
 import GRDB
 
-/// The summary columns the cross-unit views read (migration v6-cycle-summaries): a finding's
+/// The summary columns the cross-unit views read (migration v9-cycle-summaries): a finding's
 /// category, severity, indicator, description and repeat link; an item's measure, type, who is
 /// responsible, its dates, returns and escalations; a dossier's first-level scores and 结果应用.
 enum CycleColumns {

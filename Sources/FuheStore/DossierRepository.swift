@@ -3,81 +3,6 @@ import FuheCore
 import GRDB
 
 extension FuheStore {
-    /// How an import treats a dossier id that is already in the store.
-    public enum ImportMode: Sendable {
-        /// Refuse the whole import.
-        case refuseExisting
-        /// Replace the stored dossier (journalled).
-        case replaceExisting
-    }
-
-    /// Imports dossiers (and standalone `templates`) in one transaction: either all are stored,
-    /// with their units, cycles and embedded templates, or none.
-    ///
-    /// Leases are respected: into a checked-out copy nothing is imported (its merge only takes
-    /// field edits of its own units); in a main store, replacing a unit that is out as a copy is
-    /// refused unless `overridingLeases`, and then that lease is marked unmergeable.
-    public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
-                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil) throws {
-        try queue.write { db in
-            let batch = try Journal.nextBatch(db)
-            try Self.checkLeases(importing: dossiers.map(\.id), replacing: mode == .replaceExisting, overriding: overridingLeases,
-                                 actor: actor, batch: batch, at: clock.now(), file: name, db)
-            let schemes = try Self.gradeSchemes(db)
-            for t in templates {
-                if try Bool.fetchOne(db, sql: "SELECT bundled FROM template WHERE id = ?", arguments: [t.id]) == true,
-                   try Self.template(id: t.id, db) != t {
-                    throw StoreError.rule(code: "T-000", message: "template \(t.id) would replace the bundled template of the same id")
-                }
-                try Self.saveTemplate(t, bundled: false, db)
-            }
-            for d in dossiers {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d.id]) == true {
-                    guard mode == .replaceExisting else { throw StoreError.duplicateDossier(d.id) }
-                    try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [d.id])
-                }
-                if let existing = try Self.template(id: d.template.id, db) {
-                    if existing != d.template {
-                        // A different template under the same id would silently rescore other dossiers.
-                        let bundled = try Bool.fetchOne(db, sql: "SELECT bundled FROM template WHERE id = ?", arguments: [d.template.id]) ?? false
-                        if bundled { throw StoreError.rule(code: "T-000", message: "dossier \(d.id) carries a template \"\(d.template.id)\" that differs from the bundled one") }
-                        try Self.saveTemplate(d.template, bundled: false, db)
-                    }
-                } else {
-                    try Self.saveTemplate(d.template, bundled: false, db)
-                }
-                try Self.insert(d, db)
-                try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
-                try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
-                                                     field: "*", old: nil, new: "imported", reason: reason), batch: batch, at: clock.now())
-            }
-        }
-    }
-
-    static func insert(_ d: Dossier, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO unit(id, name, json) VALUES (?, ?, ?)", arguments: [d.unit.id, d.unit.name, JSONColumn.encode(d.unit)])
-        try db.execute(sql: "INSERT OR REPLACE INTO cycle(id, fiscal_year, json) VALUES (?, ?, ?)",
-                       arguments: [d.cycle.id, d.cycle.fiscalYear, JSONColumn.encode(d.cycle)])
-        try db.execute(sql: """
-            INSERT INTO dossier(id, unit_id, cycle_id, template_id, evaluation_json, self_team_json, review_json,
-                                unit_name, sort_key, fiscal_year, year_is_demo, eval_type, status, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
-            """, arguments: [d.id, d.unit.id, d.cycle.id, d.template.id, JSONColumn.encode(d.evaluation),
-                             JSONColumn.encode(d.selfTeam), d.review.map(JSONColumn.encode), d.unit.displayName,
-                             SortKey.of(d.unit.displayName), d.cycle.fiscalYear, d.cycle.yearIsDemo,
-                             d.evaluation.evalType.rawValue, d.evaluation.status.rawValue])
-        for (nodeID, r) in d.results {
-            try db.execute(sql: "INSERT INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)", arguments: [d.id, nodeID, JSONColumn.encode(r)])
-        }
-        for (i, e) in d.evidence.enumerated() {
-            try db.execute(sql: "INSERT INTO evidence(dossier_id, id, position, json) VALUES (?, ?, ?, ?)", arguments: [d.id, e.id, i, JSONColumn.encode(e)])
-        }
-        for f in d.findings {
-            try CycleColumns.upsertFinding(f, json: nil, dossierID: d.id, db)
-        }
-        for item in d.items { try upsertItem(item, dossierID: d.id, db) }
-    }
-
     static func upsertItem(_ item: RectificationItem, dossierID: String, _ db: Database) throws {
         try CycleColumns.upsertItem(item, dossierID: dossierID, db)
     }
@@ -123,10 +48,15 @@ extension FuheStore {
     }
 }
 
-/// Pinyin sort keys for Chinese names ("黄土矿镇政府" → "huang tu kuang zhen zheng fu").
+/// Pinyin sort keys for Chinese names ("黄土矿镇政府" → "huang tu kuang zhen zheng fu"). Only the
+/// first `significant` characters count: the transform is slow on long text (minutes for a
+/// 100,000-character name), and no two names need more to sort apart.
 public enum SortKey {
+    public static let significant = 64
+
     public static func of(_ text: String) -> String {
-        let latin = text.applyingTransform(.mandarinToLatin, reverse: false) ?? text
+        let head = text.count > significant ? String(text.prefix(significant)) : text
+        let latin = head.applyingTransform(.mandarinToLatin, reverse: false) ?? head
         let plain = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
         return plain.lowercased()
     }

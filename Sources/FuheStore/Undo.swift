@@ -12,8 +12,12 @@ extension FuheStore {
     /// Only `session`'s own batches are reverted (`UndoRefusal.otherSession` otherwise), and only
     /// while every field the batch wrote still holds what it wrote: when someone changed one
     /// since, `StaleWrite` (action `.revert`) names it and nothing is written.
+    ///
+    /// `person`: who undoes, in their role (the workstation passes it): undo then obeys the
+    /// review's lifecycle and roles (`ReviewLifecycle.checkWrite` with `isUndo`) — it never undoes
+    /// a submit, finalize, return or reopen, and never edits a scoresheet that is read-only for them.
     @discardableResult
-    public func revert(batch: Int64, actor: String, session: String) throws -> Int64? {
+    public func revert(batch: Int64, actor: String, session: String, person: Actor? = nil) throws -> Int64? {
         try queue.write { db -> Int64? in
             let entries = try Journal.entries(db, sql: "WHERE batch = ? ORDER BY seq", arguments: [batch])
             guard let first = entries.first else { return nil }
@@ -26,7 +30,9 @@ extension FuheStore {
             var order: [EntityKey] = []
             var before: [EntityKey: [String: String?]] = [:]
             var wrote: [EntityKey: [String: String?]] = [:]
-            for e in entries where e.record.entity != "dossier" && e.record.entity != "lease" {
+            // Only a dossier's own entities are undone (not imports, leases, baselines, merge
+            // decisions, or shared units, cycles and templates replaced by an import).
+            for e in entries where Self.undoable.contains(e.record.entity) {
                 let key = EntityKey(dossierID: dossierID, entity: e.record.entity, id: e.record.entityID)
                 if before[key] == nil { order.append(key) }
                 if before[key]?[e.record.field] == nil { before[key, default: [:]][e.record.field] = .some(e.record.old) }
@@ -51,7 +57,7 @@ extension FuheStore {
                     }
                     for (name, value) in old { fields[name] = value }
                     guard let joined = JSONFields.join(fields) else {
-                        throw StoreError.rule(code: "J-001", message: "cannot undo #\(batch): a journalled value of \(key.entity) \(key.id) is not JSON")
+                        throw StoreError.rule(code: "J-001", message: tr("无法撤销 #\(batch)：\(key.entity) \(key.id) 的日志值不是 JSON", "cannot undo #\(batch): a journalled value of \(key.entity) \(key.id) is not JSON"))
                     }
                     restored = joined
                 }
@@ -61,10 +67,13 @@ extension FuheStore {
                 throw StaleWrite(action: .revert(batch: batch), dossierID: dossierID, fields: try Self.attributed(stale, db))
             }
             guard !changes.isEmpty else { return nil }
+            let stored = person != nil || Self.touchesStatus(changes) ? try Self.dossier(id: dossierID, db) : nil
+            if let person, let stored { try ReviewLifecycle.checkWrite(changes, to: stored, by: person, reason: nil, isUndo: true) }
             let next = try Journal.nextBatch(db)
             let now = clock.now()
             let who = Attribution(actor: actor, origin: "local", reason: "撤销 #\(batch)", at: now, atText: ISO.format(now), session: session)
             guard try Self.applyChanges(changes, to: dossierID, batch: next, db, attribution: { _, _ in who }) else { return nil }
+            try Self.settleStatus(changes, before: stored, dossierID: dossierID, batch: next, db) { _, _ in who }
             try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
             return next
         }
@@ -74,6 +83,8 @@ extension FuheStore {
     public func dossierID(ofBatch batch: Int64) throws -> String? {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT dossier_id FROM journal WHERE batch = ? LIMIT 1", arguments: [batch]) }
     }
+
+    static let undoable: Set<String> = ["result", "evidence", "finding", "item", "review", "evaluation"]
 
     static func locate(_ t: ChangeTarget) -> ChangeTarget {
         var t = t
@@ -105,7 +116,7 @@ extension FuheStore {
         case "review":
             return .review(try json.map { try JSONColumn.decode(Review.self, $0) })
         default:
-            guard let json else { throw StoreError.rule(code: "J-001", message: "cannot undo: no earlier self-evaluation header") }
+            guard let json else { throw StoreError.rule(code: "J-001", message: tr("无法撤销：没有更早的自评表头", "cannot undo: no earlier self-evaluation header")) }
             return .evaluation(try JSONColumn.decode(SelfEvaluation.self, json))
         }
     }

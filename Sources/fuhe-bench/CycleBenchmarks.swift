@@ -77,8 +77,8 @@ struct CycleBenchmarks {
         })
         out.append(try view("view: overdue items (O 2)", note: "the overdue view of every unit's items", on: w,
                             keys: [.character("O"), .character("2")]))
-        out.append(try view("view: dashboard (D)", note: "CycleStats.compute over all summaries and items, render", on: w,
-                            keys: [.character("D")]) { w in
+        out.append(try view("view: dashboard (Z)", note: "CycleStats.compute over all summaries and items, render", on: w,
+                            keys: [.character("Z")]) { w in
             guard let units = (w.state.overlay as? Dashboard)?.stats?.progress.units, units > setup.options.dossiers else {
                 throw BenchFailure("dashboard counts \((w.state.overlay as? Dashboard)?.stats?.progress.units ?? -1) dossiers, expected \(setup.options.dossiers + 1)")
             }

@@ -120,7 +120,7 @@ import FuheCore
         expected += summary.gradeLabels.map { "\($0)\(summary.selfGradeCounts[$0] ?? 0)\(summary.reviewGradeCounts[$0] ?? 0)" }
         expected += ["三、自评与复核偏差较大的单位"] + summary.byDeviation.map { o.dossiers[$0.summary.dossierID]?.unit.name ?? "" }
         expected += ["四、复核发现的问题", "复核共发现问题\(summary.findingCount)个"]
-        expected += summary.categories.map { "\($0.category.label)\($0.findings)\($0.units)\($0.amount.formatted())" }
+        expected += summary.categories.map { "\($0.category.label)\($0.findings)\($0.units)\($0.amount?.formatted() ?? "超出可计算范围")" }
         expected += ["五、整改情况", "共提出整改事项\(summary.itemCount)项", "逾期未整改\(summary.overdueItems)项", "附件"]
         expected += o.units.enumerated().map { "\($0.offset + 1)\(o.dossiers[$0.element.dossierID]?.unit.name ?? "")\($0.element.evalType.label)" }
         #expect(ReaderOutputs.firstMissing(expected, in: text) == nil, "\(ReaderOutputs.firstMissing(expected, in: text) ?? "")")
@@ -140,8 +140,11 @@ import FuheCore
             #expect(cells[1] == row.unitName)
             #expect(cells[6] == row.measure)
             #expect(cells[10] == row.deadline.description, "deadline of \(row.unitName) \(row.seq)")
-            #expect(cells[18] == (row.closedOn?.description ?? ""))
-            #expect(cells[15] == row.status.label)
+            let column = { (name: String) in LedgerRow.columns.firstIndex(of: name) ?? 0 }
+            #expect(cells[column("销号日期")] == (row.closedOn?.description ?? ""))
+            #expect(cells[column("状态")] == row.status.label)
+            #expect(cells[column("剩余/逾期天数")] == row.dueText)
+            #expect(cells[column("下次检查日")] == (row.nextCheck?.description ?? ""))
         }
         let summary = try #require(o.csv["ledger-按单位汇总"])
         let summaryLines = summary.split(separator: "\n").map(String.init)

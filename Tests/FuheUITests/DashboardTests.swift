@@ -51,7 +51,7 @@ import TermCore
         let s = try SampleStore()
         defer { s.remove() }
         let w = s.workstation(width: 160, height: 48)
-        w.press(.character("D"))
+        w.press(.character("Z"))
         let board = try #require(w.state.overlay as? Dashboard)
         #expect(board.stats == (try s.store.cycleStats(today: SampleStore.today)))
         let text = w.screenText
@@ -62,7 +62,7 @@ import TermCore
         w.press(.escape)
         // On a small screen it scrolls.
         let small = s.workstation(width: 80, height: 24)
-        small.press(.character("D"), .character("j"), .character("j"))
+        small.press(.character("Z"), .character("j"), .character("j"))
         #expect((small.state.overlay as? Dashboard)?.top == 2)
         w.press(.escape)
         #expect(w.state.overlay == nil)
@@ -73,7 +73,7 @@ import TermCore
         let s = try SampleStore()
         defer { s.remove() }
         let w = s.workstation(width: width, height: height)
-        w.press(.character("D"))
+        w.press(.character("Z"))
         assertSnapshot(w.screenText, named: "dashboard-\(width)x\(height)")
         #expect(ScreenTests.widthsFit(Renderer.render(w.state)))
     }

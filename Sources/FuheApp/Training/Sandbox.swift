@@ -20,6 +20,8 @@ public final class Sandbox: ReviewRepository, SandboxControl {
     private var generation = 1
     /// Nothing was written since the sandbox was made or last reset (a reset then has nothing to do).
     public private(set) var isPristine = true
+    /// The trainee's role on the review team (the demo acts as 组长); writes obey it as in a real store.
+    public var role: TeamRole? = .leader
     /// The training session's id (the sandbox has one session at a time).
     public let session = UUID().uuidString.lowercased()
 
@@ -32,6 +34,17 @@ public final class Sandbox: ReviewRepository, SandboxControl {
             try? FileManager.default.removeItem(at: directory)
             throw error
         }
+    }
+
+    /// Where `D` writes documents in the demo: a folder in the sandbox, deleted with it, so a
+    /// trainee never leaves files in real folders.
+    public var documentsFolder: URL { directory.appendingPathComponent("文书", isDirectory: true) }
+
+    /// The demo's document writer (the store in use, the sandbox's folder, and a note saying so).
+    public func documentWriter() -> UnitDocumentWriter {
+        UnitDocumentWriter(store: { self.store }, place: DocumentsPlace(
+            folder: documentsFolder.path, origin: "培训沙盒",
+            note: "培训演示：文书只写在沙盒的临时文件夹里，退出演示时一并删除；正式的文书请在工作台（fuhe）中写出。"))
     }
 
     /// The store file now in use.
@@ -55,7 +68,7 @@ public final class Sandbox: ReviewRepository, SandboxControl {
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         var template = Array(parent.appendingPathComponent("fuhe-demo-XXXXXX").path.utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw AppFailure("cannot create the sandbox folder in \(parent.path) (errno \(errno))")
+            throw AppFailure(tr("无法在 \(parent.path) 中建立沙盒文件夹（errno \(errno)）", "cannot create the sandbox folder in \(parent.path) (errno \(errno))"))
         }
         return URL(fileURLWithPath: String(cString: made))
     }
@@ -68,7 +81,7 @@ public final class Sandbox: ReviewRepository, SandboxControl {
             try BundledData.installSamples(into: store, actor: "fuhe demo")
             return store
         } catch let error as StoreError {
-            throw AppFailure("sandbox: \(error.description)")
+            throw AppFailure(tr("沙盒：", "sandbox: ") + error.description)
         }
     }
 
@@ -86,12 +99,13 @@ public final class Sandbox: ReviewRepository, SandboxControl {
 
     public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64? {
         isPristine = false
-        return try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session)
+        return try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session,
+                               person: Actor(name: actor, role: role))
     }
 
     public func revert(batch: Int64, actor: String) throws -> Int64? {
         isPristine = false
-        return try store.revert(batch: batch, actor: actor, session: session)
+        return try store.revert(batch: batch, actor: actor, session: session, person: Actor(name: actor, role: role))
     }
 
     public func storeVersion() throws -> StoreVersion { try store.storeVersion() }

@@ -17,13 +17,17 @@ public enum TrainingRunner {
         public var presenting: Bool
         /// Record the session's keys to this file.
         public var recordPath: String?
+        /// Replace the record file if it exists (never a store).
+        public var recordForce: Bool
         public var clock: any Clock
 
-        public init(actor: Actor, lesson: Int? = nil, presenting: Bool = false, recordPath: String? = nil, clock: any Clock = SystemClock()) {
+        public init(actor: Actor, lesson: Int? = nil, presenting: Bool = false, recordPath: String? = nil, recordForce: Bool = false,
+                    clock: any Clock = SystemClock()) {
             self.actor = actor
             self.lesson = lesson
             self.presenting = presenting
             self.recordPath = recordPath
+            self.recordForce = recordForce
             self.clock = clock
         }
     }
@@ -34,9 +38,9 @@ public enum TrainingRunner {
         let lessons = try LessonLibrary.bundled()
         _ = try KeyConfiguration.keymap()   // a wrong key configuration is refused before the terminal starts
         if let n = options.lesson, !(1...max(1, lessons.count)).contains(n) {
-            throw AppFailure("--lesson \(n): there are lessons 1 to \(lessons.count)")
+            throw AppFailure(tr("--lesson \(n)：课程只有第 1 到第 \(lessons.count) 课", "--lesson \(n): there are lessons 1 to \(lessons.count)"))
         }
-        let recorder = try options.recordPath.map { try SessionRecorder(path: $0) }
+        let recorder = try options.recordPath.map { try SessionRecorder(path: $0, force: options.recordForce) }
         let sandbox = try Sandbox(clock: options.clock)
         defer { sandbox.remove() }
         try withTerminal { terminal in
@@ -51,13 +55,13 @@ public enum TrainingRunner {
                     if w.settle() { terminal.draw(Renderer.render(w.state)) }
                     continue
                 }
-                if key == .ctrl("c") { break }
+                if key == .ctrl("c") && w.state.overlay == nil { break }   // over a form it is the form's
                 w.handle(key)
                 if case .resize = key {} else if let outcome = w.lastOutcome { recorder?.record(outcome) }
                 terminal.draw(Renderer.render(w.state))
             }
         }
-        if let failure = recorder?.failure { throw AppFailure("the recording stopped early: \(failure)") }
+        if let failure = recorder?.finish() { throw AppFailure(tr("录制没有完成：\(failure)", "the recording stopped early: \(failure)")) }
     }
 
     /// A replay: the recorded keys played into a fresh sandbox at `speed` (pauses longer than
@@ -66,7 +70,7 @@ public enum TrainingRunner {
     public static func replay(_ record: SessionRecord, speed: Double, maxGap: Int, clock: any Clock = SystemClock()) throws {
         let lessons = try LessonLibrary.bundled()
         if let n = record.header.lesson, !(1...max(1, lessons.count)).contains(n) {
-            throw AppFailure("the record starts lesson \(n), but there are lessons 1 to \(lessons.count)")
+            throw AppFailure(tr("录制从第 \(n) 课开始，但课程只有第 1 到第 \(lessons.count) 课", "the record starts lesson \(n), but there are lessons 1 to \(lessons.count)"))
         }
         let sandbox = try Sandbox(clock: clock)
         defer { sandbox.remove() }
@@ -129,6 +133,7 @@ public enum TrainingRunner {
                             width: size.width, height: size.height)
         // The user's keys (checked before the terminal started); the defaults if the file went bad since.
         w.use((try? KeyConfiguration.keymap()) ?? .standard)
+        w.useDocuments(sandbox.documentWriter())
         w.start()
         w.enableTraining(lessons: lessons, sandbox: sandbox, presenting: presenting)
         return w
@@ -137,7 +142,7 @@ public enum TrainingRunner {
     /// Starts the terminal, runs `body`, and always gives the terminal back.
     static func withTerminal(_ body: (CursesTerminal) throws -> Void) throws {
         let terminal: CursesTerminal
-        do { terminal = try CursesTerminal() } catch { throw AppFailure("cannot start the terminal: \(error) (is this an interactive terminal?)") }
+        do { terminal = try CursesTerminal() } catch { throw AppFailure(tr("无法启动终端：\(error)（这是交互式终端吗？）", "cannot start the terminal: \(error) (is this an interactive terminal?)")) }
         defer { terminal.shutdown() }
         try body(terminal)
     }

@@ -22,7 +22,7 @@ public enum RowEdits {
         guard let suggestion = evaluation.suggestion else { return nil }
         var r = row
         r.reviewScore = suggestion
-        if needsReason(node: node, score: suggestion, selfScore: r.selfScore), RuleText.isBlank(r.deductionReason) {
+        if ReasonRules.needsWords(node: node, score: suggestion, selfScore: r.selfScore, reviewNote: r.reviewNote), RuleText.isBlank(r.deductionReason) {
             r.deductionReason = evaluation.explanation
         }
         return reviewed(r, by: actor, at: time)
@@ -31,8 +31,7 @@ public enum RowEdits {
     /// Whether a review score needs a written reason: below the maximum (for an ADJUST row: a
     /// penalty) — R-003 — or different from a stated self score — R-004.
     public static func needsReason(node: IndicatorNode, score: Score, selfScore: Score?) -> Bool {
-        let threshold = node.kind == .adjust ? Score.zero : node.maxScore
-        return score < threshold || (selfScore != nil && selfScore != score)
+        ReasonRules.needsWords(node: node, score: score, selfScore: selfScore, reviewNote: nil)
     }
 
     /// The blockers of a row as it would be stored (a reason or a review note answers them).

@@ -47,18 +47,35 @@ enum EntitySnapshots {
     }
 
     /// Decodes a merged entity and applies the rules the store applies to an edit.
-    static let validator: ThreeWayMerge.Validator = { key, json in
-        do {
-            switch try FuheStore.change(entity: key.entity, entityID: key.id, json: json) {
-            case .item(let item):
-                if let problem = ItemRules.validate(item).first(where: { $0.level == .error }) { return "\(problem.message) (\(problem.code))" }
-            case .result(let r) where r.nodeID != key.id:
-                return "row \(r.nodeID) stored under \(key.id)"
-            default: break
+    static let validator: ThreeWayMerge.Validator = validator(rowRules: [:])
+
+    /// The validator with each dossier's template and self-evaluation header, so that a merged
+    /// or typed review score meets the same rules as one typed in the workstation.
+    static func validator(rowRules: [String: RowRules]) -> ThreeWayMerge.Validator {
+        { key, json in
+            do {
+                switch try FuheStore.change(entity: key.entity, entityID: key.id, json: json) {
+                case .item(let item):
+                    if let problem = ItemRules.validate(item).first(where: { $0.level == .error }) { return "\(problem.message) (\(problem.code))" }
+                case .result(let r) where r.nodeID != key.id:
+                    return "row \(r.nodeID) stored under \(key.id)"
+                case .result(let r):
+                    if let rules = rowRules[key.dossierID],
+                       let problem = StoredRules.rowProblems(r, template: rules.template, evaluation: rules.evaluation).first {
+                        return "\(problem.message) (\(problem.code))"
+                    }
+                default: break
+                }
+                return nil
+            } catch {
+                return "not a valid \(key.entity): \(error)"
             }
-            return nil
-        } catch {
-            return "not a valid \(key.entity): \(error)"
         }
+    }
+
+    /// What a stored row of one dossier is checked against.
+    struct RowRules: Sendable {
+        var template: IndicatorTemplate
+        var evaluation: SelfEvaluation
     }
 }

@@ -37,7 +37,7 @@ extension FuheStore {
         }
         let finals: [EntityKey: String?]
         do { finals = try prepared.plan.resolve(decisions) } catch let failure as MergeFailure {
-            throw refusal("M-005", "cannot merge: \(failure.description)")
+            throw refusal("M-005", tr("无法合并：\(failure.description)", "cannot merge: \(failure.description)"))
         }
         let conflicts = prepared.plan.conflicts
         var decided: [EntityKey: [String: MergeDecision]] = [:]
@@ -65,13 +65,13 @@ extension FuheStore {
         }
         for (key, json) in finals { if let json { texts[key.entity, default: []].append(json) } }
         let decoded: DecodedTexts
-        do { decoded = try DecodedTexts.decode(texts) } catch { throw refusal("M-005", "cannot merge: a merged value does not decode: \(error)") }
+        do { decoded = try DecodedTexts.decode(texts) } catch { throw refusal("M-005", tr("无法合并：合并后的值无法解读：\(error)", "cannot merge: a merged value does not decode: \(error)")) }
         return try queue.write { db in
             let changedSince = try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE seq > ? AND dossier_id IN (\(placeholders)) LIMIT 1",
                                                  arguments: StatementArguments([prepared.mainJournalSeq] + lease.dossierIDs)) ?? false
             guard try String.fetchOne(db, sql: "SELECT status FROM lease WHERE id = ?", arguments: [lease.id]) == Lease.Status.out.rawValue,
                   !changedSince else {
-                throw refusal("M-006", "\(name) changed while the merge was being decided; nothing was merged, run fuhe merge again")
+                throw refusal("M-006", tr("决定冲突期间 \(name) 被改动了；什么都没有合并，请重新运行 fuhe merge", "\(name) changed while the merge was being decided; nothing was merged, run fuhe merge again"))
             }
             try Self.checkPlannedMain(finals, plan: prepared.plan, leaseID: lease.id, db)
             let batch = try Journal.nextBatch(db)
@@ -99,14 +99,48 @@ extension FuheStore {
                     }
                     return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并", at: now, atText: nowText, session: session)
                 }
+                if wrote, entries.keys.contains(where: { ["review", "item", "evaluation"].contains($0.entity) }) {
+                    try Self.settleStatus(dossierID: dossierID, batch: batch, db, decoded: decoded) { _, _ in
+                        Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并后的自评状态", at: now, atText: nowText)
+                    }
+                }
                 if wrote { try Self.refreshSummary(dossierID: dossierID, schemes: schemes, today: today, db, decoded: decoded) }
             }
+            try Self.journalDecisions(conflicts, decisions: decisions, finals: finals, plan: prepared.plan, origin: "merge:\(lease.id)",
+                                      actor: actor, session: session, batch: batch, at: now, db)
             try db.execute(sql: "UPDATE lease SET status = 'merged', merged_at = ?, merged_by = ?, merged_digest = ? WHERE id = ?",
                            arguments: [ISO.format(now), actor, prepared.copyDigest, lease.id])
             try Self.journalLease(lease, from: .out, to: .merged, actor: actor,
                                   reason: "合并副本 \((prepared.copyPath as NSString).lastPathComponent)：\(fields) 个字段，\(conflicts.count) 个冲突已决定",
                                   batch: batch, at: now, db)
             return MergeOutcome(batch: batch, fieldsChanged: fields, conflictsDecided: conflicts.count, alreadyMerged: false)
+        }
+    }
+
+    /// Journals every decided conflict (track changes): one `decision` entry per decided field,
+    /// `old` = the value that was not taken (the copy's for 取主库 and 人工改值, main's for 取副本),
+    /// `new` = the value kept. 取主库 writes nothing else, so without these entries the copy's
+    /// value would leave no trace. History shows them beside the entity's own entries.
+    static func journalDecisions(_ conflicts: [MergeConflict], decisions: [String: MergeDecision], finals: [EntityKey: String?],
+                                 plan: MergePlan, origin: String, actor: String, session: String?, batch: Int64, at: Date,
+                                 _ db: Database) throws {
+        for c in conflicts {
+            guard let decision = decisions[c.id] else { continue }
+            let main = plan.mainValue(of: c.key), copy = plan.copyValue(of: c.key)
+            let final = finals[c.key] ?? main
+            let (what, loser): (String, String?) = switch decision {
+            case .main: ("取主库（未采用副本的值）", copy)
+            case .copy: ("取副本（未采用主库的值）", main)
+            case .value: ("人工改值（未采用副本的值；主库原值见同批改动）", copy)
+            }
+            let fields: [(String, String?, String?)] = c.isWholeEntity
+                ? [("*", loser, final)]
+                : c.fields.map { f in (f, JSONFields.split(loser)[f], JSONFields.split(final)[f]) }
+            for (field, old, new) in fields {
+                try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: c.key.dossierID, entity: "decision",
+                                                     entityID: "\(c.key.entity)/\(c.key.id)", field: field, old: old, new: new,
+                                                     reason: "合并冲突：\(what)", session: session), batch: batch, at: at)
+            }
         }
     }
 
@@ -144,7 +178,7 @@ extension FuheStore {
             // leaves it in the decode cache for the summary refresh).
             if let json, key.entity == "result", json == plan.copyValue(of: key) {
                 let row = try decoded.results[json] ?? DecodeCaches.results.decode(json)
-                guard row.nodeID == key.id else { throw refusal("M-004", "row \(row.nodeID) stored under \(key.id) in the copy") }
+                guard row.nodeID == key.id else { throw refusal("M-004", tr("副本中指标行 \(row.nodeID) 被存在 \(key.id) 名下", "row \(row.nodeID) stored under \(key.id) in the copy")) }
                 upserts.append(.raw(entity: key.entity, id: key.id, json: json))
                 continue
             }
@@ -153,11 +187,11 @@ extension FuheStore {
             var change = try Self.decodedChange(key, json: json, decoded) ?? change(entity: key.entity, entityID: key.id, json: json)
             switch change {
             case .item(var item) where !exists:
-                if itemSeqs.contains(item.seq) { item.seq = (itemSeqs.max() ?? 0) + 1 }
+                if itemSeqs.contains(item.seq) { item.seq = try nextNumber(after: itemSeqs, dossierID) }
                 itemSeqs.insert(item.seq)
                 change = .item(item)
             case .finding(var finding) where !exists:
-                if findingSeqs.contains(finding.seq) { finding.seq = (findingSeqs.max() ?? 0) + 1 }
+                if findingSeqs.contains(finding.seq) { finding.seq = try nextNumber(after: findingSeqs, dossierID) }
                 findingSeqs.insert(finding.seq)
                 change = .finding(finding)
             default: break
@@ -168,6 +202,14 @@ extension FuheStore {
         removals.sort { removalOrder.firstIndex(of: target(of: $0, dossierID: dossierID).entity) ?? 9
             < removalOrder.firstIndex(of: target(of: $1, dossierID: dossierID).entity) ?? 9 }
         return upserts + removals.map { .change($0) }
+    }
+
+    /// The next free 序号 of a dossier (refused when none is left, never a trap).
+    static func nextNumber(after used: Set<Int>, _ dossierID: String) throws -> Int {
+        guard let next = Numbering.next(after: used) else {
+            throw refusal("N-001", tr("档案 \(dossierID) 的序号已用到 \(Numbering.range.upperBound)，没有可用的序号", "dossier \(dossierID) has used every number up to \(Numbering.range.upperBound)"))
+        }
+        return next
     }
 
     /// The change for a merged entity from values decoded ahead (nil when it was not).

@@ -11,6 +11,9 @@ enum Registration {
         SortCommands.self,
         MessagesOverlay.self,
         HistoryView.self,
+        RefusalView.self,
+        DocumentsCommands.self,
+        DocumentsView.self,
         UnitsPane.self,
         RowCommands.self,
         RowRecordCommands.self,
@@ -37,6 +40,7 @@ enum Registration {
         TrainingCommands.self,
         LessonMenu.self,
         FormState.self,
+        StaleFormCommands.self,
         TextCommands.self,
     ]
 

@@ -10,7 +10,7 @@ extension CommandScope {
     public static let dashboard = CommandScope("dashboard", title: "仪表盘 Dashboard", rank: 65)
 }
 
-/// The cycle at a glance (`D`): progress and what is left, grades self vs review, the heat map of
+/// The cycle at a glance (`Z`, 总览): progress and what is left, grades self vs review, the heat map of
 /// units × first-level indicators by Δ, findings by category, rectification, 结果应用 — the
 /// figures of `CycleStats`, the same `fuhe stats` prints. Read from summary columns.
 public struct Dashboard: Overlay, CommandProvider {
@@ -23,11 +23,11 @@ public struct Dashboard: Overlay, CommandProvider {
     public var takesListMoves: Bool { true }
 
     static let commands: [WorkstationCommand] = [
-        .init(.dashboard, [.character("D")], .global, "仪表盘：复核进度、等次分布、差异热力图、问题类别、整改、结果应用", hint: "仪表盘") { ctx in
+        .init(.dashboard, [.character("Z")], .global, "仪表盘：复核进度、等次分布、差异热力图、问题类别、整改、结果应用", hint: "仪表盘") { ctx in
             ctx.push(Dashboard())
             ctx.emit(.loadCycle(.stats(today: ctx.state.today)))
         },
-        .on(Dashboard.self, .dashboardClose, [.escape, .character("q"), .character("D")], .dashboard, "关闭仪表盘") { _, ctx, _ in ctx.closeTop() },
+        .on(Dashboard.self, .dashboardClose, [.escape, .character("q"), .character("Z")], .dashboard, "关闭仪表盘") { _, ctx, _ in ctx.closeTop() },
     ]
 
     public mutating func move(_ move: ListMove, in state: AppState) {

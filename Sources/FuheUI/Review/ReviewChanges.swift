@@ -24,11 +24,7 @@ extension UpdateContext {
 
     /// The self-evaluation status change a review or item change implies (整改中 / 已闭环 …).
     func evaluationChange(_ d: Dossier, review: Review?, items: [RectificationItem]) -> [StoreChange] {
-        let status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: review, items: items)
-        guard status != d.evaluation.status else { return [] }
-        var e = d.evaluation
-        e.status = status
-        return [.evaluation(e)]
+        EvaluationLifecycle.completing([], for: { var after = d; after.review = review; after.items = items; return after }())
     }
 
     /// A row as reviewed now by this session's actor.
