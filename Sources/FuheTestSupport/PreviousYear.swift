@@ -41,6 +41,17 @@ public enum PreviousYear {
             results[node.id] = r
         }
         d.results = results
+        // A chosen level or tier bounds the review score: full marks where the band allows.
+        let scheme = (try BundledData.gradeSchemes()).first { $0.id == d.template.gradeSchemeID } ?? GradeScheme.mof4
+        for (id, row) in DossierScorer.score(d, scheme: scheme).rows {
+            guard let range = row.allowedRange, let score = d.results[id]?.reviewScore, !range.contains(score) else { continue }
+            guard var r = d.results[id] else { continue }
+            r.reviewScore = range.upperBound
+            if range.upperBound < d.template.node(id: id)?.maxScore ?? range.upperBound, r.deductionReason == nil {
+                r.deductionReason = "按所选档次评分"
+            }
+            d.results[id] = r
+        }
         let node = d.template.node(code: "2.1.4")?.id
         d.findings = [
             Finding(id: "F-HTK19-01", seq: 1, nodeID: node, category: .calcError,
@@ -60,7 +71,11 @@ public enum PreviousYear {
         ]
         d.review = Review(id: "RV-HTK-2019", team: [TeamMember(name: "(demo) 李某", role: .leader)], conclusion: "自评基本客观。",
                           status: .finalized, startedAt: reviewedAt, submittedAt: reviewedAt, finalizedAt: reviewedAt,
-                          frozenTotal: Score("87.50"), frozenGrade: "良")
+                          frozenTotal: nil, frozenGrade: nil)
+        // Frozen at what the rows add up to, as finalizing does (I-006).
+        let scored = DossierScorer.score(d, scheme: scheme)
+        d.review?.frozenTotal = scored.total(.review).value
+        d.review?.frozenGrade = scored.reviewGrade?.label
         return d
     }
 }

@@ -103,7 +103,7 @@ import TermCore
         let remembered = try JSONDecoder().decode(ViewPreferences.self, from: data)
 
         let label = StoreLabel(name: "fuhe.sqlite", kind: "main")
-        let second = Workstation(repository: StoreRepository(s.store), actor: Actor(name: "王某", role: .leader), storeLabel: label,
+        let second = Workstation(repository: StoreRepository(s.store, role: .leader), actor: Actor(name: "王某", role: .leader), storeLabel: label,
                                  clock: s.clock, width: 80, height: 24)
         second.start(restoring: remembered)
         #expect(second.state[UnitsPane.self].filter.reviewStatus == .draft)
