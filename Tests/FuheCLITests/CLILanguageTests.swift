@@ -104,7 +104,7 @@ import FuheTestSupport
             c = sqlite3.connect(sys.argv[1], isolation_level=None)
             c.execute('BEGIN EXCLUSIVE')
             print('locked', flush=True)
-            time.sleep(15)
+            time.sleep(600)  # killed by the test; long enough for a slow machine
             """, store]
         let out = Pipe()
         holder.standardOutput = out

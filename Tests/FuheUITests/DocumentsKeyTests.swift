@@ -217,9 +217,9 @@ import TermCore
         w.useDocuments(UnitDocumentWriter(store: { s.store }, place: .reports(option: folder.path, settings: UserSettings())))
         w.press(.character("g"), .enter, .character("D"))
         #expect(w.state.messageIsError)
-        #expect(w.state.message?.hasPrefix("未写出文书：无法写入 /sys/kernel：") == true, "\(w.state.message ?? "")")
-        #expect(w.state.message?.contains("没有写入权限（Permission denied）") == true)
-        #expect(w.screenText.contains("未写入任何文件"))
+        #expect(w.state.message?.hasPrefix("未写出文书：/sys/kernel/") == true, "\(w.state.message ?? "")")
+        #expect(w.state.message?.contains("没有写入权限") == true)
+        #expect(w.screenText.contains("什么都没有写入"))
         #expect(w.screenText.contains("文书文件夹 /sys/kernel 来自启动参数 --reports-dir。"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == before)
         // A folder whose parent does not exist is not made.
@@ -227,7 +227,7 @@ import TermCore
         w.press(.escape)
         w.useDocuments(UnitDocumentWriter(store: { s.store }, folder: nowhere))
         w.press(.character("D"))
-        #expect(w.state.message == "未写出文书：文件夹 \(nowhere.path) 不存在，未写入任何文件")
+        #expect(w.state.message == "未写出文书：\(nowhere.path)：文件夹 \(nowhere.deletingLastPathComponent().path) 不存在。什么都没有写入")
         #expect(!FileManager.default.fileExists(atPath: nowhere.deletingLastPathComponent().path))
     }
 
