@@ -124,7 +124,7 @@ import TermCore
         _ = try tmux.waitFor("the unit list focused") { $0.first?.hasPrefix("▶ 单位") == true }
         try tmux.sendLiteral("/SE-HTK-2020")
         try tmux.sendKeys("Enter", "Enter")
-        _ = try tmux.waitFor(text: "评分表 黄土矿镇政府")
+        _ = try tmux.waitFor("黄土矿镇政府 2020 open") { $0.first?.contains("黄土矿镇政府 · 2020") == true }
         try tmux.sendKeys("Y")
         screen = try tmux.waitFor(text: "年度对比 · 黄土矿镇政府（2 个年度）")
         #expect(screen.contains { $0.contains("年度") && $0.contains("2019") && $0.contains("2020") }, "\(screen.joined(separator: "\n"))")
