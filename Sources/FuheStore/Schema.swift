@@ -178,6 +178,17 @@ enum Schema {
                 CREATE INDEX dossier_unit_year ON dossier(unit_id, fiscal_year);
                 """)
         }
+        m.registerMigration("v10-cycle-digest-indexes") { db in
+            // The cross-unit views read every item's and finding's summary columns: served from
+            // these covering indexes, they never walk the wide rows that hold each entity's JSON
+            // (at 20,000 items that walk was most of the time it took to open the views).
+            try db.execute(sql: """
+                CREATE INDEX rect_item_digest ON rect_item(dossier_id, seq, id, finding_id, status, deadline, measure, rect_type,
+                    resp_unit, resp_person, created_on, submitted_on, next_check_on, long_term_since, last_progress_on,
+                    return_count, escalation_count, last_escalation);
+                CREATE INDEX finding_digest ON finding(dossier_id, id, seq, category, severity, node_id, repeat_of, description);
+                """)
+        }
         return m
     }
 }

@@ -113,7 +113,7 @@ import TermCore
         #expect(second.state.selectedUnit?.dossierID == first.state.dossier?.id)
         #expect(second.state[ScoresheetPane.self].filter == .unreviewed)
         #expect(second.state.selectedRow?.node.id == node)
-        #expect(second.state.focus == .items)
+        #expect(second.state.focus == .units)
         #expect(second.state.selectedItem?.id == item)
         #expect(second.state[ItemsPane.self].sort?.column == "时限")
     }

@@ -23,7 +23,7 @@ extension UpdateContext {
                 state.pendingRestore = nil
                 if let node = restore.nodeID { ScoresheetPane.select(nodeID: node, in: &state) }
                 if let item = restore.itemID { ItemsPane.select(itemID: item, in: &state) }
-                if let focus = restore.focus.map(PaneID.init(rawValue:)), FocusRing.pane(focus) != nil { state.focus = focus }
+                // The focus stays on the unit list, where a start begins (the welcome line's keys).
             }
         case .refresh:
             guard state.dossier?.id == dossier.id else { return }

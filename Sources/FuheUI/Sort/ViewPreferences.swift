@@ -1,7 +1,8 @@
 import FuheCore
 
 /// What the workstation remembers per store between runs: the sorts and filters of each list,
-/// and where the reviewer was (the open unit, the row, the item, the focused pane). FuheApp keeps
+/// and where the reviewer was (the open unit, the row, the item; the focused pane is kept but a
+/// start begins in the unit list). FuheApp keeps
 /// it in `$XDG_STATE_HOME/fuhe/views/<store id>.json`; the workstation only makes and reads the value.
 public struct ViewPreferences: Codable, Sendable, Equatable {
     public var unitFilter: UnitFilterChoice?
