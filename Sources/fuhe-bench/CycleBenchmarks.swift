@@ -45,8 +45,8 @@ struct CycleBenchmarks {
         let (copy, path) = try setup.scratchCopy()
         defer { setup.removeScratchCopy(path) }
         // A unit not reviewed yet (every row to do; a finalized review would refuse the batch).
-        guard let first = try copy.unitList().first(where: { $0.reviewStatus == nil })?.dossierID else {
-            throw BenchFailure("no unit without a review in the store")
+        guard let first = try copy.unitList().first(where: { $0.reviewedRows == 0 && $0.reviewStatus != .finalized && $0.reviewStatus != .submitted })?.dossierID else {
+            throw BenchFailure("no unit still to review in the store")
         }
         var previous = try copy.dossier(id: first)
         previous.cycle = EvaluationCycle(id: "C-2020", fiscalYear: 2020, yearIsDemo: true, name: "2020年度部门整体支出绩效自评复核")
@@ -68,8 +68,10 @@ struct CycleBenchmarks {
                             keys: [.character("w")], close: []))
         out.append(try view("view: scoresheet filter (x)", note: "filter 未复核 on and off (two keys)", on: w,
                             keys: [.character("x"), .character("c")], close: []))
-        out.append(try view("view: sort 2,000 units by Δ (>)", note: "units pane: > through the columns to 差异, then back", on: w,
-                            keys: [.tab, .character(">")], close: [.character("<"), .backTab]))
+        out.append(try view("view: sort 2,000 units (>)", note: "units pane: > sorts the 2,000 units by the next column; < and back to the sheet", on: w,
+                            keys: [.backTab, .character(">")], close: [.character("<"), .tab]) { w in
+            guard w.state.focus == .units, w.state.message?.contains("排序") == true else { throw BenchFailure("the unit list is not sorted: \(w.state.message ?? "")") }
+        })
         out.append(try view("view: findings of every unit (P a)", note: "finding summaries of all dossiers, one query", on: w,
                             keys: [.character("P"), .character("a")]) { w in
             guard let p = w.state.overlay as? FindingsPage, p.scope == .all else { throw BenchFailure("findings page not open") }
@@ -102,17 +104,18 @@ struct CycleBenchmarks {
         var undo: [UInt64] = []
         var applied = false
         let m = try measure("batch: 20 rows scored with one reason", unit: .milliseconds, runs: runs,
-                            note: "select 20 (t), M e 满分 + reason, preview, Enter: one transaction", prepare: { _ in
-            w.handle(.escape)
+                            note: "filter 未复核, select 20 (t), M e 满分 + reason, preview, Enter: one transaction", prepare: { _ in
+            if w.state.overlay != nil { w.handle(.escape) }
             if applied {
                 let start = monotonicNanos()
                 w.handle(.character("u"))
                 undo.append(monotonicNanos() - start)
             }
+            // Only rows not reviewed yet (leaves: t on a heading would select all below it).
+            w.handle(.character("c"))
+            w.handle(.character("x"))
             w.handle(.character("U"))
             w.handle(.character("g"))
-            w.handle(.character("j"))
-            w.handle(.character("j"))
         }) { _, _ -> Int in
             for _ in 0..<20 { w.handle(.character("t")) }
             w.handle(.character("M"))
@@ -122,7 +125,8 @@ struct CycleBenchmarks {
             for ch in "经核对佐证材料，维持" { w.handle(.character(ch)) }
             w.handle(.ctrl("s"))
             guard let preview = w.state.overlay as? BatchPreview, preview.changeCount + preview.refusedCount == 20 else {
-                throw BenchFailure("no batch preview of 20 rows")
+                throw BenchFailure("no batch preview of 20 rows (focus \(w.state.focus.rawValue), overlay \(w.state.overlay.map { "\(type(of: $0))" } ?? "none"), "
+                                   + "changes \((w.state.overlay as? BatchPreview)?.changeCount ?? -1), refused \((w.state.overlay as? BatchPreview)?.refusedCount ?? -1)")
             }
             w.handle(.enter)
             applied = true
