@@ -7,17 +7,19 @@ extension FuheStore {
     /// columns only).
     public func cycleUnits(today: CalendarDay? = nil) throws -> [CycleUnit] {
         let summaries = try unitList(today: today)
-        let extra = try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, l1_scores, application,
-                       CASE WHEN application IS NOT NULL THEN json_extract(review_json, '$.application.reason') END
-                FROM dossier
-                """).reduce(into: [String: (String?, String?, String?)]()) { $0[$1[0]] = ($1[1], $1[2], $1[3]) }
+        let (extra, schemes) = try queue.read { db in
+            (try Row.fetchAll(db, sql: """
+                SELECT d.id, d.l1_scores, d.application,
+                       CASE WHEN d.application IS NOT NULL THEN json_extract(d.review_json, '$.application.reason') END,
+                       json_extract(t.json, '$.gradeSchemeID')
+                FROM dossier d LEFT JOIN template t ON t.id = d.template_id
+                """).reduce(into: [String: (String?, String?, String?, String?)]()) { $0[$1[0]] = ($1[1], $1[2], $1[3], $1[4]) },
+             try Self.gradeSchemes(db))
         }
         return summaries.map { s in
-            let (l1, kind, reason) = extra[s.dossierID] ?? (nil, nil, nil)
+            let (l1, kind, reason, schemeID) = extra[s.dossierID] ?? (nil, nil, nil, nil)
             return CycleUnit(summary: s, firstLevel: Self.firstLevel(l1), application: kind.flatMap(ApplicationKind.init(rawValue:)),
-                             applicationReason: reason)
+                             applicationReason: reason, gradeScheme: schemeID.flatMap { schemes[$0] } ?? .mof4)
         }
     }
 

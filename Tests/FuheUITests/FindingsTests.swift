@@ -99,7 +99,8 @@ import TermCore
         let item = try #require(w.state.selectedItem)
         let other = try #require(findings.first { $0.id != item.findingID })
         w.press(.enter)
-        for _ in 0..<4 { w.press(.tab) }
+        // 整改措施, then 所属问题 and 整改类型.
+        w.press(.tab)
         for _ in 0..<findings.count where (w.state.overlay as? FormState)?.value("finding").hasPrefix("\(other.seq).") == false {
             w.press(.right)
         }
@@ -121,7 +122,9 @@ import TermCore
         let closed = try #require(w.state.items.firstIndex { $0.status == .closed })
         for _ in 0..<closed { w.press(.character("j")) }
         w.press(.enter)
-        for _ in 0..<5 { w.press(.tab) }
+        // 整改措施, 所属问题, then 整改类型.
+        w.press(.tab, .tab)
+        #expect((w.state.overlay as? FormState).map { $0.fields[$0.focus].key } == "type")
         w.press(.right, .ctrl("s"))
         let form = try #require(w.state.overlay as? FormState)
         #expect(form.error?.contains("K-006") == true)

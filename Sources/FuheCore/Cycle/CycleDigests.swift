@@ -103,11 +103,21 @@ public struct ItemDigest: Sendable, Hashable {
     /// Where the item stands on `today`, by the one deadline rule (`Deadlines.state`), from the
     /// fields that rule reads.
     public func deadlineState(today: CalendarDay, dueSoonDays: Int = 7) -> DeadlineState {
+        Deadlines.state(of: deadlineProxy, today: today, dueSoonDays: dueSoonDays)
+    }
+
+    /// The deadline and next check with their days (`Deadlines.due`, the wording of the items pane).
+    public func due(today: CalendarDay) -> DueFigures {
+        Deadlines.due(deadlineProxy, today: today)
+    }
+
+    /// An item carrying exactly the fields the deadline rules read.
+    private var deadlineProxy: RectificationItem {
         var proxy = RectificationItem(id: itemID, findingID: findingID, seq: seq, measure: measure, rectType: rectType,
                                       respUnit: respUnit, respPerson: respPerson, createdOn: createdOn, deadline: deadline,
                                       nextCheckOn: nextCheckOn, status: status, submittedOn: submittedOn, longTermSince: longTermSince)
         if let lastProgressOn { proxy.progress = [ProgressEntry(date: lastProgressOn, text: "", by: "")] }
-        return Deadlines.state(of: proxy, today: today, dueSoonDays: dueSoonDays)
+        return proxy
     }
 
     /// Days since anything happened to the item: its last progress entry, else its creation.

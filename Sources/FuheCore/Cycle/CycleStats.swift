@@ -20,19 +20,33 @@ public struct FirstLevelScore: Sendable, Hashable, Codable {
     }
 }
 
-/// One unit of the cycle as the dashboard sees it: its summary line, first-level scores and
-/// 结果应用.
+/// One unit of the cycle as the dashboard sees it: its summary line, first-level scores,
+/// 结果应用 and the grade scheme of its template (which reads its stated grade).
 public struct CycleUnit: Sendable, Hashable {
     public var summary: UnitSummary
     public var firstLevel: [FirstLevelScore]
     public var application: ApplicationKind?
     public var applicationReason: String?
+    public var gradeScheme: GradeScheme
 
-    public init(summary: UnitSummary, firstLevel: [FirstLevelScore], application: ApplicationKind?, applicationReason: String?) {
+    public init(summary: UnitSummary, firstLevel: [FirstLevelScore], application: ApplicationKind?, applicationReason: String?,
+                gradeScheme: GradeScheme = .mof4) {
         self.summary = summary
         self.firstLevel = firstLevel
         self.application = application
         self.applicationReason = applicationReason
+        self.gradeScheme = gradeScheme
+    }
+
+    /// The self grade as a band of the unit's scheme: a stated "優良" or "優" counts as 优
+    /// (`GradeScheme.label(of:)`, the one 繁简 grade rule).
+    public var selfGradeLabel: String? {
+        summary.selfGrade.map(gradeScheme.label(of:))
+    }
+
+    /// The review grade (computed from the scheme, so already one of its labels).
+    public var reviewGradeLabel: String? {
+        summary.reviewComplete ? summary.reviewGrade : nil
     }
 }
 
@@ -116,9 +130,11 @@ public struct CycleStats: Sendable, Hashable, Codable {
             s.progress.rowsTotal += sum.scorableRows
             s.progress.rowsLeft += max(0, sum.scorableRows - sum.reviewedRows)
         }
-        s.grades = gradeCounts(units.map(\.summary))
-        s.gradeChanged = units.filter { $0.summary.reviewComplete && $0.summary.selfGrade != nil && $0.summary.reviewGrade != nil
-            && $0.summary.selfGrade != $0.summary.reviewGrade }.count
+        s.grades = gradeCounts(units)
+        s.gradeChanged = units.filter { u in
+            guard let from = u.selfGradeLabel, let to = u.reviewGradeLabel else { return false }
+            return from != to
+        }.count
         s.averageSelf = average(units.compactMap { $0.summary.selfTotal?.hundredths })
         s.averageReview = average(units.compactMap { $0.summary.reviewComplete ? $0.summary.reviewTotal?.hundredths : nil })
         s.averageDelta = average(units.compactMap { $0.summary.delta?.hundredths })
@@ -140,11 +156,11 @@ public struct CycleStats: Sendable, Hashable, Codable {
     }
 
     /// Counts per grade label, best first (labels of every scheme in use).
-    static func gradeCounts(_ units: [UnitSummary]) -> [GradeCount] {
+    static func gradeCounts(_ units: [CycleUnit]) -> [GradeCount] {
         var selfCounts: [String: Int] = [:], reviewCounts: [String: Int] = [:]
         for u in units {
-            if let g = u.selfGrade { selfCounts[g, default: 0] += 1 }
-            if u.reviewComplete, let g = u.reviewGrade { reviewCounts[g, default: 0] += 1 }
+            if let g = u.selfGradeLabel { selfCounts[g, default: 0] += 1 }
+            if let g = u.reviewGradeLabel { reviewCounts[g, default: 0] += 1 }
         }
         let order = ["优", "优秀", "良", "良好", "中", "合格", "一般", "差", "不合格", "较差"]
         let labels = Set(selfCounts.keys).union(reviewCounts.keys).sorted {

@@ -54,6 +54,12 @@ public struct UnitSummary: Sendable, Hashable {
         return s - r
     }
 
+    /// "[示例]": what marks a sample dossier wherever units are listed.
+    public static let sampleMarker = "[示例]"
+
+    /// The unit's name as lists show it: "[示例]赫山区政务服务中心" for a sample dossier.
+    public var listedName: String { (isSample ? Self.sampleMarker : "") + unitName }
+
     /// The grade to show: the review grade once the review total is complete, else the self grade.
     public var grade: String? { reviewComplete ? reviewGrade : selfGrade }
 

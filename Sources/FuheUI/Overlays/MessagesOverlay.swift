@@ -48,13 +48,14 @@ public struct MessagesOverlay: Overlay, CommandProvider {
         var blocksSubmit: Bool
     }
 
-    /// The submit blockers (while the review is a draft or not started), then the rule messages.
+    /// The submit blockers (while the review is a draft or not started), then the rule messages
+    /// not already listed among them (each problem is listed once).
     static func entries(_ state: AppState) -> [Entry] {
         guard let d = state.dossier else { return [] }
         let draft = d.review.map { $0.status == .draft } ?? true
         let blockers = draft ? ReviewLifecycle.submitBlockers(dossier: d) : []
-        return blockers.map { Entry(message: $0, blocksSubmit: true) }
-            + (state.scored?.messages ?? []).map { Entry(message: $0, blocksSubmit: false) }
+        let messages = (state.scored?.messages ?? []).filter { m in !blockers.contains { $0.code == m.code && $0.nodeID == m.nodeID } }
+        return blockers.map { Entry(message: $0, blocksSubmit: true) } + messages.map { Entry(message: $0, blocksSubmit: false) }
     }
 
     /// The message under the cursor.

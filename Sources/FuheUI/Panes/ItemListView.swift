@@ -1,23 +1,45 @@
 import FuheCore
 import TermCore
 
-/// The rectification pane: seq, problem, measure, responsible unit/person, deadline, days
-/// left or overdue, status — for the open dossier.
+/// The rectification pane: seq, problem, measure, responsible unit/person, deadline with the
+/// days to it, status, and — when an item is 持续整改 — its next check date with the days to
+/// that (`Deadlines.due`: each figure beside its own date).
 enum ItemListView {
     static let columns: [Column] = [
         Column(title: "序", width: 3, align: .right, priority: 0),
         Column(title: "问题", width: 20, priority: 3),
         Column(title: "整改措施", width: 0, priority: 0, flexible: true, minWidth: 12),
         Column(title: "责任单位/人", width: 18, priority: 4),
-        Column(title: "时限", width: 10, priority: 2),
-        Column(title: "剩余/逾期", width: 10, priority: 1),
+        Column(title: "时限", width: 10, priority: 1),
+        Column(title: "剩余/逾期", width: 12, priority: 1),
         Column(title: "状态", width: 8, priority: 0),
+        Column(title: "下次检查", width: 20, priority: 2),
     ]
+
+    /// The columns for these rows: "下次检查" only when one of them has a next check date.
+    static func columns(for items: [RectificationItem], carried: [ItemDigest]) -> [Column] {
+        let checks = items.contains { $0.status.isOpen && $0.nextCheckOn != nil } || carried.contains { $0.status.isOpen && $0.nextCheckOn != nil }
+        return checks ? columns : Array(columns.dropLast())
+    }
 
     static func cells(_ item: RectificationItem, dossier d: Dossier, today: CalendarDay, selected: Bool = false) -> [String] {
         let finding = d.findings.first { $0.id == item.findingID }
-        return [selected ? "✓\(item.seq)" : "\(item.seq)", finding?.description ?? "", item.measure, "\(item.respUnit)/\(item.respPerson)",
-                item.deadline.description, Deadlines.dueText(item, today: today), item.status.label]
+        return [selected ? "✓\(item.seq)" : "\(item.seq)", finding?.description ?? "", item.measure, "\(item.respUnit)/\(item.respPerson)"]
+            + dueCells(Deadlines.due(item, today: today), status: item.status)
+    }
+
+    /// 时限, 剩余/逾期, 状态 and 下次检查 (`Deadlines.due`: each figure beside its own date).
+    static func dueCells(_ due: DueFigures, status: RectStatus) -> [String] {
+        let check = due.nextCheck.map { "\($0) \(due.nextCheckText ?? "")" } ?? ""
+        return [due.deadline.description, due.deadlineText, status.label, check]
+    }
+
+    /// The red cells: 剩余/逾期 when overdue, 下次检查 when the check is overdue.
+    static func alarmStyles(overdue: Bool, due: DueFigures) -> [Int: Style] {
+        var extra: [Int: Style] = [:]
+        if overdue { extra[5] = Style(bold: true, foreground: .red) }
+        if due.nextCheckText?.hasPrefix("逾期") == true { extra[7] = Style(bold: true, foreground: .red) }
+        return extra
     }
 
     static func render(_ state: AppState, position: ListPosition, focused: Bool, rect: Rect, into buffer: inout ScreenBuffer) {
@@ -38,21 +60,20 @@ enum ItemListView {
             PaneChrome.empty("（本单位尚无整改事项：在此窗格按 \(state.key(.createItem)) 新建，或在评分表按 \(state.key(.addFinding)) 登记问题）", rect: rect, into: &buffer)
             return
         }
-        PaneTable.draw(columns: ListSort.marked(columns, state[ItemsPane.self].sort), body: body, count: items.count + carried.count, position: position, marker: .of(state, focused: focused), into: &buffer) { index in
+        let shown = ListSort.marked(Self.columns(for: items, carried: carried), state[ItemsPane.self].sort)
+        PaneTable.draw(columns: shown, body: body, count: items.count + carried.count, position: position, marker: .of(state, focused: focused), into: &buffer) { index in
             guard index < items.count else {
                 let c = carried[index - items.count]
-                let due = c.deadlineState(today: state.today)
-                var extra: [Int: Style] = [0: Style(bold: true, foreground: .yellow)]
-                if due.isOverdue { extra[5] = Style(bold: true, foreground: .red) }
-                return PaneTable.Line(cells: ["上", c.problem, c.measure, "\(c.respUnit)/\(c.respPerson)", c.deadline.description,
-                                             due.isOverdue ? "逾期\(due.daysOverdue)天" : "剩余\(due.daysLeft)天", c.status.label],
+                let due = c.due(today: state.today)
+                var extra = alarmStyles(overdue: c.deadlineState(today: state.today).isOverdue, due: due)
+                extra[0] = Style(bold: true, foreground: .yellow)
+                return PaneTable.Line(cells: ["上", c.problem, c.measure, "\(c.respUnit)/\(c.respPerson)"] + dueCells(due, status: c.status),
                                       style: PaneChrome.rowStyle(selected: index == position.cursor, focused: focused), cellStyles: extra)
             }
             let item = items[index]
             var style = PaneChrome.rowStyle(selected: index == position.cursor, focused: focused)
             if !item.status.isOpen { style.dim = true }
-            var extra: [Int: Style] = [:]
-            if Deadlines.state(of: item, today: state.today).isOverdue { extra[5] = Style(bold: true, foreground: .red) }
+            var extra = alarmStyles(overdue: Deadlines.state(of: item, today: state.today).isOverdue, due: Deadlines.due(item, today: state.today))
             let selected = selection.contains(item.id)
             if selected { extra[0] = Style(bold: true, foreground: .cyan) }
             return PaneTable.Line(cells: cells(item, dossier: d, today: state.today, selected: selected), style: style, cellStyles: extra)

@@ -43,7 +43,7 @@ struct UnitsPane: SortablePane {
             let i = order.firstIndex(of: ctx.state[UnitsPane.self].filter.evalType) ?? 0
             ctx.changeFilter { $0.evalType = order[(i + 1) % order.count] }
         },
-        .init(.filterStatus, [.character("s")], .units, "按复核状态筛选（循环）：未开始 → 复核中 → 待确认 → 已定稿 → 全部") { ctx in
+        .init(.filterStatus, [.character("s")], .units, "按复核状态筛选（循环：未开始、复核中、待确认、已定稿、全部）") { ctx in
             // nil = every unit, .none inside = 未开始 (no review yet).
             let order: [ReviewStatus??] = [nil, .some(nil)] + ReviewStatus.allCases.map { .some($0) }
             let f = ctx.state[UnitsPane.self].filter
