@@ -74,7 +74,11 @@ public struct MessagesOverlay: Overlay, CommandProvider {
         let blocking = entries.filter(\.blocksSubmit)
         let codes = Set(blocking.map(\.message.code)).sorted().joined(separator: "/")
         let head = blocking.isEmpty ? "可以提交" : "提交前须完成 \(blocking.count) 项（\(codes)）"
-        let title = "\(head) · 校验提示 \(entries.count - blocking.count) 条（\(state.key(.messagesJump)) 跳转，\(state.key(.messagesSection)) 换部分，\(state.key(.messagesClose)) 关闭）"
+        let counts = "\(head) · 校验提示 \(entries.count - blocking.count) 条"
+        let keys = "（\(state.key(.messagesJump)) 跳转，\(state.key(.messagesSection)) 换部分，\(state.key(.messagesClose)) 关闭）"
+        // The counts are never cut: on a narrow screen the title names only the key that is not obvious.
+        let room = min(110, frame.screen.width - 2) - 6
+        let title = DisplayWidth.of(counts + keys) <= room ? counts + keys : counts + "（\(state.key(.messagesSection)) 换部分）"
         let inner = OverlayBox.draw(title: title, width: 110, height: frame.screen.height - 4, in: frame.screen, into: &buffer)
         if entries.isEmpty {
             buffer.put(state.dossier == nil ? "未打开评分表。" : "没有提交障碍，也没有校验提示。", x: inner.x, y: inner.y, clip: inner)

@@ -34,7 +34,7 @@ public struct FindingsPage: SortablePage, CommandProvider {
     public var takesListMoves: Bool { true }
 
     static let commands: [WorkstationCommand] = [
-        .init(.findings, [.character("P")], .global, "问题清单：本单位（或全部单位）的问题，查看、编辑、删除", hint: "问题") { ctx in
+        .init(.findings, [.character("P")], .global, "问题清单：本单位（或全部单位）的问题，查看、编辑、删除", hint: "问题清单") { ctx in
             var page = FindingsPage(scope: ctx.state.dossier == nil ? .all : .unit)
             page.sort = ctx.state.pageChoices[pageName]?.sort
             ctx.push(page)
