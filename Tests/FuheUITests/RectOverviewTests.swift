@@ -16,6 +16,23 @@ import TermCore
         }
     }
 
+    /// Beside the deadline only days counted to it: a 持续整改 item shows the days to its next
+    /// check named as such, as the items pane does (`Deadlines.due`), and its detail line both.
+    @Test func aLongTermItemShowsTheDaysToItsCheckNamedAsSuch() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let (d, item) = try #require(try Self.allItems(s).first { $0.1.status == .longTerm && $0.1.nextCheckOn != nil })
+        let row = RectRow(ItemDigest(item, in: d), today: SampleStore.today)
+        let due = Deadlines.due(item, today: SampleStore.today)
+        let cells = RectOverviewPage.cells(row)
+        #expect(cells[6] == item.deadline.description)
+        #expect(cells[7] == "检查" + (due.nextCheckText ?? "?"), "\(cells)")
+        #expect(row.due == due)
+        let open = try #require(try Self.allItems(s).first { $0.1.status == .inProgress })
+        #expect(RectOverviewPage.cells(RectRow(ItemDigest(open.1, in: open.0), today: SampleStore.today))[7]
+                == Deadlines.due(open.1, today: SampleStore.today).deadlineText)
+    }
+
     @Test func everyOverdueItemInTheProvinceWithItsAgeing() throws {
         let s = try SampleStore()
         defer { s.remove() }

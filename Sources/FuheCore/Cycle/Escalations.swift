@@ -92,10 +92,13 @@ public struct RectRow: Sendable, Hashable {
     public var state: DeadlineState
     public var bucket: AgeingBucket?
     public var reasons: [EscalationReason]
+    /// The deadline and (持续整改) next check, each with its own days (`Deadlines.due`).
+    public var due: DueFigures
 
     public init(_ item: ItemDigest, today: CalendarDay, thresholds: EscalationThresholds = .standard) {
         self.item = item
         state = item.deadlineState(today: today)
+        due = item.due(today: today)
         bucket = state.isOverdue ? AgeingBucket.of(daysOverdue: state.daysOverdue) : nil
         reasons = EscalationRules.reasons(item, today: today, state: state, thresholds: thresholds)
     }

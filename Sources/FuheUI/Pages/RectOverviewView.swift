@@ -10,7 +10,7 @@ extension RectOverviewPage {
         Column(title: "类型", width: 8, priority: 9),
         Column(title: "责任单位/人", width: 18, priority: 5),
         Column(title: "时限", width: 10, priority: 4),
-        Column(title: "逾期", width: 10, priority: 2),
+        Column(title: "逾期", width: 12, priority: 2),
         Column(title: "状态", width: 8, priority: 3),
         Column(title: "退回", width: 4, align: .right, priority: 10),
         Column(title: "督办", width: 16, priority: 8),
@@ -18,11 +18,9 @@ extension RectOverviewPage {
 
     static func cells(_ r: RectRow) -> [String] {
         let i = r.item
-        let due: String = {
-            guard i.status.isOpen else { return "" }
-            if r.state.isOverdue { return "逾期\(r.state.daysOverdue)天" }
-            return "剩余\(r.state.daysLeft)天"
-        }()
+        // Beside the deadline only days counted to it; a 持续整改 item is judged on its next
+        // check, so it shows the days to that check, named as such (`Deadlines.due`).
+        let due = r.due.nextCheckText.map { "检查" + $0 } ?? r.due.deadlineText
         let escalation: String = {
             let why = r.reasons.map(\.description).joined(separator: " ")
             let done = i.lastEscalation.map { "已\($0.label)\(i.escalationCount > 1 ? "×\(i.escalationCount)" : "")" }
@@ -42,7 +40,7 @@ extension RectOverviewPage {
         var detail = ["逾期 \(summary.overdue)（\(buckets)）· 即将到期 \(summary.dueSoon) · 督办候选 \(summary.candidates) · 销号率 \(summary.closureRate.map { $0 + "%" } ?? "—") · 逾期率 \(summary.overdueRate.map { $0 + "%" } ?? "—")"]
         if let r = selectedRow {
             let i = r.item
-            detail.append("\(i.unitName) \(i.fiscalYear) · 事项 \(i.seq)（\(i.itemID)）· \(i.rectType.label) · \(i.status.label) · 责任 \(i.respUnit)/\(i.respPerson) · 时限 \(i.deadline)")
+            detail.append("\(i.unitName) \(i.fiscalYear) · 事项 \(i.seq)（\(i.itemID)）· \(i.rectType.label) · \(i.status.label) · 责任 \(i.respUnit)/\(i.respPerson) · 时限 \(r.due.summary)")
             detail.append("问题：\(i.problem)")
             detail.append("措施：\(i.measure)")
             var facts = ["最近进展 \(i.lastProgressOn?.description ?? "无")（\(i.daysWithoutProgress(today: state.today)) 天前）"]
