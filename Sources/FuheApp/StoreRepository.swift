@@ -58,6 +58,19 @@ public final class StoreRepository: ReviewRepository {
         try translated { JournalText.newestFirst(try store.history(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)) }
     }
 
+    public func findingDigests(dossierID: String?) throws -> [FindingDigest] { try store.findingDigests(dossierID: dossierID) }
+
+    public func itemDigests() throws -> [ItemDigest] { try store.itemDigests() }
+
+    public func cycleStats(today: CalendarDay) throws -> CycleStats { try store.cycleStats(today: today) }
+
+    public func earlierYears(of dossierID: String) throws -> EarlierYears { try store.earlierYears(of: dossierID) }
+
+    public func unitYears(ofDossier dossierID: String) throws -> [Dossier] {
+        guard let unit = try store.unitID(ofDossier: dossierID) else { return [] }
+        return try store.dossiers(ofUnit: unit)
+    }
+
     public func leasedUnits() throws -> [String: String] {
         try translated {
             try store.leasedDossiers().mapValues { leases in

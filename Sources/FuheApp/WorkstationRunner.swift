@@ -31,14 +31,19 @@ public enum WorkstationRunner {
     /// Returns whether the user quit with Ctrl-C (the command then exits 130, `SignalExit`).
     @discardableResult
     public static func run(store: FuheStore, options: Options) throws -> Bool {
+        // A wrong key configuration is refused before the terminal is taken over.
+        let keymap = try KeyConfiguration.keymap()
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch { throw AppFailure(tr("无法启动终端：\(error)（这是交互式终端吗？可以试试 fuhe list）", "cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)")) }
         defer { terminal.shutdown() }
         let size = terminal.size
         let workstation = Workstation(repository: StoreRepository(store, role: options.actor.role), actor: options.actor, storeLabel: options.label,
                                       clock: options.clock, width: size.width, height: size.height)
+        workstation.use(keymap)
         workstation.useDocuments(UnitDocumentWriter(store: { store }, place: options.reports))
-        workstation.start()
+        workstation.start(restoring: ViewPreferencesFile.load(for: store))
+        // Sorts, filters and the last position are remembered on every way out (q, Ctrl-C, a signal).
+        defer { ViewPreferencesFile.save(workstation.preferences, for: store) }
         terminal.draw(Renderer.render(workstation.state))
         var nextPoll = now() + pollInterval
         while !workstation.wantsQuit && !terminal.terminationRequested {

@@ -215,10 +215,13 @@ extension FuheStore {
             try db.execute(sql: "DELETE FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
         case .finding(let f):
             if let problem = Numbering.check(f.seq, what: "问题") { throw StoreError.rule(code: problem.code, message: problem.message) }
-            try db.execute(sql: "INSERT OR REPLACE INTO finding(dossier_id, id, seq, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, f.id, f.seq, json])
+            try CycleColumns.upsertFinding(f, json: json, dossierID: dossierID, db)
         case .removeFinding(let id):
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM rect_item WHERE dossier_id = ? AND finding_id = ?", arguments: [dossierID, id]) == true {
-                throw StoreError.rule(code: "K-005", message: "问题 \(id) 下仍有整改事项，不能删除（可撤销整改事项）")
+            let hanging = try Row.fetchOne(db, sql: "SELECT COUNT(*), SUM(status NOT IN ('CLOSED', 'WITHDRAWN')) FROM rect_item WHERE dossier_id = ? AND finding_id = ?",
+                                           arguments: [dossierID, id])
+            if let count: Int = hanging?[0], count > 0 {
+                let m = FindingRules.deletionMessage(findingID: id, itemCount: count, openCount: hanging?[1] ?? 0)
+                throw StoreError.rule(code: m.code, message: m.message)
             }
             try db.execute(sql: "DELETE FROM finding WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
         case .item(let i):

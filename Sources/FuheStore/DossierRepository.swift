@@ -3,14 +3,9 @@ import FuheCore
 import GRDB
 
 extension FuheStore {
-    /// Writes an item (`json`: its stored text when already encoded).
+    /// Writes an item (`json`: its stored text when already encoded) with its summary columns.
     static func upsertItem(_ item: RectificationItem, json: String? = nil, dossierID: String, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO rect_item(dossier_id, id, finding_id, seq, status, deadline, overdue_from, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(dossier_id, id) DO UPDATE SET finding_id = excluded.finding_id, seq = excluded.seq, status = excluded.status,
-                deadline = excluded.deadline, overdue_from = excluded.overdue_from, json = excluded.json
-            """).execute(arguments: [dossierID, item.id, item.findingID, item.seq, item.status.rawValue, item.deadline.description,
-                                     OverdueFrom.day(for: item)?.description, json ?? JSONColumn.encode(item)])
+        try CycleColumns.upsertItem(item, json: json, dossierID: dossierID, db)
     }
 
     /// Loads one whole dossier.

@@ -202,6 +202,7 @@ public final class FuheStore: Sendable {
     /// Brings an existing store's schema up to date (named migrations, each once).
     private func migrate() throws {
         try Schema.migrator.migrate(queue)
+        try CycleColumns.backfill(queue, today: clock.today())
     }
 
     /// A value from the meta table (`store_id`, `kind`, `created_at`, …).

@@ -136,6 +136,59 @@ enum Schema {
             // Each dossier's data as it is now becomes the baseline `fuhe verify` checks against.
             try Baseline.recordAll(actor: "fuhe", reason: "升级：以此时的数据作为核对基线", db)
         }
+        m.registerMigration("v9-cycle-summaries") { db in
+            // Cross-unit views (findings, every unit's items, the dashboard, year over year) read
+            // these columns and never decode a dossier's rows. Kept current by every write;
+            // filled here from the JSON once; the dossier's first-level scores are filled when the
+            // store opens (CycleColumns.backfill).
+            try db.execute(sql: """
+                ALTER TABLE finding ADD COLUMN category TEXT;
+                ALTER TABLE finding ADD COLUMN severity TEXT;
+                ALTER TABLE finding ADD COLUMN node_id TEXT;
+                ALTER TABLE finding ADD COLUMN description TEXT;
+                ALTER TABLE finding ADD COLUMN repeat_of TEXT;
+                UPDATE finding SET category = json_extract(json, '$.category'), severity = json_extract(json, '$.severity'),
+                    node_id = json_extract(json, '$.nodeID'), description = json_extract(json, '$.description'),
+                    repeat_of = json_extract(json, '$.repeatOf');
+                CREATE INDEX finding_category ON finding(category);
+                ALTER TABLE rect_item ADD COLUMN measure TEXT;
+                ALTER TABLE rect_item ADD COLUMN rect_type TEXT;
+                ALTER TABLE rect_item ADD COLUMN resp_unit TEXT;
+                ALTER TABLE rect_item ADD COLUMN resp_person TEXT;
+                ALTER TABLE rect_item ADD COLUMN created_on TEXT;
+                ALTER TABLE rect_item ADD COLUMN submitted_on TEXT;
+                ALTER TABLE rect_item ADD COLUMN next_check_on TEXT;
+                ALTER TABLE rect_item ADD COLUMN long_term_since TEXT;
+                ALTER TABLE rect_item ADD COLUMN last_progress_on TEXT;
+                ALTER TABLE rect_item ADD COLUMN return_count INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE rect_item ADD COLUMN escalation_count INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE rect_item ADD COLUMN last_escalation TEXT;
+                UPDATE rect_item SET measure = json_extract(json, '$.measure'), rect_type = json_extract(json, '$.rectType'),
+                    resp_unit = json_extract(json, '$.respUnit'), resp_person = json_extract(json, '$.respPerson'),
+                    created_on = json_extract(json, '$.createdOn'), submitted_on = json_extract(json, '$.submittedOn'),
+                    next_check_on = json_extract(json, '$.nextCheckOn'), long_term_since = json_extract(json, '$.longTermSince'),
+                    last_progress_on = (SELECT MAX(json_extract(p.value, '$.date')) FROM json_each(rect_item.json, '$.progress') p),
+                    return_count = COALESCE(json_extract(json, '$.returnCount'), 0),
+                    escalation_count = COALESCE(json_array_length(json, '$.escalations'), 0),
+                    last_escalation = json_extract(json, '$.escalations[#-1].kind');
+                CREATE INDEX rect_item_status ON rect_item(status);
+                ALTER TABLE dossier ADD COLUMN l1_scores TEXT;
+                ALTER TABLE dossier ADD COLUMN application TEXT;
+                UPDATE dossier SET application = json_extract(review_json, '$.application.kind');
+                CREATE INDEX dossier_unit_year ON dossier(unit_id, fiscal_year);
+                """)
+        }
+        m.registerMigration("v10-cycle-digest-indexes") { db in
+            // The cross-unit views read every item's and finding's summary columns: served from
+            // these covering indexes, they never walk the wide rows that hold each entity's JSON
+            // (at 20,000 items that walk was most of the time it took to open the views).
+            try db.execute(sql: """
+                CREATE INDEX rect_item_digest ON rect_item(dossier_id, seq, id, finding_id, status, deadline, measure, rect_type,
+                    resp_unit, resp_person, created_on, submitted_on, next_check_on, long_term_since, last_progress_on,
+                    return_count, escalation_count, last_escalation);
+                CREATE INDEX finding_digest ON finding(dossier_id, id, seq, category, severity, node_id, repeat_of, description);
+                """)
+        }
         return m
     }
 }

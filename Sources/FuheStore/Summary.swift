@@ -8,8 +8,11 @@ extension FuheStore {
         var clauses: [String] = []
         var args: [any DatabaseValueConvertible] = []
         if let t = filter.evalType { clauses.append("d.eval_type = ?"); args.append(t.rawValue) }
-        if let s = filter.reviewStatus { clauses.append("d.review_status = ?"); args.append(s.rawValue) }
-        if filter.reviewNotStarted { clauses.append("d.review_status IS NULL") }
+        if filter.notStartedOnly {
+            clauses.append("d.review_status IS NULL")
+        } else if let s = filter.reviewStatus {
+            clauses.append("d.review_status = ?"); args.append(s.rawValue)
+        }
         if filter.flaggedOnly { clauses.append("d.warning_count > 0") }
         if filter.overdueOnly { clauses.append("COALESCE(o.n, 0) > 0") }
         return try summaries(today: today, clauses: clauses, arguments: args)
@@ -75,10 +78,11 @@ extension FuheStore {
         try db.cachedStatement(sql: """
             UPDATE dossier SET review_status = ?, self_total = ?, self_grade = ?, review_total = ?, review_complete = ?,
                 review_grade = ?, reviewed_rows = ?, scorable_rows = ?, warning_count = ?, open_items = ?, total_items = ?,
-                status = ?, updated_at = ? WHERE id = ?
+                status = ?, updated_at = ?, l1_scores = ?, application = ? WHERE id = ?
             """).execute(arguments: [d.review?.status.rawValue, selfTotal?.hundredths, selfGrade, review.value?.hundredths, review.complete,
                                      reviewGrade, scored.reviewedLeafCount, scored.scorableLeafCount,
                                      scored.messages.filter { $0.level == .warning }.count, open, d.items.count,
-                                     d.evaluation.status.rawValue, updatedAt, d.id])
+                                     d.evaluation.status.rawValue, updatedAt, CycleColumns.firstLevel(d, scored),
+                                     d.review?.application?.kind.rawValue, d.id])
     }
 }

@@ -43,7 +43,7 @@ public enum LessonScript {
             let d002 = try messageIndex(dossier: "SE-HTK-2020", code: "D-002")
             return [
                 .type("/huangtukuang"), .keys(["Enter", "Enter"]), .expect("第 2/3 步"),
-                .keys(["!"]), .expect("校验提示"), .keys(Array(repeating: "j", count: d002)), .expect("第 3/3 步"),
+                .keys(["!"]), .expect("校验提示"), .keys(["Tab"] + Array(repeating: "j", count: d002)), .expect("第 3/3 步"),
                 .keys(["Escape"]), .expect("▶ 评分表"), .type("/2.1.4"), .keys(["Enter"]), .expect("详情 2.1.4"),
                 .keys(["f"]), .expect("登记问题"), .choose("[计算错误]"), .keys(["Tab"]),
                 .type("公务接待费节约比率应为1.38/10=13.8%，表列10.3%"), .keys(["C-s"]), .expect("已完成 ✓"),

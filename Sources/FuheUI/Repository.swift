@@ -34,9 +34,28 @@ public protocol ReviewRepository: AnyObject {
     func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry]
     /// Units that are out as offline copies: dossier id → "L-1 张三 2026-11-23 起".
     func leasedUnits() throws -> [String: String]
+    /// Every finding with its unit and item counts (of one dossier when given), without loading dossiers.
+    func findingDigests(dossierID: String?) throws -> [FindingDigest]
+    /// Every unit's rectification items, without loading dossiers.
+    func itemDigests() throws -> [ItemDigest]
+    /// The cycle's figures (`CycleStats`) on `today`, from summary columns.
+    func cycleStats(today: CalendarDay) throws -> CycleStats
+    /// What the earlier years of a dossier's unit bring to it (open items, findings).
+    func earlierYears(of dossierID: String) throws -> EarlierYears
+    /// Every dossier of the unit of a dossier, oldest year first.
+    func unitYears(ofDossier dossierID: String) throws -> [Dossier]
 }
 
 extension ReviewRepository {
+    /// Every finding with its unit and item counts (of one dossier when given), without loading dossiers.
+    public func findingDigests(dossierID: String?) throws -> [FindingDigest] { [] }
+    /// Every unit's rectification items, without loading dossiers.
+    public func itemDigests() throws -> [ItemDigest] { [] }
+    public func cycleStats(today: CalendarDay) throws -> CycleStats { CycleStats() }
+    public func earlierYears(of dossierID: String) throws -> EarlierYears {
+        EarlierYears(dossierID: dossierID, previousDossierID: nil, previousYear: nil, openItems: [], findings: [])
+    }
+    public func unitYears(ofDossier dossierID: String) throws -> [Dossier] { [try dossier(id: dossierID)] }
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] { [] }
     public func leasedUnits() throws -> [String: String] { [:] }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What search needs to know of one Han character: its simplified form and its pinyin.
 ///
@@ -32,6 +33,18 @@ struct HanReading: Hashable, Sendable {
         readPinyin(string.applyingTransform(.mandarinToLatin, reverse: false) ?? "")
         let primary = pinyin
         alternates = (PolyphoneReadings.extra[Character(folded)] ?? []).map { Array($0.utf8) }.filter { $0 != primary }
+    }
+
+    /// Every character read so far in this process: a list of 2,000 unit names holds about a
+    /// thousand distinct characters, and each view that indexes it would read them again.
+    private static let known = Mutex<[Unicode.Scalar: HanReading]>([:])
+
+    /// The reading of `scalar`, read once per process.
+    static func cached(_ scalar: Unicode.Scalar) -> HanReading {
+        if let reading = known.withLock({ $0[scalar] }) { return reading }
+        let reading = HanReading(scalar)
+        known.withLock { $0[scalar] = reading }
+        return reading
     }
 
     /// Sets `pinyin` and `tone` from Foundation's transliteration (tone marks decomposed).

@@ -97,7 +97,7 @@ extension TextMatcher {
         public mutating func key(_ text: String) -> Key {
             Key(text: text) { scalar in
                 if let known = readings[scalar] { return known }
-                let reading = HanReading(scalar)
+                let reading = HanReading.cached(scalar)
                 readings[scalar] = reading
                 return reading
             }

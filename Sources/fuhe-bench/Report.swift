@@ -53,10 +53,10 @@ struct Report {
     }
 
     private func table() -> String {
-        let header = ["figure", "median", "min", "max", "unit", "what one run does"]
+        let header = ["figure", "median", "min", "max", "cpu", "unit", "what one run does"]
         var lines = [header]
         for m in measurements {
-            lines.append([m.name, format(m.median), format(m.min), format(m.max), m.unit.rawValue, m.note])
+            lines.append([m.name, format(m.median), format(m.min), format(m.max), m.cpuMedian.map(format) ?? "", m.unit.rawValue, m.note])
         }
         // Character counts are column widths here: the cells are ASCII apart from "µ" and "×" (one column each).
         var widths = Array(repeating: 0, count: header.count)
@@ -64,7 +64,7 @@ struct Report {
         func render(_ line: [String]) -> String {
             line.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return (1...3).contains(i) ? pad + cell : (i == line.count - 1 ? cell : cell + pad)
+                return (1...4).contains(i) ? pad + cell : (i == line.count - 1 ? cell : cell + pad)
             }.joined(separator: "  ")
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")

@@ -14,6 +14,14 @@ func processCPUSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
+/// CPU time of the whole process (user + system, every thread) in nanoseconds: on a shared
+/// machine the wall time includes waiting for a core, the CPU time does not.
+func processCPUNanos() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
 /// Runs `body` once and returns its result with the elapsed nanoseconds.
 func timed<T>(_ body: () throws -> T) rethrows -> (value: T, nanos: UInt64) {
     let start = monotonicNanos()
@@ -44,12 +52,20 @@ struct Measurement {
     var samples: [UInt64]
     /// What one run does, for the table's last column.
     var note: String
+    /// Process CPU nanoseconds per run (empty when not recorded).
+    var cpuSamples: [UInt64] = []
 
-    init(name: String, unit: TimeUnit, samples: [UInt64], note: String = "") {
+    init(name: String, unit: TimeUnit, samples: [UInt64], note: String = "", cpuSamples: [UInt64] = []) {
         self.name = name
         self.unit = unit
         self.samples = samples
         self.note = note
+        self.cpuSamples = cpuSamples
+    }
+
+    /// Median CPU time per run, in `unit`; nil when not recorded.
+    var cpuMedian: Double? {
+        cpuSamples.isEmpty ? nil : Measurement(name: name, unit: unit, samples: cpuSamples).median
     }
 
     private var sorted: [UInt64] { samples.sorted() }
@@ -81,16 +97,19 @@ struct Measurement {
 func measure<P, R>(_ name: String, unit: TimeUnit, runs: Int, note: String = "",
                    prepare: (Int) throws -> P, _ body: (Int, P) throws -> R) rethrows -> Measurement {
     var samples: [UInt64] = []
+    var cpu: [UInt64] = []
     samples.reserveCapacity(runs)
     for run in 0..<runs {
         let input = try prepare(run)
+        let cpuStart = processCPUNanos()
         let start = monotonicNanos()
         let kept = try body(run, input)
         samples.append(monotonicNanos() - start)
+        cpu.append(processCPUNanos() - cpuStart)
         withExtendedLifetime(kept) {}
     }
-    let m = Measurement(name: name, unit: unit, samples: samples, note: note)
-    Progress.say("\(name): median \(format(m.median)) \(unit.rawValue)")
+    let m = Measurement(name: name, unit: unit, samples: samples, note: note, cpuSamples: cpu)
+    Progress.say("\(name): median \(format(m.median)) \(unit.rawValue), CPU \(format(m.cpuMedian ?? 0)) \(unit.rawValue)")
     return m
 }
 

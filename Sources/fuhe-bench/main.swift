@@ -64,6 +64,11 @@ do {
         print(report.render())
         exit(0)
     }
+    if options.cycleOnly {
+        report.measurements += try CycleBenchmarks.run(setup: setup)
+        print(report.render())
+        exit(0)
+    }
     let storeBench = StoreBenchmarks(setup: setup, store: store, ids: ids)
     let scoring = ScoringBenchmarks(setup: setup, store: store, ids: ids)
 
@@ -104,6 +109,7 @@ do {
                                     : "peak RSS so far (VmHWM; could not be reset before the interactive figures)", ResidentMemory.read().peak))
 
     try documentFigures()
+    report.measurements += try CycleBenchmarks.run(setup: setup)
     let (all, loadNanos) = try scoring.rescoreAll()
     report.measurements.append(all)
     report.memory.append(("peak RSS with all \(ids.count) dossiers loaded (VmHWM)", ResidentMemory.read().peak))

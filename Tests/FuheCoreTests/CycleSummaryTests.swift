@@ -64,4 +64,23 @@ import Testing
         #expect(s.overdueUnits.map(\.summary.dossierID) == ["A", "B"])
         #expect(s.byType.map(\.type) == [.project, .deptOverall])
     }
+
+    /// A stated grade in 繁体 (優良, 優) is the band it names: the dashboard, `fuhe stats` and the
+    /// 通报 count it as 优, and 優良 → 优 is no change of grade.
+    @Test func aTraditionalStatedGradeCountsAsItsBand() {
+        let units = [
+            unit("A", self: 10_100, review: 9_700, selfGrade: "優良", reviewGrade: "优"),
+            unit("B", self: 9_500, review: 8_800, selfGrade: "優", reviewGrade: "良"),
+            unit("C", self: 9_200, review: 9_100, selfGrade: "优", reviewGrade: "优"),
+            unit("D", self: 7_000, review: 6_500, selfGrade: "較好", reviewGrade: "中"),
+        ]
+        let stats = CycleStats.compute(units: units.map { CycleUnit(summary: $0, firstLevel: [], application: nil, applicationReason: nil) },
+                                       findings: [], items: [], today: today)
+        #expect(stats.grades.map(\.grade) == ["优", "良", "中", "较好"])
+        #expect(stats.grades.first { $0.grade == "优" }?.selfCount == 3)
+        #expect(stats.gradeChanged == 2, "B 优 → 良 and D 较好 → 中; A 優良 → 优 is no change")
+        let report = CycleSummary(units: units, followUps: units.map { followUp($0.dossierID) }, schemes: ["MOF_4": .mof4], today: today)
+        #expect(report.selfGradeCounts["优"] == 3 && report.selfGradeCounts["優良"] == nil && report.selfGradeCounts["優"] == nil)
+        #expect(report.gradeChanges.map(\.summary.dossierID) == ["B", "D"])
+    }
 }

@@ -36,6 +36,10 @@ import Testing
         #expect(d.days(until: CalendarDay("2021-07-05")!) == 5)
         #expect(CalendarDay("2021-02-30") == nil)
         #expect(CalendarDay("2024-02-29") != nil)
+        for bad in ["", "2021-6-30", "2021/06/30", "2021-06-30 ", "+021-06-30", "2021-13-01", "2021-00-10", "2021-06-00", "２０２１-06-30"] {
+            #expect(CalendarDay(bad) == nil, "\(bad)")
+        }
+        #expect(CalendarDay("1900-02-29") == nil && CalendarDay("2000-02-29") != nil)
         #expect(FixedClock(day: d).today() == d)
     }
 

@@ -83,7 +83,7 @@ import TermCore
         defer { demo.remove() }
         let w = demo.workstation(lesson: 3)
         let d002 = try LessonScript.messageIndex(dossier: "SE-HTK-2020", code: "D-002")
-        w.play([.type("/huangtukuang"), .keys(["Enter", "Enter", "!"] + Array(repeating: "j", count: d002) + ["Escape"])])
+        w.play([.type("/huangtukuang"), .keys(["Enter", "Enter", "!", "Tab"] + Array(repeating: "j", count: d002) + ["Escape"])])
         #expect(w.lessonProgress?.run.step == 2)
         // The printed (wrong) ratio as the finding, with the right category.
         w.play([.type("/2.1.4"), .keys(["Enter", "f"]), .choose("[计算错误]"), .keys(["Tab"]), .type("节约比率10.3%有误"), .keys(["C-s"])])

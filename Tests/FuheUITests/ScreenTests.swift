@@ -49,6 +49,9 @@ import TermCore
         let w = s.workstation()
         w.type("/huangtukuang")
         w.press(.enter, .enter, .character("!"))
+        #expect(w.screenText.contains("R-006 阻止提交"))
+        // Tab jumps past the submit blockers to the rule messages.
+        w.press(.tab)
         let text = w.screenText
         #expect(text.contains("D-002"))
         assertSnapshot(text, named: "messages-huangtukuang-80x24")

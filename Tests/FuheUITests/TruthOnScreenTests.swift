@@ -113,7 +113,7 @@ import TermCore
         #expect(Self.lines(w)[0].contains("筛选:未开始"))
         // Then each review status, then everything again.
         w.press(.character("s"))
-        #expect(w.state[UnitsPane.self].filter.reviewStatus == .draft && !w.state[UnitsPane.self].filter.reviewNotStarted)
+        #expect(w.state[UnitsPane.self].filter.reviewStatus == .draft && !w.state[UnitsPane.self].filter.notStartedOnly)
         w.press(.character("s"), .character("s"), .character("s"))
         #expect(w.state[UnitsPane.self].filter == UnitFilter())
         #expect(w.state.units.count == all.count)

@@ -34,6 +34,11 @@ import TermCore
         #expect(open.id == Self.heshan && open.mode == .open)
         w.clearPending()
         w.receive(.dossierLoaded(open, heshan))
+        // An opened unit also asks what its earlier years bring (open items, findings).
+        guard w.pending.count == 1, case .loadCycle(.earlierYears(let id))? = w.pending.first, id == Self.heshan else {
+            Issue.record("opening asked for \(w.pending)"); throw CancellationError()
+        }
+        w.clearPending()
         return w
     }
 

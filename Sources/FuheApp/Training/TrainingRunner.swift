@@ -38,6 +38,7 @@ public enum TrainingRunner {
     @discardableResult
     public static func demo(_ options: Options) throws -> Bool {
         let lessons = try LessonLibrary.bundled()
+        _ = try KeyConfiguration.keymap()   // a wrong key configuration is refused before the terminal starts
         if let n = options.lesson, !(1...max(1, lessons.count)).contains(n) {
             throw AppFailure(tr("--lesson \(n)：课程只有第 1 到第 \(lessons.count) 课", "--lesson \(n): there are lessons 1 to \(lessons.count)"))
         }
@@ -142,6 +143,8 @@ public enum TrainingRunner {
                             size: (width: Int, height: Int)) -> Workstation {
         let w = Workstation(repository: sandbox, actor: actor, storeLabel: StoreLabel(name: "沙盒", kind: "培训沙盒"), clock: clock,
                             width: size.width, height: size.height)
+        // The user's keys (checked before the terminal started); the defaults if the file went bad since.
+        w.use((try? KeyConfiguration.keymap()) ?? .standard)
         w.useDocuments(sandbox.documentWriter())
         w.start()
         w.enableTraining(lessons: lessons, sandbox: sandbox, presenting: presenting)

@@ -167,6 +167,8 @@ extension ReviewLifecycle {
         a.finalizedAt = nil; b.finalizedAt = nil
         a.frozenTotal = nil; b.frozenTotal = nil
         a.frozenGrade = nil; b.frozenGrade = nil
+        // 结果应用 is decided once the review is final, not an edit of the scoresheet.
+        a.application = nil; b.application = nil
         return a != b
     }
 }

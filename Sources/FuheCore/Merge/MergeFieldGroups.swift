@@ -7,7 +7,7 @@
 public enum MergeFieldGroups {
     /// Groups per entity, primary field first.
     static let groups: [String: [[String]]] = [
-        "result": [["reviewScore", "deductionReason", "verifiedActual", "reviewedBy", "reviewedAt", "status"]],
+        "result": [["reviewScore", "deductionReason", "verifiedActual", "reviewedBy", "reviewedAt", "status", "question", "queriedBy", "queriedAt"]],
         "item": [["status", "submittedOn", "completionDesc", "closedBy", "closedOn", "closureNote", "returnCount",
                   "longTermSince", "nextCheckOn"]],
         "review": [["status", "submittedAt", "finalizedAt", "frozenTotal", "frozenGrade"]],
@@ -15,7 +15,7 @@ public enum MergeFieldGroups {
 
     /// Lists that only grow (progress entries, the deadline history): both sides' appended
     /// entries are kept, base entries first.
-    static let appendLists: Set<String> = ["progress", "deadlineHistory"]
+    static let appendLists: Set<String> = ["progress", "deadlineHistory", "escalations"]
 
     /// Lists of references (evidence ids): additions from both sides are kept, and an id removed
     /// on one side stays removed.

@@ -46,5 +46,7 @@ public enum MergeLabels {
         "team": "复核组", "submittedAt": "提交时间", "finalizedAt": "定稿时间", "frozenTotal": "定稿总分", "frozenGrade": "定稿等次",
         "seq": "序号", "text": "内容", "date": "日期", "by": "登记人", "percent": "完成比例", "rectType": "整改类型",
         "createdOn": "创建日", "findingID": "所属问题", "nodeID": "指标", "mode": "复核方式", "startedAt": "开始时间",
+        "question": "待补充问题", "queriedBy": "提问人", "queriedAt": "提问时间",
+        "escalations": "约谈/通报/问责", "repeatOf": "重复问题", "application": "结果应用",
     ]
 }

@@ -23,11 +23,18 @@ public struct IndicatorResult: Hashable, Sendable, Codable {
     public var status: RowStatus
     public var reviewedBy: String?
     public var reviewedAt: Date?
+    /// 待单位补充: what the reviewer asked the unit to supply (set with status QUERIED; kept as a
+    /// record once the row is reviewed). See `RowQuery`.
+    public var question: String?
+    /// Who asked, and when.
+    public var queriedBy: String?
+    public var queriedAt: Date?
 
     public init(nodeID: String, target: ObservedValue? = nil, actual: ObservedValue? = nil, selfScore: Score? = nil,
                 selfNote: String? = nil, verifiedActual: ObservedValue? = nil, reviewScore: Score? = nil,
                 deductionReason: String? = nil, reviewNote: String? = nil, evidenceIDs: [String] = [],
-                status: RowStatus = .unreviewed, reviewedBy: String? = nil, reviewedAt: Date? = nil) {
+                status: RowStatus = .unreviewed, reviewedBy: String? = nil, reviewedAt: Date? = nil,
+                question: String? = nil, queriedBy: String? = nil, queriedAt: Date? = nil) {
         self.nodeID = nodeID
         self.target = target
         self.actual = actual
@@ -41,6 +48,9 @@ public struct IndicatorResult: Hashable, Sendable, Codable {
         self.status = status
         self.reviewedBy = reviewedBy
         self.reviewedAt = reviewedAt
+        self.question = question
+        self.queriedBy = queriedBy
+        self.queriedAt = queriedAt
     }
 
     /// The value the engine scores from: the verified actual when set, else the stated actual.

@@ -144,6 +144,12 @@ public struct GradeScheme: Hashable, Sendable, Codable, Identifiable {
         let t = ChineseText.simplified(text.trimmingCharacters(in: .whitespaces))
         return bands.first { $0.label == t || $0.code == t } ?? bands.first { t.hasPrefix($0.label) || $0.label.hasPrefix(t) && !t.isEmpty }
     }
+
+    /// A grade as written, counted as the band it names (``band(named:)``: "優良" and "優" are
+    /// 优); a word no band matches stays as written, simplified. For tallies of stated grades.
+    public func label(of text: String) -> String {
+        band(named: text)?.label ?? ChineseText.simplified(text.trimmingCharacters(in: .whitespaces))
+    }
 }
 
 extension GradeScheme {

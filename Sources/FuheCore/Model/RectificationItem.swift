@@ -78,6 +78,8 @@ public struct RectificationItem: Hashable, Sendable, Identifiable, Codable {
     public var returnCount: Int
     /// Day the LONG_TERM status (and its next check) was last set.
     public var longTermSince: CalendarDay?
+    /// 约谈 / 通报 / 问责 taken on the item, oldest first (nil: none; see `EscalationRules`).
+    public var escalations: [Escalation]?
 
     public init(id: String, findingID: String, seq: Int, measure: String, rectType: RectType = .deadline,
                 respUnit: String, respPerson: String, respLeader: String? = nil, createdOn: CalendarDay,
@@ -108,5 +110,42 @@ public struct RectificationItem: Hashable, Sendable, Identifiable, Codable {
         self.closureNote = closureNote
         self.returnCount = returnCount
         self.longTermSince = longTermSince
+    }
+
+    /// The escalations taken, oldest first.
+    public var escalationRecords: [Escalation] { escalations ?? [] }
+
+    /// The day of the latest progress entry, if any.
+    public var lastProgressOn: CalendarDay? { progress.map(\.date).max() }
+}
+
+/// 约谈 / 通报 / 问责: what a supervisor may do about an item that is not being rectified (P6).
+public enum EscalationKind: String, Codable, Sendable, CaseIterable {
+    case interview = "INTERVIEW", notice = "NOTICE", accountability = "ACCOUNTABILITY"
+
+    public var label: String {
+        switch self {
+        case .interview: "约谈"
+        case .notice: "通报"
+        case .accountability: "问责"
+        }
+    }
+}
+
+/// One escalation recorded on an item: what, when, by whom, why (拒不整改, 推诿整改, 敷衍整改,
+/// 虚假整改, 逾期未整改 …) and, for 约谈/问责, whom.
+public struct Escalation: Hashable, Sendable, Codable {
+    public var kind: EscalationKind
+    public var date: CalendarDay
+    public var by: String
+    public var reason: String
+    public var target: String?
+
+    public init(kind: EscalationKind, date: CalendarDay, by: String, reason: String, target: String? = nil) {
+        self.kind = kind
+        self.date = date
+        self.by = by
+        self.reason = reason
+        self.target = target
     }
 }

@@ -26,6 +26,8 @@ public struct Review: Hashable, Sendable, Identifiable, Codable {
     /// Totals frozen when finalized (kept in history when reopened).
     public var frozenTotal: Score?
     public var frozenGrade: String?
+    /// 结果应用: how the result is applied to next year's budget (nil: not decided yet).
+    public var application: ResultApplication?
 
     public init(id: String, mode: ReviewMode = .desk, team: [TeamMember] = [], conclusion: String = "",
                 status: ReviewStatus = .draft, startedAt: Date? = nil, submittedAt: Date? = nil,
@@ -46,6 +48,37 @@ public struct Review: Hashable, Sendable, Identifiable, Codable {
     public var leader: TeamMember? { team.first { $0.role == .leader } }
 }
 
+/// 结果应用: what the review's result means for the unit's next budget (P9b: 通报批评、限期整改、调减
+/// 预算直至取消; results used as an allocation factor).
+public enum ApplicationKind: String, Codable, Sendable, CaseIterable {
+    case prioritize = "PRIORITIZE", reduce = "REDUCE", cancel = "CANCEL", notice = "NOTICE", interview = "INTERVIEW"
+
+    public var label: String {
+        switch self {
+        case .prioritize: "优先保障"
+        case .reduce: "调减"
+        case .cancel: "取消"
+        case .notice: "通报"
+        case .interview: "约谈"
+        }
+    }
+}
+
+/// The decision on how a result is applied, with its reason (required) and who decided when.
+public struct ResultApplication: Hashable, Sendable, Codable {
+    public var kind: ApplicationKind
+    public var reason: String
+    public var decidedBy: String
+    public var decidedOn: CalendarDay
+
+    public init(kind: ApplicationKind, reason: String, decidedBy: String, decidedOn: CalendarDay) {
+        self.kind = kind
+        self.reason = reason
+        self.decidedBy = decidedBy
+        self.decidedOn = decidedOn
+    }
+}
+
 /// 问题: a problem recorded in a review, optionally linked to the scoresheet row that lost points.
 public struct Finding: Hashable, Sendable, Identifiable, Codable {
     public var id: String
@@ -60,6 +93,9 @@ public struct Finding: Hashable, Sendable, Identifiable, Codable {
     public var recommendation: String?
     /// Rule code when promoted from an engine flag (origin AUTO_CHECK).
     public var ruleCode: String?
+    /// 重复问题: the finding of an earlier year of the same unit this one repeats
+    /// ("<dossier id>/<finding id>"; see `RepeatFindings`).
+    public var repeatOf: String?
 
     public init(id: String, seq: Int, nodeID: String? = nil, category: FindingCategory, description: String,
                 amountInvolved: Money? = nil, basis: String? = nil, origin: FindingOrigin = .review,

@@ -75,20 +75,20 @@ public struct UnitSummary: Sendable, Hashable {
 public struct UnitFilter: Sendable, Hashable {
     public var evalType: EvalType?
     public var reviewStatus: ReviewStatus?
-    /// Only units whose review has not started (no review yet; `reviewStatus` is then nil).
-    public var reviewNotStarted: Bool
     /// Only units with warnings (rule flags).
     public var flaggedOnly: Bool
     /// Only units with overdue rectification items.
     public var overdueOnly: Bool
+    /// Only units whose review has not started (未开始: no review yet). Excludes `reviewStatus`.
+    public var notStartedOnly: Bool
 
     public init(evalType: EvalType? = nil, reviewStatus: ReviewStatus? = nil, flaggedOnly: Bool = false, overdueOnly: Bool = false,
-                reviewNotStarted: Bool = false) {
+                notStartedOnly: Bool = false) {
         self.evalType = evalType
         self.reviewStatus = reviewStatus
-        self.reviewNotStarted = reviewNotStarted
         self.flaggedOnly = flaggedOnly
         self.overdueOnly = overdueOnly
+        self.notStartedOnly = notStartedOnly
     }
 
     public static let all = UnitFilter()

@@ -12,7 +12,8 @@ public struct CycleSummary: Sendable {
         public var reviewTotal: Score
         /// self − review, the engine's `Deviation` (rate in percent, nil when the review total is 0).
         public var deviation: Deviation
-        /// The self grade as the summary shows it (stated, else derived), "无等次" when neither.
+        /// The self grade (stated, counted as the band it names: 優良 is 优, `GradeScheme.label(of:)`;
+        /// else derived), "无等次" when neither.
         public var selfGrade: String
         public var reviewGrade: String
         public var gradeChanged: Bool { selfGrade != reviewGrade }
@@ -81,7 +82,7 @@ public struct CycleSummary: Sendable {
             let scheme = schemes[schemeID] ?? .mof4
             comparisons.append(Comparison(summary: u, selfTotal: s, reviewTotal: r,
                                           deviation: Deviation(selfTotal: s, reviewTotal: r, scheme: scheme),
-                                          selfGrade: u.selfGrade ?? Self.noGrade, reviewGrade: u.reviewGrade ?? Self.noGrade))
+                                          selfGrade: u.selfGrade.map(scheme.label(of:)) ?? Self.noGrade, reviewGrade: u.reviewGrade ?? Self.noGrade))
         }
         self.comparisons = comparisons
         byType = EvalType.allCases.compactMap { t in

@@ -100,6 +100,12 @@ public struct TemplateIndex: Sendable {
     /// Leaves that carry a score (BASE or ADJUST, not TRIAL).
     public var scorableLeaves: [IndicatorNode] { leaves.filter { $0.kind != .trial } }
 
+    /// Whether the node is a leaf that carries a score (BASE or ADJUST, not TRIAL).
+    public func isScorableLeaf(_ id: String) -> Bool {
+        guard let p = position[id] else { return false }
+        return children[p].isEmpty && kinds[p] != .trial
+    }
+
     /// Whether this index was built from exactly this template.
     public func matches(_ other: IndicatorTemplate) -> Bool { template == other }
 }

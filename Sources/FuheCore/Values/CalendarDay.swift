@@ -10,11 +10,26 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses ISO "YYYY-MM-DD"; rejects impossible dates such as 2021-02-30.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= CalendarDay.daysIn(month: m, year: y) else { return nil }
-        self.dayNumber = CalendarDay.daysFromCivil(y, m, d)
+        guard let day = CalendarDay.parse(text.utf8) else { return nil }
+        self = day
+    }
+
+    /// "YYYY-MM-DD" read from its UTF-8 bytes (ASCII digits only), without allocating: the
+    /// cross-unit views parse several dates for each of 20,000 items.
+    static func parse(_ bytes: String.UTF8View) -> CalendarDay? {
+        guard bytes.count == 10 else { return nil }
+        var y = 0, m = 0, d = 0
+        for (i, b) in bytes.enumerated() {
+            if i == 4 || i == 7 {
+                guard b == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(b - UInt8(ascii: "0"))
+            if i < 4 { y = y * 10 + digit } else if i < 7 { m = m * 10 + digit } else { d = d * 10 + digit }
+        }
+        guard (1...12).contains(m), d >= 1, d <= CalendarDay.daysIn(month: m, year: y) else { return nil }
+        return CalendarDay(dayNumber: CalendarDay.daysFromCivil(y, m, d))
     }
 
     public init(year: Int, month: Int, day: Int) {

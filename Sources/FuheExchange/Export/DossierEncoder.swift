@@ -101,6 +101,7 @@ public enum DossierEncoder {
         b.add("review_note", r.reviewNote); b.add("evidence_ids", texts: r.evidenceIDs)
         if r.status != .unreviewed { b.add("status", r.status.rawValue) }
         b.add("reviewed_by", r.reviewedBy); b.add("reviewed_at", r.reviewedAt.map(ISO8601.format))
+        b.add("question", r.question); b.add("queried_by", r.queriedBy); b.add("queried_at", r.queriedAt.map(ISO8601.format))
         return b.json
     }
 
@@ -111,6 +112,12 @@ public enum DossierEncoder {
         b.add("status", r.status.rawValue); b.add("started_at", r.startedAt.map(ISO8601.format))
         b.add("submitted_at", r.submittedAt.map(ISO8601.format)); b.add("finalized_at", r.finalizedAt.map(ISO8601.format))
         b.add("frozen_total", describing: r.frozenTotal); b.add("frozen_grade", r.frozenGrade)
+        if let a = r.application {
+            var ab = ObjectBuilder()
+            ab.add("kind", a.kind.rawValue); ab.add("reason", a.reason); ab.add("decided_by", a.decidedBy)
+            ab.add("decided_on", a.decidedOn.description)
+            b.add("application", ab.json)
+        }
         return b.json
     }
 
@@ -121,7 +128,7 @@ public enum DossierEncoder {
         b.add("category", f.category.rawValue); b.add("description", f.description)
         b.add("amount_involved", describing: f.amountInvolved); b.add("basis", f.basis)
         b.add("origin", f.origin.rawValue); b.add("severity", f.severity.rawValue)
-        b.add("recommendation", f.recommendation); b.add("rule_code", f.ruleCode)
+        b.add("recommendation", f.recommendation); b.add("rule_code", f.ruleCode); b.add("repeat_of", f.repeatOf)
         b.add("items", list: d.items.filter { $0.findingID == f.id }.map { item($0) })
         return b.json
     }
@@ -147,6 +154,12 @@ public enum DossierEncoder {
         b.add("evidence_ids", texts: i.evidenceIDs); b.add("closed_by", i.closedBy)
         b.add("closed_on", describing: i.closedOn); b.add("closure_note", i.closureNote)
         if i.returnCount > 0 { b.add("return_count", i.returnCount) }
+        b.add("escalations", list: i.escalationRecords.map { e in
+            var eb = ObjectBuilder()
+            eb.add("kind", e.kind.rawValue); eb.add("date", e.date.description); eb.add("by", e.by); eb.add("reason", e.reason)
+            eb.add("target", e.target)
+            return eb.json
+        })
         return b.json
     }
 }

@@ -19,11 +19,13 @@ enum FindingDecoder {
                 nodeID = node.id
             }
             guard let category = try fr.enumeration("category", FindingCategory.self) else { throw fr.fail("category", tr("缺少必填字段", "required field is missing")) }
-            findings.append(Finding(id: id, seq: try fr.seq("seq", what: "问题"), nodeID: nodeID, category: category,
-                                    description: try fr.requiredString("description"), amountInvolved: try fr.money("amount_involved"),
-                                    basis: try fr.string("basis"), origin: try fr.enumeration("origin", FindingOrigin.self) ?? .review,
-                                    severity: try fr.enumeration("severity", Severity.self) ?? .general,
-                                    recommendation: try fr.string("recommendation"), ruleCode: try fr.string("rule_code")))
+            var finding = Finding(id: id, seq: try fr.seq("seq", what: "问题"), nodeID: nodeID, category: category,
+                                  description: try fr.requiredString("description"), amountInvolved: try fr.money("amount_involved"),
+                                  basis: try fr.string("basis"), origin: try fr.enumeration("origin", FindingOrigin.self) ?? .review,
+                                  severity: try fr.enumeration("severity", Severity.self) ?? .general,
+                                  recommendation: try fr.string("recommendation"), ruleCode: try fr.string("rule_code"))
+            finding.repeatOf = try fr.string("repeat_of")
+            findings.append(finding)
             for i in try fr.list("items") {
                 var ir = try FieldReader(i.node, file: r.file, path: i.path)
                 let item = try self.item(&ir, findingID: id, evidenceIDs: evidenceIDs)
@@ -79,6 +81,14 @@ enum FindingDecoder {
         item.closureNote = try r.string("closure_note")
         item.returnCount = try r.int("return_count") ?? 0
         guard (0...9_999).contains(item.returnCount) else { throw r.fail("return_count", tr("须在 0 到 9999 之间", "must be 0 to 9999")) }
+        for e in try r.list("escalations") {
+            var er = try FieldReader(e.node, file: r.file, path: e.path)
+            guard let kind = try er.enumeration("kind", EscalationKind.self) else { throw er.fail("kind", tr("缺少必填字段", "required field is missing")) }
+            let record = Escalation(kind: kind, date: try er.requiredDay("date"), by: try er.requiredString("by"),
+                                    reason: try er.requiredString("reason"), target: try er.string("target"))
+            item.escalations = item.escalationRecords + [record]
+            try er.finish()
+        }
         if item.status == .longTerm { item.longTermSince = item.progress.last?.date ?? created }
         try r.finish()
         if let violation = ItemRules.validate(item).first(where: { $0.level == .error }) {

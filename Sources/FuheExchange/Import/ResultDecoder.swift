@@ -30,6 +30,9 @@ enum ResultDecoder {
             result.status = try rr.enumeration("status", RowStatus.self) ?? .unreviewed
             result.reviewedBy = try rr.string("reviewed_by")
             result.reviewedAt = try rr.dateTime("reviewed_at")
+            result.question = try rr.string("question")
+            result.queriedBy = try rr.string("queried_by")
+            result.queriedAt = try rr.dateTime("queried_at")
             try rr.finish()
             out[node.id] = result
         }
@@ -37,12 +40,18 @@ enum ResultDecoder {
     }
 
     static func review(_ r: inout FieldReader) throws(ImportError) -> Review {
-        let review = Review(id: try r.requiredString("id"), mode: try r.enumeration("mode", ReviewMode.self) ?? .desk,
+        var review = Review(id: try r.requiredString("id"), mode: try r.enumeration("mode", ReviewMode.self) ?? .desk,
                             team: try ValueDecoder.team(&r, "team"), conclusion: try r.string("conclusion") ?? "",
                             status: try r.enumeration("status", ReviewStatus.self) ?? .draft,
                             startedAt: try r.dateTime("started_at"), submittedAt: try r.dateTime("submitted_at"),
                             finalizedAt: try r.dateTime("finalized_at"), frozenTotal: try r.score("frozen_total"),
                             frozenGrade: try r.string("frozen_grade"))
+        if var a = try r.object("application") {
+            guard let kind = try a.enumeration("kind", ApplicationKind.self) else { throw a.fail("kind", "required field is missing") }
+            review.application = ResultApplication(kind: kind, reason: try a.requiredString("reason"),
+                                                   decidedBy: try a.requiredString("decided_by"), decidedOn: try a.requiredDay("decided_on"))
+            try a.finish()
+        }
         try r.finish()
         return review
     }

@@ -121,8 +121,7 @@ extension FuheStore {
         for (nodeID, json) in e.results { try result.execute(arguments: [d.id, nodeID, json]) }
         let evidence = try db.cachedStatement(sql: "INSERT INTO evidence(dossier_id, id, position, json) VALUES (?, ?, ?, ?)")
         for (i, (ev, json)) in zip(d.evidence, e.evidence).enumerated() { try evidence.execute(arguments: [d.id, ev.id, i, json]) }
-        let finding = try db.cachedStatement(sql: "INSERT INTO finding(dossier_id, id, seq, json) VALUES (?, ?, ?, ?)")
-        for (f, json) in zip(d.findings, e.findings) { try finding.execute(arguments: [d.id, f.id, f.seq, json]) }
+        for (f, json) in zip(d.findings, e.findings) { try CycleColumns.upsertFinding(f, json: json, dossierID: d.id, db) }
         for (item, json) in zip(d.items, e.items) { try upsertItem(item, json: json, dossierID: d.id, db) }
     }
 

@@ -55,14 +55,14 @@ public enum CommandRegistry {
 }
 
 extension CommandRegistry {
-    /// The key table as Markdown, one section per scope (docs/workstation.md embeds it; a test
-    /// keeps the two equal).
-    public static func markdownTable() -> String {
+    /// The key table as Markdown, one section per scope (docs/workstation.md embeds it with the
+    /// default keys; a test keeps the two equal; `fuhe keys` prints it with the configured keys).
+    public static func markdownTable(keymap: Keymap = .standard) -> String {
         var out = ""
         for scope in CommandScope.allCases {
             out += "### \(scope.title)\n\n| keys | command | what it does |\n|---|---|---|\n"
             for spec in all where spec.scope == scope {
-                let keys = spec.keys.map { "`\($0.description == "|" ? "\\|" : $0.description)`" }.joined(separator: " ")
+                let keys = keymap.keys(for: spec.id).map { "`\($0.description == "|" ? "\\|" : $0.description)`" }.joined(separator: " ")
                 out += "| \(keys) | `\(spec.name)` | \(spec.help) |\n"
             }
             out += "\n"

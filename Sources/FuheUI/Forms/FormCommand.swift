@@ -13,6 +13,10 @@ enum FormSubmission {
     case invalid(String, field: String? = nil)
     /// Nothing to do (what the form was about is gone).
     case nothing
+    /// Close the form and open this overlay instead (a batch's preview of every change).
+    case open(any Overlay)
+    /// Close the form and do this (a setting of a page, nothing stored).
+    case run(FollowUp)
 }
 
 extension Command where Model == AppState, Target == UpdateContext {

@@ -92,6 +92,12 @@ extension FormState: TextInput, CommandProvider {
             error = text
             if let field { focus(on: field) }
         case .nothing: error = "此表所编辑的内容已不存在（可能已被他人删除或重新导入）；按 \(ctx.key(.formCancel)) 关闭"
+        case .open(let overlay):
+            ctx.closeTop()
+            ctx.push(overlay)
+        case .run(let followUp):
+            ctx.closeTop()
+            followUp(&ctx)
         }
     }
 }

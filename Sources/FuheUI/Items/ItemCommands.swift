@@ -5,30 +5,43 @@ import TermCore
 extension CommandID {
     public static let editItem = CommandID("rect.edit")
     public static let createItem = CommandID("rect.create")
+    public static let openCarried = CommandID("rect.open-earlier")
 }
 
 /// Creating and editing rectification items (forms checked by `ItemRules`); the lifecycle steps
 /// follow in `ItemLifecycleCommands`.
 enum ItemCommands: CommandProvider {
     static let commands: [WorkstationCommand] = [
+        .init(.openCarried, [.character("J")], .items, "打开上年未完成事项所在的年度（光标在该事项上）", hint: "打开上年", when: { state in
+            ItemsPane.selectedCarried(state) == nil ? .unavailable(nil, isError: false) : .available
+        }) { ctx in
+            guard let c = ItemsPane.selectedCarried(ctx.state) else { return }
+            ctx.openItem(c, then: { $0.info("已打开 \(c.fiscalYear) 年度：事项 \(c.seq)") })
+        },
         .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项（措施、所属问题、类型、责任人）", hint: "编辑", when: itemSelected, open: { ctx in
-            guard let d = ctx.state.dossier, let item = ctx.state.selectedItem else { return nil }
+            guard let item = ctx.state.selectedItem, let d = ctx.state.dossier else { return nil }
             let findings = d.findings.sorted { $0.seq < $1.seq }
             return FormState(title: "编辑整改事项 \(item.seq)", fields: [
                 .text("measure", "整改措施", item.measure, multiline: true),
                 .choice("finding", "所属问题", findings.map { "\($0.seq). \($0.description)" },
-                        selected: findings.firstIndex { $0.id == item.findingID } ?? 0),
-                .choice("type", "整改类型", RectType.allCases.map(\.label), selected: RectType.allCases.firstIndex(of: item.rectType) ?? 1),
+                        selected: findings.firstIndex { $0.id == item.findingID } ?? 0, hint: "改挂到本单位的另一个问题"),
+                .choice("type", "整改类型", RectType.allCases.map(\.label), selected: RectType.allCases.firstIndex(of: item.rectType) ?? 1,
+                        hint: "已销号、已撤销的事项不能改类型（K-006）"),
                 .text("resp_unit", "责任单位", item.respUnit),
                 .text("resp_person", "责任人", item.respPerson),
                 .text("resp_leader", "分管领导", item.respLeader ?? ""),
             ], target: item.id)
         }, submit: { form, ctx in
             guard let d = ctx.state.dossier, var item = d.items.first(where: { $0.id == form.target }) else { return .nothing }
-            // The finding and the type as chosen (the lifecycle, not the type, decides the status).
             let findings = d.findings.sorted { $0.seq < $1.seq }
-            if findings.indices.contains(form.index("finding")) { item.findingID = findings[form.index("finding")].id }
-            item.rectType = RectType.allCases[min(form.index("type"), RectType.allCases.count - 1)]
+            do throws(RuleViolation) {
+                if findings.indices.contains(form.index("finding")) {
+                    item = try FindingRules.relink(item, to: findings[form.index("finding")].id, in: d)
+                }
+                item = try FindingRules.retype(item, to: RectType.allCases[form.index("type")])
+            } catch {
+                return .invalid(EffectFailure(error).text, field: error.messages.first?.field == "rect_type" ? "type" : "finding")
+            }
             item.measure = form.trimmed("measure")
             item.respUnit = form.trimmed("resp_unit")
             item.respPerson = form.trimmed("resp_person")
@@ -77,6 +90,9 @@ enum ItemCommands: CommandProvider {
     static func itemSelected(_ state: AppState) -> Availability {
         let open = dossierOpen(state)
         guard open == .available else { return open }
+        if let c = ItemsPane.selectedCarried(state) {
+            return .notYet("\(c.fiscalYear) 年度的整改事项：按 \(state.key(.openCarried)) 打开该年度办理")
+        }
         return state.selectedItem == nil ? .notYet("本单位没有整改事项：按 \(state.key(.createItem)) 新建") : .available
     }
 

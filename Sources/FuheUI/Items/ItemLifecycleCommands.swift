@@ -17,7 +17,10 @@ extension CommandID {
 /// The steps of an item's lifecycle, each a form whose submission becomes a `RectAction` that
 /// `RectLifecycle` (FuheCore) allows or refuses.
 enum ItemLifecycleCommands: CommandProvider {
-    static let commands: [WorkstationCommand] = [
+    static let commands: [WorkstationCommand] = steps.map(\.command)
+
+    /// Each step's key, help, form and action (the batch of many items reuses them).
+    static let steps: [Step] = [
         step(.addProgress, [.character("p")], "登记整改进度", hint: "进度", title: { "登记整改进度 \($0.seq)" }, fields: { _, _, _ in
             [.text("text", "进度情况", "", multiline: true), .text("percent", "完成比例%", "", hint: "可空，0–100")]
         }) { form, _, ctx in
@@ -86,12 +89,30 @@ enum ItemLifecycleCommands: CommandProvider {
         static func invalid(_ text: String, field: String? = nil) -> StepRefusal { StepRefusal(submission: .invalid(text, field: field)) }
     }
 
-    /// A lifecycle step: its key, help, form (title and fields for the selected item) and the
-    /// action its submission asks `RectLifecycle` for.
+    /// A lifecycle step: its key, help, form (title and fields for an item) and the action its
+    /// submission asks `RectLifecycle` for.
+    struct Step: Sendable {
+        var id: CommandID
+        var keys: [KeyEvent]
+        var help: String
+        var hint: String?
+        var title: @Sendable (RectificationItem) -> String
+        var fields: @Sendable (RectificationItem, Dossier, AppState) -> [FormField]
+        var action: @Sendable (FormState, Dossier, UpdateContext) -> Action
+
+        /// The step on the selected item of the items pane.
+        var command: WorkstationCommand { ItemLifecycleCommands.command(self) }
+    }
+
     static func step(_ id: CommandID, _ keys: [KeyEvent], _ help: String, hint: String? = nil, title: @escaping @Sendable (RectificationItem) -> String,
                      fields: @escaping @Sendable (RectificationItem, Dossier, AppState) -> [FormField],
-                     action: @escaping @Sendable (FormState, Dossier, UpdateContext) -> Action) -> WorkstationCommand {
-        .form(id, keys, .items, help, hint: hint, when: possible(id), open: { ctx in
+                     action: @escaping @Sendable (FormState, Dossier, UpdateContext) -> Action) -> Step {
+        Step(id: id, keys: keys, help: help, hint: hint, title: title, fields: fields, action: action)
+    }
+
+    static func command(_ step: Step) -> WorkstationCommand {
+        let (id, keys, help, hint, title, fields, action) = (step.id, step.keys, step.help, step.hint, step.title, step.fields, step.action)
+        return .form(id, keys, .items, help, hint: hint, when: possible(id), open: { ctx in
             guard let d = ctx.state.dossier, let item = ctx.state.selectedItem else { return nil }
             return FormState(title: title(item), fields: fields(item, d, ctx.state), target: item.id)
         }, submit: { form, ctx in
@@ -128,7 +149,7 @@ enum ItemLifecycleCommands: CommandProvider {
 
     /// A step that only asks for a reason.
     static func reasonStep(_ id: CommandID, _ keys: [KeyEvent], _ help: String,
-                           action: @escaping @Sendable (String) -> RectAction) -> WorkstationCommand {
+                           action: @escaping @Sendable (String) -> RectAction) -> Step {
         step(id, keys, help, title: { "\(help) \($0.seq)" }, fields: { _, _, _ in
             [.text("reason", "理由", "", multiline: true, hint: "必填")]
         }) { form, _, _ in .success((action(form.trimmed("reason")), [])) }

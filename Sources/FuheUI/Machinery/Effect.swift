@@ -18,6 +18,9 @@ public enum Effect: Sendable {
     case revert(Revert)
     /// Journal entries of an entity or a dossier → `.historyLoaded`.
     case history(HistoryRequest)
+    /// Data of a cross-unit view (findings, every unit's items, the dashboard, a unit's years)
+    /// → `.cycleLoaded`.
+    case loadCycle(CycleRequest)
     /// The training sandbox reloaded from the samples, then a lesson's setup → `.sandboxReset`.
     case resetSandbox(SandboxReset)
     /// Intake queue, drafts, conversion, report texts → `.intakeDone`.
@@ -35,6 +38,7 @@ public enum Message: Sendable {
     case applied(Edit, batch: Int64?)
     case reverted(Revert, batch: Int64?)
     case historyLoaded(HistoryRequest, [JournalEntry])
+    case cycleLoaded(CycleRequest, CycleData)
     /// The sandbox was reset; `setupFailure` when a lesson's setup could not be applied.
     case sandboxReset(SandboxReset, setupFailure: EffectFailure?)
     /// The documents written (and a later one's failure, if any).

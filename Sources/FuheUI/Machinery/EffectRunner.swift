@@ -46,6 +46,8 @@ public final class RepositoryRunner: EffectRunner {
             return .reverted(revert, batch: try repository.revert(batch: revert.batch, actor: revert.actor))
         case .history(let request):
             return .historyLoaded(request, try repository.history(dossierID: request.dossierID, entity: request.entity, entityID: request.entityID))
+        case .loadCycle(let request):
+            return .cycleLoaded(request, try repository.cycle(request))
         case .resetSandbox(let reset):
             guard let sandbox else { throw EffectFailure("没有可重置的沙盒（仅在培训演示中）") }
             try sandbox.resetSandbox()

@@ -6,12 +6,25 @@ extension UpdateContext {
         switch request.mode {
         case .open:
             state.dossier = dossier
+            // A new unit starts with a fresh tree; the filter stays (working through 未复核 unit by unit).
+            let (filter, sort, itemSort) = (state[ScoresheetPane.self].filter, state[ScoresheetPane.self].sort, state[ItemsPane.self].sort)
             state[ScoresheetPane.self] = ScoresheetPane()
-            state[ItemsPane.self].position = ListPosition()
+            state[ScoresheetPane.self].filter = filter
+            state[ScoresheetPane.self].sort = sort
+            state[ItemsPane.self] = ItemsPane()
+            state[ItemsPane.self].sort = itemSort
             rescore()
+            // Last year's open items and findings come to this year's review.
+            emit(.loadCycle(.earlierYears(dossierID: dossier.id)))
             // Start on the first scorable leaf rather than on the L1 heading.
             let rows = state.sheetRows
             if let first = rows.firstIndex(where: { $0.isLeaf }) { state[ScoresheetPane.self].position.set(first, count: rows.count) }
+            if let restore = state.pendingRestore, restore.dossierID == dossier.id {
+                state.pendingRestore = nil
+                if let node = restore.nodeID { ScoresheetPane.select(nodeID: node, in: &state) }
+                if let item = restore.itemID { ItemsPane.select(itemID: item, in: &state) }
+                // The focus stays on the unit list, where a start begins (the welcome line's keys).
+            }
         case .refresh:
             guard state.dossier?.id == dossier.id else { return }
             let selectedNode = state.selectedRow?.node.id
@@ -34,8 +47,7 @@ extension UpdateContext {
         }
         let scheme = state.gradeSchemes[d.template.gradeSchemeID] ?? GradeScheme.mof4
         state.scored = DossierScorer.score(d, scheme: scheme)
-        let collapsed = state[ScoresheetPane.self].collapsed
-        state[ScoresheetPane.self].rows = SheetRows.visible(d.template, collapsed: collapsed)
+        state[ScoresheetPane.self].rows = ScoresheetPane.visibleRows(state)
     }
 
     /// An edit is stored: it can be undone, its form closes, the dossier and its unit line are
@@ -52,6 +64,7 @@ extension UpdateContext {
         if let success = edit.success { info(batch == nil ? "没有变化" : success) }
         if state.dossier?.id == edit.dossierID { load(edit.dossierID, mode: .refresh, then: edit.then) }
         emit(.refreshUnit(dossierID: edit.dossierID, today: state.today))
+        refreshCyclePages()
     }
 
     /// Undo or redo is done: the other stack gets the reverting batch, the dossier is shown.
@@ -68,6 +81,7 @@ extension UpdateContext {
         }
         load(revert.dossierID, mode: state.dossier?.id == revert.dossierID ? .refresh : .open)
         emit(.refreshUnit(dossierID: revert.dossierID, today: state.today))
+        refreshCyclePages()
     }
 
     /// A revert that did nothing or failed goes back on its stack.

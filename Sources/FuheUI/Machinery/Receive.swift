@@ -19,6 +19,8 @@ extension UpdateContext {
             receiveReverted(revert, batch: batch)
         case .historyLoaded(let request, let entries):
             receiveHistory(request, entries)
+        case .cycleLoaded(let request, let data):
+            receiveCycle(request, data)
         case .sandboxReset(let reset, let failure):
             receiveSandboxReset(reset, setupFailure: failure)
         case .documentsWritten(let request, let written):

@@ -17,6 +17,8 @@ struct UpdateContext {
     /// Prepared search keys per pane, with the texts they were built from (pinyin and simplified
     /// forms are costly to derive; matching prepared keys is fast).
     var searchCache: [PaneID: (texts: [String], keys: [TextMatcher.Key])] = [:]
+    /// The command palette's prepared keys, with the texts they were built from.
+    var paletteKeys: (texts: [String], keys: [TextMatcher.Key])?
     private var nextEditID = 1
     /// Set by `closeTop()` inside `withTop`.
     private var closingTop = false

@@ -48,9 +48,12 @@ public final class Workstation {
         context = UpdateContext(state: state, clock: clock)
     }
 
-    /// Loads the grade schemes and the unit list and opens the first unit's scoresheet.
-    public func start() {
+    /// Loads the grade schemes and the unit list and opens the first unit's scoresheet — or, with
+    /// remembered preferences, the sorts and filters in force then and the unit, row and item the
+    /// reviewer was on.
+    public func start(restoring preferences: ViewPreferences? = nil) {
         update { ctx in
+            if let preferences { ctx.state.restore(preferences) }
             ctx.emit(.loadSchemes)
             ctx.reloadUnits(openFirst: true)
             ctx.intake(.queue(includeClosed: false, announce: true))
@@ -138,6 +141,9 @@ public final class Workstation {
     public func use(_ keymap: Keymap) {
         context.state.keymap = keymap
     }
+
+    /// What to remember for the next run on this store.
+    public var preferences: ViewPreferences { state.preferences }
 
     /// Forgets the pending effects (a test has looked at them).
     public func clearPending() { pending.removeAll() }

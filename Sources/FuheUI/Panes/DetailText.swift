@@ -1,3 +1,4 @@
+import Foundation
 import FuheCore
 
 /// The full text of a unit, a scoresheet row or an item, as labelled paragraphs for the detail
@@ -39,12 +40,23 @@ enum DetailText {
         if let note = r.selfNote, !note.isEmpty { p.append("单位说明：\(note)") }
         if let reason = r.deductionReason, !reason.isEmpty { p.append("扣分原因：\(reason)") }
         if let note = r.reviewNote, !note.isEmpty { p.append("复核备注：\(note)") }
+        if let q = r.question, !q.isEmpty {
+            let who = [r.queriedBy, r.queriedAt.map { DetailText.day($0) }].compactMap { $0 }.joined(separator: " ")
+            p.append("\(r.status == .queried ? "待单位补充" : "曾要求补充")：\(q)\(who.isEmpty ? "" : "（\(who)）")")
+        } else if r.status == .queried {
+            p.append("待单位补充\(r.reviewNote.map { "：\($0)" } ?? "")")
+        }
         let evidence = r.evidenceIDs.compactMap { id in d.evidence.first { $0.id == id } }
         if !evidence.isEmpty { p.append("佐证：" + evidence.map { "\($0.title)\($0.verified ? "✓" : "")" }.joined(separator: "；")) }
         for m in (eval?.flags ?? []) + scored.messages where m.nodeID == n.id {
             p.append("\(m.code) \(m.level == .error ? "错误" : "提示")：\(m.message)")
         }
         return p
+    }
+
+    /// A time as its calendar day ("2026-11-23").
+    static func day(_ date: Date) -> String {
+        CalendarDay(date).description
     }
 
     static func item(_ i: RectificationItem, d: Dossier, today: CalendarDay) -> [String] {
@@ -65,6 +77,9 @@ enum DetailText {
         }
         if let by = i.closedBy { p.append("销号 \(by) \(i.closedOn?.description ?? "")\(i.closureNote.map { "：\($0)" } ?? "")") }
         if i.returnCount > 0 { p.append("已退回 \(i.returnCount) 次") }
+        for e in i.escalationRecords {
+            p.append("\(e.kind.label) \(e.date) \(e.by)\(e.target.map { " → \($0)" } ?? "")：\(e.reason)")
+        }
         for h in i.deadlineHistory { p.append("延期 \(h.old)→\(h.new)（\(h.by)）：\(h.reason)") }
         for m in ItemRules.validate(i) { p.append("\(m.code)：\(m.message)") }
         return p

@@ -16,41 +16,67 @@ enum ItemListView {
         Column(title: "下次检查", width: 20, priority: 2),
     ]
 
-    /// The columns for these items: "下次检查" only when one of them has a next check date.
-    static func columns(for items: [RectificationItem]) -> [Column] {
-        items.contains { $0.status.isOpen && $0.nextCheckOn != nil } ? columns : Array(columns.dropLast())
+    /// The columns for these rows: "下次检查" only when one of them has a next check date.
+    static func columns(for items: [RectificationItem], carried: [ItemDigest]) -> [Column] {
+        let checks = items.contains { $0.status.isOpen && $0.nextCheckOn != nil } || carried.contains { $0.status.isOpen && $0.nextCheckOn != nil }
+        return checks ? columns : Array(columns.dropLast())
     }
 
-    static func cells(_ item: RectificationItem, dossier d: Dossier, today: CalendarDay) -> [String] {
+    static func cells(_ item: RectificationItem, dossier d: Dossier, today: CalendarDay, selected: Bool = false) -> [String] {
         let finding = d.findings.first { $0.id == item.findingID }
-        let due = Deadlines.due(item, today: today)
+        return [selected ? "✓\(item.seq)" : "\(item.seq)", finding?.description ?? "", item.measure, "\(item.respUnit)/\(item.respPerson)"]
+            + dueCells(Deadlines.due(item, today: today), status: item.status)
+    }
+
+    /// 时限, 剩余/逾期, 状态 and 下次检查 (`Deadlines.due`: each figure beside its own date).
+    static func dueCells(_ due: DueFigures, status: RectStatus) -> [String] {
         let check = due.nextCheck.map { "\($0) \(due.nextCheckText ?? "")" } ?? ""
-        return ["\(item.seq)", finding?.description ?? "", item.measure, "\(item.respUnit)/\(item.respPerson)",
-                due.deadline.description, due.deadlineText, item.status.label, check]
+        return [due.deadline.description, due.deadlineText, status.label, check]
+    }
+
+    /// The red cells: 剩余/逾期 when overdue, 下次检查 when the check is overdue.
+    static func alarmStyles(overdue: Bool, due: DueFigures) -> [Int: Style] {
+        var extra: [Int: Style] = [:]
+        if overdue { extra[5] = Style(bold: true, foreground: .red) }
+        if due.nextCheckText?.hasPrefix("逾期") == true { extra[7] = Style(bold: true, foreground: .red) }
+        return extra
     }
 
     static func render(_ state: AppState, position: ListPosition, focused: Bool, rect: Rect, into buffer: inout ScreenBuffer) {
         let items = state.items
         let open = items.filter { $0.status.isOpen }.count
         let overdue = items.filter { Deadlines.state(of: $0, today: state.today).isOverdue }.count
-        PaneChrome.title("整改事项 (\(open) 未完成\(overdue > 0 ? "，\(overdue) 逾期" : ""))", rect: rect, focused: focused, into: &buffer)
+        let selection = state[ItemsPane.self].selection
+        let chosen = (selection.isEmpty ? "" : "［已选 \(selection.count)］") + (state[ItemsPane.self].sort.map { "［排序 \($0.label)］" } ?? "")
+        let earlier = ItemsPane.carried(state).count
+        PaneChrome.title("整改事项 (\(open) 未完成\(overdue > 0 ? "，\(overdue) 逾期" : "")\(earlier > 0 ? "；上年未完成 \(earlier)" : ""))\(chosen)", rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 1, let d = state.dossier else {
             if state.dossier == nil { PaneChrome.empty("（未打开评分表）", rect: rect, into: &buffer) }
             return
         }
-        if items.isEmpty {
+        let carried = ItemsPane.carried(state)
+        if items.isEmpty && carried.isEmpty {
             PaneChrome.empty("（本单位尚无整改事项：在此窗格按 \(state.key(.createItem)) 新建，或在评分表按 \(state.key(.addFinding)) 登记问题）", rect: rect, into: &buffer)
             return
         }
-        PaneTable.draw(columns: columns(for: items), body: body, count: items.count, position: position, marker: .of(state, focused: focused), into: &buffer) { index in
+        let shown = ListSort.marked(Self.columns(for: items, carried: carried), state[ItemsPane.self].sort)
+        PaneTable.draw(columns: shown, body: body, count: items.count + carried.count, position: position, marker: .of(state, focused: focused), into: &buffer) { index in
+            guard index < items.count else {
+                let c = carried[index - items.count]
+                let due = c.due(today: state.today)
+                var extra = alarmStyles(overdue: c.deadlineState(today: state.today).isOverdue, due: due)
+                extra[0] = Style(bold: true, foreground: .yellow)
+                return PaneTable.Line(cells: ["上", c.problem, c.measure, "\(c.respUnit)/\(c.respPerson)"] + dueCells(due, status: c.status),
+                                      style: PaneChrome.rowStyle(selected: index == position.cursor, focused: focused), cellStyles: extra)
+            }
             let item = items[index]
             var style = PaneChrome.rowStyle(selected: index == position.cursor, focused: focused)
             if !item.status.isOpen { style.dim = true }
-            var extra: [Int: Style] = [:]
-            if Deadlines.state(of: item, today: state.today).isOverdue { extra[5] = Style(bold: true, foreground: .red) }
-            if Deadlines.due(item, today: state.today).nextCheckText?.hasPrefix("逾期") == true { extra[7] = Style(bold: true, foreground: .red) }
-            return PaneTable.Line(cells: cells(item, dossier: d, today: state.today), style: style, cellStyles: extra)
+            var extra = alarmStyles(overdue: Deadlines.state(of: item, today: state.today).isOverdue, due: Deadlines.due(item, today: state.today))
+            let selected = selection.contains(item.id)
+            if selected { extra[0] = Style(bold: true, foreground: .cyan) }
+            return PaneTable.Line(cells: cells(item, dossier: d, today: state.today, selected: selected), style: style, cellStyles: extra)
         }
     }
 }

@@ -13,12 +13,18 @@ extension CommandScope {
 
 /// The scoresheet pane: the open dossier's indicator tree, collapsible. Its review commands are
 /// in `RowCommands` and `ReviewLifecycleCommands`; this file holds the tree and the cursor.
-struct ScoresheetPane: Pane {
+struct ScoresheetPane: SortablePane {
     /// Collapsed node ids.
     var collapsed: Set<String> = []
-    /// Visible rows (children of collapsed nodes hidden).
+    /// Visible rows (children of collapsed nodes hidden; only matching leaves while filtered).
     var rows: [SheetRow] = []
     var position = ListPosition()
+    /// Only the scorable leaves that are 未复核 / 有标记 / 有差异 / 待补充 (nil: the whole tree).
+    var filter: SheetFilter?
+    /// Rows selected for a batch (scorable leaves, by node id).
+    var selection: Set<String> = []
+    /// Sorted by a column: the scorable rows, flat (nil: the tree in template order).
+    var sort: ColumnSort?
 
     static let id = PaneID.sheet
     static let scope = CommandScope.sheet
@@ -66,6 +72,53 @@ struct ScoresheetPane: Pane {
         return HistoryTarget(entity: "result", entityID: row.node.id, title: "\(row.node.code) \(row.node.name)")
     }
 
+    /// The rows to show: the tree with collapsed parents' children hidden, or, while a filter is
+    /// on, the scorable leaves that pass it (in template order).
+    static func visibleRows(_ state: AppState) -> [SheetRow] {
+        guard let d = state.dossier else { return [] }
+        let pane = state[ScoresheetPane.self]
+        guard pane.filter != nil || pane.sort != nil, let scored = state.scored else {
+            return SheetRows.visible(d.template, collapsed: pane.collapsed)
+        }
+        let leaves = d.template.scorableLeaves.filter { pane.filter?.matches($0, in: d, scored: scored) ?? true }
+        let rows = leaves.map { SheetSortRow(node: $0, result: d.result(for: $0.id), suggestion: scored.rows[$0.id]?.suggestion,
+                                              diff: scored.rowDiff($0.id), flags: RowWork.flagCodes($0.id, scored: scored).count) }
+        return ListSort.sorted(rows, by: pane.sort, in: sortColumns).map { SheetRow(node: $0.node, isLeaf: true, isExpanded: true) }
+    }
+
+    // MARK: sorting (rows by Δ, flags …)
+
+    /// What a scoresheet row is sorted by.
+    struct SheetSortRow: Sendable {
+        var node: IndicatorNode
+        var result: IndicatorResult
+        var suggestion: Score?
+        var diff: Score?
+        var flags: Int
+    }
+
+    static let sortColumns: [SortColumn<SheetSortRow>] = [
+        SortColumn("分值", descending: true) { .number($0.node.maxScore.hundredths) },
+        SortColumn("自评", descending: true) { $0.result.selfScore.map { .number($0.hundredths) } },
+        SortColumn("建议", descending: true) { $0.suggestion.map { .number($0.hundredths) } },
+        SortColumn("复核", descending: true) { $0.result.reviewScore.map { .number($0.hundredths) } },
+        SortColumn("差异", descending: true) { $0.diff.map { .number($0.hundredths) } },
+        SortColumn("据") { .number(($0.result.deductionReason ?? "").isEmpty ? 0 : 1) },
+        SortColumn("证", descending: true) { .number($0.result.evidenceIDs.count) },
+        SortColumn("标记", descending: true) { .number($0.flags) },
+    ]
+    static var sortTitles: [String] { sortColumns.map(\.title) }
+    static func startsDescending(_ title: String) -> Bool { sortColumns.first { $0.title == title }?.startsDescending ?? false }
+    static func sortOrder(_ state: AppState) -> ColumnSort? { state[ScoresheetPane.self].sort }
+
+    static func setSort(_ order: ColumnSort?, in ctx: inout UpdateContext) {
+        let current = selected(ctx.state)?.node.id
+        ctx.state[ScoresheetPane.self].sort = order
+        ctx.state[ScoresheetPane.self].rows = visibleRows(ctx.state)
+        if let current { select(nodeID: current, in: &ctx.state) }
+        ctx.keepCursorsVisible()
+    }
+
     /// Puts the cursor on a visible node.
     static func select(nodeID: String, in state: inout AppState) {
         let rows = state[ScoresheetPane.self].rows
@@ -101,16 +154,21 @@ extension UpdateContext {
 
     /// Recomputes the visible rows and puts the cursor on `nodeID`.
     mutating func rebuildRows(keeping nodeID: String) {
-        guard let d = state.dossier else { return }
-        let collapsed = state[ScoresheetPane.self].collapsed
-        state[ScoresheetPane.self].rows = SheetRows.visible(d.template, collapsed: collapsed)
+        guard state.dossier != nil else { return }
+        state[ScoresheetPane.self].rows = ScoresheetPane.visibleRows(state)
         ScoresheetPane.select(nodeID: nodeID, in: &state)
         keepCursorsVisible()
     }
 
     /// Moves the scoresheet cursor to a node, expanding its ancestors, and focuses the scoresheet.
+    /// A filter that hides the node is lifted.
     mutating func reveal(nodeID: String) {
         guard let d = state.dossier else { return }
+        if state[ScoresheetPane.self].filter != nil || state[ScoresheetPane.self].sort != nil,
+           !state.sheetRows.contains(where: { $0.node.id == nodeID }) {
+            state[ScoresheetPane.self].filter = nil
+            state[ScoresheetPane.self].sort = nil
+        }
         var parent = d.template.node(id: nodeID)?.parentID
         while let p = parent {
             state[ScoresheetPane.self].collapsed.remove(p)

@@ -26,10 +26,10 @@ enum ScoresheetView {
         Column(title: "标记", width: 9, priority: 6),
     ]
 
-    static func cells(_ row: SheetRow, dossier d: Dossier, scored: ScoredDossier) -> [String] {
+    static func cells(_ row: SheetRow, dossier d: Dossier, scored: ScoredDossier, selected: Bool = false) -> [String] {
         let node = row.node
         let r = d.result(for: node.id)
-        let marker = row.isLeaf ? "  " : (row.isExpanded ? "▾ " : "▸ ")
+        let marker = row.isLeaf ? (selected ? "✓ " : "  ") : (row.isExpanded ? "▾ " : "▸ ")
         let name = String(repeating: " ", count: node.level - 1) + marker + node.code + " " + node.name
         let weight: String = switch node.kind {
         case .base: node.weight.description
@@ -40,7 +40,9 @@ enum ScoresheetView {
         let selfScore = row.isLeaf ? r.selfScore?.description ?? "" : blankIfNone(selfText(node, r, scored))
         let suggestion = row.isLeaf ? scored.rows[node.id]?.suggestion?.description ?? "" : blankIfNone(scored.score(node.id, .suggested).text)
         let review: String
-        if row.isLeaf {
+        if row.isLeaf && r.status == .queried {
+            review = r.reviewScore.map { "?" + $0.description } ?? "待补"
+        } else if row.isLeaf {
             review = r.reviewScore?.description ?? (node.kind == .trial ? "" : "·")
         } else {
             review = blankIfNone(scored.score(node.id, .review).text)
@@ -77,9 +79,11 @@ enum ScoresheetView {
         let year = d.cycle.yearIsDemo ? "\(d.cycle.fiscalYear)*" : "\(d.cycle.fiscalYear)"
         let total = scored.total(.review)
         let right = "自评 \(d.evaluation.finalStatedTotal?.description ?? "—") 复核 \(total.text)"
-        PaneChrome.title("评分表 \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
+        let filter = (pane.filter.map { "［只看\($0.label) \(pane.rows.count)］" } ?? "")
+            + (pane.selection.isEmpty ? "" : "［已选 \(pane.selection.count)］") + (pane.sort.map { "［排序 \($0.label)］" } ?? "")
+        PaneChrome.title("评分表\(filter) \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        PaneTable.draw(columns: columns(width: body.width), body: body, count: pane.rows.count, position: pane.position,
+        PaneTable.draw(columns: ListSort.marked(columns(width: body.width), pane.sort), body: body, count: pane.rows.count, position: pane.position,
                        marker: .of(state, focused: focused), into: &buffer) { index in
             let row = pane.rows[index]
             var style = PaneChrome.rowStyle(selected: index == pane.position.cursor, focused: focused)
@@ -87,7 +91,9 @@ enum ScoresheetView {
             var extra: [Int: Style] = [11: Style(bold: true, foreground: .yellow)]
             if let diff = scored.rowDiff(row.node.id), diff.hundredths != 0 { extra[8] = Style(foreground: diff.hundredths > 0 ? .yellow : .cyan) }
             if row.isLeaf && d.result(for: row.node.id).reviewScore == nil { extra[7] = Style(dim: true) }
-            return PaneTable.Line(cells: cells(row, dossier: d, scored: scored), style: style, cellStyles: extra)
+            let selected = pane.selection.contains(row.node.id)
+            if selected { extra[0] = Style(bold: true, foreground: .cyan) }
+            return PaneTable.Line(cells: cells(row, dossier: d, scored: scored, selected: selected), style: style, cellStyles: extra)
         }
     }
 }

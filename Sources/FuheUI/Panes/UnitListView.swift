@@ -14,6 +14,7 @@ enum UnitListView {
         Column(title: "差异", width: 6, align: .right, priority: 5),
         Column(title: "等次", width: 10, priority: 3),
         Column(title: "整改", width: 5, align: .right, priority: 4),
+        Column(title: "进度", width: 5, align: .right, priority: 8),
     ]
 
     /// Whether rows carry the sample marker: when the list mixes samples and real units (a list of
@@ -31,25 +32,27 @@ enum UnitListView {
         }
         let items = u.overdueItems > 0 ? "\(u.openItems)!\(u.overdueItems)" : (u.openItems > 0 ? "\(u.openItems)" : "")
         return [(leased ? "外 " : "") + (marked ? u.listedName : u.unitName), u.yearIsDemo ? "\(u.fiscalYear)*" : "\(u.fiscalYear)", type, u.selfTotal?.description ?? "—", review,
-                u.delta?.signedDescription ?? "", u.gradeText, items]
+                u.delta?.signedDescription ?? "", u.gradeText, items, "\(u.reviewedRows)/\(u.scorableRows)"]
     }
 
     static func render(_ state: AppState, pane: UnitsPane, focused: Bool, rect: Rect, into buffer: inout ScreenBuffer) {
         let filterText = FilterText.describe(pane.filter)
-        // The filter in force is part of the title (and of the status line), never left out.
+        // The filter in force is part of the title (and of the status line), never left out; the
+        // sort is on the right.
         let marked = marksRows(pane.units)
+        let sortText = pane.sort.map { "排序:" + $0.label } ?? ""
         var samples = !pane.units.isEmpty && pane.units.allSatisfy(\.isSample) ? " 均为\(UnitSummary.sampleMarker)" : ""
         let base = "单位 (\(pane.units.count))" + (filterText.isEmpty ? "" : " " + filterText)
         // The filter comes before the note that every unit is a sample when both do not fit.
-        if DisplayWidth.of(base + samples) + 3 > rect.width { samples = "" }
-        PaneChrome.title(base + samples, rect: rect, focused: focused, into: &buffer)
+        if DisplayWidth.of(base + samples + sortText) + 4 > rect.width { samples = "" }
+        PaneChrome.title(base + samples, right: sortText, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 0 else { return }
         if pane.units.isEmpty {
             PaneChrome.empty(filterText.isEmpty ? "（库中没有单位：fuhe import 导入）" : "（没有符合筛选的单位，\(state.key(.filterClear)) 清除）", rect: rect, into: &buffer)
             return
         }
-        PaneTable.draw(columns: columns, body: body, count: pane.units.count, position: pane.position, marker: .of(state, focused: focused), into: &buffer) { index in
+        PaneTable.draw(columns: ListSort.marked(columns, pane.sort), body: body, count: pane.units.count, position: pane.position, marker: .of(state, focused: focused), into: &buffer) { index in
             let u = pane.units[index]
             var style = PaneChrome.rowStyle(selected: index == pane.position.cursor, focused: focused)
             if state.dossier?.id == u.dossierID { style.bold = true }
@@ -67,8 +70,7 @@ enum FilterText {
     static func describe(_ f: UnitFilter) -> String {
         var parts: [String] = []
         if let t = f.evalType { parts.append(t.label) }
-        if let s = f.reviewStatus { parts.append(s.label) }
-        if f.reviewNotStarted { parts.append("未开始") }
+        if f.notStartedOnly { parts.append("未开始") } else if let s = f.reviewStatus { parts.append(s.label) }
         if f.flaggedOnly { parts.append("有提示") }
         if f.overdueOnly { parts.append("有逾期") }
         return parts.isEmpty ? "" : "筛选:" + parts.joined(separator: "·")

@@ -16,8 +16,12 @@ extension CommandScope {
 
 /// The unit list pane: every unit (as filtered) with its summary figures, and the units out as
 /// offline copies (marked 外).
-struct UnitsPane: Pane {
+struct UnitsPane: SortablePane {
+    /// The units as shown (sorted when `sort` is set).
     var units: [UnitSummary] = []
+    /// The units in the store's (pinyin) order.
+    var loaded: [UnitSummary] = []
+    var sort: ColumnSort?
     /// Units out as offline copies: dossier id → "L-1 张三 2026-11-23 起".
     var leased: [String: String] = [:]
     var filter = UnitFilter()
@@ -40,14 +44,15 @@ struct UnitsPane: Pane {
             ctx.changeFilter { $0.evalType = order[(i + 1) % order.count] }
         },
         .init(.filterStatus, [.character("s")], .units, "按复核状态筛选（循环：未开始、复核中、待确认、已定稿、全部）") { ctx in
-            // (not started, status): 未开始 is a unit with no review yet.
-            let order: [(Bool, ReviewStatus?)] = [(false, nil), (true, nil)] + ReviewStatus.allCases.map { (false, $0) }
+            // nil = every unit, .none inside = 未开始 (no review yet).
+            let order: [ReviewStatus??] = [nil, .some(nil)] + ReviewStatus.allCases.map { .some($0) }
             let f = ctx.state[UnitsPane.self].filter
-            let i = order.firstIndex { $0.0 == f.reviewNotStarted && $0.1 == f.reviewStatus } ?? 0
+            let current: ReviewStatus?? = f.notStartedOnly ? .some(nil) : f.reviewStatus.map { .some($0) } ?? nil
+            let i = order.firstIndex { $0 == current } ?? 0
             let next = order[(i + 1) % order.count]
             ctx.changeFilter {
-                $0.reviewNotStarted = next.0
-                $0.reviewStatus = next.1
+                $0.notStartedOnly = next == .some(nil)
+                $0.reviewStatus = next ?? nil
             }
         },
         .init(.filterFlagged, [.character("x")], .units, "只看有校验提示的单位") { $0.changeFilter { $0.flaggedOnly.toggle() } },
@@ -82,7 +87,9 @@ struct UnitsPane: Pane {
 
     /// The list is in: keep the selected (or open) unit selected, open the first unit if asked.
     static func receive(_ request: UnitsRequest, units: [UnitSummary], leased: [String: String], in ctx: inout UpdateContext) {
-        let selected = selected(ctx.state)?.dossierID ?? ctx.state.dossier?.id
+        let selected = selected(ctx.state)?.dossierID ?? ctx.state.dossier?.id ?? ctx.state.pendingRestore?.dossierID
+        ctx.state[UnitsPane.self].loaded = units
+        let units = ListSort.sorted(units, by: ctx.state[UnitsPane.self].sort, in: sortColumns)
         ctx.state[UnitsPane.self].units = units
         ctx.state[UnitsPane.self].leased = leased
         if let selected, let i = units.firstIndex(where: { $0.dossierID == selected }) {
@@ -96,14 +103,45 @@ struct UnitsPane: Pane {
             ctx.info(text.isEmpty ? "显示全部单位（\(units.count)）" : "\(text)：\(units.count) 个单位")
         }
         if request.openFirst, ctx.state.dossier == nil, let first = units.first {
-            ctx.load(first.dossierID, mode: .open)
+            let remembered = ctx.state.pendingRestore?.dossierID.flatMap { id in units.first { $0.dossierID == id } }
+            if remembered == nil { ctx.state.pendingRestore = nil }
+            ctx.load((remembered ?? first).dossierID, mode: .open)
         }
     }
 
-    /// Replaces one unit's line after an edit (the rest of the list is unchanged).
+    /// Replaces one unit's line after an edit (the rest of the list is unchanged, and it is not
+    /// re-sorted under the cursor).
     static func replace(_ id: String, with summary: UnitSummary?, in state: inout AppState) {
-        guard let summary, let i = state[UnitsPane.self].units.firstIndex(where: { $0.dossierID == id }) else { return }
-        state[UnitsPane.self].units[i] = summary
+        guard let summary else { return }
+        if let i = state[UnitsPane.self].units.firstIndex(where: { $0.dossierID == id }) { state[UnitsPane.self].units[i] = summary }
+        if let i = state[UnitsPane.self].loaded.firstIndex(where: { $0.dossierID == id }) { state[UnitsPane.self].loaded[i] = summary }
+    }
+
+    // MARK: sorting (units by Δ, progress, overdue, grade …)
+
+    static let sortColumns: [SortColumn<UnitSummary>] = [
+        SortColumn("年度", descending: true) { .number($0.fiscalYear) },
+        SortColumn("类型") { .text($0.evalType.rawValue) },
+        SortColumn("自评", descending: true) { $0.selfTotal.map { .number($0.hundredths) } },
+        SortColumn("复核", descending: true) { $0.reviewTotal.map { .number($0.hundredths) } },
+        SortColumn("差异", descending: true) { $0.delta.map { .number($0.hundredths) } },
+        SortColumn("等次", descending: true) { ListSort.grade($0.grade) },
+        SortColumn("整改", descending: true) { .number($0.overdueItems * 100_000 + $0.openItems) },
+        SortColumn("进度") { $0.scorableRows == 0 ? nil : .number($0.reviewedRows * 10_000 / $0.scorableRows) },
+    ]
+    static var sortTitles: [String] { sortColumns.map(\.title) }
+    static func startsDescending(_ title: String) -> Bool { sortColumns.first { $0.title == title }?.startsDescending ?? false }
+    static func sortOrder(_ state: AppState) -> ColumnSort? { state[UnitsPane.self].sort }
+
+    static func setSort(_ order: ColumnSort?, in ctx: inout UpdateContext) {
+        let current = selected(ctx.state)?.dossierID
+        ctx.state[UnitsPane.self].sort = order
+        let units = ListSort.sorted(ctx.state[UnitsPane.self].loaded, by: order, in: sortColumns)
+        ctx.state[UnitsPane.self].units = units
+        if let current, let i = units.firstIndex(where: { $0.dossierID == current }) {
+            ctx.state[UnitsPane.self].position.set(i, count: units.count)
+        }
+        ctx.keepCursorsVisible()
     }
 }
 

@@ -29,11 +29,7 @@ extension UpdateContext {
 
     /// A row as reviewed now by this session's actor.
     func reviewed(_ result: IndicatorResult) -> IndicatorResult {
-        var r = result
-        r.status = .reviewed
-        r.reviewedBy = state.actor.name
-        r.reviewedAt = clock.now()
-        return r
+        RowEdits.reviewed(result, by: state.actor.name, at: clock.now())
     }
 
     /// An item change plus the self-evaluation status it implies (整改中 / 已闭环).
@@ -41,13 +37,6 @@ extension UpdateContext {
         var items = d.items.filter { $0.id != item.id }
         items.append(item)
         return [.item(item)] + evaluationChange(d, review: d.review, items: items)
-    }
-}
-
-/// When a review score needs a written reason (R-003 below the maximum, R-004 unlike the self score).
-enum ReasonRule {
-    static func needsReason(node: IndicatorNode, score: Score, selfScore: Score?) -> Bool {
-        ReasonRules.needsWords(node: node, score: score, selfScore: selfScore, reviewNote: nil)
     }
 }
 

@@ -64,6 +64,11 @@ enum RowCommands: CommandProvider {
         return (row.node, d.result(for: row.node.id))
     }
 
+    /// A scoresheet is open (reading it, moving and filtering are always possible).
+    static func dossierShown(_ state: AppState) -> Availability {
+        state.dossier == nil ? .notYet("先在单位列表按 \(state.key(.openUnit)) 打开评分表") : .available
+    }
+
     /// A row can be edited: a dossier is open and its review not finalized.
     static func editableRow(_ state: AppState) -> Availability {
         guard state.dossier != nil, state.selectedRow != nil else { return .notYet("先在单位列表按 \(state.key(.openUnit)) 打开评分表") }
@@ -109,15 +114,11 @@ enum RowCommands: CommandProvider {
     /// Takes the engine's suggestion; when a reason is required and none is written, the engine's
     /// explanation of the computation becomes the reason (edit it with r).
     static func acceptSuggestion(_ ctx: inout UpdateContext) {
-        guard case let (node, result)? = row(ctx.state), let eval = ctx.state.scored?.rows[node.id], let suggestion = eval.suggestion else { return }
-        var r = result
-        r.reviewScore = suggestion
-        if ReasonRule.needsReason(node: node, score: suggestion, selfScore: r.selfScore),
-           (r.deductionReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            r.deductionReason = eval.explanation
-        }
+        guard case let (node, result)? = row(ctx.state), let eval = ctx.state.scored?.rows[node.id],
+              let r = RowEdits.accept(result, node: node, evaluation: eval, by: ctx.state.actor.name, at: ctx.clock.now()),
+              let suggestion = r.reviewScore else { return }
         let note = r.deductionReason == result.deductionReason ? "" : "，扣分原因按计算说明填写（\(ctx.key(.editReason)) 修改）"
-        if let edit = ctx.edit(ctx.rowChanges(ctx.reviewed(r)), success: "已采用建议分 \(suggestion)" + note) { ctx.save(edit) }
+        if let edit = ctx.edit(ctx.rowChanges(r), success: "已采用建议分 \(suggestion)" + note) { ctx.save(edit) }
     }
 
     /// A form with one multi-line text field of the selected row.

@@ -50,17 +50,20 @@ enum RowRecordCommands: CommandProvider {
             let description = form.trimmed("description")
             guard !description.isEmpty else { return .invalid("问题描述必填", field: "description") }
             let recommendation = form.trimmed("recommendation")
-            let finding = Finding(id: NewID.next("F", tag: ctx.state.storeLabel.idTag, existing: d.findings.map(\.id)),
+            var finding = Finding(id: NewID.next("F", tag: ctx.state.storeLabel.idTag, existing: d.findings.map(\.id)),
                                   seq: (d.findings.map(\.seq).max() ?? 0) + 1, nodeID: nodeID,
                                   category: FindingCategory.allCases[form.index("category")], description: description,
                                   origin: .review, severity: form.index("severity") == 0 ? .general : .serious,
                                   recommendation: recommendation.isEmpty ? nil : recommendation)
+            let repeated = ctx.repeatOf(finding, in: d)
+            finding.repeatOf = repeated.map(RepeatFindings.reference)
             var changes: [StoreChange] = [.finding(finding)]
             // The first edit of a review starts it (without touching the row itself).
             if d.review == nil, let nodeID {
                 changes = ctx.rowChanges(d.result(for: nodeID)).filter { if case .result = $0 { return false }; return true } + changes
             }
-            return ctx.saving(changes, success: "已登记问题 \(finding.seq)：可在整改事项窗格按 \(ctx.key(.createItem)) 新建整改事项")
+            let note = repeated.map { "（重复问题：\($0.fiscalYear) 年度问题 \($0.seq)）" } ?? ""
+            return ctx.saving(changes, success: "已登记问题 \(finding.seq)\(note)：可在整改事项窗格按 \(ctx.key(.createItem)) 新建整改事项")
         }),
     ]
 }

@@ -62,6 +62,10 @@ public struct AppState: Sendable {
     var undo = UndoHistory()
     /// The training demo's banner, key strip and lesson (nil outside `fuhe demo`).
     public var training: TrainingState?
+    /// Where the last run was (unit, row, item, pane), restored as the data comes in.
+    var pendingRestore: ViewPreferences?
+    /// The cross-unit pages' sorts and filters, by page name (remembered between runs).
+    var pageChoices: [String: ViewPreferences.PageChoice] = [:]
 
     public init(width: Int, height: Int, actor: Actor, storeLabel: StoreLabel, today: CalendarDay) {
         self.width = width

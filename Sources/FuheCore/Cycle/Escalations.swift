@@ -1,0 +1,156 @@
+/// Ageing of overdue items (DefectDojo's SLA buckets): ≤30, 31–90, >90 days overdue.
+public enum AgeingBucket: String, CaseIterable, Sendable, Codable {
+    case upTo30, upTo90, over90
+
+    public var label: String {
+        switch self {
+        case .upTo30: "逾期≤30天"
+        case .upTo90: "逾期31–90天"
+        case .over90: "逾期>90天"
+        }
+    }
+
+    /// The bucket of an item overdue by `days` (> 0).
+    public static func of(daysOverdue days: Int) -> AgeingBucket {
+        days <= 30 ? .upTo30 : days <= 90 ? .upTo90 : .over90
+    }
+}
+
+/// When an item becomes a candidate for 约谈 / 通报 / 问责 (spec §6.2, inferred rules): overdue
+/// beyond `overdueDays`, returned two or more times, or no progress for `stalledDays`.
+public struct EscalationThresholds: Sendable, Hashable, Codable {
+    public var overdueDays: Int
+    public var stalledDays: Int
+    public var returns: Int
+
+    public init(overdueDays: Int = 30, stalledDays: Int = 60, returns: Int = 2) {
+        self.overdueDays = overdueDays
+        self.stalledDays = stalledDays
+        self.returns = returns
+    }
+
+    public static let standard = EscalationThresholds()
+}
+
+/// Why an item is an escalation candidate.
+public enum EscalationReason: Sendable, Hashable, CustomStringConvertible {
+    case overdue(days: Int)
+    case returned(times: Int)
+    case stalled(days: Int)
+
+    public var description: String {
+        switch self {
+        case .overdue(let d): "逾期\(d)天"
+        case .returned(let n): "退回\(n)次"
+        case .stalled(let d): "\(d)天无进展"
+        }
+    }
+}
+
+/// The escalation rules: who is a candidate, and recording a 约谈 / 通报 / 问责 on an item
+/// (E-001: a reason is required; E-002: not on a withdrawn item).
+public enum EscalationRules {
+    /// Why the item is a candidate (empty: it is not). Closed and withdrawn items never are;
+    /// "no progress" counts for items still waiting for the unit's work.
+    public static func reasons(_ item: ItemDigest, today: CalendarDay, state: DeadlineState,
+                               thresholds: EscalationThresholds = .standard) -> [EscalationReason] {
+        guard item.status.isOpen else { return [] }
+        var out: [EscalationReason] = []
+        if state.isOverdue && state.daysOverdue > thresholds.overdueDays { out.append(.overdue(days: state.daysOverdue)) }
+        if item.returnCount >= thresholds.returns { out.append(.returned(times: item.returnCount)) }
+        if item.status != .submitted {
+            let idle = item.daysWithoutProgress(today: today)
+            if idle > thresholds.stalledDays { out.append(.stalled(days: idle)) }
+        }
+        return out
+    }
+
+    /// The item with the escalation recorded.
+    public static func record(_ kind: EscalationKind, reason: String, target: String?, on item: RectificationItem,
+                              by actor: Actor, on day: CalendarDay) throws(RuleViolation) -> RectificationItem {
+        guard let why = RuleText.trimmed(reason) else {
+            throw RuleViolation(code: "E-001", "\(kind.label)\(RuleText.item(item))须写明原因（如拒不整改、推诿整改、敷衍整改、虚假整改、逾期未整改）",
+                                itemID: item.id, field: "reason")
+        }
+        guard item.status != .withdrawn else {
+            throw RuleViolation(code: "E-002", "\(RuleText.item(item))已撤销，不能\(kind.label)", itemID: item.id, field: "status")
+        }
+        var next = item
+        next.escalations = item.escalationRecords + [Escalation(kind: kind, date: day, by: actor.name, reason: why,
+                                                                 target: RuleText.trimmed(target))]
+        return next
+    }
+
+    /// P6's vocabulary of escalation reasons, offered in the form.
+    public static let commonReasons = ["逾期未整改", "拒不整改", "推诿整改", "敷衍整改", "虚假整改", "多次退回仍未整改到位"]
+}
+
+/// An item of the cross-unit list with what is derived from it on a day: its deadline state, its
+/// ageing bucket and why it is an escalation candidate.
+public struct RectRow: Sendable, Hashable {
+    public var item: ItemDigest
+    public var state: DeadlineState
+    public var bucket: AgeingBucket?
+    public var reasons: [EscalationReason]
+    /// The deadline and (持续整改) next check, each with its own days (`Deadlines.due`).
+    public var due: DueFigures
+
+    public init(_ item: ItemDigest, today: CalendarDay, thresholds: EscalationThresholds = .standard) {
+        self.item = item
+        state = item.deadlineState(today: today)
+        due = item.due(today: today)
+        bucket = state.isOverdue ? AgeingBucket.of(daysOverdue: state.daysOverdue) : nil
+        reasons = EscalationRules.reasons(item, today: today, state: state, thresholds: thresholds)
+    }
+}
+
+/// The rectification figures of a set of items on a day: counts by status, overdue and its ageing,
+/// due soon, escalation candidates, closure and overdue rates. The cross-unit page, the dashboard
+/// and `fuhe stats` all take theirs from here.
+public struct RectSummary: Sendable, Hashable, Codable {
+    public var total = 0
+    /// Excluding withdrawn items.
+    public var counted = 0
+    public var open = 0
+    public var closed = 0
+    public var withdrawn = 0
+    public var overdue = 0
+    public var dueSoon = 0
+    public var candidates = 0
+    public var byBucket: [AgeingBucket: Int] = [:]
+    public var byStatus: [RectStatus: Int] = [:]
+
+    public init() {}
+
+    public init(_ rows: [RectRow]) {
+        for r in rows {
+            total += 1
+            byStatus[r.item.status, default: 0] += 1
+            switch r.item.status {
+            case .closed: closed += 1
+            case .withdrawn: withdrawn += 1
+            default: open += 1
+            }
+            if r.state.isOverdue { overdue += 1 }
+            if r.state.dueSoon { dueSoon += 1 }
+            if let b = r.bucket { byBucket[b, default: 0] += 1 }
+            if !r.reasons.isEmpty { candidates += 1 }
+        }
+        counted = total - withdrawn
+    }
+
+    /// 已销号 ÷ items not withdrawn, in percent with one decimal ("62.5"), nil when there are none.
+    public var closureRate: String? { Self.percent(closed, counted) }
+    /// Overdue ÷ open items.
+    public var overdueRate: String? { Self.percent(overdue, open) }
+
+    /// An exact percentage with one decimal, rounded half up ("33.3").
+    public static func percent(_ part: Int, _ whole: Int) -> String? {
+        guard whole > 0 else { return nil }
+        let tenths = (part * 2000 + whole) / (2 * whole)
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+extension AgeingBucket: CodingKeyRepresentable {}
+extension RectStatus: CodingKeyRepresentable {}

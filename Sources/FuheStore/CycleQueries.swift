@@ -1,0 +1,93 @@
+import Foundation
+import FuheCore
+import GRDB
+
+/// Cross-unit reads for the cycle views (findings, every unit's items): summary columns only,
+/// one query each, no dossier decoded.
+extension FuheStore {
+    /// Every finding (of one dossier when `dossierID` is given), in unit list order then 序号,
+    /// with its indicator and how many items hang on it.
+    public func findingDigests(dossierID: String? = nil) throws -> [FindingDigest] {
+        try queue.read { db in
+            var names: [String: [String: String]] = [:]
+            func indicator(_ templateID: String, _ nodeID: String?) throws -> String? {
+                guard let nodeID else { return nil }
+                if names[templateID] == nil {
+                    let t = try Self.template(id: templateID, db)
+                    names[templateID] = Dictionary((t?.nodes ?? []).map { ($0.id, "\($0.code) \($0.name)") }, uniquingKeysWith: { a, _ in a })
+                }
+                return names[templateID]?[nodeID] ?? nodeID
+            }
+            let filter = dossierID == nil ? "" : "WHERE f.dossier_id = ?"
+            // As for the items: dossiers in list order, each one's findings by primary key (序号
+            // order restored below), the item counts from each finding's few items.
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT f.dossier_id, d.unit_name, d.fiscal_year, f.id, f.seq, f.category, f.severity, f.description, f.node_id,
+                       d.template_id, f.repeat_of,
+                       (SELECT COUNT(*) FROM rect_item i WHERE i.dossier_id = f.dossier_id AND i.finding_id = f.id),
+                       (SELECT COUNT(*) FROM rect_item i WHERE i.dossier_id = f.dossier_id AND i.finding_id = f.id
+                                                          AND i.status NOT IN ('CLOSED', 'WITHDRAWN'))
+                FROM dossier d JOIN finding f ON f.dossier_id = d.id
+                \(filter)
+                ORDER BY d.sort_key, d.fiscal_year, d.id
+                """, arguments: StatementArguments(dossierID.map { [$0] } ?? []))
+            var findings: [FindingDigest] = []
+            while let row = try cursor.next() {
+                findings.append(FindingDigest(dossierID: row[0], unitName: row[1], fiscalYear: row[2], findingID: row[3], seq: row[4],
+                                              category: FindingCategory(rawValue: row[5] ?? "") ?? .other,
+                                              severity: Severity(rawValue: row[6] ?? "") ?? .general, description: row[7] ?? "",
+                                              indicator: try indicator(row[9], row[8]), itemCount: row[11], openItems: row[12],
+                                              repeatOf: row[10]))
+            }
+            Self.sortWithinDossiers(&findings, dossier: \.dossierID) { ($0.seq, $0.findingID) < ($1.seq, $1.findingID) }
+            return findings
+        }
+    }
+
+    /// Every rectification item of every unit (of one unit when `unitID` is given), in unit list
+    /// order then 序号, with its problem.
+    public func itemDigests(unitID: String? = nil) throws -> [ItemDigest] {
+        try queue.read { db in
+            let filter = unitID == nil ? "" : "WHERE d.unit_id = ?"
+            // Ordered by dossier only: SQLite walks the dossiers in list order and each one's items
+            // by primary key, with no sort of 20,000 wide rows; 序号 order within a dossier is
+            // restored below. A cursor reads the columns straight from the statement.
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT i.dossier_id, d.unit_name, d.fiscal_year, i.id, i.finding_id, i.seq, f.description, f.category, i.measure,
+                       i.rect_type, i.resp_unit, i.resp_person, i.created_on, i.deadline, i.status, i.submitted_on, i.next_check_on,
+                       i.long_term_since, i.last_progress_on, i.return_count, i.escalation_count, i.last_escalation
+                FROM rect_item i JOIN dossier d ON d.id = i.dossier_id
+                LEFT JOIN finding f ON f.dossier_id = i.dossier_id AND f.id = i.finding_id
+                \(filter)
+                ORDER BY d.sort_key, d.fiscal_year, d.id
+                """, arguments: StatementArguments(unitID.map { [$0] } ?? []))
+            var items: [ItemDigest] = []
+            while let row = try cursor.next() { items.append(Self.itemDigest(row)) }
+            Self.sortWithinDossiers(&items, dossier: \.dossierID) { ($0.seq, $0.itemID) < ($1.seq, $1.itemID) }
+            return items
+        }
+    }
+
+    /// Sorts each run of one dossier's entries (they arrive grouped, dossiers in list order).
+    static func sortWithinDossiers<T>(_ list: inout [T], dossier: (T) -> String, by less: (T, T) -> Bool) {
+        var start = 0
+        while start < list.count {
+            let id = dossier(list[start])
+            var end = start + 1
+            while end < list.count, dossier(list[end]) == id { end += 1 }
+            list[start..<end].sort(by: less)
+            start = end
+        }
+    }
+
+    static func itemDigest(_ row: Row) -> ItemDigest {
+        let day: (Int) -> CalendarDay? = { i in (row[i] as String?).flatMap(CalendarDay.init) }
+        return ItemDigest(dossierID: row[0], unitName: row[1], fiscalYear: row[2], itemID: row[3], findingID: row[4], seq: row[5],
+                          problem: row[6] ?? "", category: (row[7] as String?).flatMap(FindingCategory.init(rawValue:)),
+                          measure: row[8] ?? "", rectType: RectType(rawValue: row[9] ?? "") ?? .deadline, respUnit: row[10] ?? "",
+                          respPerson: row[11] ?? "", createdOn: day(12) ?? CalendarDay(dayNumber: 0), deadline: day(13) ?? CalendarDay(dayNumber: 0),
+                          status: RectStatus(rawValue: row[14]) ?? .pending, submittedOn: day(15), nextCheckOn: day(16),
+                          longTermSince: day(17), lastProgressOn: day(18), returnCount: row[19], escalationCount: row[20],
+                          lastEscalation: (row[21] as String?).flatMap(EscalationKind.init(rawValue:)))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import FuheCore
+import GRDB
+
+extension FuheStore {
+    /// Every unit with its summary, first-level scores and 结果应用, in list order (summary
+    /// columns only).
+    public func cycleUnits(today: CalendarDay? = nil) throws -> [CycleUnit] {
+        let summaries = try unitList(today: today)
+        let (extra, schemes) = try queue.read { db in
+            (try Row.fetchAll(db, sql: """
+                SELECT d.id, d.l1_scores, d.application,
+                       CASE WHEN d.application IS NOT NULL THEN json_extract(d.review_json, '$.application.reason') END,
+                       json_extract(t.json, '$.gradeSchemeID')
+                FROM dossier d LEFT JOIN template t ON t.id = d.template_id
+                """).reduce(into: [String: (String?, String?, String?, String?)]()) { $0[$1[0]] = ($1[1], $1[2], $1[3], $1[4]) },
+             try Self.gradeSchemes(db))
+        }
+        return summaries.map { s in
+            let (l1, kind, reason, schemeID) = extra[s.dossierID] ?? (nil, nil, nil, nil)
+            return CycleUnit(summary: s, firstLevel: Self.firstLevel(l1), application: kind.flatMap(ApplicationKind.init(rawValue:)),
+                             applicationReason: reason, gradeScheme: schemeID.flatMap { schemes[$0] } ?? .mof4)
+        }
+    }
+
+    /// Every finding's category and whether it repeats an earlier year's.
+    public func findingCategories() throws -> [(category: FindingCategory, isRepeat: Bool)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT category, repeat_of IS NOT NULL FROM finding").map {
+                (FindingCategory(rawValue: $0[0] ?? "") ?? .other, $0[1])
+            }
+        }
+    }
+
+    /// The cycle's figures (`CycleStats`, the dashboard's and `fuhe stats`'s) on `today`.
+    public func cycleStats(today: CalendarDay? = nil, thresholds: EscalationThresholds = .standard) throws -> CycleStats {
+        let day = today ?? self.today
+        return CycleStats.compute(units: try cycleUnits(today: day), findings: try findingCategories(), items: try itemDigests(),
+                                  today: day, thresholds: thresholds)
+    }
+
+    /// Parses the `l1_scores` column ("name\tweight\tself\treview" per line, hundredths).
+    static func firstLevel(_ text: String?) -> [FirstLevelScore] {
+        guard let text, !text.isEmpty else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 4, let weight = Int(f[1]) else { return nil }
+            return FirstLevelScore(name: String(f[0]), weight: Score(hundredths: weight), selfScore: Int(f[2]).map(Score.init(hundredths:)),
+                                   reviewScore: Int(f[3]).map(Score.init(hundredths:)))
+        }
+    }
+}
