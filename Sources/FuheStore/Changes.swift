@@ -76,15 +76,7 @@ extension FuheStore {
                                                      session: who.session),
                                    batch: batch, at: who.at, atText: who.atText, previous: lastHash)
             }
-            if old == nil || new == nil {
-                try journal("*", old, new)
-            } else {
-                let oldFields = JSONFields.split(old)
-                let newFields = JSONFields.split(new)
-                for name in Set(oldFields.keys).union(newFields.keys).sorted() where oldFields[name] != newFields[name] {
-                    try journal(name, oldFields[name], newFields[name])
-                }
-            }
+            for field in FieldDiff.changes(old: old, new: new) { try journal(field.field, field.old, field.new) }
             switch pending {
             case .change(let change): try Self.write(change, json: new, dossierID: dossierID, db)
             case .raw(let entity, let id, let json): try Self.writeRaw(entity: entity, id: id, json: json, dossierID: dossierID, db)
@@ -104,17 +96,10 @@ extension FuheStore {
     }
 
     static func target(of change: StoreChange, dossierID: String) -> ChangeTarget {
-        switch change {
-        case .result(let r): ChangeTarget(entity: "result", entityID: r.nodeID, table: "result", keyColumn: "node_id", dossierID: dossierID, newJSON: JSONColumn.encode(r))
-        case .evidence(let e): ChangeTarget(entity: "evidence", entityID: e.id, table: "evidence", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(e))
-        case .removeEvidence(let id): ChangeTarget(entity: "evidence", entityID: id, table: "evidence", keyColumn: "id", dossierID: dossierID, newJSON: nil)
-        case .finding(let f): ChangeTarget(entity: "finding", entityID: f.id, table: "finding", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(f))
-        case .removeFinding(let id): ChangeTarget(entity: "finding", entityID: id, table: "finding", keyColumn: "id", dossierID: dossierID, newJSON: nil)
-        case .item(let i): ChangeTarget(entity: "item", entityID: i.id, table: "rect_item", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(i))
-        case .removeItem(let id): ChangeTarget(entity: "item", entityID: id, table: "rect_item", keyColumn: "id", dossierID: dossierID, newJSON: nil)
-        case .review(let r): ChangeTarget(entity: "review", entityID: dossierID, table: "dossier", keyColumn: "review_json", dossierID: dossierID, newJSON: r.map(JSONColumn.encode))
-        case .evaluation(let e): ChangeTarget(entity: "evaluation", entityID: dossierID, table: "dossier", keyColumn: "evaluation_json", dossierID: dossierID, newJSON: JSONColumn.encode(e))
-        }
+        let key = change.key(dossierID: dossierID)
+        var t = locate(key)
+        t.newJSON = change.storedJSON
+        return t
     }
 
     static func currentJSON(_ t: ChangeTarget, _ db: Database) throws -> String? {
@@ -155,14 +140,10 @@ extension FuheStore {
         case .finding(let f):
             try db.execute(sql: "INSERT OR REPLACE INTO finding(dossier_id, id, seq, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, f.id, f.seq, json])
         case .removeFinding(let id):
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM rect_item WHERE dossier_id = ? AND finding_id = ?", arguments: [dossierID, id]) == true {
-                throw StoreError.rule(code: "K-005", message: "问题 \(id) 下仍有整改事项，不能删除（可撤销整改事项）")
-            }
+            try check(change, dossierID: dossierID, db)
             try db.execute(sql: "DELETE FROM finding WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
         case .item(let i):
-            if let problem = ItemRules.validate(i).first(where: { $0.level == .error }) {
-                throw StoreError.rule(code: problem.code, message: problem.message)
-            }
+            try check(change, dossierID: dossierID, db)
             try upsertItem(i, dossierID: dossierID, db)
         case .removeItem(let id):
             try db.execute(sql: "DELETE FROM rect_item WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
@@ -171,5 +152,13 @@ extension FuheStore {
         case .evaluation(let e):
             try db.execute(sql: "UPDATE dossier SET evaluation_json = ?, status = ? WHERE id = ?", arguments: [json, e.status.rawValue, dossierID])
         }
+    }
+
+    /// FuheCore's rules for a stored change, as the store's refusal.
+    private static func check(_ change: StoreChange, dossierID: String, _ db: Database) throws {
+        let violation = try StoredChangeRules.check(change) { id in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM rect_item WHERE dossier_id = ? AND finding_id = ?", arguments: [dossierID, id]) == true
+        }
+        if let problem = violation?.messages.first { throw StoreError.rule(code: problem.code, message: problem.message) }
     }
 }

@@ -128,15 +128,6 @@ extension FuheStore {
     }
 }
 
-/// Pinyin sort keys for Chinese names ("黄土矿镇政府" → "huang tu kuang zhen zheng fu").
-public enum SortKey {
-    public static func of(_ text: String) -> String {
-        let latin = text.applyingTransform(.mandarinToLatin, reverse: false) ?? text
-        let plain = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
-        return plain.lowercased()
-    }
-}
-
 /// The names a dossier can be found by (for resolving what a user typed on the command line).
 public struct DossierNames: Sendable, Hashable {
     public var dossierID: String

@@ -51,22 +51,13 @@ extension FuheStore {
     /// Recomputes one dossier's summary columns (scores, grades, progress, flags, item counts).
     static func refreshSummary(dossierID: String, schemes: [String: GradeScheme], today: CalendarDay, _ db: Database,
                                decoded: DecodedTexts = DecodedTexts()) throws {
-        let d = try dossier(id: dossierID, db, decoded: decoded)
-        let scheme = schemes[d.template.gradeSchemeID] ?? GradeScheme.mof4
-        let scored = DossierScorer.score(d, scheme: scheme)
-        let computedSelf = scored.total(.selfStated)
-        let selfTotal = d.evaluation.finalStatedTotal ?? (computedSelf.complete ? computedSelf.value : nil)
-        let selfGrade = d.evaluation.statedGrade ?? selfTotal.flatMap { scheme.grade(for: $0)?.label }
-        let review = scored.total(.review)
-        let reviewGrade = review.complete ? review.value.flatMap { scheme.grade(for: $0)?.label } : nil
-        let open = d.items.filter { $0.status.isOpen }.count
+        let f = SummaryFigures(try dossier(id: dossierID, db, decoded: decoded), schemes: schemes)
         try db.execute(sql: """
             UPDATE dossier SET review_status = ?, self_total = ?, self_grade = ?, review_total = ?, review_complete = ?,
                 review_grade = ?, reviewed_rows = ?, scorable_rows = ?, warning_count = ?, open_items = ?, total_items = ?,
                 status = ?, updated_at = ? WHERE id = ?
-            """, arguments: [d.review?.status.rawValue, selfTotal?.hundredths, selfGrade, review.value?.hundredths, review.complete,
-                             reviewGrade, scored.reviewedLeafCount, scored.scorableLeafCount,
-                             scored.messages.filter { $0.level == .warning }.count, open, d.items.count,
-                             d.evaluation.status.rawValue, ISO.format(Date()), dossierID])
+            """, arguments: [f.reviewStatus?.rawValue, f.selfTotal?.hundredths, f.selfGrade, f.reviewTotal?.hundredths, f.reviewComplete,
+                             f.reviewGrade, f.reviewedRows, f.scorableRows, f.warningCount, f.openItems, f.totalItems,
+                             f.status.rawValue, ISO.format(Date()), dossierID])
     }
 }

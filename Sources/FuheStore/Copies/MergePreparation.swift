@@ -21,36 +21,6 @@ public struct MergePreparation: Sendable {
     let copyLock: CopyLock?
 }
 
-/// The copy's journal indexed for attribution: the latest entry per entity field and per whole entity.
-struct CopyJournal: Sendable {
-    var field: [EntityKey: [String: JournalEntry]] = [:]
-    var whole: [EntityKey: JournalEntry] = [:]
-
-    init(_ entries: [JournalEntry]) {
-        for e in entries {
-            guard let d = e.record.dossierID else { continue }
-            let key = EntityKey(dossierID: d, entity: e.record.entity, id: e.record.entityID)
-            if e.record.field == "*" { whole[key] = e } else { field[key, default: [:]][e.record.field] = e }
-        }
-    }
-
-    /// The entry that set `field` of `key` last (a whole-entity entry counts for every field).
-    func setter(of key: EntityKey, field name: String) -> JournalEntry? {
-        let f = field[key]?[name], w = whole[key]
-        switch (f, w) {
-        case let (f?, w?): return f.seq > w.seq ? f : w
-        default: return f ?? w
-        }
-    }
-
-    /// The value the journal says the field has now (JSON text; nil = absent).
-    func journalledValue(of key: EntityKey, field name: String) -> String?? {
-        guard let e = setter(of: key, field: name) else { return nil }
-        if e.record.field == "*" { return .some(e.record.new.flatMap { JSONFields.split($0)[name] }) }
-        return .some(e.record.new)
-    }
-}
-
 extension FuheStore {
     /// Checks a copy and plans merging it into this (main) store. Refuses, with a message saying
     /// why, a file that is not a copy (a main store or a training sandbox), a copy of another
@@ -134,13 +104,7 @@ extension FuheStore {
                 }
             }
             let snapshot = try EntitySnapshots.read(lease.dossierIDs, db)
-            var locked = Set<String>()
-            for d in lease.dossierIDs {
-                let key = EntityKey(dossierID: d, entity: "review", id: d)
-                if let json = snapshot[key], json != base[key], (try? JSONColumn.decode(Review.self, json))?.status == .finalized {
-                    locked.insert(d)
-                }
-            }
+            let locked = CopyChecks.finalizedSince(base: base, main: snapshot, dossierIDs: lease.dossierIDs)
             return (snapshot, locked, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0)
         }
         let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked, validate: EntitySnapshots.validator)
@@ -161,20 +125,7 @@ extension FuheStore {
     /// Every value the copy changed since checkout must be the one its journal last recorded;
     /// anything else was edited outside Fuhe.
     static func checkJournalled(base: EntitySnapshot, copy: EntitySnapshot, journal: CopyJournal, file: String) throws {
-        for key in Set(base.keys).union(copy.keys).sorted() where base[key] != copy[key] {
-            if copy[key] == nil {
-                guard let w = journal.whole[key], w.record.new == nil else {
-                    throw refusal("M-004", "\(file) was tampered with: \(key) was removed without a journal entry")
-                }
-                continue
-            }
-            let fb = JSONFields.split(base[key]), fc = JSONFields.split(copy[key])
-            for field in Set(fb.keys).union(fc.keys).sorted() where fb[field] != fc[field] {
-                guard let recorded = journal.journalledValue(of: key, field: field), recorded == fc[field] else {
-                    throw refusal("M-004", "\(file) was tampered with: \(key) field \(field) was changed without a journal entry")
-                }
-            }
-        }
+        if let problem = CopyChecks.unjournalled(base: base, copy: copy, journal: journal, file: file) { throw refusal("M-004", problem) }
     }
 }
 
