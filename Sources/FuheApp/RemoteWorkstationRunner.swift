@@ -24,7 +24,7 @@ public enum RemoteWorkstationRunner {
         let notices = NoticeBox()
         let feeds = FeedBox()
         let listener = ChangeListener(repository: repository, from: start, onChange: { feed in feeds.post(feed) },
-                                      onConnection: { _, text in notices.post(text) })
+                                      onConnection: { connected, _ in notices.post(connected ? "" : "连接中断，重连中") })
         listener.start()
         defer { listener.stop() }
         workstation.start()
@@ -48,7 +48,7 @@ public enum RemoteWorkstationRunner {
                 changed = true
             }
             if let notice = notices.take() {
-                workstation.notify(notice)
+                workstation.connection(notice.isEmpty ? nil : notice)
                 changed = true
             }
             if changed { terminal.draw(Renderer.render(workstation.state)) }

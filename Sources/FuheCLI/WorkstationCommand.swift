@@ -33,9 +33,10 @@ struct WorkstationCommand: ParsableCommand {
     /// role comes from the server, not from --role or --as).
     private func runOnServer() throws {
         let url = try remote.url()
-        let repository = RemoteRepository(client: try remote.client())
+        let client = try remote.client()
         let me: AccountInfo
-        do { me = try repository.me() } catch { throw CLIFailure("\(error)") }
+        do { me = try RemoteRepository(client: client).me() } catch { throw CLIFailure("\(error)") }
+        let repository = RemoteRepository(client: client, account: me.name)
         let label = StoreLabel(name: url.host ?? url.absoluteString,
                                kind: "服务器 \(url.host ?? "")\(url.port.map { ":\($0)" } ?? "") · \(me.role.label) · \(me.teams.joined(separator: "、"))")
         try MainActor.assumeIsolated {

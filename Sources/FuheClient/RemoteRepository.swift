@@ -16,9 +16,11 @@ public final class RemoteRepository: ReviewRepository, @unchecked Sendable {
     private let schemes = Mutex<[String: GradeScheme]?>(nil)
     private let version = Mutex<Int64>(0)
 
-    public init(client: ServerClient, session: String = UUID().uuidString.lowercased()) {
+    /// `account` is the logged-in account's name: the session id is `account/uuid`, as the
+    /// server records it, so that this session's own batches are told apart in the feed.
+    public init(client: ServerClient, account: String? = nil, session: String = UUID().uuidString.lowercased()) {
         self.client = client
-        self.session = session
+        self.session = account.map { "\($0)/\(session)" } ?? session
     }
 
     /// Who the token belongs to.

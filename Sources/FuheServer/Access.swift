@@ -25,8 +25,11 @@ public struct Access: Sendable, Hashable {
 
     /// A session id that belongs to this account whatever the client says (undo reverts only
     /// its own session's batches).
+    /// The client may send it already in this form (`name/id`), as `RemoteRepository` does so
+    /// that it can tell its own batches in the feed.
     func session(_ client: String) -> String {
-        let clean = String(client.filter { $0.isLetter || $0.isNumber || $0 == "-" }.prefix(64))
+        let own = client.hasPrefix(name + "/") ? String(client.dropFirst(name.count + 1)) : client
+        let clean = String(own.filter { $0.isLetter || $0.isNumber || $0 == "-" }.prefix(64))
         return "\(name)/\(clean.isEmpty ? "-" : clean)"
     }
 }

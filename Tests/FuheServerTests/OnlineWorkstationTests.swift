@@ -33,8 +33,8 @@ import Testing
         defer { h.close() }
         let leader = try workstation(h, "leader"), member = try workstation(h, "member")
         defer { leader.kill(); member.kill() }
-        _ = try leader.waitFor(text: "李组长")
-        _ = try member.waitFor(text: "服务器 127.0.0.1")
+        _ = try leader.waitFor(text: "组长 · 甲组")
+        _ = try member.waitFor(text: "组员 · 甲组")
         for tmux in [leader, member] {
             try open(tmux, "heshan", expecting: "赫山区政务服务中心")
             try select(tmux, row: "在职人员", expecting: "1.1.1 在职人员控制率")
@@ -45,7 +45,7 @@ import Testing
         try member.sendLiteral("编制核定表已取得")
         try member.sendKeys("C-s")
         _ = try member.waitFor(text: "已保存")
-        _ = try leader.waitFor(text: "王组员", timeout: 10)
+        _ = try leader.waitFor(text: "王组员 修改了", timeout: 10)
         try leader.sendKeys("m")
         _ = try leader.waitFor(text: "编制核定表已取得")
         try leader.sendKeys("Escape")

@@ -146,7 +146,7 @@ final class ServerHarness: @unchecked Sendable {
     }
 
     /// The repository a workstation of `user` would use.
-    func repository(_ user: String) throws -> RemoteRepository { RemoteRepository(client: try client(user)) }
+    func repository(_ user: String) throws -> RemoteRepository { RemoteRepository(client: try client(user), account: user) }
 
     /// Everything stored that a write could change: the journal's head and a digest of every team row.
     func fingerprint() throws -> String {
