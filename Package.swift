@@ -11,7 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        // ZIP for DOCX/XLSX packages (small, pure Swift over the system zlib).
+        // ZIP for DOCX/XLSX packages (small, pure Swift over the system zlib): documents written, reports read.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // fuhe serve (docs/server.md): the HTTP server (Hummingbird 2, without its configuration
         // trait), bcrypt password hashes (hummingbird-auth's small C bcrypt only), PostgreSQL.
@@ -34,6 +34,12 @@ let package = Package(
         .executableTarget(name: "term-probe", dependencies: ["TermCore", "FuheTerminal"]),
         // JSON dossier exchange format and CSV ledger.
         .target(name: "FuheExchange", dependencies: ["FuheCore"]),
+        // Report intake: published reports (text, GB18030, HTML, DOCX, PDF via pdftotext) read into
+        // fuhe.draft/1 drafts with source spans, template proposals and arithmetic checks.
+        .target(name: "FuheIntake", dependencies: [
+            "FuheCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // SQLite store (GRDB): schema, repositories, journal, summaries.
         .target(name: "FuheStore", dependencies: [
             "FuheCore",
@@ -80,18 +86,22 @@ let package = Package(
         .target(name: "FuheClient", dependencies: ["FuheCore", "FuheWire", "FuheUI"]),
         // Command-line commands (swift-argument-parser).
         .target(name: "FuheCLI", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining", "FuheDocuments",
+            "FuheCore", "FuheExchange", "FuheIntake", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining", "FuheDocuments",
             "FuheServer", "FuheClient", "FuheWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
         .executableTarget(name: "fuhe-bench", dependencies: [
-            "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments",
+            "FuheCore", "FuheIntake", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments", "FuheTerminal",
         ]),
         // Fixtures shared by the test targets.
         .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining", "FuheDocuments"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
+        .testTarget(name: "FuheIntakeTests", dependencies: [
+            "FuheIntake", "FuheCore", "FuheResources", "FuheExchange", "FuheStore", "FuheTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "FuheTerminal", "term-probe", "FuheTestSupport"]),
         .testTarget(name: "FuheDocumentsTests", dependencies: [
             "FuheDocuments", "FuheCore", "FuheStore", "FuheResources", "FuheApp", "FuheTestSupport",

@@ -3,6 +3,7 @@
 #define _GNU_SOURCE 1
 #include "CNcursesw.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -37,6 +38,26 @@ const char *fuhe_locale_codeset(void) {
 static SCREEN *screen = NULL;
 static volatile sig_atomic_t active = 0;
 static int atexit_registered = 0;
+/* The terminal's output descriptor, for the mode switches ncurses does not know. */
+static volatile sig_atomic_t output_fd = -1;
+
+/* write(2) all of `text` to the terminal; async-signal-safe. */
+static void write_terminal(const char *text) {
+    if (output_fd < 0) return;
+    size_t left = strlen(text);
+    while (left > 0) {
+        ssize_t written = write(output_fd, text, left);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            return;
+        }
+        text += written;
+        left -= (size_t)written;
+    }
+}
+
+/* DECSET 2004: the terminal wraps pasted text in ESC[200~ ... ESC[201~. */
+static void bracketed_paste(int on) { write_terminal(on ? "\033[?2004h" : "\033[?2004l"); }
 
 static void at_exit_restore(void) { fuhe_curses_emergency_end(); }
 
@@ -53,14 +74,42 @@ WINDOW *fuhe_curses_start(void) {
     screen = newterm(NULL, out, stdin);
     if (screen == NULL) return NULL;
     set_term(screen);
+    output_fd = fileno(out);
     active = 1;
+    bracketed_paste(1);
     return stdscr;
 }
 
 void fuhe_curses_emergency_end(void) {
     if (!active) return;
     active = 0;
+    bracketed_paste(0);
     endwin();
+}
+
+int fuhe_curses_suspend(void) {
+    if (!active) return 0;
+    /* A session leader has no job-control shell to continue it: stopping would hang it. */
+    if (getsid(0) == getpid()) return 0;
+    bracketed_paste(0);
+    endwin();
+    fflush(stdout);
+    struct sigaction stop, previous_tstp;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous_tstp);
+    sigset_t tstp, saved_mask;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &tstp, &saved_mask);
+    /* The whole process group stops, as a shell job does (a `swift run` parent included). */
+    kill(0, SIGTSTP);
+    /* Here again after SIGCONT (`fg`). */
+    sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+    sigaction(SIGTSTP, &previous_tstp, NULL);
+    bracketed_paste(1);
+    return 1;
 }
 
 void fuhe_curses_end(void) {

@@ -15,6 +15,11 @@ static const int fatal_signals[] = { SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, 
 static struct sigaction previous[NSIG];
 static volatile sig_atomic_t replaced[NSIG];
 static volatile sig_atomic_t requested = 0;
+static volatile sig_atomic_t suspend_requested = 0;
+static volatile sig_atomic_t continued = 0;
+
+static void on_tstp(int sig) { (void)sig; suspend_requested = 1; }
+static void on_cont(int sig) { (void)sig; continued = 1; }
 
 static void put_back(int sig) {
     if (replaced[sig]) {
@@ -50,6 +55,19 @@ static void on_fatal(int sig, siginfo_t *info, void *context) {
     errno = saved_errno;
 }
 
+static void install_handler(int sig, void (*handler)(int)) {
+    struct sigaction action, old;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = handler;
+    action.sa_flags = SA_RESTART;
+    if (sigaction(sig, NULL, &old) != 0) return;
+    if (old.sa_handler == SIG_IGN && !(old.sa_flags & SA_SIGINFO)) return;
+    previous[sig] = old;
+    replaced[sig] = 1;
+    sigaction(sig, &action, NULL);
+}
+
 static void install(int sig, int fatal) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -71,6 +89,10 @@ static void install(int sig, int fatal) {
 
 void fuhe_signals_install(void) {
     requested = 0;
+    suspend_requested = 0;
+    continued = 0;
+    if (!replaced[SIGTSTP]) install_handler(SIGTSTP, on_tstp);
+    if (!replaced[SIGCONT]) install_handler(SIGCONT, on_cont);
     for (size_t i = 0; i < COUNT(termination_signals); i++)
         if (!replaced[termination_signals[i]]) install(termination_signals[i], 0);
     for (size_t i = 0; i < COUNT(fatal_signals); i++)
@@ -78,11 +100,25 @@ void fuhe_signals_install(void) {
 }
 
 void fuhe_signals_restore(void) {
+    put_back(SIGTSTP);
+    put_back(SIGCONT);
     for (size_t i = 0; i < COUNT(termination_signals); i++) put_back(termination_signals[i]);
     for (size_t i = 0; i < COUNT(fatal_signals); i++) put_back(fatal_signals[i]);
 }
 
 int fuhe_termination_signal(void) { return requested; }
+
+int fuhe_take_suspend_request(void) {
+    int value = suspend_requested;
+    suspend_requested = 0;
+    return value;
+}
+
+int fuhe_take_continued(void) {
+    int value = continued;
+    continued = 0;
+    return value;
+}
 
 void fuhe_note_hangup(void) {
     if (requested == 0) requested = SIGHUP;

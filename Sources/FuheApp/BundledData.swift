@@ -43,9 +43,14 @@ public enum BundledData {
         return out
     }
 
-    public static func installSamples(into store: FuheStore, actor: String) throws {
-        try store.importDossiers(try samples(today: store.today), mode: .replaceExisting, actor: actor, origin: "samples",
-                                 reason: "示例数据")
+    /// Installs (or reinstalls) the sample dossiers, marked as samples; an id taken by a real
+    /// dossier is refused and nothing is written. Returns how many were installed.
+    @discardableResult
+    public static func installSamples(into store: FuheStore, actor: String) throws -> Int {
+        let dossiers = try samples(today: store.today)
+        try store.importDossiers(dossiers, mode: .replaceExisting, actor: actor, origin: "samples",
+                                 reason: "示例数据", samples: Set(dossiers.map(\.id)))
+        return dossiers.count
     }
 }
 

@@ -18,7 +18,7 @@ public enum MergePlanText {
 
     public static func lines(_ prepared: MergePreparation, dossiers: [String: Dossier]) -> [String] {
         if prepared.alreadyMerged {
-            return ["已合并过：\(prepared.lease.id) 于 \(prepared.lease.mergedAt?.prefix(16) ?? "?") 合并，副本此后未改动；再次合并不会改变任何内容"]
+            return ["已合并过：\(prepared.lease.id) 于 \(prepared.lease.mergedAt.map(BeijingTime.display) ?? "?") 合并，副本此后未改动；再次合并不会改变任何内容"]
         }
         let changes = prepared.plan.changes
         let conflicts = prepared.plan.conflicts
@@ -27,7 +27,8 @@ public enum MergePlanText {
             let place = MergeLabels.entity(c.key, in: dossiers[c.key.dossierID])
             let what: String
             if c.field == "*" { what = c.old == nil ? "新建" : "删除" } else {
-                what = "\(MergeLabels.field(c.field))：\(short(MergeLabels.value(c.old))) → \(short(MergeLabels.value(c.new)))"
+                let value = { (json: String?) in short(JournalText.value(json, entity: c.key.entity, field: c.field)) }
+                what = "\(MergeLabels.field(c.field))：\(value(c.old)) → \(value(c.new))"
             }
             out.append("  改  \(place) · \(what)")
         }
@@ -37,7 +38,8 @@ public enum MergePlanText {
             if c.isWholeEntity {
                 out.append("       基准 \(presence(c.base)) | 主库 \(presence(c.main)) | 副本 \(presence(c.copy))")
             } else {
-                out.append("       基准 \(short(MergeLabels.value(c.base))) | 主库 \(short(MergeLabels.value(c.main))) | 副本 \(short(MergeLabels.value(c.copy)))")
+                let value = { (json: String?) in short(JournalText.value(json, entity: c.key.entity, field: c.primary)) }
+                out.append("       基准 \(value(c.base)) | 主库 \(value(c.main)) | 副本 \(value(c.copy))")
             }
         }
         return out

@@ -22,6 +22,7 @@ public enum MergeRunner {
             guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
             if key == .ctrl("c") { return nil }
             pane.handle(key)
+            refuseBrokenValues(&pane, plan: prepared.plan)
             switch pane.outcome {
             case .merge(let decisions)?: return decisions
             case .cancel?: return nil
@@ -29,5 +30,15 @@ public enum MergeRunner {
             }
         }
         return nil
+    }
+
+    /// A typed value that breaks a rule (7.00 on a 5.00 indicator, −3.00) is taken back at once,
+    /// with the rule's message: the pane never holds a decision the merge would refuse.
+    static func refuseBrokenValues(_ pane: inout ConflictPane, plan: MergePlan) {
+        for (id, decision) in pane.decisions {
+            guard case .value = decision, let problem = plan.problem(deciding: id, with: pane.decisions) else { continue }
+            pane.decisions[id] = nil
+            pane.message = "不能采用这个值：\(problem)"
+        }
     }
 }

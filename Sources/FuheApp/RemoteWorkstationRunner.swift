@@ -19,12 +19,10 @@ public enum RemoteWorkstationRunner {
         let runner = BackgroundRunner(repository: repository, inbox: inbox)
         let size = terminal.size
         let workstation = Workstation(runner: runner, actor: options.actor, storeLabel: options.label, clock: options.clock,
-                                      width: size.width, height: size.height)
-        let start = (try? repository.journalHead()) ?? JournalPosition(0)
+                                      width: size.width, height: size.height, session: repository.session)
         let notices = NoticeBox()
-        let feeds = FeedBox()
-        let listener = ChangeListener(repository: repository, from: start, onChange: { feed in feeds.post(feed) },
-                                      onConnection: { connected, _ in notices.post(connected ? "" : "连接中断，重连中") })
+        let listener = try ChangeListener(repository: repository, inbox: inbox,
+                                          onConnection: { connected, _ in notices.post(connected ? "" : "连接中断，重连中") })
         listener.start()
         defer { listener.stop() }
         workstation.start()
@@ -41,10 +39,6 @@ public enum RemoteWorkstationRunner {
             var changed = workstation.settle()
             for message in inbox.drain() {
                 workstation.receive(message)
-                changed = true
-            }
-            for feed in feeds.take() {
-                workstation.othersCommitted(feed, session: repository.session)
                 changed = true
             }
             if let notice = notices.take() {
@@ -65,12 +59,4 @@ final class NoticeBox: @unchecked Sendable {
     private var text: String?
     func post(_ t: String) { lock.lock(); text = t; lock.unlock() }
     func take() -> String? { lock.lock(); defer { text = nil; lock.unlock() }; return text }
-}
-
-/// Feeds pushed by the server, waiting for the run loop.
-final class FeedBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var feeds: [ChangeFeed] = []
-    func post(_ f: ChangeFeed) { lock.lock(); feeds.append(f); lock.unlock() }
-    func take() -> [ChangeFeed] { lock.lock(); defer { feeds.removeAll(); lock.unlock() }; return feeds }
 }

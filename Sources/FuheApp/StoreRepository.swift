@@ -3,14 +3,19 @@ import FuheCore
 import FuheStore
 import FuheUI
 
-/// The SQLite store as the workstation's repository.
+/// The SQLite store as the workstation's repository. Writes and undo go through the store's
+/// role-aware paths: the review's lifecycle and the session's role on the team decide (a member
+/// cannot edit a submitted review or undo a submit), whatever the workstation asked.
 public final class StoreRepository: ReviewRepository {
     public let store: FuheStore
     public let session: String
+    /// The session's role on the review team (the workstation's actor's).
+    public let role: TeamRole?
 
-    /// The store as one session's repository (a new session id unless given).
-    public init(_ store: FuheStore, session: String = UUID().uuidString.lowercased()) {
+    /// The store as one session's repository (a new session id unless given), for a person in `role`.
+    public init(_ store: FuheStore, role: TeamRole?, session: String = UUID().uuidString.lowercased()) {
         self.store = store
+        self.role = role
         self.session = session
     }
 
@@ -27,10 +32,13 @@ public final class StoreRepository: ReviewRepository {
     public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }
 
     public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64? {
-        try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session)
+        try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session,
+                        person: Actor(name: actor, role: role))
     }
 
-    public func revert(batch: Int64, actor: String) throws -> Int64? { try store.revert(batch: batch, actor: actor, session: session) }
+    public func revert(batch: Int64, actor: String) throws -> Int64? {
+        try store.revert(batch: batch, actor: actor, session: session, person: Actor(name: actor, role: role))
+    }
 
     public func storeVersion() throws -> StoreVersion { try store.storeVersion() }
 
@@ -39,7 +47,7 @@ public final class StoreRepository: ReviewRepository {
     public func changes(since position: JournalPosition, limit: Int) throws -> ChangeFeed { try store.changes(since: position, limit: limit) }
 
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
-        try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)
+        JournalText.newestFirst(try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500))
     }
 
     public func leasedUnits() throws -> [String: String] {

@@ -28,21 +28,41 @@ public enum WorkstationRunner {
         do { terminal = try CursesTerminal() } catch { throw AppFailure("cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)") }
         defer { terminal.shutdown() }
         let size = terminal.size
-        let workstation = Workstation(repository: StoreRepository(store), actor: options.actor, storeLabel: options.label,
+        let workstation = Workstation(repository: StoreRepository(store, role: options.actor.role), actor: options.actor, storeLabel: options.label,
                                       clock: options.clock, width: size.width, height: size.height)
         workstation.start()
         terminal.draw(Renderer.render(workstation.state))
+        var nextPoll = now() + pollInterval
         while !workstation.wantsQuit && !terminal.terminationRequested {
             // A short wait while the detail area lags behind the cursor, so it catches up as soon
-            // as keys pause; otherwise a long one (signals are still noticed within 50 ms).
-            let wait = workstation.state.heldDetail == nil ? 250 : 60
-            guard let key = terminal.readKey(timeoutMilliseconds: wait) else {
-                if workstation.settle() { terminal.draw(Renderer.render(workstation.state)) }
+            // as keys pause; otherwise until the next look at the store (signals are still
+            // noticed within 50 ms).
+            let wait = min(workstation.state.heldDetail == nil ? 250 : 60, max(0, nextPoll - now()))
+            if let key = terminal.readKey(timeoutMilliseconds: wait) {
+                // Ctrl-C quits from the panes; over a form (or any overlay) it goes to the
+                // workstation, so typed text is never thrown away by it.
+                if key == .ctrl("c") && workstation.state.overlay == nil { break }
+                workstation.handle(key)
+                terminal.draw(Renderer.render(workstation.state))
                 continue
             }
-            if key == .ctrl("c") { break }
-            workstation.handle(key)
-            terminal.draw(Renderer.render(workstation.state))
+            if workstation.settle() { terminal.draw(Renderer.render(workstation.state)) }
+            // Keys first: the store is looked at only when no key is waiting. The look is one
+            // `PRAGMA data_version`; only when another session committed is anything read.
+            if now() >= nextPoll {
+                if workstation.followStore() { terminal.draw(Renderer.render(workstation.state)) }
+                nextPoll = now() + pollInterval
+            }
         }
+    }
+
+    /// How often an idle workstation looks whether another session committed (ms).
+    static let pollInterval = 300
+
+    /// A monotonic clock in milliseconds.
+    private static func now() -> Int {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return t.tv_sec * 1000 + t.tv_nsec / 1_000_000
     }
 }

@@ -27,5 +27,6 @@ struct DemoCommand: ParsableCommand {
         let name = actor.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? "培训学员"
         let options = TrainingRunner.Options(actor: Actor(name: name, role: .leader), lesson: lesson, presenting: present, recordPath: record)
         try MainActor.assumeIsolated { try TrainingRunner.demo(options) }
+        if let status = SignalExit.status { throw ExitCode(status) }
     }
 }

@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
         let store = try options.open()
         let ids = unit.isEmpty ? try store.dossierIDs() : try unit.map { try UnitResolver.resolve($0, in: store) }
         let dossiers = try ids.map { try store.dossier(id: $0) }
-        let text = DossierEncoder.encode(dossiers, sharedTemplateIDs: try store.bundledTemplateIDs())
+        let text = DossierEncoder.encode(dossiers, sharedTemplateIDs: try store.bundledTemplateIDs(), sources: try store.reportSources(ids))
         if let out {
             guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else { throw CLIFailure("\(out): cannot write the file") }
             FileHandle.standardError.write(Data("exported \(dossiers.count) dossier(s) to \(out)\n".utf8))

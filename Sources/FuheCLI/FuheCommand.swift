@@ -8,7 +8,7 @@ public struct FuheCommand: ParsableCommand {
         abstract: "Fuhe 复核 — review budget-performance self-evaluations and follow rectification items to 销号.",
         discussion: "The default store is $XDG_DATA_HOME/fuhe/fuhe.sqlite (else ~/.local/share/fuhe/fuhe.sqlite); it is created with the bundled sample dossiers on first use.",
         version: "0.1.0",
-        subcommands: [WorkstationCommand.self, ListCommand.self, ShowCommand.self, ImportCommand.self, ExportCommand.self, LedgerCommand.self, ReportCommand.self, CheckCommand.self, VerifyCommand.self, CheckoutCommand.self, MergeCommand.self, LeasesCommand.self, DemoCommand.self, ReplayCommand.self,
+        subcommands: [WorkstationCommand.self, ListCommand.self, ShowCommand.self, ImportCommand.self, IntakeCommand.self, ExportCommand.self, LedgerCommand.self, ReportCommand.self, CheckCommand.self, VerifyCommand.self, CheckoutCommand.self, MergeCommand.self, LeasesCommand.self, DemoCommand.self, ReplayCommand.self, SamplesCommand.self,
                       ServeCommand.self, LoginCommand.self, LogoutCommand.self, AdminCommand.self, PushCommand.self, PullCommand.self],
         defaultSubcommand: WorkstationCommand.self
     )

@@ -34,6 +34,7 @@ struct ImportCommand: ParsableCommand {
         var known = Dictionary(try store.templates().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var templates: [IndicatorTemplate] = []
         var dossiers: [Dossier] = []
+        var sources: [String: ReportSource] = [:]
         // Template files first, so dossiers in the same command can use them.
         var pending: [(String, [UInt8])] = []
         for file in files {
@@ -47,12 +48,16 @@ struct ImportCommand: ParsableCommand {
             }
         }
         for (file, bytes) in pending {
-            dossiers += try report { () throws(ImportError) in try DossierDecoder.decode(bytes, file: file, templates: { known[$0] }) }.dossiers
+            let decoded = try report { () throws(ImportError) in try DossierDecoder.decode(bytes, file: file, templates: { known[$0] }) }
+            dossiers += decoded.dossiers
+            sources.merge(decoded.sources) { a, _ in a }
         }
-        if samples { dossiers += try BundledData.samples(today: store.today) }
+        let bundled = samples ? try BundledData.samples(today: store.today) : []
+        dossiers += bundled
         do {
             try store.importDossiers(dossiers, templates: templates, mode: replace ? .replaceExisting : .refuseExisting,
-                                     overridingLeases: force, actor: options.actorName, origin: "import")
+                                     overridingLeases: force, actor: options.actorName, origin: "import", sources: sources,
+                                     samples: Set(bundled.map(\.id)))
         } catch let error as StoreError {
             throw CLIFailure("\(error.description); nothing was imported")
         }

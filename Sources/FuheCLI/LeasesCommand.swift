@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FuheCore
 import FuheStore
 
 /// `fuhe leases`: which units are out as offline copies; `--release` gives a lost copy up.
@@ -30,7 +31,7 @@ struct LeasesCommand: ParsableCommand {
         let status: [Lease.Status: String] = [.out: "借出中", .merged: "已合并", .released: "已放弃"]
         for l in leases {
             var line = "\(l.id)  \(status[l.status] ?? "")  \(l.holder)  \(l.sinceDay) 起  \(l.outPath)"
-            if let at = l.mergedAt { line += "  合并于 \(at.prefix(16)) 由 \(l.mergedBy ?? "?")" }
+            if let at = l.mergedAt { line += "  合并于 \(BeijingTime.display(at)) 由 \(l.mergedBy ?? "?")" }
             print(line)
             if l.status == .out, let why = l.unmergeable { print("    不能合并：\(why)；放弃它：fuhe leases --release \(l.id) --reason …，再重新借出") }
             print("    " + l.dossierIDs.map { names[$0] ?? $0 }.joined(separator: "、"))

@@ -25,14 +25,15 @@ struct ListCommand: ParsableCommand {
             .init("进度", align: .right), .init("整改未完", align: .right), .init("逾期", align: .right),
         ])
         for u in units {
-            let review = u.reviewTotal.map { u.reviewComplete ? $0.description : "(\($0.description))" } ?? "—"
-            table.addRow([u.dossierID, u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : String(u.fiscalYear), u.evalType.label,
+            let review = Rollup.text(value: u.reviewTotal, complete: u.reviewComplete)
+            table.addRow([u.dossierID, (u.isSample ? SamplesCommand.marker : "") + u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : String(u.fiscalYear), u.evalType.label,
                           u.reviewStatus?.label ?? "未开始", u.selfTotal?.description ?? "—", review, u.delta?.signedDescription ?? "",
-                          u.grade ?? "—", "\(u.reviewedRows)/\(u.scorableRows)", String(u.openItems), u.overdueItems > 0 ? String(u.overdueItems) : "0"])
+                          u.gradeText, "\(u.reviewedRows)/\(u.scorableRows)", String(u.openItems), u.overdueItems > 0 ? String(u.overdueItems) : "0"])
         }
         var out = table.render()
         out += "\n\(units.count) 个单位" + (units.contains { $0.yearIsDemo } ? "；* 年度为示例（原文为“20xx”）" : "")
-        out += "；复核分带括号表示尚未复核完毕"
+        if units.contains(where: { $0.reviewTotal != nil && !$0.reviewComplete }) { out += "；" + Rollup.incompleteLegend }
+        if units.contains(where: \.isSample) { out += "\n\(SamplesCommand.marker) 为示例数据（不是真实复核），`fuhe samples --remove` 可一并删除" }
         return out
     }
 }

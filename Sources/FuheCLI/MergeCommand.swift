@@ -56,6 +56,7 @@ struct MergeCommand: ParsableCommand {
                 let decided = try MainActor.assumeIsolated {
                     try MergeRunner.decide(prepared, dossiers: dossiers, title: heading)
                 }
+                if let status = SignalExit.status { throw ExitCode(status) }
                 guard let decided else { throw CLIFailure("merge cancelled; nothing was written") }
                 decisions = decided
             } else {

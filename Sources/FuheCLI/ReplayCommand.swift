@@ -31,5 +31,6 @@ struct ReplayCommand: ParsableCommand {
         let record: SessionRecord
         do { record = try SessionFile.parse(data, file: file) } catch { throw AppFailure(error.description) }
         try MainActor.assumeIsolated { try TrainingRunner.replay(record, speed: speed, maxGap: Int(maxGap * 1000)) }
+        if let status = SignalExit.status { throw ExitCode(status) }
     }
 }

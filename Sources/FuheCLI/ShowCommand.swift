@@ -51,12 +51,12 @@ enum ScoresheetText {
             case .trial: "试"
             }
             let selfScore = isLeaf ? r.selfScore : (r.selfScore ?? scored.score(node.id, .selfStated).value)
-            let review = isLeaf ? r.reviewScore : scored.score(node.id, .review).value
+            let parentText = { (view: ScoreView) in scored.score(node.id, view).value == nil ? "" : scored.score(node.id, view).text }
             let flags = (row?.flags ?? []) + scored.messages.filter { $0.nodeID == node.id && !(row?.flags ?? []).contains($0) }
             table.addRow([node.code, indent + node.name, weight, isLeaf ? node.method.label : "", r.target?.text ?? "",
                           r.actual?.text ?? "", r.verifiedActual?.text ?? "", selfScore?.description ?? "",
-                          isLeaf ? (row?.suggestion?.description ?? "") : (scored.score(node.id, .suggested).value?.description ?? ""),
-                          review?.description ?? "", scored.rowDiff(node.id)?.signedDescription ?? "",
+                          isLeaf ? (row?.suggestion?.description ?? "") : parentText(.suggested),
+                          isLeaf ? (r.reviewScore?.description ?? "") : parentText(.review), scored.rowDiff(node.id)?.signedDescription ?? "",
                           (r.deductionReason?.isEmpty == false) ? "✓" : "", r.evidenceIDs.isEmpty ? "" : String(r.evidenceIDs.count),
                           Set(flags.map(\.code)).sorted().joined(separator: " ")])
         }
@@ -65,8 +65,9 @@ enum ScoresheetText {
         let selfTotal = scored.total(.selfStated)
         let review = scored.total(.review)
         let suggested = scored.total(.suggested)
-        func show(_ r: Rollup) -> String { r.value.map { r.complete ? $0.description : "\($0.description)（未完整）" } ?? "—" }
+        func show(_ r: Rollup) -> String { r.text }
         lines.append("合计　自评（按行汇总）\(show(selfTotal))　建议 \(show(suggested))　复核 \(show(review))　复核等次 \(scored.reviewGrade?.label ?? "—")　进度 \(scored.reviewedLeafCount)/\(scored.scorableLeafCount)")
+        if [selfTotal, suggested, review].contains(where: { $0.value != nil && !$0.complete }) { lines.append(Rollup.incompleteLegend) }
         if let dev = scored.deviation {
             let rate = dev.rate.map { ExactDecimal.format($0, places: 2) + "%" } ?? "—"
             lines.append("偏差　自评 \(dev.selfTotal) − 复核 \(dev.reviewTotal) = \(dev.diff.signedDescription)（偏差率 \(rate)）\(dev.gradeChanged ? "　等次变化" : "")")
@@ -83,8 +84,7 @@ enum ScoresheetText {
             lines.append("")
             lines.append("整改事项（\(d.items.filter { $0.status.isOpen }.count) 项未完成）")
             for item in d.items {
-                let due = Deadlines.dueText(item, today: today)
-                lines.append("  \(item.seq). [\(item.status.label)] \(item.measure.truncated(toWidth: 40)) · \(item.respUnit)/\(item.respPerson) · \(item.deadline) \(due)")
+                lines.append("  \(item.seq). [\(item.status.label)] \(item.measure.truncated(toWidth: 40)) · \(item.respUnit)/\(item.respPerson) · 时限 \(Deadlines.due(item, today: today).summary)")
             }
         }
         return lines.joined(separator: "\n")

@@ -12,7 +12,7 @@ enum UnitResolver {
         let q = query.lowercased().replacingOccurrences(of: " ", with: "")
         let matches = names.filter { n in
             [n.unitName, n.displayName, n.objectName].contains {
-                $0.contains(query) || SortKey.of($0).replacingOccurrences(of: " ", with: "").contains(q)
+                ChineseText.contains($0, query) || SortKey.of($0).replacingOccurrences(of: " ", with: "").contains(q)
             }
         }
         if matches.count == 1 { return matches[0].dossierID }

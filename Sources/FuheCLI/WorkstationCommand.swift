@@ -27,6 +27,7 @@ struct WorkstationCommand: ParsableCommand {
         try MainActor.assumeIsolated {
             try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: options.actorName, role: teamRole), label: label))
         }
+        if let status = SignalExit.status { throw ExitCode(status) }
     }
 
     /// `fuhe --server URL`: the same workstation on a server, as the logged-in account (its

@@ -44,21 +44,24 @@ public final class BackgroundRunner: EffectRunner, @unchecked Sendable {
     public var pending: Int { inFlight.withLock { $0 } }
 }
 
-/// Listens for commits pushed by the server (a long-poll held open until something is committed)
-/// and hands each feed that holds other sessions' batches to `onChange`; reconnects with a
-/// growing pause when the server is away, saying so once through `onConnection`.
+/// Listens for commits pushed by the server (a long-poll the server holds open until something
+/// of the account's teams is committed), then asks the workstation's own `StoreFollower` what
+/// others changed, all on a background thread, and posts the result (`.storeChanged`) to the
+/// inbox: the run loop never waits for the network. Reconnects with a growing pause when the
+/// server is away, saying so once through `onConnection`.
 public final class ChangeListener: @unchecked Sendable {
     private let repository: RemoteRepository
+    private let follower: StoreFollower
+    private let inbox: Inbox
     private let stopped = Mutex(false)
-    private let position: Mutex<JournalPosition>
-    private let onChange: @Sendable (ChangeFeed) -> Void
     private let onConnection: @Sendable (Bool, String) -> Void
 
-    public init(repository: RemoteRepository, from position: JournalPosition, onChange: @escaping @Sendable (ChangeFeed) -> Void,
-                onConnection: @escaping @Sendable (Bool, String) -> Void) {
+    /// Create it before the workstation loads what it shows (the follower takes the journal
+    /// position then).
+    public init(repository: RemoteRepository, inbox: Inbox, onConnection: @escaping @Sendable (Bool, String) -> Void) throws {
         self.repository = repository
-        self.position = Mutex(position)
-        self.onChange = onChange
+        self.follower = try StoreFollower(repository: repository)
+        self.inbox = inbox
         self.onConnection = onConnection
     }
 
@@ -75,15 +78,12 @@ public final class ChangeListener: @unchecked Sendable {
         var pause = 0.25
         while !stopped.withLock({ $0 }) {
             do {
-                let since = position.withLock { $0 }
-                let feed = try repository.changes(since: since, limit: 500, wait: 20)
-                position.withLock { $0 = max($0, feed.head) }
+                let pushed = try repository.changes(since: follower.position, limit: 1, wait: 20)
                 if !connected { connected = true; onConnection(true, "已重新连接服务器") }
                 pause = 0.25
-                if !feed.fromOthers(than: repository.session).isEmpty || !feed.isComplete {
-                    repository.noteCommit()
-                    onChange(feed)
-                }
+                guard !pushed.isEmpty || pushed.head > follower.position else { continue }
+                repository.noteCommit()
+                if let changes = try follower.poll() { inbox.post(.storeChanged(changes)) }
             } catch let refusal as ServerRefusal where refusal.needsLogin {
                 onConnection(false, "\(refusal.message)；不再接收他人的修改")
                 return

@@ -29,7 +29,7 @@ public final class ServerClient: Sendable {
     /// to `retryFor` seconds (for requests that are safe to repeat: reads, and edits, which
     /// compare-and-set makes idempotent).
     public func call<T: Decodable>(_ method: String, _ path: String, query: [String: String] = [:], body: (some Encodable)? = Optional<Done>.none,
-                                   timeout: TimeInterval = 20, retryFor: TimeInterval = 0, as type: T.Type = T.self) throws -> T {
+                                   timeout: TimeInterval = 60, retryFor: TimeInterval = 0, as type: T.Type = T.self) throws -> T {
         var root = base.absoluteString
         while root.hasSuffix("/") { root.removeLast() }
         guard var components = URLComponents(string: root + path) else {

@@ -30,7 +30,7 @@ public struct Accounts: Sendable {
                 .map { try $0.decode((Int, String, Bool).self) }
         }
         let hash = row?.1 ?? "$2b$10$0000000000000000000000000000000000000000000000000000."
-        let ok = Bcrypt.verify(password, hash: hash)
+        let ok = await Self.offPool { Bcrypt.verify(password, hash: hash) }
         guard let (id, _, disabled) = row, ok else {
             try await audit(actor: name, action: "login-failed", detail: "")
             throw ServerError.unauthenticated("用户名或密码不正确")
@@ -73,6 +73,14 @@ public struct Accounts: Sendable {
         try await db.asOwner { conn in try await conn.run("UPDATE token SET revoked = true WHERE digest = \(Self.digest(token))", db.logger) }
     }
 
+    /// Runs CPU-heavy work (bcrypt: tens of milliseconds on purpose) on a dispatch thread, so it
+    /// never holds one of the few threads every request shares.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
+        }
+    }
+
     static func newToken() -> String {
         var rng = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
@@ -93,7 +101,8 @@ public struct Accounts: Sendable {
             throw ServerError.badRequest("显示名不能为空，不超过 32 个字，不含控制字符")
         }
         try Self.checkPassword(new.password)
-        let hash = Bcrypt.hash(new.password, cost: cost)
+        let cost = self.cost
+        let hash = await Self.offPool { Bcrypt.hash(new.password, cost: cost) }
         try await db.asOwner { conn in
             if try await conn.rows("SELECT 1 FROM account WHERE name = \(new.name) OR display_name = \(new.displayName)", db.logger).first != nil {
                 throw ServerError.conflict("账号 \(new.name) 或显示名 \(new.displayName) 已存在")
@@ -111,7 +120,10 @@ public struct Accounts: Sendable {
     /// disabling ends every token of the account.
     public func change(_ name: String, _ change: AccountChange, by admin: String) async throws {
         if let password = change.password { try Self.checkPassword(password) }
-        let hash = change.password.map { Bcrypt.hash($0, cost: cost) }
+        let cost = self.cost
+        var computed: String?
+        if let password = change.password { computed = await Self.offPool { Bcrypt.hash(password, cost: cost) } }
+        let hash = computed
         try await db.asOwner { conn in
             guard let id = try await conn.rows("SELECT id FROM account WHERE name = \(name) FOR UPDATE", db.logger).first?.decode(Int.self) else {
                 throw ServerError.notFound("没有账号 \(name)")

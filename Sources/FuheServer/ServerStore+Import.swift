@@ -44,6 +44,10 @@ extension ServerStore {
                 guard try await conn.rows("SELECT 1 FROM template WHERE id = \(d.template.id)", logger).first != nil else {
                     throw ServerError.rule(code: "T-000", message: "单位 \(d.id) 的模板 \(d.template.id) 不在服务器上，也没有随之上传")
                 }
+                let schemes = try await gradeSchemes(conn)
+                if let problem = StoredRules.violations(d, scored: SummaryFigures(d, schemes: schemes).scored).first {
+                    throw ServerError.rule(code: problem.code, message: "单位 \(d.id)：\(problem.message)；未上传任何单位")
+                }
                 try await insert(d, teamID: teamID, conn)
                 fresh.append(d)
                 imported.append(d.id)

@@ -49,7 +49,7 @@ extension ServerStore {
             }
             guard !plan.changes.isEmpty else { return nil }
             return try await write(plan.changes, to: loaded, by: access, reason: RevertPlan.reason(reverting: batch), origin: "local",
-                                   session: session, conn)
+                                   session: session, isUndo: true, conn)
         }
         guard let written else { return nil }
         notifier.advance(to: written.head, teams: [written.teamID])
@@ -62,28 +62,36 @@ extension ServerStore {
         var teamID: Int
     }
 
-    /// Writes changes to a locked dossier, journals each changed field, refreshes its summary.
+    /// Writes changes to a locked dossier as the store would (`FuheStore.apply`): the account's
+    /// role and the review's lifecycle decide first (`AccessRules`), every stored row and item
+    /// must meet its rules (`StoredRules`, `StoredChangeRules`), the self-evaluation status the
+    /// changes imply is written in the same batch (`EvaluationLifecycle.settling`), each changed
+    /// field is journalled, and the summary refreshed.
     func write(_ changes: [StoreChange], to loaded: LoadedDossier, by access: Access, reason: String?, origin: String,
-               session: String, _ conn: PostgresConnection) async throws -> Written? {
+               session: String, isUndo: Bool = false, _ conn: PostgresConnection) async throws -> Written? {
         let now = clock.now()
         let id = loaded.dossier.id
-        let after = loaded.dossier.applying(changes)
         do {
-            try AccessRules.checkWrite(changes, before: loaded.dossier, after: after, role: access.role, actor: access.actor, reason: reason, at: now)
+            try AccessRules.checkWrite(changes, to: loaded.dossier, role: access.role, actor: access.actor, reason: reason, isUndo: isUndo)
         } catch { throw ServerError.violation(error) }
+        let all = changes + EvaluationLifecycle.settling(changes, on: loaded.dossier)
         var working = loaded.dossier
         var snapshot = loaded.snapshot
         var positions = loaded.evidencePositions
         var records: [JournalRecord] = []
-        for change in changes {
+        for change in all {
             let items = working.items
             if let violation = try StoredChangeRules.check(change, findingHasItems: { f in items.contains { $0.findingID == f } }) {
                 throw ServerError.violation(violation)
             }
             let key = change.key(dossierID: id)
             let old = snapshot[key], new = change.storedJSON
-            working = working.applying(change)
+            working = working.applying([change])
             guard old != new else { continue }
+            if case .result(let row) = change,
+               let problem = StoredRules.rowProblems(row, template: working.template, evaluation: working.evaluation).first {
+                throw ServerError.violation(RuleViolation([problem]))
+            }
             for f in FieldDiff.changes(old: old, new: new) {
                 records.append(JournalRecord(actor: access.displayName, origin: origin, dossierID: id, entity: key.entity, entityID: key.id,
                                              field: f.field, old: f.old, new: f.new, reason: reason, session: session))

@@ -4,8 +4,17 @@ import GRDB
 
 extension FuheStore {
     /// Applies changes to one dossier as a single transaction with journal entries sharing one
-    /// batch number; the dossier's summary is refreshed in the same transaction. Returns the
-    /// batch, or nil when nothing actually changed (nothing is written then).
+    /// batch number; the self-evaluation status the changes imply is set in the same batch
+    /// (`EvaluationLifecycle.completing`) and the dossier's summary refreshed. Every stored row
+    /// and item is checked against its rules (`StoredRules`, `ItemRules`): a change that breaks
+    /// one rolls everything back. Returns the batch, or nil when nothing actually changed
+    /// (nothing is written then).
+    ///
+    /// `person`: who acts, in their role on the review team (the workstation passes it). The
+    /// review's lifecycle and roles then decide first (`ReviewLifecycle.checkWrite`, against the
+    /// dossier as stored inside the same transaction): a member's edit of a submitted review, an
+    /// edit of a finalized one, a status move this person may not make are refused with a
+    /// `RuleViolation`. Without it (import, merge, the command line) only the stored rules apply.
     ///
     /// Compare-and-set: inside the transaction, every entity the changes touch (with
     /// `ChangeBase.Scope.dossier`, every entity of the dossier) must still be as `base` saw it,
@@ -13,16 +22,40 @@ extension FuheStore {
     /// listing each field with its value now, as seen, and as proposed, and nothing is written.
     @discardableResult
     public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String? = nil,
-                      origin: String = "local", session: String? = nil) throws -> Int64? {
+                      origin: String = "local", session: String? = nil, person: Actor? = nil) throws -> Int64? {
         try queue.write { db in
             try Self.checkBase(base, changes: changes, dossierID: dossierID, db)
+            let before = person != nil || Self.touchesStatus(changes) ? try Self.dossier(id: dossierID, db) : nil
+            if let person, let before { try ReviewLifecycle.checkWrite(changes, to: before, by: person, reason: reason) }
             let batch = try Journal.nextBatch(db)
             let now = clock.now()
             let who = Attribution(actor: actor, origin: origin, reason: reason, at: now, atText: ISO.format(now), session: session)
             guard try Self.applyChanges(changes, to: dossierID, batch: batch, db, attribution: { _, _ in who }) else { return nil }
+            try Self.settleStatus(changes, before: before, dossierID: dossierID, batch: batch, db) { _, _ in who }
             try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
             return batch
         }
+    }
+
+    /// Only the review and the items decide the self-evaluation status (FuheCore's rule).
+    static func touchesStatus(_ changes: [StoreChange]) -> Bool { EvaluationLifecycle.touchesStatus(changes) }
+
+    /// Writes the status the written review and items imply (from `before`, the dossier in
+    /// memory, with `changes` laid over it), journalled in `batch`, when it differs.
+    static func settleStatus(_ changes: [StoreChange], before: Dossier?, dossierID: String, batch: Int64, _ db: Database,
+                             attribution: (ChangeTarget, String) -> Attribution) throws {
+        guard let before else { return }
+        let settled = EvaluationLifecycle.settling(changes, on: before)
+        if !settled.isEmpty { _ = try applyChanges(settled, to: dossierID, batch: batch, db, attribution: attribution) }
+    }
+
+    /// Writes the status the stored review and items imply, when it differs, journalled in `batch`.
+    static func settleStatus(dossierID: String, batch: Int64, _ db: Database, decoded: DecodedTexts = DecodedTexts(),
+                             attribution: (ChangeTarget, String) -> Attribution) throws {
+        let d = try dossier(id: dossierID, db, decoded: decoded)
+        let settled = EvaluationLifecycle.completing([], for: d)
+        guard !settled.isEmpty else { return }
+        _ = try applyChanges(settled, to: dossierID, batch: batch, db, attribution: attribution)
     }
 
     /// Who made a journalled change, from where, when and why.
@@ -59,6 +92,14 @@ extension FuheStore {
         }
         var wrote = false
         var lastHash: String?
+        var rowRules: (template: IndicatorTemplate, evaluation: SelfEvaluation)?
+        func checkRow(_ row: IndicatorResult) throws {
+            if rowRules == nil { rowRules = try Self.rowRuleContext(dossierID, db) }
+            guard let rules = rowRules else { return }
+            if let problem = StoredRules.rowProblems(row, template: rules.template, evaluation: rules.evaluation).first {
+                throw StoreError.rule(code: problem.code, message: problem.message)
+            }
+        }
         for pending in writes {
             let target: ChangeTarget
             switch pending {
@@ -69,6 +110,11 @@ extension FuheStore {
             let old = try Self.currentJSON(target, db)
             let new = target.newJSON
             guard old != new else { continue }
+            switch pending {
+            case .change(.result(let row)): try checkRow(row)
+            case .raw("result", _, let json): try checkRow(try DecodeCaches.results.decode(json))
+            default: break
+            }
             func journal(_ field: String, _ old: String?, _ new: String?) throws {
                 let who = attribution(target, field)
                 lastHash = try Journal.append(db, JournalRecord(actor: who.actor, origin: who.origin, dossierID: dossierID, entity: target.entity,
@@ -84,6 +130,13 @@ extension FuheStore {
             wrote = true
         }
         return wrote
+    }
+
+    /// The template and self-evaluation header a stored row is checked against.
+    static func rowRuleContext(_ dossierID: String, _ db: Database) throws -> (template: IndicatorTemplate, evaluation: SelfEvaluation)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT template_id, evaluation_json FROM dossier WHERE id = ?", arguments: [dossierID]),
+              let template = try template(id: row[0], db) else { return nil }
+        return (template, try JSONColumn.decode(SelfEvaluation.self, row[1]))
     }
 
     struct ChangeTarget {

@@ -13,13 +13,27 @@ extension FuheStore {
 
     /// Imports dossiers (and standalone `templates`) in one transaction: either all are stored,
     /// with their units, cycles and embedded templates, or none.
+    /// `samples`: ids of the dossiers that are bundled samples — marked as such; such an id already
+    /// taken by a dossier that is not a sample is refused (real work is never replaced by a sample).
     ///
     /// Leases are respected: into a checked-out copy nothing is imported (its merge only takes
     /// field edits of its own units); in a main store, replacing a unit that is out as a copy is
     /// refused unless `overridingLeases`, and then that lease is marked unmergeable.
     public func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate] = [], mode: ImportMode = .refuseExisting,
-                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil) throws {
+                               overridingLeases: Bool = false, actor: String, origin: String = "import", reason: String? = nil,
+                               sources: [String: ReportSource] = [:], samples: Set<String> = []) throws {
         try queue.write { db in
+            _ = try importDossiers(dossiers, templates: templates, mode: mode, overridingLeases: overridingLeases, actor: actor,
+                                   origin: origin, reason: reason, sources: sources, samples: samples, db)
+        }
+    }
+
+    /// The import inside an open transaction (see above); the report texts in `sources` (by dossier
+    /// id) are stored beside their dossiers. Returns the journal batch.
+    func importDossiers(_ dossiers: [Dossier], templates: [IndicatorTemplate], mode: ImportMode, overridingLeases: Bool = false,
+                        actor: String, origin: String, reason: String?, sources: [String: ReportSource], samples: Set<String> = [],
+                        _ db: Database) throws -> Int64 {
+        do {
             let batch = try Journal.nextBatch(db)
             try Self.checkLeases(importing: dossiers.map(\.id), replacing: mode == .replaceExisting, overriding: overridingLeases,
                                  actor: actor, batch: batch, at: clock.now(), file: name, db)
@@ -31,9 +45,13 @@ extension FuheStore {
                 }
                 try Self.saveTemplate(t, bundled: false, db)
             }
-            for d in dossiers {
+            for var d in dossiers {
+                // The self-evaluation status is derived from the review and the items; a file that
+                // says otherwise is stored with the status the rules give.
+                d.evaluation.status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: d.review, items: d.items)
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d.id]) == true {
                     guard mode == .replaceExisting else { throw StoreError.duplicateDossier(d.id) }
+                    if samples.contains(d.id), try !Self.isSample(d.id, db) { throw Self.notASample(d.id) }
                     try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [d.id])
                 }
                 if let existing = try Self.template(id: d.template.id, db) {
@@ -47,10 +65,16 @@ extension FuheStore {
                     try Self.saveTemplate(d.template, bundled: false, db)
                 }
                 try Self.insert(d, db)
-                try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
+                if samples.contains(d.id) { try db.execute(sql: "INSERT OR IGNORE INTO sample_dossier(dossier_id) VALUES (?)", arguments: [d.id]) }
+                let (stored, scored) = try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
+                if let problem = StoredRules.violations(stored, scored: scored).first {
+                    throw StoreError.rule(code: problem.code, message: "dossier \(d.id): \(problem.message)")
+                }
                 try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
                                                      field: "*", old: nil, new: "imported", reason: reason), batch: batch, at: clock.now())
+                if let source = sources[d.id] { try ReportSources.save(source, dossierID: d.id, db) }
             }
+            return batch
         }
     }
 

@@ -92,6 +92,29 @@ enum Schema {
             // import --replace --force); NULL while it can.
             try db.execute(sql: "ALTER TABLE lease ADD COLUMN unmergeable TEXT")
         }
+        m.registerMigration("v6-intake") { db in
+            // intake_draft: reports read by `fuhe intake --import`, awaiting confirmation (the draft
+            // JSON with the reviewer's decisions); report_source: the text a dossier was made from.
+            try db.execute(sql: """
+                CREATE TABLE intake_draft (id TEXT PRIMARY KEY NOT NULL, position INTEGER NOT NULL, status TEXT NOT NULL,
+                                           source_file TEXT NOT NULL, unit_name TEXT, created_at TEXT NOT NULL,
+                                           created_by TEXT NOT NULL, dossier_id TEXT, json TEXT NOT NULL);
+                CREATE TABLE report_source (dossier_id TEXT PRIMARY KEY NOT NULL REFERENCES dossier(id) ON DELETE CASCADE,
+                                            sha256 TEXT NOT NULL, json TEXT NOT NULL);
+                """)
+        }
+        m.registerMigration("v7-sample-dossiers") { db in
+            // The bundled sample dossiers, marked so that they can be shown as samples and removed
+            // without touching real work. Stores from before: a dossier whose last import was the
+            // samples' is one.
+            try db.execute(sql: """
+                CREATE TABLE sample_dossier (dossier_id TEXT PRIMARY KEY NOT NULL REFERENCES dossier(id) ON DELETE CASCADE) WITHOUT ROWID;
+                INSERT INTO sample_dossier(dossier_id)
+                    SELECT j.dossier_id FROM journal j JOIN dossier d ON d.id = j.dossier_id
+                    WHERE j.entity = 'dossier' AND j.field = '*' AND j.origin = 'samples'
+                      AND j.seq = (SELECT MAX(seq) FROM journal k WHERE k.dossier_id = j.dossier_id AND k.entity = 'dossier' AND k.field = '*');
+                """)
+        }
         return m
     }
 }

@@ -12,7 +12,9 @@ public struct StoreCheckReport: Sendable {
 
 extension FuheStore {
     /// Checks SQLite integrity, foreign keys, that every summary row matches a fresh roll-up,
-    /// that templates and items obey their rules, and collects each dossier's validation messages.
+    /// that templates obey their rules and every dossier every stored rule (`StoredRules`: rows,
+    /// items, references, the review's lifecycle, the self-evaluation status), and collects each
+    /// dossier's validation messages.
     public func check() throws -> StoreCheckReport {
         try queue.read { db in
             var problems: [String] = []
@@ -24,6 +26,7 @@ extension FuheStore {
             for t in try String.fetchAll(db, sql: "SELECT json FROM template").map({ try JSONColumn.decode(IndicatorTemplate.self, $0) }) {
                 for m in TemplateRules.validate(t) where m.level == .error { problems.append("template \(t.id): \(m.code) \(m.message)") }
             }
+            problems += try ReportSources.problems(db)
             let schemes = try Self.gradeSchemes(db)
             var messages: [(String, String, [ValidationMessage])] = []
             let stored = try Row.fetchAll(db, sql: "SELECT id, unit_name, self_total, review_total, open_items FROM dossier ORDER BY sort_key, fiscal_year, id")
@@ -39,8 +42,12 @@ extension FuheStore {
                 if (row["open_items"] as Int) != d.items.filter({ $0.status.isOpen }).count {
                     problems.append("dossier \(id): stored open-item count is stale")
                 }
-                for item in d.items {
-                    for m in ItemRules.validate(item) where m.level == .error { problems.append("dossier \(id) item \(item.id): \(m.code) \(m.message)") }
+                if (row["self_total"] as Int?) != (d.evaluation.finalStatedTotal ?? (scored.total(.selfStated).complete ? scored.total(.selfStated).value : nil))?.hundredths {
+                    problems.append("dossier \(id): stored self total differs from the report and its rows")
+                }
+                for m in StoredRules.violations(d, scored: scored) where m.level == .error {
+                    let place = m.itemID.map { " item \($0)" } ?? m.nodeID.flatMap { d.template.node(id: $0) }.map { " \($0.code)" } ?? ""
+                    problems.append("dossier \(id)\(place): \(m.code) \(m.message)")
                 }
                 messages.append((id, row["unit_name"], scored.messages))
             }

@@ -28,8 +28,10 @@ extension FuheStore {
             try Row.fetchAll(db, sql: """
                 SELECT d.id, d.unit_name, d.fiscal_year, d.year_is_demo, d.eval_type, d.status, d.review_status,
                        d.self_total, d.self_grade, d.review_total, d.review_complete, d.review_grade, d.reviewed_rows,
-                       d.scorable_rows, d.warning_count, d.open_items, d.total_items, COALESCE(o.n, 0) AS overdue_items
+                       d.scorable_rows, d.warning_count, d.open_items, d.total_items, COALESCE(o.n, 0) AS overdue_items,
+                       s.dossier_id IS NOT NULL AS is_sample
                 FROM dossier d
+                LEFT JOIN sample_dossier s ON s.dossier_id = d.id
                 LEFT JOIN (SELECT dossier_id, COUNT(*) AS n FROM rect_item WHERE overdue_from IS NOT NULL AND overdue_from <= ? GROUP BY dossier_id) o
                   ON o.dossier_id = d.id
                 \(whereSQL) ORDER BY d.sort_key, d.fiscal_year, d.id
@@ -45,13 +47,16 @@ extension FuheStore {
                            reviewStatus: (row[6] as String?).flatMap(ReviewStatus.init(rawValue:)),
                            selfTotal: score(7), selfGrade: row[8], reviewTotal: score(9), reviewComplete: row[10], reviewGrade: row[11],
                            reviewedRows: row[12], scorableRows: row[13], warningCount: row[14], openItems: row[15], totalItems: row[16],
-                           overdueItems: row[17])
+                           overdueItems: row[17], isSample: row[18])
     }
 
     /// Recomputes one dossier's summary columns (scores, grades, progress, flags, item counts).
+    /// Returns the dossier as stored and its scoring (for checks that need both).
+    @discardableResult
     static func refreshSummary(dossierID: String, schemes: [String: GradeScheme], today: CalendarDay, _ db: Database,
-                               decoded: DecodedTexts = DecodedTexts()) throws {
-        let f = SummaryFigures(try dossier(id: dossierID, db, decoded: decoded), schemes: schemes)
+                               decoded: DecodedTexts = DecodedTexts()) throws -> (Dossier, ScoredDossier) {
+        let d = try dossier(id: dossierID, db, decoded: decoded)
+        let f = SummaryFigures(d, schemes: schemes)
         try db.execute(sql: """
             UPDATE dossier SET review_status = ?, self_total = ?, self_grade = ?, review_total = ?, review_complete = ?,
                 review_grade = ?, reviewed_rows = ?, scorable_rows = ?, warning_count = ?, open_items = ?, total_items = ?,
@@ -59,5 +64,6 @@ extension FuheStore {
             """, arguments: [f.reviewStatus?.rawValue, f.selfTotal?.hundredths, f.selfGrade, f.reviewTotal?.hundredths, f.reviewComplete,
                              f.reviewGrade, f.reviewedRows, f.scorableRows, f.warningCount, f.openItems, f.totalItems,
                              f.status.rawValue, ISO.format(Date()), dossierID])
+        return (d, f.scored)
     }
 }

@@ -12,8 +12,12 @@ extension FuheStore {
     /// Only `session`'s own batches are reverted (`UndoRefusal.otherSession` otherwise), and only
     /// while every field the batch wrote still holds what it wrote: when someone changed one
     /// since, `StaleWrite` (action `.revert`) names it and nothing is written.
+    ///
+    /// `person`: who undoes, in their role (the workstation passes it): undo then obeys the
+    /// review's lifecycle and roles (`ReviewLifecycle.checkWrite` with `isUndo`) — it never undoes
+    /// a submit, finalize, return or reopen, and never edits a scoresheet that is read-only for them.
     @discardableResult
-    public func revert(batch: Int64, actor: String, session: String) throws -> Int64? {
+    public func revert(batch: Int64, actor: String, session: String, person: Actor? = nil) throws -> Int64? {
         try queue.write { db -> Int64? in
             let entries = try Journal.entries(db, sql: "WHERE batch = ? ORDER BY seq", arguments: [batch])
             let made: RevertPlan?
@@ -30,11 +34,15 @@ extension FuheStore {
                 throw StaleWrite(action: .revert(batch: batch), dossierID: plan.dossierID, fields: try Self.attributed(plan.stale, db))
             }
             guard !plan.changes.isEmpty else { return nil }
+            let dossierID = plan.dossierID, changes = plan.changes
+            let stored = person != nil || Self.touchesStatus(changes) ? try Self.dossier(id: dossierID, db) : nil
+            if let person, let stored { try ReviewLifecycle.checkWrite(changes, to: stored, by: person, reason: nil, isUndo: true) }
             let next = try Journal.nextBatch(db)
             let now = clock.now()
             let who = Attribution(actor: actor, origin: "local", reason: RevertPlan.reason(reverting: batch), at: now, atText: ISO.format(now), session: session)
-            guard try Self.applyChanges(plan.changes, to: plan.dossierID, batch: next, db, attribution: { _, _ in who }) else { return nil }
-            try Self.refreshSummary(dossierID: plan.dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
+            guard try Self.applyChanges(changes, to: dossierID, batch: next, db, attribution: { _, _ in who }) else { return nil }
+            try Self.settleStatus(changes, before: stored, dossierID: dossierID, batch: next, db) { _, _ in who }
+            try Self.refreshSummary(dossierID: dossierID, schemes: try Self.gradeSchemes(db), today: today, db)
             return next
         }
     }

@@ -19,8 +19,9 @@ import TermCore
 ///
 /// **Start.** The locale comes from the environment; when its codeset is not UTF-8 (`LANG=C`,
 /// no `LANG`), `LC_CTYPE` becomes `C.UTF-8`, since otherwise ncurses drops every Chinese cell and
-/// swallows typed Chinese. Then `raw` (Ctrl-C arrives as `.ctrl("c")`), `noecho`, `keypad`,
-/// a 25 ms Esc delay, and colours only if the terminal has them and `NO_COLOR` is not set.
+/// swallows typed Chinese. Then `raw` (Ctrl-C arrives as `.ctrl("c")`), `noecho`, keypad mode
+/// off (``KeyDecoder`` decodes escape sequences), bracketed paste on, and colours only if the
+/// terminal has them and `NO_COLOR` is not set.
 ///
 /// **Drawing.** ``draw(_:)`` writes every style run of every changed row at its own position
 /// and lets ncurses send only what differs from the last frame. It returns the bytes that
@@ -33,7 +34,8 @@ import TermCore
 /// server killed) counts as SIGHUP even when no signal arrives. SIGQUIT and the fatal signals
 /// (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS) restore the terminal, then take
 /// their previous course (Swift's crash report, core dump, death). `exit()` restores it too
-/// (an atexit hook). ``shutdown()`` puts the previous signal dispositions back.
+/// (an atexit hook). Ctrl-Z and SIGTSTP suspend (see ``suspend()``); after SIGCONT the screen
+/// is repainted. ``shutdown()`` puts the previous signal dispositions back.
 @MainActor
 public final class CursesTerminal: Terminal {
     /// Whether `LC_CTYPE` is UTF-8 after the locale fix (false: Chinese cannot be shown).
@@ -52,6 +54,10 @@ public final class CursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var colors: ColorPairs
     private var encoder = RowEncoder(libcWidth: { fuhe_wcwidth($0) })
+    /// Escape sequences and pastes being read.
+    private var decoder = KeyDecoder()
+    /// Keys decoded but not yet returned (one input can complete two).
+    private var queuedKeys: [KeyEvent] = []
     private let attributes: (bold: attr_t, reverse: attr_t, underline: attr_t, dim: attr_t)
     /// The last frame drawn, to skip unchanged rows; nil forces a full draw.
     private var previous: ScreenBuffer?
@@ -80,10 +86,11 @@ public final class CursesTerminal: Terminal {
         raw()
         noecho()
         nonl()
-        keypad(window, true)
+        // Keypad mode off: KeyDecoder reads every escape sequence itself, so one ncurses does
+        // not know (Ctrl-→ under TERM=screen) is never split into Esc and stray keys.
+        keypad(window, false)
         meta(window, true)
         intrflush(window, false)
-        set_escdelay(25)
         curs_set(0)
         leaveok(window, true)
         colors = ColorPairs(wanted: wanted)
@@ -136,34 +143,83 @@ public final class CursesTerminal: Terminal {
 
     /// The next key within `timeoutMilliseconds` (negative = wait as long as it takes), or nil
     /// on timeout, after a termination signal or a hangup of the terminal (both make
-    /// ``terminationRequested`` true), or after ``shutdown()``. Keys with no
-    /// ``KeyEvent`` are skipped. A resize arrives as `.resize` with the new size.
+    /// ``terminationRequested`` true), or after ``shutdown()``. Characters and escape sequences
+    /// are decoded by ``KeyDecoder`` (keypad mode is off: ncurses never splits a sequence it does
+    /// not know); a sequence already begun is always read to its end, even past the timeout.
+    /// A resize arrives as `.resize` with the new size.
+    ///
+    /// Ctrl-Z (and SIGTSTP from outside) suspends: the terminal is given back and the process
+    /// group stops until `fg`; then the screen is repainted and `.resize` with the current size
+    /// is returned so the caller draws a whole frame. Keys with no ``KeyEvent`` are skipped.
     public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
+        if !queuedKeys.isEmpty { return queuedKeys.removeFirst() }
         let slice = 50
         var remaining = timeoutMilliseconds
         while isActive && !terminationRequested {
-            let wait = remaining < 0 ? slice : min(slice, remaining)
+            let suspendRequested = fuhe_take_suspend_request() != 0
+            let continued = fuhe_take_continued() != 0
+            if suspendRequested || continued, let key = resumed(suspending: suspendRequested) { return key }
+            let pending = decoder.isPending
+            let wait = pending ? decoder.pendingTimeoutMilliseconds : remaining < 0 ? slice : min(slice, remaining)
             let start = Self.milliseconds()
             wtimeout(window, Int32(wait))
             var code: wint_t = 0
             let status = wget_wch(window, &code)
-            if status == KEY_CODE_YES && Int32(truncatingIfNeeded: code) == KEY_RESIZE {
-                let now = currentSize()
-                lastSize = now
-                return .resize(width: now.width, height: now.height)
-            }
-            if status != ERR, let key = KeyDecoder.event(isFunctionKey: status == KEY_CODE_YES, code: UInt32(code)) {
-                return key
-            }
             let elapsed = Self.milliseconds() - start
+            if status == KEY_CODE_YES {
+                if Int32(truncatingIfNeeded: code) == KEY_RESIZE {
+                    let now = currentSize()
+                    lastSize = now
+                    return .resize(width: now.width, height: now.height)
+                }
+                if !pending, let key = KeyDecoder.event(isFunctionKey: true, code: UInt32(code)) { return key }
+                continue
+            }
+            var keys: [KeyEvent] = []
+            if status != ERR {
+                keys = decoder.feed(.code(UInt32(code)))
+            } else if pending && elapsed >= wait * 9 / 10 {
+                keys = decoder.feed(.timeout)
+            }
+            if let suspend = keys.firstIndex(of: .ctrl("z")) {
+                queuedKeys += keys[..<suspend]
+                keys = Array(keys[(suspend + 1)...])
+                if let key = resumed(suspending: true) { queuedKeys.append(key) }
+            }
+            queuedKeys += keys
+            if !queuedKeys.isEmpty { return queuedKeys.removeFirst() }
             // Back long before the timeout with nothing: a signal, or a terminal that is gone.
             if status == ERR && elapsed < wait / 2 && fuhe_input_hung_up() != 0 { fuhe_note_hangup() }
-            if remaining >= 0 {
+            if remaining >= 0 && !pending && !decoder.isPending {
                 remaining -= max(elapsed, status == ERR ? wait : 0)
                 if remaining <= 0 { return nil }
             }
         }
         return nil
+    }
+
+    /// Suspends (when `suspending`; see ``suspend()``) or, after a stop from outside, just
+    /// repaints; returns `.resize` with the current size so the caller draws a full frame, or
+    /// nil when nothing happened (suspending is not possible here).
+    private func resumed(suspending: Bool) -> KeyEvent? {
+        if suspending && !suspend() { return nil }
+        invalidate()
+        let now = currentSize()
+        lastSize = now
+        return .resize(width: now.width, height: now.height)
+    }
+
+    /// Gives the terminal back and stops the process group (Ctrl-Z) until it is continued
+    /// (`fg`); the next ``draw(_:)`` repaints everything. Returns false without stopping when
+    /// the program leads its terminal session (nothing could continue it).
+    @discardableResult
+    public func suspend() -> Bool {
+        guard isActive else { return false }
+        let stopped = fuhe_curses_suspend() != 0
+        _ = fuhe_take_continued()
+        _ = fuhe_take_suspend_request()
+        if stopped { invalidate() }
+        return stopped
     }
 
     private static func milliseconds() -> Int {

@@ -34,7 +34,8 @@ public enum Fixture {
       "cycle": {"id": "C-1", "fiscal_year": 2021, "year_is_demo": true, "name": "2021年度部门整体支出绩效自评"},
       "template_id": "TX",
       "self_evaluation": {"id": "SE-1", "eval_type": "DEPT_OVERALL", "object_name": "益阳市赫山区政务服务中心",
-        "stated_totals": ["98.5"], "stated_grade": "优", "budget_full_year": "933.09", "executed": "900.1234"},
+        "stated_totals": ["98.5"], "stated_grade": "优", "budget_full_year": "933.09", "executed": "900.1234",
+        "status": "IN_REVIEW"},
       "evidence": [{"id": "EV-1", "title": "在编人员花名册", "kind": "LEDGER"}],
       "results": [
         {"code": "1.1", "target": "≤100%", "actual": {"text": "11/10=110%", "num": "11/10"}, "self_score": "5",

@@ -23,13 +23,13 @@ public enum LessonScript {
     public static func actions(lesson number: Int) throws -> [Action] {
         switch number {
         case 1:
-            let devTotal = try messageIndex(dossier: "SE-XXQ-FP-2019", code: "DEV_TOTAL")
+            let twoTotals = try messageIndex(dossier: "SE-XXQ-FP-2019", code: "S-003")
             return [
                 .type("/fupin"), .keys(["Enter", "Enter"]), .expect("第 2/5 步"),
                 .type("/资金使用成效"), .keys(["Enter"]), .expect("第 3/5 步"),
                 .type("/精准使用"), .keys(["Enter"]), .expect("第 4/5 步"),
                 .type("/项目支出进度"), .keys(["Enter"]), .expect("第 5/5 步"),
-                .keys(["!"]), .expect("校验提示"), .keys(Array(repeating: "j", count: devTotal)), .expect("已完成 ✓"),
+                .keys(["!"]), .expect("校验提示"), .keys(Array(repeating: "j", count: twoTotals)), .expect("已完成 ✓"),
                 .keys(["Escape"]), .expect("▶ 评分表"),
             ]
         case 2:

@@ -35,7 +35,7 @@ public struct SampleStore {
     public static func workstation(on store: FuheStore, clock: FixedClock = FixedClock(day: today), width: Int = 80, height: Int = 24,
                                    actor: Actor = Actor(name: "王某", role: .leader)) -> Workstation {
         let label = (try? StoreLabel.describing(store)) ?? StoreLabel(name: store.name, kind: "main")
-        let w = Workstation(repository: StoreRepository(store), actor: actor, storeLabel: label,
+        let w = Workstation(repository: StoreRepository(store, role: actor.role), actor: actor, storeLabel: label,
                             clock: clock, width: width, height: height)
         w.start()
         return w

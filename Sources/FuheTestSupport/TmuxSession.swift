@@ -68,6 +68,18 @@ public final class TmuxSession {
         try tmux(["send-keys", "-t", target, "-l", "--", text])
     }
 
+    /// Sends raw bytes to the program, exactly as given (an escape sequence a terminal sends).
+    public func sendBytes(_ bytes: [UInt8]) throws {
+        try tmux(["send-keys", "-t", target, "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
+    /// Pastes `text` as a terminal does: wrapped in bracketed-paste markers when the program
+    /// turned bracketed paste on, line breaks sent as CR.
+    public func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "fuhe-test", "--", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "fuhe-test", "-t", target])
+    }
+
     /// The visible screen, one string per row, trailing spaces kept (a wide character appears
     /// once, with no padding: compare positions by display width).
     public func capture() throws -> [String] {

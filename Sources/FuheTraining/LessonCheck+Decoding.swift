@@ -5,7 +5,7 @@ import FuheCore
 /// — the JSON form of every check (docs/training.md lists the kinds and their fields).
 extension LessonCheck: Decodable {
     static let kinds = ["unit_open", "focus", "row_selected", "message_selected", "item_selected", "verified_actual",
-                        "review_score", "finding_added", "item_added", "item_status", "all", "any", "not"]
+                        "review_score", "reason_text", "finding_added", "item_added", "item_status", "all", "any", "not"]
 
     public init(from decoder: any Decoder) throws {
         let probe = try decoder.container(keyedBy: AnyKey.self)
@@ -37,6 +37,10 @@ extension LessonCheck: Decodable {
             self = .reviewScore(dossier: try c.nonBlank("dossier"), code: try c.nonBlank("code"),
                                 condition: ScoreCondition(equals: try c.score("score"), min: try c.score("min"), max: try c.score("max")),
                                 reason: try c.bool("reason"))
+        case "reason_text":
+            let c = try fields("dossier", "code", "contains", "lacks")
+            self = .reasonText(dossier: try c.nonBlank("dossier"), code: try c.nonBlank("code"),
+                               contains: try c.strings("contains"), lacks: try c.strings("lacks"))
         case "finding_added":
             let c = try fields("dossier", "category", "code", "text_contains", "text_lacks")
             self = .findingAdded(dossier: try c.nonBlank("dossier"), condition: FindingCondition(

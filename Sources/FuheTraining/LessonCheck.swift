@@ -20,6 +20,9 @@ public indirect enum LessonCheck: Sendable, Equatable {
     case verifiedActual(dossier: String, code: String, value: Decimal?)
     /// The row has a review score within `condition`; when `reason`, a non-blank deduction reason too.
     case reviewScore(dossier: String, code: String, condition: ScoreCondition, reason: Bool)
+    /// The row's deduction reason contains every text of `contains` and none of `lacks` (繁简
+    /// alike): a reason that still says 满分 under a score of 0.00 is not a consistent review.
+    case reasonText(dossier: String, code: String, contains: [String], lacks: [String])
     /// A finding that was not there when the lesson started matches `condition`.
     case findingAdded(dossier: String, condition: FindingCondition)
     /// A rectification item that was not there when the lesson started matches `condition`.
@@ -34,7 +37,7 @@ public indirect enum LessonCheck: Sendable, Equatable {
     public var dossierIDs: [String] {
         switch self {
         case .unitOpen(let d), .focus(let d, _), .rowSelected(let d, _), .messageSelected(let d, _), .itemSelected(let d, _),
-             .verifiedActual(let d, _, _), .reviewScore(let d, _, _, _), .findingAdded(let d, _), .itemAdded(let d, _),
+             .verifiedActual(let d, _, _), .reviewScore(let d, _, _, _), .reasonText(let d, _, _, _), .findingAdded(let d, _), .itemAdded(let d, _),
              .itemStatus(let d, _, _, _):
             [d]
         case .all(let checks), .any(let checks): checks.flatMap(\.dossierIDs)

@@ -31,6 +31,9 @@ public enum LessonChecker {
             case .reviewScore(let id, let code, let condition, let reason):
                 guard let r = result(dossier(id), code: code), let score = r.reviewScore else { return false }
                 return condition.holds(score) && (!reason || !blank(r.deductionReason))
+            case .reasonText(let id, let code, let contains, let lacks):
+                guard let reason = result(dossier(id), code: code)?.deductionReason else { return false }
+                return contains.allSatisfy { ChineseText.contains(reason, $0) } && !lacks.contains { ChineseText.contains(reason, $0) }
             case .findingAdded(let id, let condition):
                 guard let d = dossier(id) else { return false }
                 let old = baseline.findings[id] ?? []

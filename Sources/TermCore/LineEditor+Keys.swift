@@ -7,11 +7,15 @@ extension LineEditor {
     /// |---|---|
     /// | printable character | inserted at the cursor (an IME commit arrives as several) |
     /// | Backspace, Ctrl-H / Del | delete the character before / after the cursor |
-    /// | ← → | one character |
+    /// | ← → (Shift held or not) | one character |
+    /// | Ctrl-← / Ctrl-→, Alt-← / Alt-→, Alt-b / Alt-f | one word back (to its start) / on (to its end): see ``wordStart(before:in:)`` and ``wordEnd(after:in:)`` |
     /// | Home, Ctrl-A / End, Ctrl-E | start / end of the line (of the text, single-line) |
+    /// | Ctrl-Home / Ctrl-End | start / end of the text |
     /// | ↑ ↓ | multi-line: the line above / below at the same display column; past the first or last line, to the start or end of the text. Single-line: ignored |
     /// | Ctrl-U / Ctrl-K | delete to the start / end of the line; at that edge, delete the line break (join lines) |
-    /// | Ctrl-W | delete the word before the cursor: spaces, then one run of CJK characters, or of letters and digits, or of other symbols (see ``wordStart(before:in:)``) |
+    /// | Ctrl-W, Alt-Backspace, Ctrl-Backspace | delete the word before the cursor: spaces, then one run of CJK characters, or of letters and digits, or of other symbols (see ``wordStart(before:in:)``) |
+    /// | Ctrl-Delete, Alt-Delete, Alt-d | delete the word after the cursor (see ``wordEnd(after:in:)``) |
+    /// | a paste | inserted in one piece: see ``paste(_:)`` |
     /// | Enter | single-line: submit; multi-line: a line break |
     /// | Ctrl-S, Ctrl-D | submit |
     /// | Esc | cancel |
@@ -32,7 +36,31 @@ extension LineEditor {
         case .down: return multiline ? moveVertically(by: 1) : .ignored
         case .ctrl("u"): return deleteToLineStart()
         case .ctrl("k"): return deleteToLineEnd()
-        case .ctrl("w"): return delete(Self.wordStart(before: position, in: Array(text))..<position)
+        case .ctrl("w"), .modified(.backspace, .alt), .modified(.backspace, .ctrl):
+            return delete(Self.wordStart(before: position, in: Array(text))..<position)
+        case .modified(.delete, .ctrl), .modified(.delete, .alt), .alt("d"):
+            return delete(position..<Self.wordEnd(after: position, in: Array(text)))
+        case .alt("b"): return move(to: Self.wordStart(before: position, in: Array(text)))
+        case .alt("f"): return move(to: Self.wordEnd(after: position, in: Array(text)))
+        case .paste(let pasted):
+            return paste(pasted).inserted > 0 ? .edited : .moved
+        case .modified(let base, let modifiers):
+            return handleModified(base, modifiers)
+        default: return .ignored
+        }
+    }
+
+    /// Movement keys held with modifiers: Ctrl or Alt makes ←/→ move by words and Home/End go to
+    /// the ends of the text; Shift alone changes nothing (there is no selection).
+    private mutating func handleModified(_ base: KeyEvent, _ modifiers: KeyModifiers) -> EditOutcome {
+        let byWord = modifiers.contains(.ctrl) || modifiers.contains(.alt)
+        switch base {
+        case .left where byWord: return move(to: Self.wordStart(before: position, in: Array(text)))
+        case .right where byWord: return move(to: Self.wordEnd(after: position, in: Array(text)))
+        case .home where modifiers.contains(.ctrl): return move(to: 0)
+        case .end where modifiers.contains(.ctrl): return move(to: count)
+        case .left, .right, .home, .end, .up, .down:
+            return modifiers == .shift ? handle(base) : .ignored
         default: return .ignored
         }
     }
@@ -99,7 +127,7 @@ extension LineEditor {
         return .moved
     }
 
-    /// Where Ctrl-W deletes back to from `offset`: a line break right before the cursor is
+    /// Where a word-wise move or deletion back from `offset` ends (Ctrl-W, Ctrl-←, Alt-b): a line break right before the cursor is
     /// deleted alone; otherwise spaces are skipped, then one run of characters of the same kind:
     /// CJK (Han, kana, Hangul — so a Chinese phrase up to punctuation or a space goes at once),
     /// letters/digits/underscore, or other symbols (punctuation such as "，" or emoji).
@@ -117,7 +145,25 @@ extension LineEditor {
     }
 }
 
-/// The kinds of character runs Ctrl-W deletes one at a time.
+extension LineEditor {
+    /// Where a word-wise move or deletion forward from `offset` ends: a line break right after the
+    /// cursor is a step of its own; otherwise spaces are skipped, then one run of characters of
+    /// the same kind (as ``wordStart(before:in:)``, mirrored).
+    ///
+    /// `LineEditor.wordEnd(after: 0, in: Array("复核意见：同意 ok")) // 4`
+    public static func wordEnd(after offset: Int, in characters: [Character]) -> Int {
+        var end = Swift.min(Swift.max(offset, 0), characters.count)
+        guard end < characters.count else { return end }
+        if characters[end] == "\n" { return end + 1 }
+        while end < characters.count && characters[end] != "\n" && WordKind(characters[end]) == .space { end += 1 }
+        guard end < characters.count, characters[end] != "\n" else { return end }
+        let kind = WordKind(characters[end])
+        while end < characters.count && characters[end] != "\n" && WordKind(characters[end]) == kind { end += 1 }
+        return end
+    }
+}
+
+/// The kinds of character runs word-wise moves and deletions step over one at a time.
 enum WordKind: Hashable {
     case space, cjk, word, symbol
 

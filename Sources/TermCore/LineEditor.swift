@@ -46,6 +46,8 @@ public struct LineEditor: Sendable, Hashable {
     var position: Int
     /// The display column ↑/↓ aim for, kept across a run of vertical moves.
     var goalColumn: Int?
+    /// What the last ``paste(_:)`` (or `.paste` key) did, for the status line; nil before any.
+    public internal(set) var lastPaste: PasteResult?
 
     /// A field holding `text` (cleaned of control characters and cut to `maxLength`), with the
     /// cursor at its end.

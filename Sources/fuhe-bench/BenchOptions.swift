@@ -12,9 +12,14 @@ struct BenchOptions {
     var mergeOnly = false
     /// Only the document figures (`--documents-only`): 意见书, 通报, XLSX ledger.
     var documentsOnly = false
+    /// Only report intake: its accuracy table and speed (`--intake`).
+    var intake = false
+    /// Folder of the intake fixtures (`expected-facts.json`, `reports/`).
+    var fixtures = "Tests/FuheIntakeTests/Fixtures"
 
     static let usage = """
         usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only]
+               fuhe-bench --intake [--fixtures DIR] [--runs N]
 
           --dossiers N    dossiers in the synthetic store (default 2000)
           --indicators N  scored leaf indicators per dossier, at least 12 (default 60)
@@ -23,6 +28,9 @@ struct BenchOptions {
           --dir PATH      keep the store in PATH (reused when it already holds one) instead of a temp folder
           --merge-only    build or reuse the store, then time only the merge of a copy
           --documents-only  build or reuse the store, then time only the documents (意见书, 通报, XLSX ledger)
+          --intake        report intake only: the accuracy table against the hand-made facts and
+                          the time to read a 50 KB report and a 2 MB page into drafts
+          --fixtures DIR  intake fixtures (default Tests/FuheIntakeTests/Fixtures, from the repository root)
         """
 
     /// Parses `arguments` (without the program name); nil with a message on bad input.
@@ -33,10 +41,14 @@ struct BenchOptions {
             if flag == "-h" || flag == "--help" { return .failure(BenchUsageError(message: nil)) }
             if flag == "--merge-only" { o.mergeOnly = true; continue }
             if flag == "--documents-only" { o.documentsOnly = true; continue }
+            if flag == "--intake" { o.intake = true; continue }
             guard let value = rest.popFirst() else { return .failure(BenchUsageError(message: "\(flag) needs a value")) }
             switch flag {
             case "--dir":
                 o.dir = value
+                continue
+            case "--fixtures":
+                o.fixtures = value
                 continue
             case "--dossiers", "--indicators", "--items", "--runs":
                 guard let n = Int(value), n >= 0 else {

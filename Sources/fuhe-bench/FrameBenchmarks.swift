@@ -16,7 +16,7 @@ struct FrameBenchmarks {
     static let height = 40
 
     func workstation(_ store: FuheStore) -> Workstation {
-        let w = Workstation(repository: StoreRepository(store), actor: Actor(name: "bench", role: .leader),
+        let w = Workstation(repository: StoreRepository(store, role: .leader), actor: Actor(name: "bench", role: .leader),
                             storeLabel: StoreLabel(name: "bench.sqlite", kind: "main"), clock: FixedClock(day: BenchSetup.today),
                             width: Self.width, height: Self.height)
         w.start()

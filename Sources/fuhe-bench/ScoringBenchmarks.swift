@@ -12,9 +12,11 @@ struct ScoringBenchmarks {
     static let editSeries = 1_000
 
     /// A review score different from `current`, inside the node's range.
-    static func changedScore(_ current: Score?, node: IndicatorNode) -> Score {
-        let top = node.maxScore
-        let lower = Score(hundredths: Swift.max(node.minScore.hundredths, top.hundredths - Swift.max(1, top.hundredths / 10)))
+    static func changedScore(_ current: Score?, node: IndicatorNode, allowed: ClosedRange<Score>? = nil) -> Score {
+        // Within the row's allowed range when it has one: the store refuses anything else.
+        let range = allowed ?? node.minScore...node.maxScore
+        let top = range.upperBound
+        let lower = Score(hundredths: Swift.max(range.lowerBound.hundredths, top.hundredths - Swift.max(1, top.hundredths / 10)))
         return current == top ? lower : top
     }
 

@@ -54,6 +54,11 @@ struct StoreBenchmarks {
     /// included; compare-and-set against the dossier as loaded, or (`checked` false) without a
     /// base, to show what the check costs.
     func storeOneEdit(checked: Bool = true) throws -> Measurement {
+        // Reviews still open: a finalized scoresheet is not edited (its frozen total would no
+        // longer match, I-006 — the workstation refuses that edit).
+        let open = Set(try store.unitList().filter { $0.reviewStatus != .finalized }.map(\.dossierID))
+        let ids = self.ids.filter { open.contains($0) }
+        guard !ids.isEmpty else { throw BenchFailure("no dossier with an open review to edit") }
         let step = Swift.max(1, ids.count / Swift.max(runs, 1))
         let leaves = setup.template.scorableLeaves
         return try measure(checked ? "store one edit" : "store one edit, no base", unit: .milliseconds, runs: runs,
@@ -65,7 +70,8 @@ struct StoreBenchmarks {
             let d = try store.dossier(id: id)
             let node = leaves[(run * 7 + (checked ? 0 : 3)) % leaves.count]
             var row = d.result(for: node.id)
-            row.reviewScore = ScoringBenchmarks.changedScore(row.reviewScore, node: node)
+            let allowed = ScoringEngine.evaluate(node: node, result: row, evaluation: d.evaluation).allowedRange
+            row.reviewScore = ScoringBenchmarks.changedScore(row.reviewScore, node: node, allowed: allowed)
             row.deductionReason = "复核调整：佐证材料不足"
             row.status = .reviewed
             row.reviewedBy = "(demo) 复核员"

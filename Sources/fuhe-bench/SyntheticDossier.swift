@@ -68,9 +68,16 @@ struct SyntheticDossierFactory {
         let items = (0..<itemCount).map { k in
             item(seq: k + 1, findingID: "F-\(k % Swift.max(findingCount, 1) + 1)", unit: names.shortName, rng: &rng)
         }
-        return Dossier(unit: unit, cycle: Self.cycle, template: template, evaluation: evaluation, results: results,
-                       evidence: evidence, selfTeam: [TeamMember(name: ChineseNames.person(index + 1), role: .leader)],
-                       review: review, findings: findings, items: items)
+        var dossier = Dossier(unit: unit, cycle: Self.cycle, template: template, evaluation: evaluation, results: results,
+                              evidence: evidence, selfTeam: [TeamMember(name: ChineseNames.person(index + 1), role: .leader)],
+                              review: review, findings: findings, items: items)
+        if depth == .complete {
+            // A finalized review carries its frozen total and grade (I-006).
+            let scored = DossierScorer.score(dossier, scheme: scheme)
+            dossier.review?.frozenTotal = scored.total(.review).value
+            dossier.review?.frozenGrade = scored.reviewGrade?.label
+        }
+        return dossier
     }
 
     /// One rectification item; status drawn from a realistic mix, deadlines around `today`.
@@ -98,7 +105,7 @@ struct SyntheticDossierFactory {
         case 65..<75:
             item.status = .longTerm
             item.rectType = .longTerm
-            item.nextCheckOn = today.adding(days: -15 + rng.below(60))
+            item.nextCheckOn = Swift.min(today.adding(days: -15 + rng.below(60)), deadline)
             item.longTermSince = created
         case 75..<95:
             item.status = .closed

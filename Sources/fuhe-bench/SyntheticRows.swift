@@ -52,6 +52,12 @@ enum SyntheticRows {
                     reviewH = Swift.max(0, selfH - Swift.max(1, w * (10 + rng.below(40)) / 100))
                     r.deductionReason = rng.pick(ChineseNames.deductionReasons)
                 }
+                // A review score the rules accept (R-007: within the chosen level's band or the
+                // tier's range), with the reason a score below the maximum needs.
+                if let range = ScoringEngine.evaluate(node: node, result: r, evaluation: placeholder(template)).allowedRange {
+                    reviewH = Swift.min(Swift.max(reviewH, range.lowerBound.hundredths), range.upperBound.hundredths)
+                }
+                if reviewH < w && r.deductionReason == nil { r.deductionReason = rng.pick(ChineseNames.deductionReasons) }
                 r.reviewScore = Score(hundredths: reviewH)
                 r.status = .reviewed
                 r.reviewedBy = reviewer
@@ -64,6 +70,11 @@ enum SyntheticRows {
             out[node.id] = r
         }
         return out
+    }
+
+    /// A header for evaluating rows on their own (the allowed ranges do not depend on it).
+    private static func placeholder(_ template: IndicatorTemplate) -> SelfEvaluation {
+        SelfEvaluation(id: "SYN", cycleID: "C", unitID: "U", templateID: template.id, evalType: template.evalType, objectName: "")
     }
 
     /// Target and actual as a unit would print them, read with the importer's own parser.

@@ -13,6 +13,16 @@ case .failure(let error):
     exit(error.message == nil ? 0 : 2)
 }
 
+if options.intake {
+    do {
+        print(try IntakeBenchmarks(fixtures: options.fixtures, runs: options.runs).report())
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("fuhe-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 do {
     let setup = try BenchSetup(options: options)
     defer { setup.cleanUp() }
@@ -78,6 +88,7 @@ do {
     report.percentileNames.formUnion([unitMoves.name, sheetMoves.name])
     report.measurements.append(frames.openDossier())
     report.measurements.append(frames.acceptSuggestion())
+    report.measurements += frames.pasteFigures()
     let medianCells = { (c: [Int]) in c.sorted()[c.count / 2] }
     report.notes.append("cells changed per cursor move at \(FrameBenchmarks.width)×\(FrameBenchmarks.height): unit list median \(medianCells(unitCells)), "
                         + "scoresheet median \(medianCells(sheetCells)) (bytes on the wire: scripts/pty-bench.py)")

@@ -4,7 +4,11 @@ import TermCore
 struct ProbeState {
     var size = (width: 0, height: 0)
     var lastKey = "(none)"
-    var typed = ""
+    /// The text field: every editing key of the workstation's fields works here.
+    var editor = LineEditor()
+    var typed: String { editor.text }
+    /// What the last paste was: characters and lines.
+    var lastPaste = "(none)"
     var lastFrameBytes = 0
     var totalBytes = 0
     var colors = false
@@ -15,11 +19,13 @@ struct ProbeState {
     mutating func handle(_ key: KeyEvent) {
         lastKey = key.description
         switch key {
-        case .character(let c): typed.append(c)
-        case .backspace: if !typed.isEmpty { typed.removeLast() }
-        case .enter: typed = ""
+        case .enter: editor = LineEditor()
         case .resize(let w, let h): size = (w, h)
-        default: break
+        case .paste(let text):
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            _ = editor.handle(key)
+            lastPaste = "\(text.count)字 \(lines)行 · \(editor.lastPaste?.summary ?? "")"
+        default: _ = editor.handle(key)
         }
     }
 }
@@ -32,10 +38,11 @@ enum ProbeScreen {
     /// U+1FAE9 is newer than glibc 2.36: the backend must draw U+FFFD there.
     static let unknownLine = "宽度 width: 中a\u{1FAE9}b|"
     static let typedLabel = "输入 typed: "
+    static let pasteLabel = "粘贴 paste: "
 
     static func render(_ state: ProbeState) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.size.width, height: state.size.height)
-        let box = Rect(x: 0, y: 0, width: state.size.width, height: min(state.size.height, 11))
+        let box = Rect(x: 0, y: 0, width: state.size.width, height: min(state.size.height, 12))
         drawBox(box, into: &buffer)
         let inside = box.inset(1)
         let lines: [(String, Style)] = [
@@ -47,12 +54,13 @@ enum ProbeScreen {
             ("颜色 colors: \(state.colors ? "on" : "off") · 编码 \(state.codeset) · pid \(state.pid)", .plain),
             (unknownLine, Style(reverse: true)),
             ("q 退出 quit", Style(underline: true, foreground: .yellow, background: .blue)),
+            (pasteLabel + state.lastPaste, .plain),
         ]
         for (index, line) in lines.enumerated() where index < inside.height {
             buffer.put(line.0, x: inside.x + 1, y: inside.y + index, style: line.1, clip: inside)
         }
         if inside.height > 3 {
-            let x = inside.x + 1 + DisplayWidth.of(typedLabel + state.typed)
+            let x = inside.x + 1 + DisplayWidth.of(typedLabel + state.typed.prefix(state.editor.cursor))
             if x < inside.maxX { buffer.cursor = (x, inside.y + 3) }
         }
         return buffer

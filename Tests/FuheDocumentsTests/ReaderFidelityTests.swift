@@ -140,8 +140,11 @@ import FuheCore
             #expect(cells[1] == row.unitName)
             #expect(cells[6] == row.measure)
             #expect(cells[10] == row.deadline.description, "deadline of \(row.unitName) \(row.seq)")
-            #expect(cells[18] == (row.closedOn?.description ?? ""))
-            #expect(cells[15] == row.status.label)
+            let column = { (name: String) in LedgerRow.columns.firstIndex(of: name) ?? 0 }
+            #expect(cells[column("销号日期")] == (row.closedOn?.description ?? ""))
+            #expect(cells[column("状态")] == row.status.label)
+            #expect(cells[column("剩余/逾期天数")] == row.dueText)
+            #expect(cells[column("下次检查日")] == (row.nextCheck?.description ?? ""))
         }
         let summary = try #require(o.csv["ledger-按单位汇总"])
         let summaryLines = summary.split(separator: "\n").map(String.init)

@@ -132,9 +132,11 @@ import FuheTestSupport
         try main.store.apply([.item(mainItem), .item(mainCreated)], to: Self.yueyang, base: .seen(seenMain), actor: "王某")
         }  // the sites' workstations quit before their copies come back
 
-        // A: the reason conflicts with main's; decided for the copy.
+        // A: its score and reason against main's reason — one decision for the row (the score,
+        // its deduction reason and its verified actual go together); decided for the copy.
         let (planA, outA) = try merge("a.sqlite") { _ in .copy }
-        #expect(planA.plan.conflicts.map(\.primary) == ["deductionReason"])
+        #expect(planA.plan.conflicts.map(\.primary) == ["reviewScore"])
+        #expect(planA.plan.conflicts.first?.fields.contains("deductionReason") == true)
         #expect(outA.conflictsDecided == 1)
         // B: its score conflicts with A's (now in main); decided for main. Its note and progress apply.
         let (planB, _) = try merge("b.sqlite") { _ in .main }

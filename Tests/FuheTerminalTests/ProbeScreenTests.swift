@@ -10,7 +10,7 @@ struct ProbeScreenTests {
 
     /// Every box row is exactly `width` cells wide with its border in the last column.
     private func expectBoxAligned(_ screen: [String], width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
-        let rows = Array(screen.prefix(11))
+        let rows = Array(screen.prefix(12))
         for (index, row) in rows.enumerated() {
             let cells = DisplayWidth.of(row)
             let last = row.last.map(String.init) ?? "nothing"
@@ -163,5 +163,118 @@ struct ProbeScreenTests {
         #expect(!screen.contains { $0.contains(Self.sample) }, "probe screen still visible", sourceLocation: sourceLocation)
         #expect(screen.contains { $0.hasPrefix("EXIT=\(exit)") }, "\(screen.joined(separator: "\n"))", sourceLocation: sourceLocation)
         #expect(screen.contains { $0.trimmingCharacters(in: .whitespaces) == "icanon echo" }, sourceLocation: sourceLocation)
+    }
+}
+
+/// The key decoder and the line editor in a real terminal: modified keys, sequences as other
+/// terminals send them, bracketed paste, suspend and resume.
+@Suite("term-probe keys in tmux", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ProbeKeyTests {
+    @Test func modifiedKeysAreDecodedWhole() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        let keys: [(String, String)] = [
+            ("C-Right", "Ctrl-→"), ("C-Left", "Ctrl-←"), ("S-Left", "Shift-←"), ("M-Right", "Alt-→"),
+            ("M-b", "Alt-b"), ("M-f", "Alt-f"), ("C-DC", "Ctrl-Del"), ("M-BSpace", "Alt-Backspace"),
+            ("IC", "Ins"), ("F12", "F12"), ("S-F3", "Shift-F3"), ("C-Home", "Ctrl-Home"), ("C-End", "Ctrl-End"),
+            ("C-Up", "Ctrl-↑"), ("BTab", "Shift-Tab"),
+        ]
+        for (name, description) in keys {
+            try tmux.sendKeys(name)
+            try tmux.waitFor("key \(name) shown as \(description)") {
+                ProbeSession.field("按键 key:", in: $0) == "按键 key: \(description)"
+            }
+        }
+        // Nothing stray was typed into the field by any of them.
+        #expect(ProbeSession.field("输入 typed:", in: try tmux.capture()) == "输入 typed:")
+    }
+
+    @Test func sequencesOfOtherTerminalsAreDecoded() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        let esc: UInt8 = 0x1B
+        let cases: [([UInt8], String)] = [
+            ([esc] + Array("[1~".utf8), "Home"), ([esc] + Array("[4~".utf8), "End"),            // PuTTY
+            ([esc] + Array("[7~".utf8), "Home"), ([esc] + Array("Od".utf8), "Ctrl-←"),          // rxvt
+            ([esc] + Array("[3^".utf8), "Ctrl-Del"), ([esc] + Array("[[A".utf8), "F1"),          // rxvt, Linux console
+            ([esc] + Array("[1;5C".utf8), "Ctrl-→"), ([esc] + Array("[119;5u".utf8), "Ctrl-W"),  // xterm, CSI u
+            ([esc] + Array("[1;5X".utf8) + Array("x".utf8), "x"),                                // unknown: dropped whole
+        ]
+        for (bytes, description) in cases {
+            try tmux.sendBytes(bytes)
+            try tmux.waitFor("bytes \(bytes) shown as \(description)") {
+                ProbeSession.field("按键 key:", in: $0) == "按键 key: \(description)"
+            }
+        }
+        // Only the x after the unknown sequence reached the field.
+        #expect(ProbeSession.field("输入 typed:", in: try tmux.capture()) == "输入 typed: x")
+    }
+
+    @Test func ctrlArrowsMoveByWordsInTheTextField() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        try tmux.sendLiteral("复核意见 ok 2020年")
+        try tmux.waitFor(text: "输入 typed: 复核意见 ok 2020年 ")
+        let label = 2 + DisplayWidth.of("输入 typed: ")
+        try tmux.sendKeys("Home")
+        try tmux.waitFor("cursor at the start") { _ in try tmux.cursor().x == label }
+        try tmux.sendKeys("C-Right")
+        try tmux.waitFor("cursor after 复核意见") { _ in try tmux.cursor().x == label + 8 }
+        try tmux.sendKeys("C-Right")
+        try tmux.waitFor("cursor after ok") { _ in try tmux.cursor().x == label + 11 }
+        try tmux.sendKeys("M-b")
+        try tmux.waitFor("cursor before ok") { _ in try tmux.cursor().x == label + 9 }
+        try tmux.sendKeys("C-w")
+        try tmux.waitFor(text: "输入 typed: ok 2020年 ")
+        #expect(try tmux.cursor().x == label)
+    }
+
+    @Test func aPasteArrivesAsOneEventWithItsLines() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        try tmux.paste("第一行 q 不会退出\n第二行")
+        let screen = try tmux.waitFor(text: "粘贴 paste: 14字 2行")
+        #expect(ProbeSession.field("按键 key:", in: screen) == "按键 key: 粘贴14字")
+        // Single-line field: the line break became a space, the q did not quit.
+        #expect(ProbeSession.field("输入 typed:", in: screen) == "输入 typed: 第一行 q 不会退出 第二行")
+        #expect(screen.contains { $0.contains("1处换行改为空格") })
+        // 2,000 characters at once.
+        let long = String(repeating: "复核意见abc，", count: 250)
+        try tmux.paste(long)
+        try tmux.waitFor(text: "粘贴 paste: 2000字 1行", timeout: 20)
+    }
+
+    @Test func ctrlZSuspendsAndFgResumes() throws {
+        guard let probe = ProbeSession.executable else { throw TmuxSession.Failure(description: "term-probe not found") }
+        // An interactive shell with job control, as a user has.
+        let tmux = try TmuxSession(command: "bash --norc --noprofile -i", width: 100, height: 30, environment: ["PS1": "$ "])
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "$")
+        try tmux.sendLiteral(TmuxSession.shellQuote(probe.path))
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(text: "q 退出 quit")
+        try tmux.sendLiteral("复核")
+        try tmux.waitFor(text: "输入 typed: 复核 ")
+        try tmux.sendKeys("C-z")
+        var screen = try tmux.waitFor(text: "Stopped")
+        #expect(try tmux.display("#{alternate_on}") == "0")
+        #expect(!screen.contains { $0.contains("q 退出 quit") })
+        // The shell has the terminal back in its own modes.
+        try tmux.sendLiteral("stty -a | grep -o -e '-icanon' -e ' icanon' | head -1 | sed 's/^/MODE:/'")
+        try tmux.sendKeys("Enter")
+        screen = try tmux.waitFor(text: "MODE: icanon")
+        try tmux.sendLiteral("fg")
+        try tmux.sendKeys("Enter")
+        screen = try tmux.waitFor(text: "输入 typed: 复核 ")
+        #expect(screen.contains { $0.contains("q 退出 quit") })
+        #expect(try tmux.display("#{alternate_on}") == "1")
+        // Still alive and reading keys.
+        try tmux.sendLiteral("ab")
+        try tmux.waitFor(text: "输入 typed: 复核ab ")
+        try tmux.sendKeys("q")
+        try tmux.waitFor(text: "term-probe: bye")
+        try tmux.sendLiteral("echo \"EXIT=$?\"")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(text: "EXIT=0")
     }
 }

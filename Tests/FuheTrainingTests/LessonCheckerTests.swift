@@ -57,6 +57,17 @@ struct LessonCheckerTests {
         #expect(!LessonChecker.holds(partial, in: world(done), baseline: .init()))
     }
 
+    @Test func reasonTextLooksForWordsInEitherScript() {
+        let lacks = LessonCheck.reasonText(dossier: Self.heshan, code: "1.1.1", contains: [], lacks: ["满分"])
+        let contains = LessonCheck.reasonText(dossier: Self.heshan, code: "1.1.1", contains: ["满分"], lacks: [])
+        #expect(!LessonChecker.holds(lacks, in: world(Self.samples), baseline: .init()), "no reason at all")
+        let full = edited(Self.heshan) { d in setRow(&d, code: "1.1.1") { $0.reviewScore = .zero; $0.deductionReason = "按报告計滿分" } }
+        #expect(!LessonChecker.holds(lacks, in: world(full), baseline: .init()))
+        #expect(LessonChecker.holds(contains, in: world(full), baseline: .init()))
+        let right = edited(Self.heshan) { d in setRow(&d, code: "1.1.1") { $0.reviewScore = .zero; $0.deductionReason = "超编1人，控制率110%" } }
+        #expect(LessonChecker.holds(lacks, in: world(right), baseline: .init()))
+    }
+
     @Test func verifiedActualComparesTheNumberExactly() {
         let check = LessonCheck.verifiedActual(dossier: Self.heshan, code: "1.1.1", value: 110)
         let ratio = edited(Self.heshan) { d in setRow(&d, code: "1.1.1") { $0.verifiedActual = ObservedValue.parse("11/10", unit: "%") } }

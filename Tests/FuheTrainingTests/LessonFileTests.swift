@@ -47,7 +47,7 @@ struct LessonFileTests {
     func references(_ check: LessonCheck, in dossiers: [String: Dossier], lesson: String) throws {
         for id in check.dossierIDs { #expect(dossiers[id] != nil, "\(lesson): no dossier \(id)") }
         switch check {
-        case .rowSelected(let id, let code), .verifiedActual(let id, let code, _), .reviewScore(let id, let code, _, _):
+        case .rowSelected(let id, let code), .verifiedActual(let id, let code, _), .reviewScore(let id, let code, _, _), .reasonText(let id, let code, _, _):
             #expect(dossiers[id]?.template.node(code: code) != nil, "\(lesson): \(id) has no row \(code)")
         case .itemSelected(let id, let item), .itemStatus(let id, let item, _, _):
             #expect(dossiers[id]?.items.contains { $0.id == item } == true, "\(lesson): \(id) has no item \(item)")
@@ -118,12 +118,14 @@ struct LessonFileTests {
           {"kind": "review_score", "dossier": "D", "code": "1.1", "min": "0.01", "max": "4.99", "reason": true},
           {"kind": "finding_added", "dossier": "D", "category": "CALC_ERROR", "code": "2.1.4", "text_contains": ["13.8"], "text_lacks": ["10.3"]},
           {"kind": "item_added", "dossier": "D", "finding": "F-1", "measure": true, "measure_contains": ["采购"], "resp_person": true},
-          {"kind": "any", "checks": [{"kind": "not", "check": {"kind": "item_status", "dossier": "D", "item": "RI-1", "status": "CLOSED", "evidence": true}}]}
+          {"kind": "any", "checks": [{"kind": "not", "check": {"kind": "item_status", "dossier": "D", "item": "RI-1", "status": "CLOSED", "evidence": true}}]},
+          {"kind": "reason_text", "dossier": "D", "code": "1.1", "contains": ["超编"], "lacks": ["满分"]}
         ]}
         """
         let check = try JSONDecoder().decode(LessonCheck.self, from: Data(json.utf8))
         guard case .all(let checks) = check else { Issue.record("not all"); return }
-        #expect(checks.count == 9)
+        #expect(checks.count == 10)
+        #expect(checks[9] == .reasonText(dossier: "D", code: "1.1", contains: ["超编"], lacks: ["满分"]))
         #expect(checks[5] == .reviewScore(dossier: "D", code: "1.1", condition: ScoreCondition(min: Score("0.01"), max: Score("4.99")), reason: true))
         #expect(checks[6] == .findingAdded(dossier: "D", condition: FindingCondition(category: .calcError, code: "2.1.4", textContains: ["13.8"], textLacks: ["10.3"])))
         #expect(checks[8] == .any([.not(.itemStatus(dossier: "D", item: "RI-1", status: .closed, evidence: true))]))

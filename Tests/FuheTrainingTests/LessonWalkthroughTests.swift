@@ -61,6 +61,23 @@ import TermCore
         #expect(w.lessonProgress?.run.isFinished == true)
     }
 
+    /// Lesson 2 ends "三者一致" only when the reason agrees with the score: a 0.00 under a reason
+    /// that still says 满分 is explained, not passed.
+    @Test func heshanDoesNotPassAReasonThatStillSaysFullMarks() throws {
+        let demo = try DemoSandbox()
+        defer { demo.remove() }
+        let w = demo.workstation(lesson: 2)
+        w.play([.type("/heshan"), .keys(["Enter", "Enter", "v", "C-u"]), .type("11/10"), .keys(["Enter"])])
+        #expect(w.lessonProgress?.run.step == 2)
+        w.play([.keys(["Enter", "C-u"]), .type("5"), .keys(["Tab"]), .type("按报告控制率100%，计满分"), .keys(["C-s"])])
+        #expect(w.lessonProgress?.run.mistake?.hasPrefix("5.00 是按报告所称 100% 给的满分") == true)
+        w.play([.keys(["Enter", "C-u"]), .type("0"), .keys(["C-s"])])
+        #expect(w.lessonProgress?.run.isFinished == false)
+        #expect(w.lessonProgress?.run.mistake?.contains("扣分原因还写着“满分”") == true)
+        w.play([.keys(["r", "C-u"]), .type("实有在编在岗11人，编制10人，控制率110%，扣5分"), .keys(["C-s"])])
+        #expect(w.lessonProgress?.run.isFinished == true)
+    }
+
     @Test func huangtukuangExplainsTheWrongRatioAndTheWrongCategory() throws {
         let demo = try DemoSandbox()
         defer { demo.remove() }

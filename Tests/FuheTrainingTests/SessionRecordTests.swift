@@ -12,14 +12,18 @@ import TermCore
 struct SessionRecordTests {
     @Test func keyNamesRoundTrip() {
         let keys: [KeyEvent] = [.character("j"), .character("中"), .character("<"), .character(" "), .enter, .tab, .backTab, .escape,
-                                .backspace, .delete, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .ctrl("s"), .function(5)]
+                                .backspace, .delete, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .ctrl("s"), .function(5),
+                                .insert, .alt("b"), .alt("复"), .modified(.right, .ctrl), .modified(.left, [.ctrl, .shift]),
+                                .modified(.backspace, .alt), .modified(.function(3), .shift), .paste("第一行\n第二行 <x>")]
         for key in keys {
             let name = KeyName.name(of: key)
             #expect(name != nil)
             #expect(name.flatMap(KeyName.key(named:)) == key, "\(key) → \(name ?? "nil")")
         }
         #expect(KeyName.name(of: .resize(width: 80, height: 24)) == nil)
-        for bad in ["", "ab", "<Foo>", "<C-1>", "<F0>", "<F99>", "<>"] { #expect(KeyName.key(named: bad) == nil, "\(bad)") }
+        for bad in ["", "ab", "<Foo>", "<C-1>", "<F0>", "<F99>", "<>", "<X-Left>", "<S-BTab>"] { #expect(KeyName.key(named: bad) == nil, "\(bad)") }
+        #expect(KeyName.name(of: .modified(.right, .ctrl)) == "<C-Right>")
+        #expect(KeyName.name(of: .alt("b")) == "<M-b>")
     }
 
     @Test func aRecordRoundTrips() throws {

@@ -10,8 +10,8 @@ import TermCore
 /// The conflict pane of `fuhe merge`: keys decide conflicts, the screen shows base / main / copy
 /// side by side at 80×24 and 160×48.
 @Suite struct ConflictPaneTests {
-    /// A main store and one copy with two conflicts on 赫山's staffing row (reason, note) and a
-    /// score that merges on its own.
+    /// A main store and one copy with two conflicts on 赫山's staffing row: the reason (decided
+    /// with the copy's verified actual, its group) and the note.
     static func pane(width: Int, height: Int) throws -> (ConflictPane, SampleStore) {
         let s = try SampleStore()
         let path = s.directory.appendingPathComponent("site.sqlite").path

@@ -32,7 +32,7 @@ final class LaterRunner: EffectRunner {
 @Test func aSaveShowsSavingUntilTheStoreConfirmsIt() throws {
     let s = try SampleStore()
     defer { s.remove() }
-    let runner = LaterRunner(StoreRepository(s.store))
+    let runner = LaterRunner(StoreRepository(s.store, role: .leader))
     let w = Workstation(runner: runner, actor: Actor(name: "王某", role: .leader), storeLabel: StoreLabel(name: "fuhe.sqlite", kind: "main"),
                         clock: s.clock, width: 100, height: 30)
     runner.workstation = w

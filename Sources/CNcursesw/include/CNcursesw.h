@@ -23,13 +23,20 @@ const char *fuhe_locale_codeset(void);
 
 /* ---- Screen lifetime (shim.c) ------------------------------------------------------- */
 
-/* newterm(NULL, stdout, stdin) (stderr when only stderr is a terminal) and set_term.
- * Registers the atexit hook once. Returns stdscr, or NULL when the terminal cannot be used. */
+/* newterm(NULL, stdout, stdin) (stderr when only stderr is a terminal) and set_term, then
+ * bracketed paste on. Registers the atexit hook once. Returns stdscr, or NULL when the
+ * terminal cannot be used. */
 WINDOW *fuhe_curses_start(void);
 /* endwin + delscreen when a screen is active; idempotent. Not for signal handlers. */
 void fuhe_curses_end(void);
-/* endwin only, when a screen is active; idempotent. Used by signal handlers and atexit. */
+/* Bracketed paste off and endwin, when a screen is active; idempotent. Used by signal
+ * handlers and atexit. */
 void fuhe_curses_emergency_end(void);
+/* Ctrl-Z: leaves the screen (bracketed paste off, endwin), stops the process group with
+ * SIGTSTP, and returns once continued (`fg`), bracketed paste on again; the caller redraws
+ * everything. Returns 0 without stopping when no screen is active or the process leads its
+ * session (no job-control shell could continue it), 1 after a stop and continue. */
+int fuhe_curses_suspend(void);
 /* 1 while a screen started by fuhe_curses_start is active. */
 int fuhe_curses_active(void);
 
@@ -61,6 +68,12 @@ long long fuhe_thread_bytes_written(void);
 void fuhe_signals_install(void);
 /* Puts back the dispositions fuhe_signals_install replaced; idempotent. */
 void fuhe_signals_restore(void);
+/* SIGTSTP from outside (kill -TSTP; Ctrl-Z arrives as a key in raw mode): 1 once one
+ * arrived since the last call, then 0 again. The run loop suspends with fuhe_curses_suspend. */
+int fuhe_take_suspend_request(void);
+/* 1 when SIGCONT arrived since the last call (continued after a stop the program did not
+ * ask for, e.g. SIGSTOP): the screen must be redrawn. */
+int fuhe_take_continued(void);
 /* The first termination signal received since fuhe_signals_install, or 0. */
 int fuhe_termination_signal(void);
 /* Records a hangup as if SIGHUP had arrived (when none is recorded yet): a terminal that

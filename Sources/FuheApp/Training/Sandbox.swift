@@ -20,6 +20,8 @@ public final class Sandbox: ReviewRepository, SandboxControl {
     private var generation = 1
     /// Nothing was written since the sandbox was made or last reset (a reset then has nothing to do).
     public private(set) var isPristine = true
+    /// The trainee's role on the review team (the demo acts as 组长); writes obey it as in a real store.
+    public var role: TeamRole? = .leader
     /// The training session's id (the sandbox has one session at a time).
     public let session = UUID().uuidString.lowercased()
 
@@ -86,12 +88,13 @@ public final class Sandbox: ReviewRepository, SandboxControl {
 
     public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64? {
         isPristine = false
-        return try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session)
+        return try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session,
+                               person: Actor(name: actor, role: role))
     }
 
     public func revert(batch: Int64, actor: String) throws -> Int64? {
         isPristine = false
-        return try store.revert(batch: batch, actor: actor, session: session)
+        return try store.revert(batch: batch, actor: actor, session: session, person: Actor(name: actor, role: role))
     }
 
     public func storeVersion() throws -> StoreVersion { try store.storeVersion() }

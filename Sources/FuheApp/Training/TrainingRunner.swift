@@ -50,7 +50,7 @@ public enum TrainingRunner {
                     if w.settle() { terminal.draw(Renderer.render(w.state)) }
                     continue
                 }
-                if key == .ctrl("c") { break }
+                if key == .ctrl("c") && w.state.overlay == nil { break }   // over a form it is the form's
                 w.handle(key)
                 if case .resize = key {} else if let outcome = w.lastOutcome { recorder?.record(outcome) }
                 terminal.draw(Renderer.render(w.state))

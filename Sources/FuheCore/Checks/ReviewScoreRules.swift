@@ -24,12 +24,22 @@ public enum ReviewScoreRules {
         guard let score = Score(typed) else {
             return (nil, [error("R-002", "复核分“\(text)”超出可记录的范围")])
         }
+        let messages = rangeProblems(score, node: node, row: row)
+        return (messages.isEmpty ? score : nil, messages)
+    }
+
+    /// R-001 (the node's range) and R-007 (the band of the chosen level, the tier's range) for a
+    /// review score — as typed, or as stored (`StoredRules` asks the same for every stored row).
+    public static func rangeProblems(_ score: Score, node: IndicatorNode, row: RowEvaluation?) -> [ValidationMessage] {
+        func error(_ code: String, _ message: String) -> ValidationMessage {
+            ValidationMessage(code: code, level: .error, message: message, nodeID: node.id, field: "review_score")
+        }
         var messages: [ValidationMessage] = []
         if score < node.minScore || score > node.maxScore {
             messages.append(error("R-001",
                 "复核分\(score)超出“\(node.name)”的分值范围\(node.minScore)–\(node.maxScore)分"))
         }
-        if let range = row.allowedRange, !range.contains(score) {
+        if let range = row?.allowedRange, !range.contains(score) {
             let what: String
             switch node.method {
             case .qualitative3Level: what = "所选定性档次的分值区间"
@@ -39,7 +49,7 @@ public enum ReviewScoreRules {
             messages.append(error("R-007",
                 "复核分\(score)不在\(what)\(range.lowerBound)–\(range.upperBound)分内"))
         }
-        return (messages.isEmpty ? score : nil, messages)
+        return messages
     }
 
     /// R-005 (W): rows marked REVIEWED without any evidence that exists in the dossier.

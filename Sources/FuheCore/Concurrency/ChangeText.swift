@@ -81,12 +81,17 @@ public enum ChangeText {
     }
 
     /// Fields set along with a change (who and when), never the headline when there is another.
-    static let bookkeeping: Set<String> = ["reviewedBy", "reviewedAt", "status", "updatedAt"]
+    public static let bookkeeping: Set<String> = ["reviewedBy", "reviewedAt", "status", "updatedAt"]
+
+    /// The fields a sentence names first when a change wrote several, in order.
+    public static let headlineFields = ["reviewScore", "verifiedActual", "deductionReason", "reviewNote", "*"]
+
+    /// The order to list changed fields in: `headlineFields` first, then the others as given.
+    public static func rank(_ field: String) -> Int { headlineFields.firstIndex(of: field) ?? headlineFields.count }
 
     /// The entry a sentence is about: the first that is not bookkeeping, by a fixed preference.
     static func headline(_ entries: [JournalEntry]) -> JournalEntry {
-        let preference = ["reviewScore", "verifiedActual", "deductionReason", "reviewNote", "*"]
-        for name in preference { if let e = entries.first(where: { $0.record.field == name }) { return e } }
+        for name in headlineFields { if let e = entries.first(where: { $0.record.field == name }) { return e } }
         return entries.first { !bookkeeping.contains($0.record.field) } ?? entries[0]
     }
 }

@@ -45,10 +45,36 @@ public enum Deadlines {
                              dueSoon: dueSoon)
     }
 
-    /// Default deadline for a new item: IMMEDIATE (立行立改) → created + `immediateDays` (7 by default);
-    /// DEADLINE and LONG_TERM have no default (the reviewer sets it).
-    public static func defaultDeadline(for type: RectType, createdOn: CalendarDay, immediateDays: Int = 7) -> CalendarDay? {
-        type == .immediate ? createdOn.adding(days: immediateDays) : nil
+    /// Default deadline for a new item, by type (inferred; "立行立改" has no fixed day count in the
+    /// sources): IMMEDIATE (立行立改) created + 7 days, DEADLINE (限期整改) + 30, LONG_TERM
+    /// (持续整改) + 90. The only place these numbers live: the item form, import and docs ask here.
+    public static func defaultDeadline(for type: RectType, createdOn: CalendarDay) -> CalendarDay {
+        createdOn.adding(days: defaultDays(for: type))
+    }
+
+    /// Days from creation to the default deadline of `type` (7 / 30 / 90).
+    public static func defaultDays(for type: RectType) -> Int {
+        switch type {
+        case .immediate: 7
+        case .deadline: 30
+        case .longTerm: 90
+        }
+    }
+
+    /// "立行立改7天、限期整改30天、持续整改90天": the defaults in words, for hints and docs.
+    public static var defaultDeadlinesText: String {
+        RectType.allCases.map { "\($0.label)\(defaultDays(for: $0))天" }.joined(separator: "、")
+    }
+
+    /// The next check date offered when an item becomes 持续整改 on `today`: 90 days on, but never
+    /// after the item's deadline (a later check date is refused, K-004).
+    public static func defaultNextCheck(for item: RectificationItem, today: CalendarDay) -> CalendarDay {
+        min(today.adding(days: defaultDays(for: .longTerm)), max(item.deadline, today))
+    }
+
+    /// The new deadline offered for an extension: 30 days after the current one.
+    public static func defaultExtension(of item: RectificationItem) -> CalendarDay {
+        item.deadline.adding(days: defaultDays(for: .deadline))
     }
 
     /// Report label (§2.4.3): CLOSED → 已整改; an open item that is PENDING or overdue → 未整改;

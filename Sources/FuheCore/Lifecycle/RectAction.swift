@@ -46,15 +46,20 @@ public enum RectAction: Hashable, Sendable {
     }
 
     /// Statuses the action may start from.
-    var allowedFrom: Set<RectStatus> {
+    var allowedFrom: Set<RectStatus> { kind.allowedFrom }
+
+    /// The action without its data (for "may this be done now?" before a form asks for the data).
+    public var kind: RectActionKind {
         switch self {
-        case .addProgress: [.pending, .inProgress, .longTerm]
-        case .submit, .withdraw: [.pending, .inProgress, .longTerm]
-        case .markLongTerm: [.inProgress, .longTerm]
-        case .resume: [.longTerm]
-        case .close, .returnToUnit: [.submitted]
-        case .reopen: [.closed]
-        case .extendDeadline: [.pending, .inProgress, .submitted, .longTerm]
+        case .addProgress: .addProgress
+        case .submit: .submit
+        case .markLongTerm: .markLongTerm
+        case .resume: .resume
+        case .close: .close
+        case .returnToUnit: .returnToUnit
+        case .withdraw: .withdraw
+        case .reopen: .reopen
+        case .extendDeadline: .extendDeadline
         }
     }
 
@@ -93,5 +98,60 @@ public struct RectTransition: Hashable, Sendable {
             if case .close = action { text += "；销号意见：\(reason)" } else { text += "；原因：\(reason)" }
         }
         return text
+    }
+}
+
+/// The kinds of ``RectAction``, without their data.
+public enum RectActionKind: String, CaseIterable, Sendable {
+    case addProgress, submit, markLongTerm, resume, close, returnToUnit, withdraw, reopen, extendDeadline
+
+    /// Statuses the action may start from (spec §2.4.3).
+    public var allowedFrom: Set<RectStatus> {
+        switch self {
+        case .addProgress: [.pending, .inProgress, .longTerm]
+        case .submit, .withdraw: [.pending, .inProgress, .longTerm]
+        case .markLongTerm: [.inProgress, .longTerm]
+        case .resume: [.longTerm]
+        case .close, .returnToUnit: [.submitted]
+        case .reopen: [.closed]
+        case .extendDeadline: [.pending, .inProgress, .submitted, .longTerm]
+        }
+    }
+
+    /// 登记进度, 申请销号 … (as ``RectAction/label``).
+    public var label: String {
+        switch self {
+        case .addProgress: "登记进度"
+        case .submit: "申请销号"
+        case .markLongTerm: "认定持续整改"
+        case .resume: "恢复整改"
+        case .close: "销号"
+        case .returnToUnit: "退回"
+        case .withdraw: "撤销"
+        case .reopen: "重新整改"
+        case .extendDeadline: "延期"
+        }
+    }
+}
+
+extension RectLifecycle {
+    /// Why `actor` may not start `kind` on `item` now (wrong status, K-005; closing one's own
+    /// item, K-003), nil when the form may open. The data the form asks for is checked when it
+    /// is submitted (``transition(_:of:by:on:)``).
+    public static func refusal(_ kind: RectActionKind, item: RectificationItem, by actor: Actor) -> ValidationMessage? {
+        guard kind.allowedFrom.contains(item.status) else {
+            return ValidationMessage(code: "K-005", level: .error,
+                                     message: "不能\(kind.label)：\(RuleText.item(item))当前为「\(item.status.label)」",
+                                     itemID: item.id, field: "status")
+        }
+        if kind == .close, RuleText.trimmed(actor.name) == RuleText.trimmed(item.respPerson) {
+            return ItemRules.closerProblem(item, closer: actor.name)
+        }
+        return nil
+    }
+
+    /// The actions `actor` can start on `item` now (for hints that offer only what works).
+    public static func possibleActions(item: RectificationItem, by actor: Actor) -> [RectActionKind] {
+        RectActionKind.allCases.filter { refusal($0, item: item, by: actor) == nil }
     }
 }

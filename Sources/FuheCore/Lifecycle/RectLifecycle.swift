@@ -70,6 +70,7 @@ enum RectGuards {
             guard nextCheck >= day else {
                 throw RectLifecycle.refusal("K-004", "\(move)：下次检查日期\(nextCheck)早于今天\(day)", item, "next_check_on")
             }
+            if let problem = ItemRules.nextCheckProblem(item, nextCheck: nextCheck) { throw RuleViolation([problem]) }
             item.nextCheckOn = nextCheck
             item.longTermSince = day
         case .resume:
@@ -108,28 +109,16 @@ enum RectGuards {
     private static func close(_ item: inout RectificationItem, note: String, by actor: Actor,
                               on day: CalendarDay, move: String) throws(RuleViolation) {
         try requireCompletion(item, move)
-        guard let closer = RuleText.trimmed(actor.name) else {
-            throw RectLifecycle.refusal("K-003", "\(move)：未指明销号人", item, "closed_by")
-        }
-        guard closer != RuleText.trimmed(item.respPerson) else {
-            throw RectLifecycle.refusal("K-003", "\(move)：销号人「\(closer)」是该事项的责任人，"
-                + "须由他人核实销号", item, "closed_by")
-        }
-        item.closedBy = closer
+        if let problem = ItemRules.closerProblem(item, closer: actor.name) { throw RuleViolation([problem]) }
+        item.closedBy = RuleText.trimmed(actor.name)
         item.closedOn = day
         item.closureNote = RuleText.trimmed(note)
     }
 
+    /// K-003 as `ItemRules` states it, refused with the move named.
     private static func requireCompletion(_ item: RectificationItem, _ move: String) throws(RuleViolation) {
-        var messages: [ValidationMessage] = []
-        if RuleText.isBlank(item.completionDesc) {
-            messages.append(ValidationMessage(code: "K-003", level: .error, message: "\(move)：缺少整改完成情况说明",
-                                              itemID: item.id, field: "completion_desc"))
-        }
-        if item.evidenceIDs.isEmpty {
-            messages.append(ValidationMessage(code: "K-003", level: .error, message: "\(move)：至少需要1份整改佐证材料",
-                                              itemID: item.id, field: "evidence_ids"))
-        }
-        if !messages.isEmpty { throw RuleViolation(messages) }
+        let problems = ItemRules.completionProblems(item)
+        guard !problems.isEmpty else { return }
+        throw RuleViolation(problems.map { var m = $0; m.message = "\(move)：" + m.message; return m })
     }
 }

@@ -47,19 +47,38 @@ public enum CopyChecks {
         return locked
     }
 
-    /// Decodes a merged entity and applies the rules a store applies to an edit.
-    public static let validator: ThreeWayMerge.Validator = { key, json in
-        do {
-            switch try StoreChange.making(entity: key.entity, entityID: key.id, json: json) {
-            case .item(let item):
-                if let problem = ItemRules.validate(item).first(where: { $0.level == .error }) { return "\(problem.message) (\(problem.code))" }
-            case .result(let r) where r.nodeID != key.id:
-                return "row \(r.nodeID) stored under \(key.id)"
-            default: break
+    /// What a stored row of one dossier is checked against.
+    public struct RowRules: Sendable {
+        public var template: IndicatorTemplate
+        public var evaluation: SelfEvaluation
+        public init(template: IndicatorTemplate, evaluation: SelfEvaluation) {
+            self.template = template
+            self.evaluation = evaluation
+        }
+    }
+
+    /// Decodes a merged entity and applies the rules a store applies to an edit; with each
+    /// dossier's template and self-evaluation header, a merged or typed review score meets the
+    /// same rules as one typed in the workstation.
+    public static func validator(rowRules: [String: RowRules]) -> ThreeWayMerge.Validator {
+        { key, json in
+            do {
+                switch try StoreChange.making(entity: key.entity, entityID: key.id, json: json) {
+                case .item(let item):
+                    if let problem = ItemRules.validate(item).first(where: { $0.level == .error }) { return "\(problem.message) (\(problem.code))" }
+                case .result(let r) where r.nodeID != key.id:
+                    return "row \(r.nodeID) stored under \(key.id)"
+                case .result(let r):
+                    if let rules = rowRules[key.dossierID],
+                       let problem = StoredRules.rowProblems(r, template: rules.template, evaluation: rules.evaluation).first {
+                        return "\(problem.message) (\(problem.code))"
+                    }
+                default: break
+                }
+                return nil
+            } catch {
+                return "not a valid \(key.entity): \(error)"
             }
-            return nil
-        } catch {
-            return "not a valid \(key.entity): \(error)"
         }
     }
 

@@ -1,11 +1,13 @@
 /// Which fields of an entity are decided together in a conflict, and which list fields merge
-/// element-wise. A review score travels with who reviewed it and when; an item's status travels
-/// with the dates and notes its lifecycle step set — taking one without the others would make a
-/// state neither side ever had.
+/// element-wise. A review score travels with its deduction reason, the verified actual it was
+/// computed from, and who reviewed it when — a row is taken from main or from the copy as a whole
+/// decision ("this row from main / from the copy"), so the score never ends up with the other
+/// side's reason or figure. An item's status travels with the dates and notes its lifecycle step
+/// set — taking one without the others would make a state neither side ever had.
 public enum MergeFieldGroups {
     /// Groups per entity, primary field first.
     static let groups: [String: [[String]]] = [
-        "result": [["reviewScore", "reviewedBy", "reviewedAt", "status"]],
+        "result": [["reviewScore", "deductionReason", "verifiedActual", "reviewedBy", "reviewedAt", "status"]],
         "item": [["status", "submittedOn", "completionDesc", "closedBy", "closedOn", "closureNote", "returnCount",
                   "longTermSince", "nextCheckOn"]],
         "review": [["status", "submittedAt", "finalizedAt", "frozenTotal", "frozenGrade"]],

@@ -27,26 +27,11 @@ public enum MergeLabels {
         names[name] ?? name
     }
 
-    /// A stored JSON value as a person reads it: text without quotes, lists joined, an observed
-    /// value by its text, "（空）" for absent.
+    /// A stored JSON value as a person reads it: text without quotes, lists joined, a record
+    /// as a phrase, a time in Beijing time, "（空）" for absent (see ``JournalText/value(_:entity:field:)``,
+    /// which also names codes when it knows the entity and field).
     public static func value(_ json: String?) -> String {
-        guard let json, let object = JSONFields.parse(json) else { return "（空）" }
-        if json == "true" { return "是" }
-        if json == "false" { return "否" }
-        return describe(object)
-    }
-
-    static func describe(_ object: Any) -> String {
-        switch object {
-        case let s as String: return s.isEmpty ? "（空字符串）" : s
-        case let n as NSNumber: return n.stringValue
-        case let array as [Any]: return array.isEmpty ? "（无）" : array.map(describe).joined(separator: "；")
-        case let dict as [String: Any]:
-            if let text = dict["text"] as? String { return text }
-            let parts = dict.keys.sorted().filter { !($0 == "id" || $0 == "nodeID") }.map { "\(field($0))=\(describe(dict[$0] ?? ""))" }
-            return parts.joined(separator: "，")
-        default: return "（空）"
-        }
+        JournalText.value(json)
     }
 
     static let names: [String: String] = [

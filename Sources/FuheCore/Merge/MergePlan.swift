@@ -65,6 +65,18 @@ public struct MergePlan: Sendable {
         return out
     }
 
+    /// The rule a decision would break, checked before it is accepted (the conflict pane asks as
+    /// soon as a value is typed): the conflict's entity is resolved with `decisions` (undecided
+    /// conflicts of the same entity as the copy has them) and validated like any write. Nil when
+    /// it is fine.
+    public func problem(deciding conflictID: String, with decisions: [String: MergeDecision]) -> String? {
+        guard let e = entities.values.first(where: { $0.conflicts.contains { $0.id == conflictID } }) else { return nil }
+        var complete = decisions
+        for c in e.conflicts where complete[c.id] == nil { complete[c.id] = .copy }
+        guard case .some(.some(let json)) = e.resolved(complete), json != e.main, json != e.copy else { return nil }
+        return validate(e.key, json)
+    }
+
     /// Decisions that take one side for every conflict (`--prefer main|copy`).
     public func decisions(preferring side: MergeDecision) -> [String: MergeDecision] {
         Dictionary(uniqueKeysWithValues: conflicts.map { ($0.id, side) })

@@ -42,8 +42,20 @@ public enum ThreeWayMerge {
         let fb = JSONFields.split(base), fm = JSONFields.split(main), fc = JSONFields.split(copy)
         var merged = fm
         var conflicting: [String] = []
+        // A group both sides changed — in any of its fields — is decided as a whole, even when
+        // no single field changed on both sides (a score here, its reason or verified actual there).
+        var groupConflicts = Set<String>()
+        for group in MergeFieldGroups.groups[key.entity] ?? [] {
+            let mainChanged = group.contains { fm[$0] != fb[$0] }
+            let copyChanged = group.contains { fc[$0] != fb[$0] }
+            if mainChanged && copyChanged && group.contains(where: { fm[$0] != fc[$0] }) { groupConflicts.formUnion(group) }
+        }
         for field in Set(fb.keys).union(fm.keys).union(fc.keys).sorted() {
             let vb = fb[field], vm = fm[field], vc = fc[field]
+            if groupConflicts.contains(field) {
+                if vb != vm || vb != vc { conflicting.append(field) }
+                continue
+            }
             if vc == vb || vm == vc { continue }
             if vm == vb { merged[field] = vc; continue }
             if MergeFieldGroups.appendLists.contains(field), let list = appendMerge(vb, vm, vc) {

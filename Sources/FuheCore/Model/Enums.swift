@@ -55,11 +55,23 @@ public enum EvaluationStatus: String, Codable, Sendable, CaseIterable {
 /// Review status of one scoresheet row.
 public enum RowStatus: String, Codable, Sendable, CaseIterable {
     case unreviewed = "UNREVIEWED", reviewed = "REVIEWED", queried = "QUERIED"
+
+    /// 未复核 / 已复核 / 待单位补充.
+    public var label: String {
+        switch self {
+        case .unreviewed: "未复核"
+        case .reviewed: "已复核"
+        case .queried: "待单位补充"
+        }
+    }
 }
 
 /// 复核方式.
 public enum ReviewMode: String, Codable, Sendable, CaseIterable {
     case desk = "DESK", onSite = "ON_SITE"
+
+    /// 书面复核 / 现场复核.
+    public var label: String { self == .desk ? "书面复核" : "现场复核" }
 }
 
 /// Role of a team member.
@@ -102,6 +114,9 @@ public enum EvidenceKind: String, Codable, Sendable, CaseIterable {
 /// Who provided a piece of evidence.
 public enum EvidenceSource: String, Codable, Sendable, CaseIterable {
     case unit = "UNIT", reviewer = "REVIEWER"
+
+    /// 被评价单位 / 复核组.
+    public var label: String { self == .unit ? "被评价单位" : "复核组" }
 }
 
 /// Finding category (问题类别).
@@ -137,11 +152,23 @@ public enum FindingCategory: String, Codable, Sendable, CaseIterable {
 /// Where a finding came from.
 public enum FindingOrigin: String, Codable, Sendable, CaseIterable {
     case review = "REVIEW", selfReported = "SELF_REPORTED", autoCheck = "AUTO_CHECK"
+
+    /// 复核发现 / 单位自查 / 自动校验.
+    public var label: String {
+        switch self {
+        case .review: "复核发现"
+        case .selfReported: "单位自查"
+        case .autoCheck: "自动校验"
+        }
+    }
 }
 
 /// 一般 / 严重.
 public enum Severity: String, Codable, Sendable, CaseIterable {
     case general = "GENERAL", serious = "SERIOUS"
+
+    /// 一般 / 严重.
+    public var label: String { self == .general ? "一般" : "严重" }
 }
 
 /// 整改类型: 立行立改 / 限期整改 / 持续整改.

@@ -138,9 +138,10 @@ public struct GradeScheme: Hashable, Sendable, Codable, Identifiable {
         bands.sorted { $0.minimum > $1.minimum }.first { total >= $0.minimum }
     }
 
-    /// Band whose label or code matches text as written in a report ("优", "良好", "A").
+    /// Band whose label or code matches text as written in a report ("优", "良好", "A"; 繁体
+    /// alike: "優", "優良" is "优良", read as 优).
     public func band(named text: String) -> GradeBand? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = ChineseText.simplified(text.trimmingCharacters(in: .whitespaces))
         return bands.first { $0.label == t || $0.code == t } ?? bands.first { t.hasPrefix($0.label) || $0.label.hasPrefix(t) && !t.isEmpty }
     }
 }

@@ -20,11 +20,13 @@ public struct UnitSummary: Sendable, Hashable {
     public var openItems: Int
     public var totalItems: Int
     public var overdueItems: Int
+    /// One of the bundled sample dossiers (marked in the store; `fuhe samples --remove` removes them).
+    public var isSample: Bool
 
     public init(dossierID: String, unitName: String, fiscalYear: Int, yearIsDemo: Bool, evalType: EvalType,
                 status: EvaluationStatus, reviewStatus: ReviewStatus?, selfTotal: Score?, selfGrade: String?,
                 reviewTotal: Score?, reviewComplete: Bool, reviewGrade: String?, reviewedRows: Int, scorableRows: Int,
-                warningCount: Int, openItems: Int, totalItems: Int, overdueItems: Int) {
+                warningCount: Int, openItems: Int, totalItems: Int, overdueItems: Int, isSample: Bool = false) {
         self.dossierID = dossierID
         self.unitName = unitName
         self.fiscalYear = fiscalYear
@@ -43,6 +45,7 @@ public struct UnitSummary: Sendable, Hashable {
         self.openItems = openItems
         self.totalItems = totalItems
         self.overdueItems = overdueItems
+        self.isSample = isSample
     }
 
     /// self − review (positive = self-evaluation higher, 虚高).
@@ -53,6 +56,13 @@ public struct UnitSummary: Sendable, Hashable {
 
     /// The grade to show: the review grade once the review total is complete, else the self grade.
     public var grade: String? { reviewComplete ? reviewGrade : selfGrade }
+
+    /// The grade with whose it is: "良（复核）" once the review total is complete, else "优（自评）";
+    /// "—" when there is none. The one wording for `fuhe list` and the unit list.
+    public var gradeText: String {
+        guard let grade = ChineseText.simplified(grade ?? "").nilIfBlank else { return "—" }
+        return grade + (reviewComplete ? "（复核）" : "（自评）")
+    }
 }
 
 /// Filters of the unit list.
@@ -72,4 +82,9 @@ public struct UnitFilter: Sendable, Hashable {
     }
 
     public static let all = UnitFilter()
+}
+
+extension String {
+    /// nil for empty or whitespace-only text.
+    var nilIfBlank: String? { allSatisfy(\.isWhitespace) ? nil : self }
 }

@@ -1,6 +1,6 @@
 /// The figures every store keeps beside a dossier so that listing units never reads a scoresheet:
 /// scores, grades, progress, flags and item counts, computed by the scoring engine.
-public struct SummaryFigures: Sendable, Hashable {
+public struct SummaryFigures: Sendable {
     public var reviewStatus: ReviewStatus?
     public var selfTotal: Score?
     public var selfGrade: String?
@@ -13,12 +13,15 @@ public struct SummaryFigures: Sendable, Hashable {
     public var openItems: Int
     public var totalItems: Int
     public var status: EvaluationStatus
+    /// The scoring the figures come from.
+    public var scored: ScoredDossier
 
     /// The figures of `dossier` under its grade scheme in `schemes` (the MOF four-grade scheme
     /// when it is unknown).
     public init(_ d: Dossier, schemes: [String: GradeScheme]) {
         let scheme = schemes[d.template.gradeSchemeID] ?? GradeScheme.mof4
         let scored = DossierScorer.score(d, scheme: scheme)
+        self.scored = scored
         let computedSelf = scored.total(.selfStated)
         let selfTotal = d.evaluation.finalStatedTotal ?? (computedSelf.complete ? computedSelf.value : nil)
         let review = scored.total(.review)

@@ -16,8 +16,12 @@ public struct LedgerRow: Sendable, Hashable {
     public var respUnit: String
     public var respPerson: String
     public var deadline: CalendarDay
-    /// 剩余/逾期天数 as `Deadlines.dueText` words it.
+    /// 剩余/逾期天数 to the deadline (`Deadlines.due`, `deadlineText`): never the days to a
+    /// 持续整改 item's check, which have their own columns.
     public var dueText: String
+    /// A 持续整改 item's next check date, and the days to it ("剩余76天", "逾期3天").
+    public var nextCheck: CalendarDay?
+    public var nextCheckText: String
     public var deadlineState: DeadlineState
     public var latestProgress: ProgressEntry?
     public var completionDesc: String
@@ -30,7 +34,7 @@ public struct LedgerRow: Sendable, Hashable {
 
     /// Column titles, in row order.
     public static let columns = ["序号", "被评价单位", "年度", "问题描述", "问题类别", "关联指标", "整改措施", "整改类型",
-                                 "整改责任单位", "责任人", "整改时限", "剩余/逾期天数", "最新整改进度", "整改完成情况",
+                                 "整改责任单位", "责任人", "整改时限", "剩余/逾期天数", "下次检查日", "距下次检查", "最新整改进度", "整改完成情况",
                                  "佐证材料数", "状态", "报告口径", "销号人", "销号日期"]
 
     /// "2021", or "2021(示例)" when the source year was anonymised.
@@ -51,12 +55,14 @@ public struct LedgerRow: Sendable, Hashable {
             for item in d.itemsInOrder {
                 let finding = findings[item.findingID]
                 let node = finding?.nodeID.flatMap { d.template.node(id: $0) }
+                let due = Deadlines.due(item, today: today)
                 out.append(LedgerRow(
                     seq: item.seq, dossierID: d.dossierID, unitName: d.unit.name, fiscalYear: d.cycle.fiscalYear,
                     yearIsDemo: d.cycle.yearIsDemo, findingDescription: finding?.description ?? "", category: finding?.category,
                     indicator: node.map { "\($0.code) \($0.name)" } ?? "", measure: item.measure, rectType: item.rectType,
                     respUnit: item.respUnit, respPerson: item.respPerson, deadline: item.deadline,
-                    dueText: Deadlines.dueText(item, today: today), deadlineState: Deadlines.state(of: item, today: today),
+                    dueText: due.deadlineText, nextCheck: due.nextCheck, nextCheckText: due.nextCheckText ?? "",
+                    deadlineState: Deadlines.state(of: item, today: today),
                     latestProgress: item.progress.max(by: { $0.date < $1.date }), completionDesc: item.completionDesc ?? "",
                     evidenceCount: item.evidenceIDs.count, status: item.status,
                     reportLabel: Deadlines.reportLabel(item, today: today), closedBy: item.closedBy ?? "", closedOn: item.closedOn))
@@ -68,7 +74,7 @@ public struct LedgerRow: Sendable, Hashable {
     /// The row as the CSV writes it, one text per column.
     public var texts: [String] {
         [String(seq), unitName, yearText, findingDescription, category?.label ?? "", indicator, measure, rectType.label,
-         respUnit, respPerson, deadline.description, dueText, latestProgressText, completionDesc, String(evidenceCount),
+         respUnit, respPerson, deadline.description, dueText, nextCheck?.description ?? "", nextCheckText, latestProgressText, completionDesc, String(evidenceCount),
          status.label, reportLabel, closedBy, closedOn?.description ?? ""]
     }
 }

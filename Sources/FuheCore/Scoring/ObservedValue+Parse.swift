@@ -3,7 +3,7 @@ import Foundation
 extension ObservedValue {
     /// Reads a printed or typed value into what the engine scores from, keeping the original text.
     ///
-    /// - 是/否/达标/未达标/有/无 → `met`; A/B/C, 达成/部分达成/未达成 → `level`;
+    /// - 是/否/达标/未达标/有/无 → `met`; A/B/C, 达成/部分达成/未达成 → `level` (繁体 alike);
     /// - pieces separated by "、", "；", ";" or "," → `items` (raw pieces, matched later by name or
     ///   1-based index);
     /// - "11/10", "37.2/45.12万元", "(a+b)/c" → exact ratio, ×100 when `unit` is "%";
@@ -14,9 +14,10 @@ extension ObservedValue {
         var value = ObservedValue(text: text)
         let s = ValueText.normalize(text)
         guard !s.isEmpty else { return value }
-        if let met = metWords[s.uppercased()] {
+        let word = ChineseText.simplified(s).uppercased()   // 達標 is 达标
+        if let met = metWords[word] {
             value.met = met
-        } else if let level = levelWords[s.uppercased()] {
+        } else if let level = levelWords[word] {
             value.level = level
         } else if let items = ValueText.splitItems(s) {
             value.items = items

@@ -16,11 +16,12 @@ extension ScoringEngine {
             guard !text.isEmpty else { return row.noActual("满足的要素") }
             pieces = ValueText.splitItems(text) ?? [text]
         }
-        let names = elements.map { ValueText.normalize($0.name) }
+        // 繁体 and 简体 name the same element (「建立公告公示制度」 is 「建立公告公示製度」).
+        let names = elements.map { ChineseText.simplified(ValueText.normalize($0.name)) }
         var matched = Set<Int>()
         var unknown: [String] = []
         for piece in pieces {
-            let p = ValueText.normalize(piece)
+            let p = ChineseText.simplified(ValueText.normalize(piece))
             if p.isEmpty { continue }
             if let i = names.firstIndex(of: p) {
                 matched.insert(i)

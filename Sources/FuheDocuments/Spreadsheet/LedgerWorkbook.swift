@@ -30,6 +30,7 @@ public enum LedgerWorkbook {
         [.integer(r.seq), .text(r.unitName), r.yearIsDemo ? .text(r.yearText) : .integer(r.fiscalYear),
          .text(r.findingDescription), .text(r.category?.label ?? ""), .text(r.indicator), .text(r.measure),
          .text(r.rectType.label), .text(r.respUnit), .text(r.respPerson), .date(r.deadline), .text(r.dueText),
+         r.nextCheck.map(SheetCell.date) ?? .empty, .text(r.nextCheckText),
          .text(r.latestProgressText), .text(r.completionDesc), .integer(r.evidenceCount), .text(r.status.label),
          .text(r.reportLabel), .text(r.closedBy), r.closedOn.map(SheetCell.date) ?? .empty]
     }

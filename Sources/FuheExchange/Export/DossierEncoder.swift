@@ -5,17 +5,20 @@ import FuheCore
 public enum DossierEncoder {
     /// One dossier per call, or several in one file (`dossiers: [...]`). Templates that are not
     /// in `sharedTemplateIDs` (the bundled ones) are embedded.
-    public static func encode(_ dossiers: [Dossier], sharedTemplateIDs: Set<String>) -> String {
+    /// `sources` (by dossier id) adds each dossier's report text as `report_source`.
+    public static func encode(_ dossiers: [Dossier], sharedTemplateIDs: Set<String>, sources: [String: ReportSource] = [:]) -> String {
         if dossiers.count == 1 {
             var b = ObjectBuilder()
             b.add("format", "fuhe.dossier/1")
             addDossier(dossiers[0], shared: sharedTemplateIDs, into: &b)
+            if let s = sources[dossiers[0].id] { b.add("report_source", ReportSourceJSON.object(s)) }
             return b.json.render()
         }
         var list: [JSONOut] = []
         for d in dossiers {
             var b = ObjectBuilder()
             addDossier(d, shared: sharedTemplateIDs, into: &b)
+            if let s = sources[d.id] { b.add("report_source", ReportSourceJSON.object(s)) }
             list.append(b.json)
         }
         return JSONOut.object([("format", .string("fuhe.dossier/1")), ("dossiers", .array(list))]).render()

@@ -6,6 +6,8 @@ public struct DossierFile: Sendable {
     /// The day the file's dates describe (bundled samples), if stated.
     public var asOf: CalendarDay?
     public var dossiers: [Dossier]
+    /// Report texts carried with dossiers (`report_source`), by dossier id.
+    public var sources: [String: ReportSource] = [:]
 }
 
 /// Reads `fuhe.dossier/1` files into `Dossier`s, checking every reference and rule on the way.
@@ -23,21 +25,32 @@ public enum DossierDecoder {
         }
         let asOf = try r.day("as_of")
         var dossiers: [Dossier] = []
+        var sources: [String: ReportSource] = [:]
         if r.has("dossiers") {
             for d in try r.list("dossiers") {
                 var dr = try FieldReader(d.node, file: file, path: d.path)
-                dossiers.append(try dossier(&dr, templates: templates))
+                let one = try dossier(&dr, templates: templates)
+                dossiers.append(one)
+                if let s = try reportSource(&dr) { sources[one.id] = s }
                 try dr.finish()
             }
         } else {
-            dossiers.append(try dossier(&r, templates: templates))
+            let one = try dossier(&r, templates: templates)
+            dossiers.append(one)
+            if let s = try reportSource(&r) { sources[one.id] = s }
         }
         try r.finish()
         var ids: Set<String> = []
         for d in dossiers where !ids.insert(d.id).inserted {
             throw ImportError(file: file, line: nil, path: "self_evaluation.id", message: "dossier \"\(d.id)\" appears twice in the file")
         }
-        return DossierFile(asOf: asOf, dossiers: dossiers)
+        return DossierFile(asOf: asOf, dossiers: dossiers, sources: sources)
+    }
+
+    /// The optional `report_source` of a dossier.
+    private static func reportSource(_ r: inout FieldReader) throws(ImportError) -> ReportSource? {
+        guard let node = r.value("report_source") else { return nil }
+        return try ReportSourceJSON.decode(node, file: r.file, path: r.childPath("report_source"))
     }
 
     static func parse(_ bytes: [UInt8], file: String) throws(ImportError) -> JSONNode {

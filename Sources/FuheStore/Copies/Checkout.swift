@@ -31,7 +31,9 @@ extension FuheStore {
             let bundled = try bundledTemplateIDs()
             let all = try templates()
             try copy.saveTemplates(all.filter { bundled.contains($0.id) }, bundled: true)
-            try copy.importDossiers(dossiers, actor: actor, origin: "checkout:\(leaseID)", reason: "借出 \(leaseID) 给 \(holder)")
+            try copy.importDossiers(dossiers, actor: actor, origin: "checkout:\(leaseID)", reason: "借出 \(leaseID) 给 \(holder)",
+                                    sources: try reportSources(ids),
+                                    samples: Set(try sampleDossierIDs()).intersection(ids))
             (baseDigest, copyStoreID) = try copy.queue.write { db in
                 let snapshot = try EntitySnapshots.read(ids, db)
                 for (key, json) in snapshot {

@@ -39,5 +39,8 @@ enum EntitySnapshots {
     }
 
     /// Decodes a merged entity and applies the rules the store applies to an edit.
-    static let validator: ThreeWayMerge.Validator = CopyChecks.validator
+    static let validator: ThreeWayMerge.Validator = CopyChecks.validator(rowRules: [:])
+
+    /// The validator with each dossier's template and self-evaluation header (FuheCore's).
+    static func validator(rowRules: [String: CopyChecks.RowRules]) -> ThreeWayMerge.Validator { CopyChecks.validator(rowRules: rowRules) }
 }

@@ -30,7 +30,7 @@ public struct Lease: Sendable, Hashable, Identifiable {
     public var unmergeable: String? = nil
 
     /// The checkout day, e.g. "2026-11-23".
-    public var sinceDay: String { String(since.prefix(10)) }
+    public var sinceDay: String { String(BeijingTime.display(since).prefix(10)) }
 }
 
 /// In a copy: where it was taken from and under which lease.
@@ -43,7 +43,7 @@ public struct CopyOrigin: Sendable, Hashable {
     /// ISO 8601 time of the checkout.
     public var since: String
 
-    public var sinceDay: String { String(since.prefix(10)) }
+    public var sinceDay: String { String(BeijingTime.display(since).prefix(10)) }
 }
 
 extension FuheStore {

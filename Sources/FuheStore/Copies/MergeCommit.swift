@@ -83,6 +83,11 @@ extension FuheStore {
                     let who = MergeWrites.attribution(key: key, field: field, decided: decided, journal: prepared.copyJournal, actor: actor, leaseID: lease.id)
                     return Attribution(actor: who.actor, origin: who.origin, reason: who.reason, at: now, atText: who.at ?? nowText, session: session)
                 }
+                if wrote, entries.keys.contains(where: { ["review", "item", "evaluation"].contains($0.entity) }) {
+                    try Self.settleStatus(dossierID: dossierID, batch: batch, db, decoded: decoded) { _, _ in
+                        Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并后的自评状态", at: now, atText: nowText)
+                    }
+                }
                 if wrote { try Self.refreshSummary(dossierID: dossierID, schemes: schemes, today: today, db, decoded: decoded) }
             }
             try db.execute(sql: "UPDATE lease SET status = 'merged', merged_at = ?, merged_by = ?, merged_digest = ? WHERE id = ?",

@@ -69,7 +69,15 @@ extension FuheStore {
             return (base, try EntitySnapshots.read(lease.dossierIDs, db),
                     CopyJournal(try Journal.entries(db, sql: "ORDER BY seq", arguments: [])))
         }
+        // The report texts travel as they are: a copy whose text differs from the main store's was edited outside Fuhe.
+        let copyTexts = try copy.queue.read { db in try ReportSources.digests(lease.dossierIDs, db) }
         try? copy.queue.close()
+        let (mainTexts, present) = try queue.read { db in
+            (try ReportSources.digests(lease.dossierIDs, db), Set(try String.fetchAll(db, sql: "SELECT id FROM dossier")))
+        }
+        if lease.dossierIDs.contains(where: { present.contains($0) && copyTexts[$0] != mainTexts[$0] }) {
+            throw refusal("M-004", "\(file) was tampered with: the report text (原文) of a dossier differs from the one checked out")
+        }
         let baseDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT base_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
         let (digestOfBase, copyDigest) = EntitySnapshots.digests(base, copySnapshot)
         guard digestOfBase == baseDigest else {
@@ -85,14 +93,14 @@ extension FuheStore {
         case .merged:
             let mergedDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT merged_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
             guard mergedDigest == copyDigest else {
-                throw refusal("M-003", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt?.prefix(16) ?? "?") and the copy was edited after that; check the units out again for further edits")
+                throw refusal("M-003", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt.map(BeijingTime.display) ?? "?") and the copy was edited after that; check the units out again for further edits")
             }
             let empty = ThreeWayMerge.plan(base: [:], main: [:], copy: [:], validate: EntitySnapshots.validator)
             return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
                                     mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
         }
         try Self.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file)
-        let (mainSnapshot, locked, mainSeq) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64) in
+        let (mainSnapshot, locked, mainSeq, rowRules) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64, [String: CopyChecks.RowRules]) in
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d]) == true else {
@@ -105,9 +113,14 @@ extension FuheStore {
             }
             let snapshot = try EntitySnapshots.read(lease.dossierIDs, db)
             let locked = CopyChecks.finalizedSince(base: base, main: snapshot, dossierIDs: lease.dossierIDs)
-            return (snapshot, locked, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0)
+            var rules: [String: CopyChecks.RowRules] = [:]
+            for d in lease.dossierIDs {
+                if let context = try Self.rowRuleContext(d, db) { rules[d] = .init(template: context.template, evaluation: context.evaluation) }
+            }
+            return (snapshot, locked, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0, rules)
         }
-        let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked, validate: EntitySnapshots.validator)
+        let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked,
+                                      validate: EntitySnapshots.validator(rowRules: rowRules))
         return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
                                 mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
     }

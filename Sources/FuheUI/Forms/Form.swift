@@ -56,6 +56,16 @@ public struct FormState: Sendable {
     public var target: String?
     /// The edit this form sent and waits for (it closes when the edit is stored).
     public var pendingEdit: Int?
+    /// The dossier as it was when the form opened: its edit is based on it (compare-and-set),
+    /// however the screen behind it has been refreshed since.
+    public var base: Dossier?
+    /// What other sessions changed of what the form is about since it opened
+    /// ("此处已被 李某 修改为 4.50"), newest last.
+    public var notices: [String] = []
+    /// The store refused the last save: these fields changed since the form opened.
+    public var refusal: StaleWrite?
+    /// What dropping the typed values keeps, in words ("复核分 4.50（李某）").
+    public var kept: String?
 
     public init(title: String, fields: [FormField], command: CommandID, target: String? = nil, focus: Int = 0) {
         self.title = title

@@ -25,6 +25,8 @@ extension Command where Model == AppState, Target == UpdateContext {
         Self(spec: CommandSpec(id: id, keys: keys, scope: scope, help: help, hint: hint), availability: availability, form: submit) { ctx, _ in
             guard var form = open(ctx) else { return }
             form.command = id
+            // The form keeps the dossier it opened on: its edit is based on that view.
+            form.base = ctx.state.dossier
             ctx.push(form)
         }
     }
@@ -32,8 +34,9 @@ extension Command where Model == AppState, Target == UpdateContext {
 
 extension UpdateContext {
     /// "Store these changes to the open dossier" as a form's outcome.
-    func saving(_ changes: [StoreChange], reason: String? = nil, success: String, then: FollowUp? = nil) -> FormSubmission {
-        edit(changes, reason: reason, success: success, then: then).map { .save($0) } ?? .nothing
+    func saving(_ changes: [StoreChange], reason: String? = nil, scope: ChangeBase.Scope = .touched, success: String,
+                then: FollowUp? = nil) -> FormSubmission {
+        edit(changes, reason: reason, scope: scope, success: success, then: then).map { .save($0) } ?? .nothing
     }
 }
 

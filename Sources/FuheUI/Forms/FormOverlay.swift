@@ -74,32 +74,38 @@ extension FormState: TextInput, CommandProvider {
     mutating func submit(_ ctx: inout UpdateContext) {
         error = nil
         guard let submit = CommandRegistry.byID[command]?.form else { return }
-        switch submit(self, ctx) {
+        // The submission sees the dossier as the form opened on it (and computes its changes
+        // from that view), so the store compares with what the user saw.
+        switch submit(self, ctx.viewing(base)) {
         case .save(let edit): pendingEdit = ctx.save(edit)
         case .invalid(let text, let field):
             error = text
             if let field { focus(on: field) }
-        case .nothing: break
+        case .nothing: error = "此表所编辑的内容已不存在（可能已被他人删除或重新导入）；按 \(ctx.key(.formCancel)) 关闭"
         }
     }
 
-    /// Rows a form's box needs (border included).
-    static func height(_ form: FormState) -> Int {
+    /// Rows a form's box needs (border included) in a terminal `width` columns wide.
+    static func height(_ form: FormState, in state: AppState) -> Int {
         form.fields.map { $0.isMultiline ? 4 : 1 }.reduce(0, +) + form.fields.count + 5
+            + form.staleLines(state, width: boxInnerWidth(state)).count
     }
+
+    /// The width inside the box.
+    static func boxInnerWidth(_ state: AppState) -> Int { min(90, state.width - 2) - 4 }
 
     public func render(_ state: AppState, in frame: OverlayFrame, into buffer: inout ScreenBuffer) {
         // The form leaves the training banner, lesson pane and key strip in view; a form too tall
         // for that covers the lesson pane (then the key strip) rather than losing fields.
         let layout = frame.layout
         let strip = TrainingRows(state).strip
-        let needed = Self.height(self) + 2
+        let needed = Self.height(self, in: state) + 2
         let area = [frame.screen.height, layout.reserved.maxY - strip - layout.top, state.height - 1 - layout.top]
             .first { $0 >= needed } ?? state.height - 1 - layout.top
         let screen = Rect(x: 0, y: layout.top, width: state.width, height: area)
         let labelWidth = min(14, fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 2
         let fieldHeights = fields.map { $0.isMultiline ? 4 : 1 }
-        let inner = OverlayBox.draw(title: title, width: 90, height: Self.height(self), in: screen, into: &buffer)
+        let inner = OverlayBox.draw(title: title, width: 90, height: Self.height(self, in: state), in: screen, into: &buffer)
         var y = inner.y + 1
         for (i, field) in fields.enumerated() {
             let focused = i == focus
@@ -120,6 +126,11 @@ extension FormState: TextInput, CommandProvider {
                 buffer.put(focused ? "◀ " + text + " ▶" : text, x: area.x, y: area.y, style: focused ? .bold : .plain, maxWidth: area.width, clip: inner)
             }
             y += fieldHeights[i] + 1
+        }
+        // What others changed since the form opened, or why the store refused the save.
+        for (line, style) in staleLines(state, width: inner.width) where y < inner.maxY - 1 {
+            buffer.put(line, x: inner.x, y: y, style: style, maxWidth: inner.width, clip: inner)
+            y += 1
         }
         let hint = fields.indices.contains(focus) ? fields[focus].hint : ""
         let keys = "\(state.key(.formSave)) 保存 · \(state.key(.formCancel)) 取消"

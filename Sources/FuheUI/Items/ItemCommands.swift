@@ -46,7 +46,7 @@ enum ItemCommands: CommandProvider {
                 .choice("type", "整改类型", RectType.allCases.map(\.label), selected: 1),
                 .text("resp_unit", "责任单位", d.unit.name),
                 .text("resp_person", "责任人", ""),
-                .text("deadline", "整改时限", "", hint: "YYYY-MM-DD；空则按类型默认（立行立改7天、限期整改30天、持续整改90天）"),
+                .text("deadline", "整改时限", "", hint: "YYYY-MM-DD；空则按类型默认（\(Deadlines.defaultDeadlinesText)）"),
             ])
         }, submit: saveNewItem),
     ]
@@ -80,8 +80,7 @@ enum ItemCommands: CommandProvider {
         let type = RectType.allCases[form.index("type")]
         let today = ctx.state.today
         let deadlineText = form.trimmed("deadline")
-        let defaultDays = type == .immediate ? 7 : type == .deadline ? 30 : 90
-        guard let deadline = deadlineText.isEmpty ? today.adding(days: defaultDays) : CalendarDay(deadlineText) else {
+        guard let deadline = deadlineText.isEmpty ? Deadlines.defaultDeadline(for: type, createdOn: today) : CalendarDay(deadlineText) else {
             return .invalid("时限不是有效日期（YYYY-MM-DD）", field: "deadline")
         }
         var item = RectificationItem(id: NewID.next("RI", tag: ctx.state.storeLabel.idTag, existing: d.items.map(\.id)), findingID: finding.id,

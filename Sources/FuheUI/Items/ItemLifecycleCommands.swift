@@ -55,9 +55,9 @@ enum ItemLifecycleCommands: CommandProvider {
             [.text("note", "销号意见", "佐证材料充分，整改到位，同意销号", multiline: true)]
         }) { form, _, _ in .success((.close(note: form.trimmed("note")), [])) },
         reasonStep(.returnItem, [.character("b")], "退回整改（需理由）") { .returnToUnit(reason: $0) },
-        step(.longTermItem, [.character("L")], "转为持续整改（需理由和下次检查日）", title: { "转为持续整改 \($0.seq)" }, fields: { _, _, state in
+        step(.longTermItem, [.character("L")], "转为持续整改（需理由和下次检查日）", title: { "转为持续整改 \($0.seq)" }, fields: { item, _, state in
             [.text("reason", "理由", "", multiline: true, hint: "如体制机制、历史遗留、短期无法解决"),
-             .text("next_check", "下次检查日", state.today.adding(days: 90).description, hint: "YYYY-MM-DD"),
+             .text("next_check", "下次检查日", Deadlines.defaultNextCheck(for: item, today: state.today).description, hint: "YYYY-MM-DD，不晚于整改时限 \(item.deadline)"),
              .choice("approved", "复核组认定", ["是", "否"])]
         }) { form, _, _ in
             guard let next = CalendarDay(form.trimmed("next_check")) else {
@@ -69,7 +69,7 @@ enum ItemLifecycleCommands: CommandProvider {
         reasonStep(.withdrawItem, [.character("w")], "撤销事项（需理由）") { .withdraw(reason: $0) },
         reasonStep(.reopenItem, [.character("o")], "重新打开已销号事项（需理由）") { .reopen(reason: $0) },
         step(.extendItem, [.character("d")], "延长整改时限（需理由）", title: { "延长整改时限 \($0.seq)（现为 \($0.deadline)）" }, fields: { item, _, _ in
-            [.text("deadline", "新时限", item.deadline.adding(days: 30).description, hint: "YYYY-MM-DD"), .text("reason", "理由", "", multiline: true)]
+            [.text("deadline", "新时限", Deadlines.defaultExtension(of: item).description, hint: "YYYY-MM-DD"), .text("reason", "理由", "", multiline: true)]
         }) { form, _, _ in
             guard let to = CalendarDay(form.trimmed("deadline")) else { return .failure(.invalid("新时限不是有效日期（YYYY-MM-DD）", field: "deadline")) }
             return .success((.extendDeadline(to: to, reason: form.trimmed("reason")), []))

@@ -15,7 +15,18 @@ extension UpdateContext {
         }
         state.message = nil
         state.messageIsError = false
+        // Alt sent as Esc plus a key, where nothing binds that Alt key: it was Esc, then the key.
+        if case .alt(let c) = key, !isBound(key) {
+            _ = handle(.escape)
+            return handle(.character(c))
+        }
         return state.overlays.last.map { dispatch(key, to: $0) } ?? dispatchToPane(key)
+    }
+
+    /// Whether a command takes `key` where it lands now (the top overlay, or the focused pane).
+    private func isBound(_ key: KeyEvent) -> Bool {
+        if let top = state.overlays.last?.overlay { return state.keymap.command(for: key, in: top.keyScopes) != nil }
+        return state.keymap.command(for: key, in: Keymap.paneChain(FocusRing.pane(state.focus)?.scope ?? .global)) != nil
     }
 
     /// The outcome with `closed` set: the overlay the key went to is gone.
@@ -37,6 +48,8 @@ extension UpdateContext {
             moveTopOverlay(move)
         } else if case .character = key {
             typeIntoTop(key)
+        } else if case .paste = key {
+            typeIntoTop(key)   // a paste is typed text, in one piece (LineEditor.paste)
         }
         var outcome = KeyOutcome(key: key, input: input, context: type(of: overlay).context)
         outcome.overlayID = entry.id

@@ -35,6 +35,9 @@ public enum Message: Sendable {
     case sandboxReset(SandboxReset, setupFailure: EffectFailure?)
     /// The effect failed; nothing was changed by it.
     case failed(Effect, EffectFailure)
+    /// Another session committed to the store (`StoreFollower` noticed): reload what is on
+    /// screen and say who changed what.
+    case storeChanged(StoreChanges)
 }
 
 /// Why an effect failed, as the status line says it.
@@ -43,11 +46,14 @@ public struct EffectFailure: Error, Sendable, Equatable, CustomStringConvertible
     /// Set when the store refused a write made from a stale view: each field with its value now,
     /// as seen and as proposed (for showing current beside typed).
     public var stale: StaleWrite?
+    /// Set when an undo or redo was refused by the rules of undo (another session's batch…).
+    public var undoRefusal: UndoRefusal?
     public init(_ text: String) { self.text = text }
 
     /// The rule codes of a violation ("K-003 …；R-006 …"), or the error's own description.
     public init(_ error: any Error) {
-        stale = error as? StaleWrite
+        stale = error as? StaleWrite ?? (error as? EffectFailure)?.stale
+        undoRefusal = error as? UndoRefusal ?? (error as? EffectFailure)?.undoRefusal
         if let violation = error as? RuleViolation {
             text = violation.messages.map { "\($0.code) \($0.message)" }.joined(separator: "；")
         } else if let failure = error as? EffectFailure {
@@ -119,7 +125,7 @@ public struct Revert: Sendable, Equatable {
 }
 
 /// The journal of one entity (or of a whole dossier when `entity` is nil).
-public struct HistoryRequest: Sendable, Equatable {
+public struct HistoryRequest: Sendable, Hashable {
     public var dossierID: String
     public var entity: String?
     public var entityID: String?

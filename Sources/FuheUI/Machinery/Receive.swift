@@ -18,22 +18,22 @@ extension UpdateContext {
         case .reverted(let revert, let batch):
             receiveReverted(revert, batch: batch)
         case .historyLoaded(let request, let entries):
-            push(HistoryView(title: "修改历史 · " + request.title, entries: entries))
+            receiveHistory(request, entries)
         case .sandboxReset(let reset, let failure):
             receiveSandboxReset(reset, setupFailure: failure)
         case .failed(let effect, let failure):
             receiveFailure(of: effect, failure)
+        case .storeChanged(let changes):
+            receiveStoreChanged(changes)
         }
     }
 
     private mutating func receiveFailure(of effect: Effect, _ failure: EffectFailure) {
         switch effect {
-        case .apply:
-            fail(failure.text)
-            state.saveState = .failed(failure.text)
+        case .apply(let edit):
+            receiveRefusal(of: edit, failure)
         case .revert(let revert):
-            fail(failure.text)
-            putBack(revert)
+            receiveRevertFailure(revert, failure)
         case .history:
             fail("读取修改历史失败：\(failure.text)")
         default:

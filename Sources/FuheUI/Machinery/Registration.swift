@@ -10,6 +10,7 @@ enum Registration {
         UndoCommands.self,
         MessagesOverlay.self,
         HistoryView.self,
+        RefusalView.self,
         UnitsPane.self,
         RowCommands.self,
         RowRecordCommands.self,
@@ -21,6 +22,7 @@ enum Registration {
         TrainingCommands.self,
         LessonMenu.self,
         FormState.self,
+        StaleFormCommands.self,
         TextCommands.self,
     ]
 

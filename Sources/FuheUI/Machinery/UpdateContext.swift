@@ -82,10 +82,14 @@ struct UpdateContext {
 
     // MARK: edits
 
-    /// An edit of the open dossier by this session's actor.
-    func edit(_ changes: [StoreChange], reason: String? = nil, success: String, then: FollowUp? = nil) -> Edit? {
+    /// An edit of the open dossier by this session's actor, based on the dossier as shown now
+    /// (in a form's submission: as it was when the form opened). `scope: .dossier` for actions
+    /// computed from the whole scoresheet (submit, finalize, return, reopen).
+    func edit(_ changes: [StoreChange], reason: String? = nil, scope: ChangeBase.Scope = .touched, success: String,
+              then: FollowUp? = nil) -> Edit? {
         guard let shown = state.dossier else { return nil }
-        var edit = Edit(dossierID: shown.id, changes: changes, base: .seen(shown), actor: state.actor.name, reason: reason, success: success)
+        var edit = Edit(dossierID: shown.id, changes: changes, base: .seen(shown, scope: scope), actor: state.actor.name, reason: reason,
+                        success: success)
         edit.then = then
         return edit
     }

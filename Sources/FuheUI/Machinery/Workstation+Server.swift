@@ -12,21 +12,4 @@ extension Workstation {
             ctx.state.storeLabel.kind = kind
         }
     }
-
-    /// Other sessions committed (the server pushed their batches): the unit list and the open
-    /// dossier are read again, cursors kept, and once the dossier is back the first batch is said
-    /// on the status line (so what it says is on screen when it is read).
-    public func othersCommitted(_ feed: ChangeFeed, session: String) {
-        update { ctx in
-            ctx.reloadUnits()
-            let first = feed.fromOthers(than: session).first
-            if let id = ctx.state.dossier?.id, feed.dossierIDs.contains(id) || !feed.isComplete {
-                ctx.load(id, mode: .refresh) { ctx in
-                    if let first { ctx.info(ChangeText.sentence(first, dossier: ctx.state.dossier, withUnit: true)) }
-                }
-            } else if let first {
-                ctx.info(ChangeText.sentence(first, dossier: ctx.state.dossier, withUnit: true))
-            }
-        }
-    }
 }

@@ -23,20 +23,26 @@ public final class Workstation {
     public var wantsQuit: Bool { context.quitRequested }
     /// What the last key did (recorded by `fuhe demo --record`, shown by presentation mode).
     public private(set) var lastOutcome: KeyOutcome?
+    /// Notices other sessions' commits (nil without a repository, or when not following).
+    public var follower: StoreFollower?
 
     /// A workstation on a repository: effects are performed at once.
+    /// It follows the store (`followStore()`) from the journal position at creation.
     public convenience init(repository: ReviewRepository, actor: Actor, storeLabel: StoreLabel, clock: any Clock, width: Int, height: Int) {
         self.init(runner: RepositoryRunner(repository), actor: actor, storeLabel: storeLabel, clock: clock, width: width, height: height,
-                  reader: { try? repository.dossier(id: $0) })
+                  reader: { try? repository.dossier(id: $0) }, session: repository.session)
+        follower = try? StoreFollower(repository: repository)
     }
 
     /// A workstation on any runner, or none (`pending` collects the effects).
+    /// `session` is the repository's session id: changes it wrote are not announced.
     public init(runner: EffectRunner?, actor: Actor, storeLabel: StoreLabel, clock: any Clock, width: Int, height: Int,
-                reader: ((String) -> Dossier?)? = nil) {
+                reader: ((String) -> Dossier?)? = nil, session: String = "") {
         self.runner = runner
         self.reader = reader
-        context = UpdateContext(state: AppState(width: width, height: height, actor: actor, storeLabel: storeLabel, today: clock.today()),
-                                clock: clock)
+        var state = AppState(width: width, height: height, actor: actor, storeLabel: storeLabel, today: clock.today())
+        state.session = session
+        context = UpdateContext(state: state, clock: clock)
     }
 
     /// Loads the grade schemes and the unit list and opens the first unit's scoresheet.
@@ -71,6 +77,16 @@ public final class Workstation {
     public func receive(_ message: Message) {
         update { $0.receive(message) }
         if state.training != nil { coachLesson() }
+    }
+
+    /// Called while idle (no key waiting): when another session committed to the store, reloads
+    /// what is on screen and says who changed what. Returns whether the screen changed. A store
+    /// that cannot be read now is asked again next time.
+    @discardableResult
+    public func followStore() -> Bool {
+        guard let follower, let changes = try? follower.poll() else { return false }
+        receive(.storeChanged(changes))
+        return !changes.feed.batches.isEmpty || !changes.feed.isComplete
     }
 
     /// Called when keys pause: the detail area catches up with the cursor. Returns whether the

@@ -35,9 +35,9 @@ public struct ConflictPane: Sendable {
             self.conflict = conflict
             place = MergeLabels.entity(conflict.key, in: dossier)
             field = MergeLabels.field(conflict.primary)
-            base = MergeLabels.value(conflict.base)
-            main = MergeLabels.value(conflict.main)
-            copy = MergeLabels.value(conflict.copy)
+            base = JournalText.value(conflict.base, entity: conflict.key.entity, field: conflict.primary)
+            main = JournalText.value(conflict.main, entity: conflict.key.entity, field: conflict.primary)
+            copy = JournalText.value(conflict.copy, entity: conflict.key.entity, field: conflict.primary)
             companions = conflict.fields.dropFirst().map(MergeLabels.field).joined(separator: "、")
         }
 

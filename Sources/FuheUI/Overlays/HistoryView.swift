@@ -16,10 +16,13 @@ public struct HistoryView: Overlay, CommandProvider, Hashable {
     public var title: String
     public var entries: [JournalEntry]
     public var position = ListPosition()
+    /// What it shows, to read it again when the store changes.
+    public var request: HistoryRequest?
 
-    public init(title: String, entries: [JournalEntry]) {
+    public init(title: String, entries: [JournalEntry], request: HistoryRequest? = nil) {
         self.title = title
         self.entries = entries
+        self.request = request
     }
 
     public static let context = KeyOutcome.Context.history
@@ -58,23 +61,24 @@ public struct HistoryView: Overlay, CommandProvider, Hashable {
 
     /// The two lines an entry is shown as: "2026-11-23 10:30 · 张三 · 副本 L-1 · 复核分" and
     /// "（空） → 0.00 · 现场核查".
-    public static func lines(_ e: JournalEntry) -> (String, String) {
-        let r = e.record
-        let time = e.at.prefix(16).replacingOccurrences(of: "T", with: " ")
-        let what = r.entity == "lease" ? "借出状态" : r.field == "*" ? (r.old == nil ? "新建" : r.new == nil ? "删除" : "整条记录") : MergeLabels.field(r.field)
-        let head = "\(time) · \(r.actor) · \(JournalOrigin.label(r.origin)) · \(what)"
-        var change: String
-        if r.field == "*" && r.entity != "lease" {
-            change = r.old == nil ? "（新建）" : r.new == nil ? "（删除）" : "（整条替换）"
-        } else {
-            change = "\(MergeLabels.value(r.old)) → \(MergeLabels.value(r.new))"
-        }
-        if let reason = r.reason, !reason.isEmpty { change += " · " + reason }
-        return (head, change.replacingOccurrences(of: "\n", with: " "))
-    }
+    public static func lines(_ e: JournalEntry) -> (String, String) { JournalText.lines(e) }
 }
 
 extension UpdateContext {
+    /// A history is in: shown over the screen, or — when it is the one already open, read again
+    /// after another session's change — put in its place with the cursor on the same entry.
+    mutating func receiveHistory(_ request: HistoryRequest, _ entries: [JournalEntry]) {
+        guard let index = state.overlays.lastIndex(where: { ($0.overlay as? HistoryView)?.request == request }),
+              var view = state.overlays[index].overlay as? HistoryView else {
+            push(HistoryView(title: "修改历史 · " + request.title, entries: entries, request: request))
+            return
+        }
+        let selected = view.entries.indices.contains(view.position.cursor) ? view.entries[view.position.cursor].seq : nil
+        view.entries = entries
+        view.position.set(entries.firstIndex { $0.seq == selected } ?? 0, count: entries.count)
+        state.overlays[index].overlay = view
+    }
+
     /// Asks for the history of the focused pane's selection: a scoresheet row, an item, or in the
     /// unit list the selected unit (elsewhere the open unit when nothing is selected).
     mutating func showHistory() {

@@ -27,7 +27,7 @@ enum StatusLineView {
         case .failed: parts.append("保存失败 ✗")
         }
         if let s = state.scored { parts.append("\(s.reviewedLeafCount)/\(s.scorableLeafCount) 行已复核") }
-        if state.isReadOnly { parts.append("已定稿·只读") }
+        if state.isReadOnly { parts.append(state.dossier?.review?.status == .finalized ? "已定稿·只读" : "已提交·只读") }
         var left = " " + parts.joined(separator: " · ")
         if let message = state.message { left = " " + message }
         let style = state.messageIsError ? Style(bold: true, reverse: true) : Style(reverse: true)

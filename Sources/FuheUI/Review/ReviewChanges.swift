@@ -24,11 +24,7 @@ extension UpdateContext {
 
     /// The self-evaluation status change a review or item change implies (整改中 / 已闭环 …).
     func evaluationChange(_ d: Dossier, review: Review?, items: [RectificationItem]) -> [StoreChange] {
-        let status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: review, items: items)
-        guard status != d.evaluation.status else { return [] }
-        var e = d.evaluation
-        e.status = status
-        return [.evaluation(e)]
+        EvaluationLifecycle.completing([], for: { var after = d; after.review = review; after.items = items; return after }())
     }
 
     /// A row as reviewed now by this session's actor.
@@ -51,8 +47,7 @@ extension UpdateContext {
 /// When a review score needs a written reason (R-003 below the maximum, R-004 unlike the self score).
 enum ReasonRule {
     static func needsReason(node: IndicatorNode, score: Score, selfScore: Score?) -> Bool {
-        let threshold = node.kind == .adjust ? Score.zero : node.maxScore
-        return score < threshold || (selfScore != nil && selfScore != score)
+        ReasonRules.needsWords(node: node, score: score, selfScore: selfScore, reviewNote: nil)
     }
 }
 

@@ -34,7 +34,7 @@ enum ReviewLifecycleCommands: CommandProvider {
         guard let d = ctx.state.dossier else { return }
         do {
             let submitted = try ReviewLifecycle.submit(ctx.draftReview(d), dossier: d, by: ctx.state.actor, at: ctx.clock.now())
-            if let edit = ctx.edit([.review(submitted)], success: "已提交复核，待组长定稿（\(ctx.key(.finalizeReview))）") { ctx.save(edit) }
+            if let edit = ctx.edit([.review(submitted)], scope: .dossier, success: "已提交复核，待组长定稿（\(ctx.key(.finalizeReview))）") { ctx.save(edit) }
         } catch {
             let blockers = error.messages
             ctx.fail("不能提交：\(blockers.count) 项未完成（\(Set(blockers.map(\.code)).sorted().joined(separator: " "))），按 \(ctx.key(.messages)) 查看并跳转")
@@ -55,7 +55,7 @@ enum ReviewLifecycleCommands: CommandProvider {
         do {
             let finalized = try ReviewLifecycle.finalize(ctx.draftReview(d), by: ctx.state.actor, total: total, grade: grade, at: ctx.clock.now())
             let changes = [.review(finalized)] + ctx.evaluationChange(d, review: finalized, items: d.items)
-            if let edit = ctx.edit(changes, success: "已定稿：复核总分 \(total)，等次 \(grade)") { ctx.save(edit) }
+            if let edit = ctx.edit(changes, scope: .dossier, success: "已定稿：复核总分 \(total)，等次 \(grade)") { ctx.save(edit) }
         } catch {
             ctx.fail(error.messages.map { "\($0.code) \($0.message)" }.joined(separator: "；"))
         }
@@ -70,7 +70,7 @@ enum ReviewLifecycleCommands: CommandProvider {
                 ? try ReviewLifecycle.reopen(review, by: ctx.state.actor, reason: reason, at: ctx.clock.now())
                 : try ReviewLifecycle.returnToDraft(review, by: ctx.state.actor, reason: reason, at: ctx.clock.now())
             let changes = [.review(updated)] + ctx.evaluationChange(d, review: updated, items: d.items)
-            return ctx.saving(changes, reason: reason, success: reopen ? "已重新打开复核（可编辑）" : "已退回修改")
+            return ctx.saving(changes, reason: reason, scope: .dossier, success: reopen ? "已重新打开复核（可编辑）" : "已退回修改")
         } catch {
             return .invalid(EffectFailure(error).text)
         }

@@ -21,7 +21,7 @@ enum RowCommands: CommandProvider {
             return FormState(title: "复核评分 \(node.code) \(node.name)", fields: [
                 .text("score", "复核分", r.reviewScore?.description ?? eval?.suggestion?.description ?? "",
                       hint: "范围 \(node.minScore)–\(node.maxScore)\(suggestion)，最多两位小数"),
-                .text("reason", "扣分原因", r.deductionReason ?? "", multiline: true, hint: "低于满分或与自评不同时必填（R-003/R-004）；Enter 换行"),
+                .text("reason", "扣分原因", r.deductionReason ?? "", multiline: true, hint: "低于满分时必填（R-003）；与自评分不同须说明理由，写在此处或复核备注（R-004）；Enter 换行"),
             ], target: node.id)
         }, submit: saveScore),
 
@@ -67,7 +67,7 @@ enum RowCommands: CommandProvider {
     /// A row can be edited: a dossier is open and its review not finalized.
     static func editableRow(_ state: AppState) -> Availability {
         guard state.dossier != nil, state.selectedRow != nil else { return .notYet("先在单位列表按 \(state.key(.openUnit)) 打开评分表") }
-        if state.isReadOnly { return .refused("复核已定稿，只读；组长按 \(state.key(.reopenReview)) 重新打开（需理由）") }
+        if let why = ReviewLifecycle.readOnlyReason(state.dossier?.review, for: state.actor) { return .refused(why) }
         return .available
     }
 
@@ -98,10 +98,8 @@ enum RowCommands: CommandProvider {
             return .invalid("\(problem.code) \(problem.message)", field: "score")
         }
         guard let score else { return .invalid("请输入数字", field: "score") }
-        if ReasonRule.needsReason(node: node, score: score, selfScore: r.selfScore) && reason.isEmpty {
-            let code = score < (node.kind == .adjust ? .zero : node.maxScore) ? "R-003" : "R-004"
-            let why = code == "R-003" ? "复核分低于满分，须填写扣分原因" : "复核分与自评分\(r.selfScore?.description ?? "")不一致，须说明理由"
-            return .invalid("\(code) \(why)", field: "reason")
+        if let problem = ReasonRules.problems(node: node, score: score, selfScore: r.selfScore, deductionReason: reason, reviewNote: r.reviewNote).first {
+            return .invalid("\(problem.code) \(problem.message)", field: "reason")
         }
         r.reviewScore = score
         r.deductionReason = reason.isEmpty ? nil : reason

@@ -50,6 +50,8 @@ public struct AppState: Sendable {
     public var messageIsError = false
     public var saveState: SaveState = .saved
     public var actor: Actor
+    /// This session's id (its repository's): its own changes are not announced when following.
+    public var session = ""
     public var storeLabel: StoreLabel
     public var today: CalendarDay
     /// The keys in force (the registry's defaults unless configured).
@@ -80,8 +82,9 @@ public struct AppState: Sendable {
     /// Whether an overlay covers the panes (then no pane shows focus).
     var panesCovered: Bool { overlays.contains { $0.overlay.blocksPanes } }
 
-    /// The review is finalized: edits are refused until it is reopened.
-    public var isReadOnly: Bool { ReviewLifecycle.isReadOnly(dossier?.review) }
+    /// The scoresheet is read-only for this actor (finalized; or submitted and not the 组长's):
+    /// edits are refused until it is reopened or returned (`ReviewLifecycle`).
+    public var isReadOnly: Bool { ReviewLifecycle.isReadOnly(dossier?.review, for: actor) }
 
     /// A command's first key as users see it ("Enter"), from the keymap in force.
     public func key(_ id: CommandID) -> String { keymap.key(id) }

@@ -71,11 +71,16 @@ import Testing
         #expect(!Deadlines.state(of: onDay, today: F.day("2021-10-01")).isOverdue)
     }
 
-    @Test func immediateDefaultsToOneWeek() {
+    @Test func defaultDeadlinesLiveHereOnly() {
         #expect(Deadlines.defaultDeadline(for: .immediate, createdOn: F.day("2021-06-28")) == F.day("2021-07-05"))
-        #expect(Deadlines.defaultDeadline(for: .immediate, createdOn: F.day("2021-06-28"), immediateDays: 3) == F.day("2021-07-01"))
-        #expect(Deadlines.defaultDeadline(for: .deadline, createdOn: F.day("2021-06-28")) == nil)
-        #expect(Deadlines.defaultDeadline(for: .longTerm, createdOn: F.day("2021-06-28")) == nil)
+        #expect(Deadlines.defaultDeadline(for: .deadline, createdOn: F.day("2021-06-28")) == F.day("2021-07-28"))
+        #expect(Deadlines.defaultDeadline(for: .longTerm, createdOn: F.day("2021-06-28")) == F.day("2021-09-26"))
+        #expect(Deadlines.defaultDeadlinesText == "立行立改7天、限期整改30天、持续整改90天")
+        // The next check offered never passes the deadline; an extension adds 30 days.
+        let item = F.item(status: .inProgress, deadline: "2021-08-31")
+        #expect(Deadlines.defaultNextCheck(for: item, today: F.day("2021-07-01")) == F.day("2021-08-31"))
+        #expect(Deadlines.defaultNextCheck(for: item, today: F.day("2021-05-01")) == F.day("2021-07-30"))
+        #expect(Deadlines.defaultExtension(of: item) == F.day("2021-09-30"))
     }
 
     @Test func reportLabels() {

@@ -21,7 +21,10 @@ import Testing
     @Test func backMovesFromReopening() {
         #expect(EvaluationLifecycle.canMove(from: .closed, to: .rectifying))
         #expect(EvaluationLifecycle.canMove(from: .reviewed, to: .inReview))
-        #expect(!EvaluationLifecycle.canMove(from: .inReview, to: .selected))
+        // Undoing the first edit takes the draft review away again: back to SELECTED.
+        #expect(EvaluationLifecycle.canMove(from: .inReview, to: .selected))
+        #expect(EvaluationLifecycle.derivedStatus(current: .inReview, review: nil, items: []) == .selected)
+        #expect(!EvaluationLifecycle.canMove(from: .selected, to: .received))
     }
 
     @Test func draftReviewPutsSelectedInReview() {

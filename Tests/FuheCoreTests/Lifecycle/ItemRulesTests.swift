@@ -53,7 +53,12 @@ import Testing
         let messages = ItemRules.validate(F.item(status: .longTerm, rectType: .longTerm))
         #expect(messages.map(\.code) == ["K-004"])
         #expect(messages[0].field == "next_check_on")
-        #expect(ItemRules.validate(F.item(status: .longTerm, nextCheckOn: "2021-09-30")).isEmpty)
+        #expect(ItemRules.validate(F.item(status: .longTerm, deadline: "2021-12-31", nextCheckOn: "2021-09-30")).isEmpty)
+        // A next check after the deadline would come too late: K-004 too.
+        let late = ItemRules.validate(F.item(status: .longTerm, deadline: "2021-06-30", nextCheckOn: "2021-09-30"))
+        #expect(late.map(\.code) == ["K-004"])
+        #expect(late.first?.message.contains("晚于整改期限2021-06-30") == true)
+        #expect(ItemRules.validate(F.item(status: .longTerm, deadline: "2021-09-30", nextCheckOn: "2021-09-30")).isEmpty)
         // A LONG_TERM type that is still IN_PROGRESS needs no check date yet.
         #expect(ItemRules.validate(F.item(status: .inProgress, rectType: .longTerm)).isEmpty)
     }

@@ -63,7 +63,7 @@ import Testing
 
     @Test func longTermTypeMayBecomeLongTerm() throws {
         let action = RectAction.markLongTerm(reason: "历史遗留问题", nextCheckOn: F.day("2021-09-30"), approvedByReviewer: false)
-        let t = try RectLifecycle.transition(action, of: F.item(status: .inProgress, rectType: .longTerm), by: F.member, on: today)
+        let t = try RectLifecycle.transition(action, of: F.item(status: .inProgress, rectType: .longTerm, deadline: "2021-12-31"), by: F.member, on: today)
         #expect(t.item.status == .longTerm)
         #expect(t.item.nextCheckOn == F.day("2021-09-30"))
         #expect(t.item.longTermSince == today)
@@ -78,7 +78,7 @@ import Testing
         #expect(F.codes(error) == ["K-005"])
         #expect(error?.messages[0].message.contains("限期整改") == true)
         let approved = RectAction.markLongTerm(reason: "涉及司法诉讼", nextCheckOn: F.day("2021-09-30"), approvedByReviewer: true)
-        #expect(try RectLifecycle.apply(approved, to: F.item(status: .inProgress), by: F.member, on: today).status == .longTerm)
+        #expect(try RectLifecycle.apply(approved, to: F.item(status: .inProgress, deadline: "2021-12-31"), by: F.member, on: today).status == .longTerm)
     }
 
     @Test func longTermNeedsReasonAndFutureCheck() {
@@ -98,10 +98,15 @@ import Testing
         #expect(F.codes(#expect(throws: RuleViolation.self) {
             try RectLifecycle.apply(action, to: F.item(), by: F.member, on: today)
         }) == ["K-005"])
-        let item = F.item(status: .longTerm, nextCheckOn: "2021-06-15", longTermSince: "2021-03-01")
+        let item = F.item(status: .longTerm, deadline: "2021-12-31", nextCheckOn: "2021-06-15", longTermSince: "2021-03-01")
         let next = try RectLifecycle.apply(action, to: item, by: F.member, on: today)
         #expect(next.nextCheckOn == F.day("2021-12-31"))
         #expect(next.longTermSince == today)
+        // A next check after the deadline is refused (K-004): extend the deadline first.
+        let late = RectAction.markLongTerm(reason: "历史遗留", nextCheckOn: F.day("2022-01-15"), approvedByReviewer: true)
+        #expect(F.codes(#expect(throws: RuleViolation.self) {
+            try RectLifecycle.apply(late, to: item, by: F.member, on: today)
+        }) == ["K-004"])
     }
 
     @Test func closeRecordsTheCloser() throws {

@@ -128,8 +128,9 @@ final class ServerHarness: @unchecked Sendable {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return ProcessOutput(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self))
+        var stderr = String(decoding: errData.withLock { $0 }, as: UTF8.self)
+        if process.terminationStatus != 0 { stderr += "\n(fuhe \(arguments.joined(separator: " ")))" }
+        return ProcessOutput(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: stderr)
     }
 
     @discardableResult

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import FuheCore
+import FuheIntake
+import FuheStore
+import FuheApp
+
+/// `fuhe intake FILE… [--out DIR] [--import]`: reads published reports (text in any encoding,
+/// saved web pages, DOCX, PDF) into drafts, one per report; prints what it found, writes each
+/// draft as `fuhe.draft/1` JSON into DIR, and/or puts the drafts into the store's intake queue.
+/// Every file is read before anything is written; a file that cannot be read stops everything.
+struct IntakeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intake",
+        abstract: "Read published reports (text, GB18030, HTML, DOCX, PDF) into drafts (fuhe.draft/1) for confirmation.")
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(name: .long, help: ArgumentHelp("Write one fuhe.draft/1 JSON file per report into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Flag(name: .customLong("import"), help: "Put the drafts into the store's intake queue (confirmed in the workstation).")
+    var importDrafts = false
+
+    @Flag(help: "Replace draft files that already exist in --out.")
+    var force = false
+
+    @Argument(help: ArgumentHelp("Report files.", valueName: "file"))
+    var files: [String] = []
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one report file") }
+    }
+
+    func run() throws {
+        // Every file is read before anything is written (nor a store created).
+        let storePath = options.store ?? DefaultStore.path()
+        let existing = (importDrafts || options.store != nil) && FileManager.default.fileExists(atPath: storePath) ? try options.open() : nil
+        let templates = try existing?.templates() ?? BundledData.templates()
+        var drafts: [IntakeDraft] = []
+        for file in files {
+            do {
+                drafts += try Intake.drafts(path: file, templates: templates)
+            } catch {
+                throw CLIFailure("\(error.description)；未写入任何内容")
+            }
+        }
+        let store = importDrafts ? try existing ?? options.open() : nil
+        var written: [String] = []
+        if let out {
+            written = try IntakeOutput.write(drafts, to: out, force: force)
+        }
+        if importDrafts, let store {
+            do {
+                try store.enqueueDrafts(drafts, actor: options.actorName)
+            } catch let error as StoreError {
+                throw CLIFailure("\(error.description)；未放入待确认队列" + (written.isEmpty ? "" : "（草稿文件已写入 \(out ?? "")）"))
+            }
+        }
+        print(IntakeSummary.text(drafts))
+        if !written.isEmpty { print("已写入 \(written.count) 个草稿文件到 \(out ?? "")") }
+        if importDrafts, let store { print("已放入待确认队列（\(store.path)）：\(drafts.count) 份草稿，在工作台确认后生成卷宗") }
+    }
+}

@@ -1,0 +1,3 @@
+import FuheCore
+
+typealias FuheCoreSpan = SourceSpan
