@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FuheCore
 import FuheStore
+import FuheWire
 
 /// `fuhe checkout`: writes an offline copy of some units for a site inspection and records the lease.
 struct CheckoutCommand: ParsableCommand {
@@ -23,7 +24,17 @@ struct CheckoutCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: ArgumentHelp("Who takes the copy (default: --as).", valueName: "name"))
     var holder: String?
 
+    @OptionGroup var remote: ServerOptions
+
     func run() throws {
+        if remote.server != nil {
+            let client = try remote.client()
+            let ids = try RemoteCopies.resolve(unit, filter: filter.isEmpty ? nil : try Self.parse(filter), client: client)
+            guard !ids.isEmpty else { throw ValidationError("choose units with --unit or --filter") }
+            let me: AccountInfo = try RemoteCopies.call(client, "GET", "/v1/me")
+            return try RemoteCopies.checkout(client: client, server: try remote.url(), ids: ids, out: out, holder: holder ?? me.displayName,
+                                             actor: me.displayName)
+        }
         let store = try options.open(createIfMissing: false)
         var ids = try unit.map { try UnitResolver.resolve($0, in: store) }
         if !filter.isEmpty {

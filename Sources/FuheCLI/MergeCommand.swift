@@ -12,6 +12,8 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
+    @OptionGroup var remote: ServerOptions
+
     @Argument(help: ArgumentHelp("The copy file.", valueName: "file"))
     var file: String
 
@@ -31,6 +33,10 @@ struct MergeCommand: ParsableCommand {
         case "main"?: side = .main
         case "copy"?: side = .copy
         default: throw ValidationError("--prefer must be main or copy")
+        }
+        if remote.server != nil {
+            return try RemoteCopies.merge(client: try remote.client(), server: try remote.url(), file: file, prefer: side, dryRun: dryRun,
+                                          closeEmpty: closeEmpty)
         }
         let store = try options.open(createIfMissing: false)
         let prepared: MergePreparation

@@ -39,6 +39,7 @@ public struct FuheAPI: Sendable {
         addSessionRoutes(e)
         addAdminRoutes(e)
         addCopyRoutes(e)
+        addLeaseRoutes(e)
         return router
     }
 

@@ -39,7 +39,7 @@ public enum ServerError: Error, Sendable, CustomStringConvertible {
         case .badRequest(let m): WireError(code: "bad-request", message: m)
         case .tooLarge(let m): WireError(code: "too-large", message: m)
         case .conflict(let m): WireError(code: "conflict", message: m)
-        case .rule(let code, let m): WireError(code: code, message: m)
+        case .rule(let code, let m): WireError(code: code, message: m.contains(code) ? m : "\(m) (\(code))")
         case .stale(let s): WireError(code: "stale", message: s.description, stale: WireStale(s))
         case .undo(let u): WireError(code: "undo", message: u.description, undo: WireUndoRefusal(u))
         case .unavailable(let m): WireError(code: "server", message: m)

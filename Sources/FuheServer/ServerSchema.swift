@@ -108,6 +108,12 @@ enum ServerSchema {
                 "GRANT SELECT, INSERT, UPDATE ON lease, lease_unit TO \(role)",
                 "GRANT EXECUTE ON FUNCTION fuhe_teams() TO \(role)",
             ]),
+            // Lease numbers for checkouts through the server: unique across teams (row-level
+            // security hides other teams' leases, so counting visible ones would repeat numbers).
+            ("s2-lease-seq", [
+                "CREATE SEQUENCE lease_seq",
+                "GRANT USAGE, SELECT ON SEQUENCE lease_seq TO \(role)",
+            ]),
         ]
     }
 

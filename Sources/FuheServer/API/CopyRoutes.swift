@@ -27,3 +27,25 @@ extension FuheAPI {
         }
     }
 }
+
+extension FuheAPI {
+    func addLeaseRoutes(_ e: Endpoints) {
+        e.add(.post, "/v1/checkout/start", limit: 1 << 20) { call in
+            try await store.checkoutStart(call.who, dossierIDs: try call.decode(CheckoutStart.self).dossierIDs)
+        }
+        e.add(.post, "/v1/checkout/commit", limit: 1 << 20) { call in
+            try await store.checkoutCommit(call.who, try call.decode(CheckoutCommit.self))
+        }
+        e.add(.get, "/v1/leases") { call in try await store.leases(call.who) }
+        e.add(.post, "/v1/leases/:id/release", limit: 16_384) { call in
+            try await store.release(call.who, leaseID: try call.parameter("id"), reason: try call.decode(ReleaseRequest.self).reason)
+            return Done()
+        }
+        e.add(.post, "/v1/leases/:id/basis", limit: Self.uploadLimit) { call in
+            try await store.mergeBasis(call.who, leaseID: try call.parameter("id"), try call.decode(CopyUpload.self))
+        }
+        e.add(.post, "/v1/leases/:id/merge", limit: Self.uploadLimit) { call in
+            try await store.merge(call.who, leaseID: try call.parameter("id"), try call.decode(MergeRequest.self))
+        }
+    }
+}

@@ -23,31 +23,11 @@ extension FuheStore {
         let directory = (outPath as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((outPath as NSString).lastPathComponent).\(UUID().uuidString).partial"
         defer { Self.removeStoreFiles(temporary) }
-        let baseDigest: String
-        let copyStoreID: String
-        do {
-            let copy = try FuheStore.open(path: temporary, createIfMissing: true, clock: clock, kind: .copy)
-            try copy.saveGradeSchemes(Array(try gradeSchemes().values))
-            let bundled = try bundledTemplateIDs()
-            let all = try templates()
-            try copy.saveTemplates(all.filter { bundled.contains($0.id) }, bundled: true)
-            try copy.importDossiers(dossiers, actor: actor, origin: "checkout:\(leaseID)", reason: "借出 \(leaseID) 给 \(holder)",
-                                    sources: try reportSources(ids),
-                                    samples: Set(try sampleDossierIDs()).intersection(ids))
-            (baseDigest, copyStoreID) = try copy.queue.write { db in
-                let snapshot = try EntitySnapshots.read(ids, db)
-                for (key, json) in snapshot {
-                    try db.execute(sql: "INSERT INTO copy_base(dossier_id, entity, entity_id, json) VALUES (?, ?, ?, ?)",
-                                   arguments: [key.dossierID, key.entity, key.id, json])
-                }
-                for (k, v) in [("source_store_id", storeID), ("source_name", name), ("lease_id", leaseID), ("holder", holder),
-                               ("checked_out_at", since)] {
-                    try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
-                }
-                return (EntitySnapshots.digest(snapshot), try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'store_id'") ?? "")
-            }
-            try copy.closeForTransfer()
-        }
+        let bundled = try bundledTemplateIDs()
+        let (baseDigest, copyStoreID) = try Self.writeCopy(
+            dossiers, to: temporary, templates: try templates().filter { bundled.contains($0.id) }, schemes: Array(try gradeSchemes().values),
+            source: CopySource(storeID: storeID, name: name, leaseID: leaseID, holder: holder, since: since), actor: actor,
+            reportSources: try reportSources(ids), samples: Set(try sampleDossierIDs()).intersection(ids), clock: clock)
         let lease = Lease(id: leaseID, copyStoreID: copyStoreID, holder: holder, actor: actor, since: since, outPath: outPath,
                           status: .out, dossierIDs: ids, mergedAt: nil, mergedBy: nil)
         try queue.write { db in
@@ -87,5 +67,52 @@ extension FuheStore {
 
     static func removeStoreFiles(_ path: String) {
         for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+/// Where an offline copy comes from: the main store (a file, or a server) and its lease.
+public struct CopySource: Sendable {
+    public var storeID: String
+    /// The main store's file name, or the server's address.
+    public var name: String
+    public var leaseID: String
+    public var holder: String
+    /// ISO 8601 time of the checkout.
+    public var since: String
+
+    public init(storeID: String, name: String, leaseID: String, holder: String, since: String) {
+        self.storeID = storeID; self.name = name; self.leaseID = leaseID; self.holder = holder; self.since = since
+    }
+}
+
+extension FuheStore {
+    /// Writes an offline copy at `path` (a new file, kind `copy`, rollback journal): the grade
+    /// schemes and bundled `templates`, the dossiers, every entity as it is now in `copy_base`
+    /// (the merge's base) and where it comes from. Returns the digest of the base and the copy's
+    /// store id, which the main store records with the lease. Used by `checkout` here and by
+    /// `fuhe checkout --server`.
+    public static func writeCopy(_ dossiers: [Dossier], to path: String, templates: [IndicatorTemplate], schemes: [GradeScheme],
+                                 source: CopySource, actor: String, reportSources: [String: ReportSource] = [:], samples: Set<String> = [],
+                                 clock: any Clock = SystemClock()) throws -> (digest: String, copyStoreID: String) {
+        let ids = dossiers.map(\.id)
+        let copy = try FuheStore.open(path: path, createIfMissing: true, clock: clock, kind: .copy)
+        try copy.saveGradeSchemes(schemes)
+        try copy.saveTemplates(templates, bundled: true)
+        try copy.importDossiers(dossiers, actor: actor, origin: "checkout:\(source.leaseID)", reason: "借出 \(source.leaseID) 给 \(source.holder)",
+                                sources: reportSources, samples: samples)
+        let result = try copy.queue.write { db in
+            let snapshot = try EntitySnapshots.read(ids, db)
+            for (key, json) in snapshot {
+                try db.execute(sql: "INSERT INTO copy_base(dossier_id, entity, entity_id, json) VALUES (?, ?, ?, ?)",
+                               arguments: [key.dossierID, key.entity, key.id, json])
+            }
+            for (k, v) in [("source_store_id", source.storeID), ("source_name", source.name), ("lease_id", source.leaseID), ("holder", source.holder),
+                           ("checked_out_at", source.since)] {
+                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
+            }
+            return (EntitySnapshots.digest(snapshot), try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'store_id'") ?? "")
+        }
+        try copy.closeForTransfer()
+        return result
     }
 }

@@ -33,21 +33,8 @@ extension FuheStore {
     /// refused before it is read, naming the fix. A lease marked unmergeable is refused.
     public func prepareMerge(copyPath: String) throws -> MergePreparation {
         let file = (copyPath as NSString).lastPathComponent
-        guard FileManager.default.fileExists(atPath: copyPath) else { throw StoreError.missingStore(path: copyPath) }
-        let walSize = (try? FileManager.default.attributesOfItem(atPath: copyPath + "-wal")[.size] as? Int) ?? 0
-        if walSize > 0, Self.peekKind(copyPath) == .copy {
-            if (try? CopyLock.acquire(copyPath, .exclusive)) == nil {
-                throw refusal("M-007", "\(file) is open in a workstation or another fuhe command; quit it there (q) and merge again")
-            }
-            throw refusal("M-008", "\(file)-wal beside the copy holds \(walSize) bytes of edits that are not in \(file) yet (the copy is open in an older Fuhe, or was not closed properly): open it once with fuhe --store \(copyPath) and quit with q, which writes them into the file, then merge again")
-        }
-        let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: clock, kind: .main, copyLock: .exclusive)
-        switch try copy.kind() {
-        case .copy: break
-        case .sandbox: throw refusal("M-001", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store")
-        case .main: throw refusal("M-001", "\(file) is a main store, not a copy made by fuhe checkout")
-        }
-        guard let origin = try copy.copyOrigin() else { throw refusal("M-004", "\(file) is damaged: it does not say which store it was copied from") }
+        let opened = try Self.openCopyForMerge(copyPath, clock: clock)
+        let copy = opened.store, origin = opened.origin
         let mainID = try meta("store_id") ?? ""
         guard origin.sourceStoreID == mainID else {
             throw refusal("M-002", "\(file) is a copy of another store (\(origin.sourceName), store id \(origin.sourceStoreID.prefix(8))), not of \(name) (store id \(mainID.prefix(8)))")
@@ -143,3 +130,60 @@ extension FuheStore {
 }
 
 func refusal(_ code: String, _ message: String) -> StoreError { .rule(code: code, message: message) }
+
+/// An offline copy opened for a merge: locked exclusively (no workstation opens it meanwhile)
+/// until `release()`, its kind and origin checked.
+public struct CopyForMerge: Sendable {
+    let store: FuheStore
+    public let origin: CopyOrigin
+    public let path: String
+
+    /// The copy's store id (the server checks it against the lease's).
+    public func storeID() throws -> String { try store.meta("store_id") ?? "" }
+
+    /// Its base (`copy_base`), its entities now, and its journal with the chain links.
+    public func contents() throws -> (base: EntitySnapshot, copy: EntitySnapshot, journal: [ChainedEntry]) {
+        try store.queue.read { db in
+            var base: EntitySnapshot = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT dossier_id, entity, entity_id, json FROM copy_base") {
+                base[EntityKey(dossierID: row[0], entity: row[1], id: row[2])] = row[3]
+            }
+            let ids = Set(base.keys.map(\.dossierID)).sorted()
+            let journal = try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY seq").map { row in
+                ChainedEntry(entry: Journal.entry(row), previousHash: row["prev_hash"], hash: row["hash"])
+            }
+            return (base, try EntitySnapshots.read(ids, db), journal)
+        }
+    }
+
+    /// Gives the copy back (the merge is over, whatever its outcome).
+    public func release() {
+        try? store.queue.close()
+        store.copyLock?.release()
+    }
+}
+
+extension FuheStore {
+    /// Opens a copy for merging: refuses a missing file, a copy still open or with unsaved
+    /// `-wal` edits (M-007, M-008), a main store or sandbox (M-001), a copy that does not say
+    /// where it came from (M-004).
+    public static func openCopyForMerge(_ copyPath: String, clock: any Clock = SystemClock()) throws -> CopyForMerge {
+        let file = (copyPath as NSString).lastPathComponent
+        guard FileManager.default.fileExists(atPath: copyPath) else { throw StoreError.missingStore(path: copyPath) }
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: copyPath + "-wal")[.size] as? Int) ?? 0
+        if walSize > 0, Self.peekKind(copyPath) == .copy {
+            if (try? CopyLock.acquire(copyPath, .exclusive)) == nil {
+                throw refusal("M-007", "\(file) is open in a workstation or another fuhe command; quit it there (q) and merge again")
+            }
+            throw refusal("M-008", "\(file)-wal beside the copy holds \(walSize) bytes of edits that are not in \(file) yet (the copy is open in an older Fuhe, or was not closed properly): open it once with fuhe --store \(copyPath) and quit with q, which writes them into the file, then merge again")
+        }
+        let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: clock, kind: .main, copyLock: .exclusive)
+        switch try copy.kind() {
+        case .copy: break
+        case .sandbox: throw refusal("M-001", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store")
+        case .main: throw refusal("M-001", "\(file) is a main store, not a copy made by fuhe checkout")
+        }
+        guard let origin = try copy.copyOrigin() else { throw refusal("M-004", "\(file) is damaged: it does not say which store it was copied from") }
+        return CopyForMerge(store: copy, origin: origin, path: copyPath)
+    }
+}

@@ -67,7 +67,8 @@ final class ServerHarness: @unchecked Sendable {
         let sink = output
         out.fileHandleForReading.readabilityHandler = { h in
             let data = h.availableData
-            if !data.isEmpty { sink.append(String(decoding: data, as: UTF8.self)) }
+            // At end of file the handler would be called again and again (a busy loop): stop it.
+            if data.isEmpty { h.readabilityHandler = nil } else { sink.append(String(decoding: data, as: UTF8.self)) }
         }
         try p.run()
         server = p
@@ -135,7 +136,9 @@ final class ServerHarness: @unchecked Sendable {
 
     @discardableResult
     func ok(_ result: ProcessOutput, _ comment: String = "") throws -> ProcessOutput {
-        guard result.status == 0 else { throw TestPostgres.Missing(description: "fuhe failed \(comment): \(result.stderr)\(result.stdout)") }
+        guard result.status == 0 else {
+            throw TestPostgres.Missing(description: "fuhe failed \(comment): \(result.stderr)\(result.stdout)\nserver log (end):\n\(log.suffix(1500))")
+        }
         return result
     }
 
