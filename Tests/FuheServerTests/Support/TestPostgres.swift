@@ -2,7 +2,8 @@ import Foundation
 import FuheTestSupport
 
 /// The PostgreSQL the server tests run against: `FUHE_TEST_PG_URL` (a superuser on a throwaway
-/// cluster; `.ci/run` starts one with scripts/pg-test-cluster). Each test gets its own database
+/// cluster; `.ci/run` starts one with scripts/pg-test-cluster), or else a cluster the tests start
+/// themselves with that script. Each test gets its own database
 /// and application role, dropped afterwards. A missing server is a failure, never a skip.
 struct TestPostgres {
     struct Missing: Error, CustomStringConvertible {
@@ -19,16 +20,41 @@ struct TestPostgres {
     var url: String { Self.replacingDatabase(admin, with: database) }
 
     init() throws {
-        guard let base = ProcessInfo.processInfo.environment["FUHE_TEST_PG_URL"], !base.isEmpty else {
-            throw Missing(description: "FUHE_TEST_PG_URL is not set: the server tests need a real PostgreSQL (export FUHE_TEST_PG_URL=$(scripts/pg-test-cluster))")
-        }
-        admin = base
+        let given = ProcessInfo.processInfo.environment["FUHE_TEST_PG_URL"] ?? ""
+        admin = given.isEmpty ? try Self.ownCluster.get() : given
         let tag = UUID().uuidString.prefix(8).lowercased()
         database = "fuhe_t_\(tag)"
         appRole = "fuhe_app_\(tag)"
         let made = try Self.psql(admin, "CREATE DATABASE \(database)")
         guard made.status == 0 else { throw Missing(description: "cannot create a test database on \(admin): \(made.stderr)") }
     }
+
+    /// Without `FUHE_TEST_PG_URL`: a throwaway cluster started once per run with
+    /// scripts/pg-test-cluster (in /tmp/fuhe-test-pg, port 54329; reused when it already runs),
+    /// so a plain `swift test` runs the server tests. PostgreSQL not installed is a failure.
+    static let ownCluster: Result<String, Missing> = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let script = root.appendingPathComponent("scripts/pg-test-cluster").path
+        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("fuhe-pg-start-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: outFile) }
+        // posix_spawn and waitpid rather than Foundation's Process: the script leaves a daemon
+        // behind, and Process.waitUntilExit was seen to miss the script's exit then.
+        let command = "'\(script)' /tmp/fuhe-test-pg 54329 >'\(outFile)' 2>&1 </dev/null"
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else {
+            return .failure(Missing(description: "the server tests need a real PostgreSQL: cannot run \(script)"))
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let out = (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""
+        guard status == 0, let url = out.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://") else {
+            return .failure(Missing(description: "the server tests need a real PostgreSQL and none could be started (\(script)): \(out)"))
+        }
+        return .success(url)
+    }()
 
     /// Drops the database and its role.
     func drop() {
