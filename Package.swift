@@ -32,6 +32,9 @@ let package = Package(
         .target(name: "FuheTerminal", dependencies: ["TermCore", "CNcursesw"]),
         // A small program that exercises the backend in a real terminal (tmux tests).
         .executableTarget(name: "term-probe", dependencies: ["TermCore", "FuheTerminal"]),
+        // The one way files the user names are written (refuse existing/databases, unnamed temporary
+        // then link, mode 0600) and recognising database files without opening them. Foundation only.
+        .target(name: "FuheFiles", dependencies: ["FuheCore"]),
         // JSON dossier exchange format and CSV ledger.
         .target(name: "FuheExchange", dependencies: ["FuheCore"]),
         // Report intake: published reports (text, GB18030, HTML, DOCX, PDF via pdftotext) read into
@@ -42,7 +45,7 @@ let package = Package(
         ]),
         // SQLite store (GRDB): schema, repositories, journal, summaries.
         .target(name: "FuheStore", dependencies: [
-            "FuheCore",
+            "FuheCore", "FuheFiles",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Bundled templates, grade schemes and sample dossiers (data files in Resources/).
@@ -56,7 +59,7 @@ let package = Package(
         // Review documents: the DOCX template engine, the bundled 意见书/整改通知书/通报 templates,
         // the XLSX ledger, safe output files. XML is read and written by its own small code.
         .target(name: "FuheDocuments", dependencies: [
-            "FuheCore", "FuheResources", "TermCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "FuheCore", "FuheFiles", "FuheResources", "TermCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Training: guided lessons (steps with declarative checks on the resulting state), the lesson
         // checker, and the session record format with its replay clock. Pure code, no terminal, no SQL.
@@ -67,7 +70,7 @@ let package = Package(
         // Wiring: the store as the workstation's repository, bundled data, the terminal run loop.
         .target(name: "FuheApp", dependencies: [
             "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheUI", "FuheTerminal", "FuheTraining",
-            "FuheDocuments", "FuheClient",
+            "FuheDocuments", "FuheFiles", "FuheClient",
         ]),
         // The server's and the client's shared wire format (requests, answers, error bodies).
         .target(name: "FuheWire", dependencies: ["FuheCore"]),
@@ -86,13 +89,13 @@ let package = Package(
         .target(name: "FuheClient", dependencies: ["FuheCore", "FuheWire", "FuheUI"]),
         // Command-line commands (swift-argument-parser).
         .target(name: "FuheCLI", dependencies: [
-            "FuheCore", "FuheExchange", "FuheIntake", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining", "FuheDocuments",
+            "FuheCore", "FuheExchange", "FuheIntake", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining", "FuheDocuments", "FuheFiles",
             "FuheServer", "FuheClient", "FuheWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
         .executableTarget(name: "fuhe-bench", dependencies: [
-            "FuheCore", "FuheIntake", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments", "FuheTerminal",
+            "FuheCore", "FuheIntake", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments", "FuheTerminal", "FuheFiles",
         ]),
         // Fixtures shared by the test targets.
         .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining", "FuheDocuments"]),
@@ -104,12 +107,12 @@ let package = Package(
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "FuheTerminalTests", dependencies: ["TermCore", "FuheTerminal", "term-probe", "FuheTestSupport"]),
         .testTarget(name: "FuheDocumentsTests", dependencies: [
-            "FuheDocuments", "FuheCore", "FuheStore", "FuheResources", "FuheApp", "FuheTestSupport",
+            "FuheDocuments", "FuheFiles", "FuheCore", "FuheStore", "FuheResources", "FuheApp", "FuheTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "FuheExchangeTests", dependencies: ["FuheExchange", "FuheResources", "FuheTestSupport"]),
         .testTarget(name: "FuheStoreTests", dependencies: [
-            "FuheStore", "FuheExchange", "FuheResources", "FuheTestSupport",
+            "FuheStore", "FuheFiles", "FuheExchange", "FuheResources", "FuheTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "FuheTrainingTests", dependencies: [
@@ -123,7 +126,7 @@ let package = Package(
         ]),
         .testTarget(name: "FuheCLITests", dependencies: [
             "FuheCLI", "fuhe", "FuheTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@ import FuheStore
 public enum BundledData {
     public static func templates() throws -> [IndicatorTemplate] {
         do { return try TemplateLoader.templates(in: ResourceFiles.templatesDirectory) } catch {
-            throw AppFailure("bundled templates: \(error)")
+            throw AppFailure(tr("内置模板：\(error)", "bundled templates: \(error)"))
         }
     }
 
@@ -17,7 +17,7 @@ public enum BundledData {
             let url = ResourceFiles.gradeSchemesFile
             return try TemplateLoader.gradeSchemes(try TemplateLoader.read(url), file: url.lastPathComponent)
         } catch {
-            throw AppFailure("bundled grade schemes: \(error)")
+            throw AppFailure(tr("内置等次方案：\(error)", "bundled grade schemes: \(error)"))
         }
     }
 
@@ -37,7 +37,7 @@ public enum BundledData {
                 let shift = file.asOf.map { $0.days(until: today) } ?? 0
                 out += file.dossiers.map { $0.shiftingDates(byDays: shift) }
             } catch {
-                throw AppFailure("bundled sample \(error)")
+                throw AppFailure(tr("内置示例 \(error)", "bundled sample \(error)"))
             }
         }
         return out

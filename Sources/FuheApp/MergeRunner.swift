@@ -16,7 +16,7 @@ public enum MergeRunner {
     public static func decide(plan: MergePlan, dossiers: [String: Dossier], title: String) throws -> [String: MergeDecision]? {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch {
-            throw AppFailure("cannot start the terminal for the conflict pane: \(error) (pass --prefer main|copy to merge without it)")
+            throw AppFailure(tr("无法为冲突窗格启动终端：\(error)（可加 --prefer 主库|副本 不用窗格合并）", "cannot start the terminal for the conflict pane: \(error) (pass --prefer main|copy to merge without it)"))
         }
         defer { terminal.shutdown() }
         let rows = plan.conflicts.map { ConflictPane.Row(conflict: $0, dossier: dossiers[$0.key.dossierID]) }

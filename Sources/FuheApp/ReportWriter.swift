@@ -1,14 +1,15 @@
 import Foundation
+import FuheFiles
 import FuheCore
 import FuheDocuments
 import FuheStore
 
 /// Writes a unit's review documents from the store: the 复核意见书 and, for a unit with open
-/// rectification items, the 整改通知书. Used by `fuhe report review|notice` and meant for the
-/// workstation's "write documents" key:
+/// rectification items, the 整改通知书. Used by `fuhe report review|notice` and, through
+/// `UnitDocumentWriter`, by the workstation's `D` key:
 ///
 /// ```swift
-/// let writer = ReportWriter(store: store, folder: ReportFolder.resolve(configured: settingOrNil))
+/// let writer = ReportWriter(store: store, folder: ReportFolder.resolve(configured: option))
 /// let written = try writer.writeUnitDocuments(dossierID: id)   // [URL], shown to the user
 /// ```
 public struct ReportWriter {
@@ -26,22 +27,33 @@ public struct ReportWriter {
 
     /// Writes the unit's 意见书, and its 整改通知书 when it has open items, into `folder` under
     /// their usual names; never replaces a file (a taken name gets “（2）”…). Returns what it wrote.
+    /// When the 整改通知书 fails after the 意见书 was written, throws `UnitDocumentsIncomplete`.
     public func writeUnitDocuments(dossierID: String) throws -> [URL] {
+        try writeUnitDocumentFiles(dossierID: dossierID).map(\.url)
+    }
+
+    /// The same, with each file's document.
+    public func writeUnitDocumentFiles(dossierID: String) throws -> [(kind: DocumentKind, url: URL)] {
         let dossier = try store.dossier(id: dossierID)
         var kinds: [DocumentKind] = [.reviewOpinion]
         if !RectificationNoticeContent.openItems(dossier).isEmpty { kinds.append(.rectificationNotice) }
-        var written: [URL] = []
+        var written: [(kind: DocumentKind, url: URL)] = []
         for kind in kinds {
             let name = DocumentNames.unitDocument(kind, unitName: dossier.unit.name, year: dossier.cycle.fiscalYear)
-            for attempt in 0..<5 {
-                let url = DocumentNames.unused(name, in: folder)
-                do {
-                    try write(kind, dossier: dossier, to: url, force: false)
-                    written.append(url)
-                    break
-                } catch OutputError.exists(_) where attempt < 4 {
-                    continue  // taken between the check and the write: try the next name
+            do {
+                for attempt in 0..<5 {
+                    let url = DocumentNames.unused(name, in: folder)
+                    do {
+                        try write(kind, dossier: dossier, to: url, force: false)
+                        written.append((kind, url))
+                        break
+                    } catch OutputError.exists(_) where attempt < 4 {
+                        continue  // taken between the check and the write: try the next name
+                    }
                 }
+            } catch {
+                if written.isEmpty { throw error }
+                throw UnitDocumentsIncomplete(written: written, failed: kind, error: error)
             }
         }
         return written
@@ -76,5 +88,16 @@ public struct ReportWriter {
 
     private func write(_ kind: DocumentKind, dossier: Dossier, to url: URL, force: Bool) throws {
         try DocumentWriter.write(try template(kind), try record(kind, dossier: dossier), to: url, force: force)
+    }
+}
+
+/// A unit's later document failed after the earlier ones were written (they stay, whole).
+public struct UnitDocumentsIncomplete: Error, CustomStringConvertible {
+    public var written: [(kind: DocumentKind, url: URL)]
+    public var failed: DocumentKind
+    public var error: any Error
+
+    public var description: String {
+        "已写出 \(written.map(\.url.path).joined(separator: "、"))；\(failed.title)未写出：\(error)"
     }
 }

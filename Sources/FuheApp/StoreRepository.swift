@@ -5,7 +5,9 @@ import FuheUI
 
 /// The SQLite store as the workstation's repository. Writes and undo go through the store's
 /// role-aware paths: the review's lifecycle and the session's role on the team decide (a member
-/// cannot edit a submitted review or undo a submit), whatever the workstation asked.
+/// cannot edit a submitted review or undo a submit), whatever the workstation asked. A failure
+/// reaches the workstation as a `StoreError` in the user's words ("库正被另一个程序锁定…",
+/// "磁盘已满…"), never as SQLite's.
 public final class StoreRepository: ReviewRepository {
     public let store: FuheStore
     public let session: String
@@ -19,40 +21,48 @@ public final class StoreRepository: ReviewRepository {
         self.session = session
     }
 
+    private func translated<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw StoreError.translating(error, path: store.name) ?? error }
+    }
+
     public func unitList(today: CalendarDay?, filter: UnitFilter) throws -> [UnitSummary] {
-        try store.unitList(today: today, filter: filter)
+        try translated { try store.unitList(today: today, filter: filter) }
     }
 
     public func unitSummary(dossierID: String, today: CalendarDay?) throws -> UnitSummary? {
-        try store.unitSummary(dossierID: dossierID, today: today)
+        try translated { try store.unitSummary(dossierID: dossierID, today: today) }
     }
 
-    public func dossier(id: String) throws -> Dossier { try store.dossier(id: id) }
+    public func dossier(id: String) throws -> Dossier { try translated { try store.dossier(id: id) } }
 
-    public func gradeSchemes() throws -> [String: GradeScheme] { try store.gradeSchemes() }
+    public func gradeSchemes() throws -> [String: GradeScheme] { try translated { try store.gradeSchemes() } }
 
     public func apply(_ changes: [StoreChange], to dossierID: String, base: ChangeBase, actor: String, reason: String?, origin: String) throws -> Int64? {
-        try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session,
-                        person: Actor(name: actor, role: role))
+        try translated {
+            try store.apply(changes, to: dossierID, base: base, actor: actor, reason: reason, origin: origin, session: session,
+                            person: Actor(name: actor, role: role))
+        }
     }
 
     public func revert(batch: Int64, actor: String) throws -> Int64? {
-        try store.revert(batch: batch, actor: actor, session: session, person: Actor(name: actor, role: role))
+        try translated { try store.revert(batch: batch, actor: actor, session: session, person: Actor(name: actor, role: role)) }
     }
 
-    public func storeVersion() throws -> StoreVersion { try store.storeVersion() }
+    public func storeVersion() throws -> StoreVersion { try translated { try store.storeVersion() } }
 
-    public func journalHead() throws -> JournalPosition { try store.journalHead() }
+    public func journalHead() throws -> JournalPosition { try translated { try store.journalHead() } }
 
-    public func changes(since position: JournalPosition, limit: Int) throws -> ChangeFeed { try store.changes(since: position, limit: limit) }
+    public func changes(since position: JournalPosition, limit: Int) throws -> ChangeFeed { try translated { try store.changes(since: position, limit: limit) } }
 
     public func history(dossierID: String, entity: String?, entityID: String?) throws -> [JournalEntry] {
-        JournalText.newestFirst(try store.journal(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500))
+        try translated { JournalText.newestFirst(try store.history(dossierID: dossierID, entity: entity, entityID: entityID, limit: 500)) }
     }
 
     public func leasedUnits() throws -> [String: String] {
-        try store.leasedDossiers().mapValues { leases in
-            leases.map { "\($0.id) \($0.holder) \($0.sinceDay) 起" }.joined(separator: "；")
+        try translated {
+            try store.leasedDossiers().mapValues { leases in
+                leases.map { "\($0.id) \($0.holder) \($0.sinceDay) 起" }.joined(separator: "；")
+            }
         }
     }
 }

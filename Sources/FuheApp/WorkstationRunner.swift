@@ -15,21 +15,27 @@ public enum WorkstationRunner {
         public var actor: Actor
         public var label: StoreLabel
         public var clock: any Clock
+        /// Where `D` writes documents (`DocumentsPlace.reports`: `--reports-dir`, `$FUHE_REPORTS_DIR`,
+        /// settings.conf, the documents folder, the working directory).
+        public var reports: DocumentsPlace
 
-        public init(actor: Actor, label: StoreLabel, clock: any Clock = SystemClock()) {
+        public init(actor: Actor, label: StoreLabel, clock: any Clock = SystemClock(),
+                    reports: DocumentsPlace = .reports(option: nil, settings: UserSettings())) {
             self.actor = actor
             self.label = label
             self.clock = clock
+            self.reports = reports
         }
     }
 
     public static func run(store: FuheStore, options: Options) throws {
         let terminal: CursesTerminal
-        do { terminal = try CursesTerminal() } catch { throw AppFailure("cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)") }
+        do { terminal = try CursesTerminal() } catch { throw AppFailure(tr("无法启动终端：\(error)（这是交互式终端吗？可以试试 fuhe list）", "cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)")) }
         defer { terminal.shutdown() }
         let size = terminal.size
         let workstation = Workstation(repository: StoreRepository(store, role: options.actor.role), actor: options.actor, storeLabel: options.label,
                                       clock: options.clock, width: size.width, height: size.height)
+        workstation.useDocuments(UnitDocumentWriter(store: { store }, place: options.reports))
         workstation.start()
         terminal.draw(Renderer.render(workstation.state))
         var nextPoll = now() + pollInterval

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FuheFiles
 import FuheApp
 import FuheCore
 import FuheDocuments
@@ -35,7 +36,7 @@ struct CycleReportCommand: ParsableCommand {
         let url = try output.destination(defaultName: DocumentNames.cycleReport(yearText: made.yearText), single: true)
         try DocumentBatch.write([(url, { url, force in try DocumentWriter.write(template, made.record, to: url, force: force) })],
                                 force: output.force)
-        print("通报涵盖 \(made.units) 个单位")
+        Console.line("通报涵盖 \(made.units) 个单位")
     }
 }
 
@@ -54,11 +55,11 @@ struct TemplateReportCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        guard let k = DocumentKind.named(kind) else { throw ValidationError("KIND must be review, notice or cycle") }
+        guard let k = DocumentKind.named(kind) else { throw ValidationError(tr("KIND 须为 review、notice 或 cycle", "KIND must be review, notice or cycle")) }
         let package = try k.bundledPackage()
         let url = URL(fileURLWithPath: out)
-        try DocumentBatch.report { try SafeOutput.write(to: url, force: force) { try package.write(to: $0) } }
-        print("已写入：\(url.path)（\(k.title)模板；字段见 fuhe report fields \(k.command)）")
+        try DocumentBatch.report { try OutputFile.write(to: url, force: force) { try package.write(to: $0) } }
+        Console.line("已写入：\(url.path)（\(k.title)模板；字段见 fuhe report fields \(k.command)）")
     }
 }
 
@@ -70,7 +71,7 @@ struct FieldsReportCommand: ParsableCommand {
     var kind: String
 
     func run() throws {
-        guard let k = DocumentKind.named(kind) else { throw ValidationError("KIND must be review, notice or cycle") }
-        print(FieldList.text(k.schema))
+        guard let k = DocumentKind.named(kind) else { throw ValidationError(tr("KIND 须为 review、notice 或 cycle", "KIND must be review, notice or cycle")) }
+        Console.line(FieldList.text(k.schema))
     }
 }

@@ -57,8 +57,8 @@ struct IntakeCommand: ParsableCommand {
                 throw CLIFailure("\(error.description)；未放入待确认队列" + (written.isEmpty ? "" : "（草稿文件已写入 \(out ?? "")）"))
             }
         }
-        print(IntakeSummary.text(drafts))
-        if !written.isEmpty { print("已写入 \(written.count) 个草稿文件到 \(out ?? "")") }
-        if importDrafts, let store { print("已放入待确认队列（\(store.path)）：\(drafts.count) 份草稿，在工作台确认后生成卷宗") }
+        Console.line(IntakeSummary.text(drafts))
+        if !written.isEmpty { Console.line("已写入 \(written.count) 个草稿文件到 \(out ?? "")") }
+        if importDrafts, let store { Console.line("已放入待确认队列（\(store.path)）：\(drafts.count) 份草稿，在工作台确认后生成卷宗") }
     }
 }

@@ -5,7 +5,7 @@ import TermCore
 
 /// `fuhe list`: the unit list with totals, Δ, grade and rectification counts, in pinyin order.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List units: year, type, self/review totals, Δ, grade, open/overdue items.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: tr("列出单位：年度、类型、自评/复核总分、差异、等次、未完成/逾期整改。", "List units: year, type, self/review totals, Δ, grade, open/overdue items."))
 
     @OptionGroup var options: StoreOptions
 
@@ -15,7 +15,7 @@ struct ListCommand: ParsableCommand {
         let filter = try filters.filter()
         let store = try options.open()
         let units = try store.unitList(filter: filter)
-        print(Self.render(units))
+        Console.line(Self.render(units))
     }
 
     static func render(_ units: [UnitSummary]) -> String {

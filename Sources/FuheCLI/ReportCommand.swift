@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FuheFiles
 import FuheApp
 import FuheCore
 import FuheDocuments
@@ -54,7 +55,7 @@ enum DocumentBatch {
         }
         for job in jobs {
             try report { try job.write(job.url, force) }
-            print("已写入：\(job.url.path)")
+            Console.line("已写入：\(job.url.path)")
         }
     }
 

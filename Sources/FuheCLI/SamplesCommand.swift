@@ -31,13 +31,13 @@ struct SamplesCommand: ParsableCommand {
         do {
             if remove {
                 let removed = try store.removeSamples(actor: options.actorName)
-                print(removed.isEmpty ? "\(store.path) 中没有示例数据" : "已删除 \(removed.count) 个示例单位：\(removed.joined(separator: " "))（已记入日志）")
+                Console.line(removed.isEmpty ? "\(store.path) 中没有示例数据" : "已删除 \(removed.count) 个示例单位：\(removed.joined(separator: " "))（已记入日志）")
             } else if install {
                 let count = try BundledData.installSamples(into: store, actor: options.actorName)
-                print("已安装 \(count) 个示例单位（标记为示例，可用 fuhe samples --remove 删除）")
+                Console.line("已安装 \(count) 个示例单位（标记为示例，可用 fuhe samples --remove 删除）")
             } else {
                 let ids = try store.sampleDossierIDs()
-                print(ids.isEmpty ? "没有示例数据；fuhe samples --install 安装" : "示例单位 \(ids.count) 个：\(ids.joined(separator: " "))；fuhe samples --remove 删除")
+                Console.line(ids.isEmpty ? "没有示例数据；fuhe samples --install 安装" : "示例单位 \(ids.count) 个：\(ids.joined(separator: " "))；fuhe samples --remove 删除")
             }
         } catch let error as StoreError {
             throw CLIFailure(error.description)

@@ -8,11 +8,12 @@ import TermCore
 /// `fuhe show UNIT`: the scoresheet as an aligned table with self, suggested and review scores,
 /// Δ, flags, and the dossier's validation messages.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a unit's scoresheet: self, suggested and review scores, flags and validation messages.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: tr("显示一个单位的评分表：自评、建议、复核得分，标记和校验提示。", "Show a unit's scoresheet: self, suggested and review scores, flags and validation messages."))
 
     @OptionGroup var options: StoreOptions
 
-    @Argument(help: ArgumentHelp("Dossier id, unit id, or part of the unit name (Chinese or pinyin).", valueName: "unit"))
+    @Argument(help: ArgumentHelp(tr("档案编号、单位编号，或单位名称的一部分（中文、拼音或拼音首字母，繁简皆可）。", "Dossier id, unit id, or part of the unit name (Chinese, pinyin or initials; traditional or simplified)."), valueName: "unit"),
+              completion: UnitResolver.completion)
     var unit: String
 
     func run() throws {
@@ -20,7 +21,7 @@ struct ShowCommand: ParsableCommand {
         let id = try UnitResolver.resolve(unit, in: store)
         let dossier = try store.dossier(id: id)
         let scheme = try store.gradeSchemes()[dossier.template.gradeSchemeID] ?? .mof4
-        print(ScoresheetText.render(dossier, scored: DossierScorer.score(dossier, scheme: scheme), today: store.today))
+        Console.line(ScoresheetText.render(dossier, scored: DossierScorer.score(dossier, scheme: scheme), today: store.today))
     }
 }
 

@@ -6,10 +6,11 @@ import FuheApp
 
 /// `--store PATH` and `--as NAME`, shared by every subcommand.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (default: the workstation's default store).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(tr("库文件（默认：工作台的默认库）。", "The store file (default: the workstation's default store)."), valueName: "path"),
+            completion: .file(extensions: ["sqlite"]))
     var store: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who is acting, for the journal (default: $FUHE_USER or $USER).", valueName: "name"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(tr("以谁的名义操作，记入日志（默认 $FUHE_USER 或 $USER）。", "Who is acting, for the journal (default: $FUHE_USER or $USER)."), valueName: "name"))
     var actor: String?
 
     /// The actor's name for journal entries.
@@ -19,21 +20,26 @@ struct StoreOptions: ParsableArguments {
         return env["FUHE_USER"] ?? env["USER"] ?? "复核人员"
     }
 
+    /// The store file this command works on.
+    var path: String { store ?? DefaultStore.path() }
+
     /// Opens the store; the default store is created with samples on first use, any other new
-    /// path with the bundled templates and grade schemes only.
+    /// path with the bundled templates and grade schemes only — in both cases complete or not
+    /// at all (`FuheStore.create`).
     func open(createIfMissing: Bool = true) throws -> FuheStore {
-        let path = store ?? DefaultStore.path()
-        let existed = FileManager.default.fileExists(atPath: path)
+        let path = self.path
+        Console.currentStore.withLock { $0 = path }
+        let isDefault = store == nil
         do {
-            let s = try FuheStore.open(path: path, createIfMissing: createIfMissing)
-            if !existed {
-                try BundledData.installCatalog(into: s)
-                if store == nil { try BundledData.installSamples(into: s, actor: "fuhe") }
+            if createIfMissing && !FileManager.default.fileExists(atPath: path) {
+                return try FuheStore.create(at: path) { s in
+                    try BundledData.installCatalog(into: s)
+                    if isDefault { try BundledData.installSamples(into: s, actor: "fuhe") }
+                }
             }
-            return s
-        } catch let error as StoreError {
-            throw CLIFailure(error.description)
+            return try FuheStore.open(path: path, createIfMissing: false)
+        } catch {
+            throw StoreError.translating(error, path: path) ?? error
         }
     }
 }
-

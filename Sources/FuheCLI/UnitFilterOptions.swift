@@ -4,29 +4,27 @@ import FuheCore
 /// The unit filters of `fuhe list`, shared by the commands that work on the units they select
 /// (`fuhe report cycle`).
 struct UnitFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only this evaluation type: PROJECT, DEPT_OVERALL, SPECIAL_FUND.", valueName: "type"))
+    @Option(help: ArgumentHelp(tr("只列这种评价类型：项目支出 (project)、部门整体支出 (dept)、专项资金 (special)。", "Only this evaluation type: 项目支出 (project), 部门整体支出 (dept), 专项资金 (special)."), valueName: "type"),
+            completion: Choices.completion(EvalType.self))
     var type: String?
 
-    @Option(help: ArgumentHelp("Only this review status: DRAFT, SUBMITTED, FINALIZED.", valueName: "status"))
+    @Option(help: ArgumentHelp(tr("只列这种复核状态：复核中 (draft)、待确认 (submitted)、已定稿 (finalized)。", "Only this review status: 复核中 (draft), 待确认 (submitted), 已定稿 (finalized)."), valueName: "status"),
+            completion: Choices.completion(ReviewStatus.self))
     var status: String?
 
-    @Flag(help: "Only units with rule flags.")
+    @Flag(help: ArgumentHelp(tr("只列有规则提示的单位。", "Only units with rule flags.")))
     var flagged = false
 
-    @Flag(help: "Only units with overdue rectification items.")
+    @Flag(help: ArgumentHelp(tr("只列有逾期整改事项的单位。", "Only units with overdue rectification items.")))
     var overdue = false
 
-    /// The filter, or a usage error naming the bad value.
+    func validate() throws { _ = try filter() }
+
+    /// The filter, or a usage error naming the bad value (names in Chinese or English, `Choices`).
     func filter() throws -> UnitFilter {
         var filter = UnitFilter(flaggedOnly: flagged, overdueOnly: overdue)
-        if let type {
-            guard let t = EvalType(rawValue: type.uppercased()) else { throw ValidationError("--type must be PROJECT, DEPT_OVERALL or SPECIAL_FUND") }
-            filter.evalType = t
-        }
-        if let status {
-            guard let s = ReviewStatus(rawValue: status.uppercased()) else { throw ValidationError("--status must be DRAFT, SUBMITTED or FINALIZED") }
-            filter.reviewStatus = s
-        }
+        if let type { filter.evalType = try Choices.parse(type, as: EvalType.self, option: "--type") }
+        if let status { filter.reviewStatus = try Choices.parse(status, as: ReviewStatus.self, option: "--status") }
         return filter
     }
 

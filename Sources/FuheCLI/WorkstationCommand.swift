@@ -8,24 +8,33 @@ import FuheWire
 
 /// `fuhe` with no subcommand: the full-screen workstation on the default store or `--store PATH`.
 struct WorkstationCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "workstation", abstract: "Open the full-screen workstation (the default).",
+    static let configuration = CommandConfiguration(commandName: "workstation", abstract: tr("打开全屏工作台（默认）。", "Open the full-screen workstation (the default)."),
                                                     aliases: ["ui"])
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("Your role on the review team: leader (组长, may finalize), deputy, member.", valueName: "role"))
+    @Option(help: ArgumentHelp(tr("你在复核组中的角色：组长 (leader，可定稿)、副组长 (deputy)、组员 (member)。", "Your role on the review team: 组长 (leader, may finalize), 副组长 (deputy), 组员 (member)."), valueName: "role"),
+            completion: .list(TeamRole.allNames))
     var role: String?
+
+    @Option(name: .customLong("reports-dir"), help: ArgumentHelp(
+        "Where D writes a unit's documents (default: $FUHE_REPORTS_DIR, else reports-dir in $XDG_CONFIG_HOME/fuhe/settings.conf, else $XDG_DOCUMENTS_DIR, else the working directory).",
+        valueName: "dir"))
+    var reportsDir: String?
 
     @OptionGroup var remote: ServerOptions
 
     func run() throws {
         if remote.server != nil { return try runOnServer() }
+        // A settings file that is wrong is refused before the store is opened or created.
+        let settings = try UserSettings.load()
         let store = try options.open()
-        let roleText = (role ?? ProcessInfo.processInfo.environment["FUHE_ROLE"] ?? "member").lowercased()
-        guard let teamRole = TeamRole(rawValue: roleText.uppercased()) else { throw ValidationError("--role must be leader, deputy or member") }
+        let teamRole = try Choices.parse(role ?? ProcessInfo.processInfo.environment["FUHE_ROLE"] ?? "member", as: TeamRole.self, option: "--role")
         let label = try StoreLabel.describing(store)
+        let reports = DocumentsPlace.reports(option: reportsDir, settings: settings)
         try MainActor.assumeIsolated {
-            try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: options.actorName, role: teamRole), label: label))
+            try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: options.actorName, role: teamRole), label: label,
+                                                                   reports: reports))
         }
         if let status = SignalExit.status { throw ExitCode(status) }
     }

@@ -140,7 +140,7 @@ extension ServerStore {
                     writes = try MergeWrites.ordered(entries, plan: c.plan, exists: { loaded.snapshot[$0] != nil },
                                                      itemSeqs: Set(loaded.dossier.items.map(\.seq)), findingSeqs: Set(loaded.dossier.findings.map(\.seq)),
                                                      decoded: { _, _ in nil })
-                } catch { throw ServerError.rule(code: "M-004", message: "\(error)") }
+                } catch let error as MergeWriteError { throw ServerError.rule(code: error.code, message: error.description) }
                 var changes: [(StoreChange, String?)] = []
                 for w in writes {
                     switch w {

@@ -175,7 +175,7 @@ extension FuheStore {
         case "review":
             try db.execute(sql: "UPDATE dossier SET review_json = ? WHERE id = ?", arguments: [json, dossierID])
         default:
-            throw StoreError.rule(code: "J-002", message: "\(entity) \(id) cannot be written without its rules")
+            throw StoreError.rule(code: "J-002", message: tr("\(entity) \(id) 不能绕过规则写入", "\(entity) \(id) cannot be written without its rules"))
         }
     }
 
@@ -191,6 +191,7 @@ extension FuheStore {
         case .removeEvidence(let id):
             try db.execute(sql: "DELETE FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
         case .finding(let f):
+            try check(change, dossierID: dossierID, db)
             try db.execute(sql: "INSERT OR REPLACE INTO finding(dossier_id, id, seq, json) VALUES (?, ?, ?, ?)", arguments: [dossierID, f.id, f.seq, json])
         case .removeFinding(let id):
             try check(change, dossierID: dossierID, db)

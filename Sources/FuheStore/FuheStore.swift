@@ -1,6 +1,8 @@
 import Foundation
 import FuheCore
+import FuheFiles
 import GRDB
+import GRDBSQLite
 
 /// The SQLite store of one Fuhe installation (or one offline copy): units, templates, dossiers,
 /// rectification items and the change journal. Every write is one transaction that also appends
@@ -26,8 +28,11 @@ public final class FuheStore: Sendable {
     }
 
     /// Opens a store. A missing file is created (mode 0600) when `createIfMissing`, as a store of
-    /// `kind`; an existing file must be a Fuhe store, otherwise it is left untouched and
-    /// `notAFuheStore` is thrown.
+    /// `kind` (see ``create(at:kind:clock:populate:)``); an existing file must be a Fuhe store,
+    /// otherwise it is left exactly as it was and `notAFuheStore` is thrown: a folder, an empty
+    /// file, a file that is not SQLite, an SQLite database without Fuhe's tables (checked on a
+    /// read-only connection, before anything could switch it to WAL) and a store of an unknown
+    /// kind are all refused.
     ///
     /// A main store or sandbox is journalled in WAL mode (readers never block the writer); an
     /// offline copy in rollback-journal mode, so that the file alone holds every committed edit
@@ -40,55 +45,134 @@ public final class FuheStore: Sendable {
     /// `open`, taking a copy's lock in `copyLock` mode (`fuhe merge` takes it exclusively).
     static func open(path: String, createIfMissing: Bool, clock: any Clock, kind: StoreKind,
                      copyLock mode: CopyLock.Mode) throws -> FuheStore {
-        let fm = FileManager.default
-        var isNew = false
-        if !fm.fileExists(atPath: path) {
+        switch StoreFiles.content(path) {
+        case .missing:
             guard createIfMissing else { throw StoreError.missingStore(path: path) }
-            let dir = (path as NSString).deletingLastPathComponent
-            if !dir.isEmpty && !fm.fileExists(atPath: dir) {
-                do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
-                    throw StoreError.io(path: dir, detail: "cannot create the folder: \(error.localizedDescription)")
-                }
-            }
-            let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-            guard fd >= 0 else { throw StoreError.io(path: path, detail: "cannot create the store file (errno \(errno))") }
-            close(fd)
-            isNew = true
-        } else if createIfMissing, (try? fm.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
-            // An empty file holds nobody's data (e.g. a first run killed before it initialized).
-            isNew = true
-        } else {
-            try checkHeader(path: path)
+            return try create(at: path, kind: kind, clock: clock)
+        case .folder:
+            throw StoreError.notAFuheStore(path: path, detail: tr("这是一个文件夹，不是库文件", "it is a folder, not a store file"))
+        case .empty:
+            throw StoreError.notAFuheStore(path: path, detail: tr("文件是空的（0 字节）；若要在这里新建库，请先删除这个空文件",
+                                                                   "the file is empty (0 bytes); to start a new store there, delete the empty file first"))
+        case .other:
+            throw StoreError.notAFuheStore(path: path, detail: tr("不是 SQLite 数据库", "not an SQLite database"))
+        case .unreadable(let code):
+            throw StoreError.io(path: path, detail: tr("无法读取文件（\(String(cString: strerror(code)))）", "cannot read the file (\(String(cString: strerror(code))))"))
+        case .sqlite:
+            break
         }
+        try checkIdentity(path: path)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+        } catch {
+            throw StoreError.translating(error, path: path) ?? StoreError.notAFuheStore(path: path, detail: "\(error)")
+        }
+        var store = FuheStore(path: path, queue: queue, clock: clock)
+        do { try store.migrate() } catch { throw StoreError.translating(error, path: path) ?? error }
+        let kind = try store.kind()
+        try setJournalMode(queue, kind: kind, path: path)
+        if kind == .copy {
+            guard let lock = try CopyLock.acquire(path, mode) else {
+                throw mode == .exclusive
+                    ? StoreError.rule(code: "M-007", message: tr("\(store.name) 正在工作台或另一个 fuhe 命令中打开；请先在那里退出（q）再合并",
+                                                                 "\(store.name) is open in a workstation or another fuhe command; quit it there (q) and merge again"))
+                    : StoreError.rule(code: "M-007", message: tr("\(store.name) 正在被合并；合并完成后再打开", "\(store.name) is being merged right now; open it again when the merge is done"))
+            }
+            store = FuheStore(path: path, queue: queue, clock: clock, copyLock: lock)
+        }
+        return store
+    }
+
+    /// Creates a new store file at `path` (which must not exist) as a store of `kind`, with what
+    /// `populate` puts in it. The store is built in memory and the file appears only complete
+    /// (through ``OutputFile``, mode 0600), so a first run killed half way leaves no file behind
+    /// and never an empty one. A missing folder is created (mode 0700).
+    public static func create(at path: String, kind: StoreKind = .main, clock: any Clock = SystemClock(),
+                              populate: (FuheStore) throws -> Void = { _ in }) throws -> FuheStore {
+        let dir = (path as NSString).deletingLastPathComponent
+        let fm = FileManager.default
+        if !dir.isEmpty && !fm.fileExists(atPath: dir) {
+            do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+                throw StoreError.io(path: dir, detail: tr("无法创建文件夹：\(error.localizedDescription)", "cannot create the folder: \(error.localizedDescription)"))
+            }
+        }
+        let pending: OutputFile.Pending
+        do { pending = try OutputFile.begin(path, force: false) } catch { throw StoreError.output(error) }
+        let memory = try inMemory(kind: kind, clock: clock, path: path)
+        try populate(memory)
+        do {
+            try pending.append(try memory.serialized())
+            try pending.commit()
+        } catch let error as OutputError {
+            throw StoreError.output(error)
+        }
+        return try open(path: path, createIfMissing: false, clock: clock)
+    }
+
+    /// A new store of `kind` held in memory (to be written out whole with ``serialized()``).
+    /// `path` is only the name it reports.
+    static func inMemory(kind: StoreKind, clock: any Clock, path: String) throws -> FuheStore {
+        let store = FuheStore(path: path, queue: try DatabaseQueue(configuration: configuration()), clock: clock)
+        try store.initialize(kind: kind)
+        return store
+    }
+
+    /// The whole database as the bytes of an SQLite file.
+    func serialized() throws -> [UInt8] {
+        try queue.writeWithoutTransaction { db in
+            var size: sqlite3_int64 = 0
+            guard let data = sqlite3_serialize(db.sqliteConnection, "main", &size, 0) else {
+                throw StoreError.io(path: path, detail: tr("无法生成库文件内容（内存不足？）", "cannot produce the store's bytes (out of memory?)"))
+            }
+            defer { sqlite3_free(data) }
+            return Array(UnsafeBufferPointer(start: data, count: Int(size)))
+        }
+    }
+
+    static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        let queue: DatabaseQueue
+        return config
+    }
+
+    /// Checks on a read-only connection that an SQLite file is a Fuhe store of a known kind and
+    /// not from a newer Fuhe, before a read-write connection (which switches to WAL) touches it.
+    private static func checkIdentity(path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(5)
+        let identity: (app: String?, kind: String?, applied: [String])
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            let reader = try DatabaseQueue(path: path, configuration: config)
+            defer { try? reader.close() }
+            identity = try reader.read { db in
+                guard try db.tableExists("meta") else { return (nil, nil, []) }
+                let app = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'application'")
+                let kind = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kind'")
+                let applied = try db.tableExists("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+                return (app, kind, applied)
+            }
         } catch {
+            if let translated = StoreError.translating(error, path: path), case .sqlite(let problem, _) = translated, problem != .corrupt {
+                throw translated
+            }
             throw StoreError.notAFuheStore(path: path, detail: "\(error)")
         }
-        if isNew { try setJournalMode(queue, kind: kind, path: path) }
-        var store = FuheStore(path: path, queue: queue, clock: clock)
-        if isNew {
-            try store.initialize(kind: kind)
-        } else {
-            try store.verifyIdentity()
-            try setJournalMode(queue, kind: try store.kind(), path: path)
+        guard identity.app == Schema.applicationID else {
+            throw StoreError.notAFuheStore(path: path, detail: tr("这是别的程序的 SQLite 数据库，没有 Fuhe 的表", "an SQLite database without Fuhe's tables"))
         }
-        if try store.kind() == .copy {
-            guard let lock = try CopyLock.acquire(path, mode) else {
-                throw mode == .exclusive
-                    ? StoreError.rule(code: "M-007", message: "\(store.name) is open in a workstation or another fuhe command; quit it there (q) and merge again")
-                    : StoreError.rule(code: "M-007", message: "\(store.name) is being merged right now; open it again when the merge is done")
-            }
-            store = FuheStore(path: path, queue: queue, clock: clock, copyLock: lock)
+        if let kind = identity.kind, StoreKind(rawValue: kind) == nil {
+            throw StoreError.notAFuheStore(path: path, detail: tr("库的类型“\(kind)”未知（也许由更新版本的 Fuhe 写入）", "unknown store kind \"\(kind)\" (written by a newer Fuhe?)"))
         }
-        return store
+        let known = Set(Schema.migrator.migrations)
+        if let unknown = identity.applied.first(where: { !known.contains($0) }) {
+            throw StoreError.tooNew(path: path, version: Int(unknown.dropFirst().prefix { $0.isNumber }) ?? 0)
+        }
     }
 
     /// WAL for a main store or sandbox; a rollback journal for a copy, which is whole on disk
@@ -100,21 +184,10 @@ public final class FuheStore: Sendable {
                 try String.fetchOne(db, sql: "PRAGMA journal_mode = \(wanted.uppercased())")
             }
             guard mode?.lowercased() == wanted else {
-                throw StoreError.io(path: path, detail: "cannot switch the store to \(wanted) journal mode (it stays \(mode ?? "?")): is it open in another program?")
+                throw StoreError.io(path: path, detail: tr("无法把库切换到 \(wanted) 日志模式（仍是 \(mode ?? "?")）：它是否在另一个程序中打开？", "cannot switch the store to \(wanted) journal mode (it stays \(mode ?? "?")): is it open in another program?"))
             }
         } catch let error as DatabaseError {
-            throw StoreError.io(path: path, detail: "cannot set the journal mode: \(error.message ?? "\(error)") — is the file open in another program?")
-        }
-    }
-
-    /// Refuses files that are not SQLite databases before SQLite touches them.
-    private static func checkHeader(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.io(path: path, detail: "cannot read the file") }
-        defer { try? handle.close() }
-        let header = handle.readData(ofLength: 16)
-        if header.isEmpty { throw StoreError.notAFuheStore(path: path, detail: "the file is empty") }
-        guard header == Data("SQLite format 3\0".utf8) else {
-            throw StoreError.notAFuheStore(path: path, detail: "not an SQLite database")
+            throw StoreError.translating(error, path: path) ?? StoreError.io(path: path, detail: "\(error)")
         }
     }
 
@@ -126,24 +199,8 @@ public final class FuheStore: Sendable {
         }
     }
 
-    private func verifyIdentity() throws {
-        let app: String?
-        do {
-            app = try queue.read { db -> String? in
-                guard try db.tableExists("meta") else { return nil }
-                return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'application'")
-            }
-        } catch {
-            throw StoreError.notAFuheStore(path: path, detail: "\(error)")
-        }
-        guard app == Schema.applicationID else {
-            throw StoreError.notAFuheStore(path: path, detail: "an SQLite database without Fuhe's tables")
-        }
-        let applied = try queue.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        let known = Set(Schema.migrator.migrations)
-        if let unknown = applied.first(where: { !known.contains($0) }) {
-            throw StoreError.tooNew(path: path, version: Int(unknown.dropFirst()) ?? 0)
-        }
+    /// Brings an existing store's schema up to date (named migrations, each once).
+    private func migrate() throws {
         try Schema.migrator.migrate(queue)
     }
 
@@ -154,7 +211,11 @@ public final class FuheStore: Sendable {
 
     /// What this store is: the main store, an offline copy, or a training sandbox.
     public func kind() throws -> StoreKind {
-        StoreKind(rawValue: try meta("kind") ?? "main") ?? .main
+        let text = try meta("kind") ?? StoreKind.main.rawValue
+        guard let kind = StoreKind(rawValue: text) else {
+            throw StoreError.notAFuheStore(path: path, detail: tr("库的类型“\(text)”未知", "unknown store kind \"\(text)\""))
+        }
+        return kind
     }
 
     /// Whether the store holds no dossier yet.

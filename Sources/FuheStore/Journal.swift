@@ -9,9 +9,10 @@ enum Journal {
     }
 
     /// Appends an entry chained to the previous one: `hash` = SHA-256 of the previous entry's hash
-    /// and this entry's content, so a changed, removed or reordered entry breaks the chain.
-    /// `previous` is the last entry's hash when the caller knows it (appending many entries in
-    /// one transaction); returns this entry's hash.
+    /// and this entry's content (encoding 2), so a changed, removed or reordered entry breaks the
+    /// chain; the anchor in `meta` (`journal_count`, `journal_head`) moves with it, so removed
+    /// tail entries and a wiped journal are caught too. `previous` is the last entry's hash when
+    /// the caller knows it (appending many entries in one transaction); returns this entry's hash.
     @discardableResult
     static func append(_ db: Database, _ r: JournalRecord, batch: Int64, at: Date, atText: String? = nil,
                        previous known: String? = nil) throws -> String {
@@ -25,11 +26,42 @@ enum Journal {
             """)
         try insert.execute(arguments: [time, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, batch,
                                        previous, hash, r.session])
+        try db.cachedStatement(sql: """
+            INSERT INTO meta(key, value) VALUES ('journal_count', '1')
+            ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+            """).execute()
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('journal_head', ?)").execute(arguments: [hash])
         return hash
+    }
+
+    /// The chain's head as the journal holds it now: entry count and last hash.
+    static func anchor(_ db: Database) throws -> (count: Int, head: String) {
+        (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal") ?? 0,
+         try String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? "")
+    }
+
+    /// Sets the anchor in `meta` to the journal as it is (new stores, migrations).
+    static func resetAnchor(_ db: Database) throws {
+        let (count, head) = try anchor(db)
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('journal_count', ?), ('journal_head', ?)",
+                       arguments: [String(count), head])
+    }
+
+    /// A stored entry with its chain links.
+    struct Linked {
+        var entry: JournalEntry
+        var prevHash: String
+        var hash: String
     }
 
     static func entries(_ db: Database, sql: String, arguments: StatementArguments) throws -> [JournalEntry] {
         try Row.fetchAll(db, sql: "SELECT * FROM journal \(sql)", arguments: arguments).map(entry)
+    }
+
+    static func entries(_ db: Database, sql: String, arguments: StatementArguments, withHashes: Bool) throws -> [Linked] {
+        try Row.fetchAll(db, sql: "SELECT * FROM journal \(sql)", arguments: arguments).map { row in
+            Linked(entry: entry(row), prevHash: row["prev_hash"], hash: row["hash"])
+        }
     }
 
     /// A journal row as an entry.
@@ -54,6 +86,29 @@ extension FuheStore {
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         return try queue.read { db in
             try Journal.entries(db, sql: "\(whereSQL) ORDER BY seq DESC LIMIT \(limit)", arguments: StatementArguments(args))
+        }
+    }
+
+    /// The history of one entity (or of a whole dossier when `entity` is nil), newest first by the
+    /// time each change was made — a change merged from a copy keeps the time it was made on
+    /// site, so it sorts among the main store's own changes — with the merge decisions taken
+    /// on it (entity `decision`, id `entity/id`: the value not taken in `old`).
+    public func history(dossierID: String, entity: String? = nil, entityID: String? = nil, limit: Int = 500) throws -> [JournalEntry] {
+        var clauses = ["dossier_id = ?"]
+        var args: [any DatabaseValueConvertible] = [dossierID]
+        if let entity {
+            if let entityID {
+                clauses.append("((entity = ? AND entity_id = ?) OR (entity = 'decision' AND entity_id = ?))")
+                args += [entity, entityID, "\(entity)/\(entityID)"]
+            } else {
+                clauses.append("(entity = ? OR (entity = 'decision' AND entity_id LIKE ? ESCAPE '\\'))")
+                args += [entity, entity.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "/%"]
+            }
+        }
+        return try queue.read { db in
+            try Journal.entries(db, sql: "WHERE \(clauses.joined(separator: " AND ")) ORDER BY at DESC, seq DESC LIMIT \(limit)",
+                                arguments: StatementArguments(args))
         }
     }
 

@@ -3,7 +3,7 @@ import GRDB
 /// The SQLite schema, as GRDB migrations. Each migration runs once, in order, in a transaction.
 enum Schema {
     static let applicationID = "fuhe.store"
-    static let currentVersion = 4
+    static let currentVersion = 8
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -66,7 +66,7 @@ enum Schema {
                 ALTER TABLE journal ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
                 ALTER TABLE journal ADD COLUMN hash TEXT NOT NULL DEFAULT '';
                 """)
-            try JournalChain.rechain(db)
+            try JournalChain.rechain(db, encoding: .v1)
         }
         m.registerMigration("v4-copies") { db in
             // lease: in a main store, the units lent out as offline copies (one row per checkout).
@@ -114,6 +114,27 @@ enum Schema {
                     WHERE j.entity = 'dossier' AND j.field = '*' AND j.origin = 'samples'
                       AND j.seq = (SELECT MAX(seq) FROM journal k WHERE k.dossier_id = j.dossier_id AND k.entity = 'dossier' AND k.field = '*');
                 """)
+        }
+        m.registerMigration("v8-journal-anchor") { db in
+            // The chain's new encoding frames every field (no U+001F can move between fields).
+            // An intact chain is recomputed with it; a chain already broken is left as it is
+            // (recomputing it would hide the break) and only entries after it use the new one.
+            let lastSeq = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM journal") ?? 0
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('journal_hash_v2_from', ?)", arguments: [String(lastSeq + 1)])
+            if try JournalChain.walk(db).firstBroken == nil {
+                try JournalChain.rechain(db, encoding: .v2)
+                try db.execute(sql: "UPDATE meta SET value = '1' WHERE key = 'journal_hash_v2_from'")
+            }
+            // The chain's head is anchored in meta (count, last hash) and in each lease.
+            try db.execute(sql: """
+                ALTER TABLE lease ADD COLUMN checkout_head TEXT NOT NULL DEFAULT '';
+                UPDATE lease SET checkout_head = COALESCE((SELECT hash FROM journal WHERE journal.seq = lease.checkout_seq), '');
+                CREATE TABLE entity_base (dossier_id TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, digest BLOB NOT NULL,
+                                          PRIMARY KEY (dossier_id, entity, entity_id)) WITHOUT ROWID;
+                """)
+            try Journal.resetAnchor(db)
+            // Each dossier's data as it is now becomes the baseline `fuhe verify` checks against.
+            try Baseline.recordAll(actor: "fuhe", reason: "升级：以此时的数据作为核对基线", db)
         }
         return m
     }

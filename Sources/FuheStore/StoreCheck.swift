@@ -42,6 +42,10 @@ extension FuheStore {
                 if (row["open_items"] as Int) != d.items.filter({ $0.status.isOpen }).count {
                     problems.append("dossier \(id): stored open-item count is stale")
                 }
+                for f in d.findings { if let m = Numbering.check(f.seq, what: "问题") { problems.append(tr("档案 \(id) 问题 \(f.id)：", "dossier \(id) finding \(f.id): ") + "\(m.code) \(m.message)") } }
+                for item in d.items {
+                    if let m = Numbering.check(item.seq, what: "整改事项") { problems.append(tr("档案 \(id) 整改事项 \(item.id)：", "dossier \(id) item \(item.id): ") + "\(m.code) \(m.message)") }
+                }
                 if (row["self_total"] as Int?) != (d.evaluation.finalStatedTotal ?? (scored.total(.selfStated).complete ? scored.total(.selfStated).value : nil))?.hundredths {
                     problems.append("dossier \(id): stored self total differs from the report and its rows")
                 }

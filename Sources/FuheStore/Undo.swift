@@ -52,6 +52,7 @@ extension FuheStore {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT dossier_id FROM journal WHERE batch = ? LIMIT 1", arguments: [batch]) }
     }
 
+
     static func locate(_ t: ChangeTarget) -> ChangeTarget {
         var t = t
         switch t.entity {
@@ -75,7 +76,7 @@ extension FuheStore {
         do {
             return try StoreChange.making(entity: entity, entityID: entityID, json: json, decodeResult: { try DecodeCaches.results.decode($0) })
         } catch StoredEntityError.noEvaluation {
-            throw StoreError.rule(code: "J-001", message: "cannot undo: no earlier self-evaluation header")
+            throw StoreError.rule(code: "J-001", message: StoredEntityError.noEvaluation.description)
         }
     }
 }

@@ -28,6 +28,7 @@ public struct DemoSandbox {
     public func workstation(width: Int = 100, height: Int = 30, presenting: Bool = false, lesson: Int? = nil) -> Workstation {
         let w = Workstation(repository: sandbox, actor: Actor(name: "培训学员", role: .leader),
                             storeLabel: StoreLabel(name: "沙盒", kind: "培训沙盒"), clock: clock, width: width, height: height)
+        w.useDocuments(sandbox.documentWriter())
         w.start()
         w.enableTraining(lessons: lessons, sandbox: sandbox, presenting: presenting)
         if let lesson { w.startLesson(lesson) }

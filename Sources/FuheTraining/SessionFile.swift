@@ -1,3 +1,4 @@
+import FuheCore
 import Foundation
 import TermCore
 
@@ -6,30 +7,30 @@ import TermCore
 public enum SessionFile {
     public static func parse(_ data: Data, file: String) throws(SessionFileError) -> SessionRecord {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw SessionFileError(file: file, line: nil, field: "", message: "not UTF-8 text")
+            throw SessionFileError(file: file, line: nil, field: "", message: tr("不是 UTF-8 文本", "not UTF-8 text"))
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         let numbered = lines.enumerated().filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
         guard let first = numbered.first else {
-            throw SessionFileError(file: file, line: nil, field: "", message: "empty; expected a \(SessionRecord.format) header line")
+            throw SessionFileError(file: file, line: nil, field: "", message: tr("是空的；第一行应是 \(SessionRecord.format) 文件头", "empty; expected a \(SessionRecord.format) header line"))
         }
         let header: SessionHeader = try decode(first.element, line: first.offset + 1, file: file, known: SessionHeader.CodingKeys.allCases.map(\.rawValue))
         guard header.format == SessionRecord.format else {
-            throw SessionFileError(file: file, line: first.offset + 1, field: "format", message: "\"\(header.format)\" is not \(SessionRecord.format)")
+            throw SessionFileError(file: file, line: first.offset + 1, field: "format", message: tr("“\(header.format)”不是 \(SessionRecord.format)", "\"\(header.format)\" is not \(SessionRecord.format)"))
         }
         guard header.width > 0, header.height > 0 else {
-            throw SessionFileError(file: file, line: first.offset + 1, field: header.width > 0 ? "height" : "width", message: "must be positive")
+            throw SessionFileError(file: file, line: first.offset + 1, field: header.width > 0 ? "height" : "width", message: tr("须为正数", "must be positive"))
         }
         var events: [SessionEvent] = []
         for (index, line) in numbered.dropFirst() {
             let n = index + 1
             let event: SessionEvent = try decode(line, line: n, file: file, known: SessionEvent.CodingKeys.allCases.map(\.rawValue))
             guard KeyName.key(named: event.key) != nil else {
-                throw SessionFileError(file: file, line: n, field: "key", message: "\"\(event.key)\" is not a key name (a character, or <Enter>, <C-r>, <F5> …)")
+                throw SessionFileError(file: file, line: n, field: "key", message: tr("“\(event.key)”不是按键名（一个字符，或 <Enter>、<C-r>、<F5> …）", "\"\(event.key)\" is not a key name (a character, or <Enter>, <C-r>, <F5> …)"))
             }
-            guard event.ms >= 0 else { throw SessionFileError(file: file, line: n, field: "ms", message: "must not be negative") }
+            guard event.ms >= 0 else { throw SessionFileError(file: file, line: n, field: "ms", message: tr("不能为负数", "must not be negative")) }
             if let last = events.last, event.ms < last.ms {
-                throw SessionFileError(file: file, line: n, field: "ms", message: "\(event.ms) is earlier than the key before it (\(last.ms) ms)")
+                throw SessionFileError(file: file, line: n, field: "ms", message: tr("\(event.ms) 早于前一个按键（\(last.ms) 毫秒）", "\(event.ms) is earlier than the key before it (\(last.ms) ms)"))
             }
             events.append(event)
         }
@@ -39,10 +40,10 @@ public enum SessionFile {
     private static func decode<T: Decodable>(_ line: String, line n: Int, file: String, known: [String]) throws(SessionFileError) -> T {
         let data = Data(line.utf8)
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw SessionFileError(file: file, line: n, field: "", message: "not a JSON object")
+            throw SessionFileError(file: file, line: n, field: "", message: tr("不是 JSON 对象", "not a JSON object"))
         }
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
-            throw SessionFileError(file: file, line: n, field: unknown, message: "unknown field")
+            throw SessionFileError(file: file, line: n, field: unknown, message: tr("未知字段", "unknown field"))
         }
         do {
             return try JSONDecoder().decode(T.self, from: data)

@@ -72,6 +72,11 @@ extension TextMatcher {
         /// Characters in the text.
         public var count: Int { codes.count }
 
+        /// The text folded: simplified characters, lower case, half-width (繁简 and case compare equal).
+        ///
+        /// `TextMatcher.Key("績效ＡＢ").foldedText // "绩效ab"`
+        public var foldedText: String { String(folded) }
+
         public static func == (lhs: Key, rhs: Key) -> Bool { lhs.text == rhs.text }
         public func hash(into hasher: inout Hasher) { hasher.combine(text) }
     }

@@ -5,7 +5,9 @@
 /// Layout: a header line, a separator of "─" under each column, then one line per row.
 /// Columns are as wide (in display cells) as their widest cell or header, capped by
 /// `maxWidth` (longer cells are truncated with "…"), and separated by two spaces. Newlines
-/// and tabs inside cells become spaces; trailing spaces are trimmed from every line.
+/// and tabs inside cells become spaces and every other control or bidi character is escaped
+/// (``TerminalText``), so a cell can neither break the layout nor act on the terminal;
+/// trailing spaces are trimmed from every line.
 public struct TextTable: Sendable {
     /// One column: its header, alignment and optional width cap.
     ///
@@ -67,8 +69,8 @@ public struct TextTable: Sendable {
     }
 
     private static func clean(_ cell: String) -> String {
-        guard cell.contains(where: { $0.isNewline || $0 == "\t" }) else { return cell }
-        return String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        guard cell.contains(where: { $0.isNewline || $0 == "\t" }) else { return TerminalText.escaped(cell) }
+        return TerminalText.escaped(String(cell.map { $0.isNewline || $0 == "\t" ? " " : $0 }))
     }
 
     private static func trimmingTrailingSpaces(_ line: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import FuheFiles
 import FuheApp
 import FuheCore
 import FuheDocuments
@@ -58,7 +59,7 @@ struct DocumentBenchmarks {
                             note: "整改台账: followUps (no scoresheet rows), ledger rows, two sheets, zip, safe write") { run in
             let rows = LedgerRow.rows(try store.followUps(dossierIDs: ids), today: store.today)
             items = rows.count
-            try SafeOutput.write(to: folder.appendingPathComponent("\(run).xlsx"), force: false) {
+            try OutputFile.write(to: folder.appendingPathComponent("\(run).xlsx"), force: false) {
                 try LedgerWorkbook.write(rows, today: store.today, to: $0)
             }
         }

@@ -22,7 +22,10 @@ struct BinaryRunner {
     /// Path of a file inside the private folder.
     func file(_ name: String) -> String { home.appendingPathComponent(name).path }
 
+    /// The built `fuhe`, or the one `FUHE_TEST_BINARY` names (to run a test against another
+    /// build, e.g. to show that it fails on the code before a fix).
     static let executable: URL = {
+        if let other = ProcessInfo.processInfo.environment["FUHE_TEST_BINARY"], !other.isEmpty { return URL(fileURLWithPath: other) }
         guard let url = BuiltProducts.executable("fuhe") else { fatalError("fuhe executable not found next to the test bundle") }
         return url
     }()
@@ -36,6 +39,10 @@ struct BinaryRunner {
         env["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
         env["HOME"] = home.path
         env["FUHE_USER"] = "测试员"
+        // Messages in the default language (Chinese) unless a test asks for another.
+        env["LANG"] = "C.UTF-8"
+        env["LC_ALL"] = nil
+        env["LC_MESSAGES"] = nil
         for (k, v) in extra { env[k] = v }
         process.environment = env
         let out = Pipe()

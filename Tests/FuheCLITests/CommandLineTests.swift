@@ -32,7 +32,7 @@ import GRDB
         #expect(ledger.stdout.contains("\r\n"))
         let check = try r.run(["check", "--store", store])
         #expect(check.status == 0)
-        #expect(check.stdout.contains("store OK"))
+        #expect(check.stdout.contains("库完好"))
     }
 
     @Test func showFindsUnitsByPinyin() throws {
@@ -62,7 +62,7 @@ import GRDB
     @Test(arguments: [
         ("broken-json", "\"seq\": 1, \"indicator_code\"", "\"seq\": 1 \"indicator_code\"", "d.json:"),
         ("wrong-type", "\"headcount\": 11", "\"headcount\": \"十一\"", "unit.headcount"),
-        ("unknown-template", "\"template_id\": \"TX\"", "\"template_id\": \"T9\"", "unknown template"),
+        ("unknown-template", "\"template_id\": \"TX\"", "\"template_id\": \"T9\"", "没有模板“T9”"),
         ("unknown-indicator", "{\"code\": \"2.1\", \"self_score\": \"90\"}", "{\"code\": \"9.9\", \"self_score\": \"90\"}", "results[1].code"),
         ("out-of-range", "\"review_score\": \"0\"", "\"review_score\": \"7\"", "R-001"),
     ])
@@ -78,7 +78,7 @@ import GRDB
         let result = try r.run(["import", "--store", store, r.file("d.json")])
         #expect(result.status != 0)
         #expect(result.stderr.contains(expected), "\(name): \(result.stderr)")
-        #expect(result.stderr.contains("nothing was imported"))
+        #expect(result.stderr.contains("什么都没有导入"))
         #expect(result.stderr.split(separator: "\n").count == 1, "one clear message: \(result.stderr)")
         #expect(try r.run(["export", "--store", store]).stdout == before)
     }
@@ -93,7 +93,7 @@ import GRDB
         #expect(FileManager.default.createFile(atPath: r.file("bad.json"), contents: Data(bytes)))
         let result = try r.run(["import", "--store", store, r.file("bad.json")])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("invalid UTF-8"))
+        #expect(result.stderr.contains("无效的 UTF-8"))
         #expect(try r.run(["list", "--store", store]).stdout.contains("SE-2") == false)
     }
 
@@ -103,7 +103,7 @@ import GRDB
         try "备忘录".write(toFile: r.file("notes.txt"), atomically: true, encoding: .utf8)
         let result = try r.run(["list", "--store", r.file("notes.txt")])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("not a Fuhe store"))
+        #expect(result.stderr.contains("不是 Fuhe 库"))
         #expect(try String(contentsOfFile: r.file("notes.txt"), encoding: .utf8) == "备忘录")
     }
 
@@ -114,12 +114,12 @@ import GRDB
         try prepared(r, store: store)
         let ok = try r.run(["verify", "--store", store])
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("hash chain intact"))
+        #expect(ok.stdout.contains("哈希链与锚点一致"))
         let db = try DatabaseQueue(path: store)
         try db.write { try $0.execute(sql: "UPDATE journal SET actor = '某人' WHERE seq = 1") }
         let bad = try r.run(["verify", "--store", store])
         #expect(bad.status != 0)
-        #expect(bad.stderr.contains("journal entry #1"))
+        #expect(bad.stderr.contains("日志第 1 条"))
     }
 
     @Test func mergeRefusesWhatIsNotACopyAndChecksItsArguments() throws {
@@ -130,14 +130,14 @@ import GRDB
         try "备忘录".write(toFile: r.file("notes.txt"), atomically: true, encoding: .utf8)
         let before = try r.run(["export", "--store", store]).stdout
         for (arguments, expected) in [
-            (["merge", "--store", store, r.file("notes.txt")], "not a Fuhe store"),
-            (["merge", "--store", store, r.file("missing.sqlite")], "no such store"),
-            (["merge", "--store", store, store], "is a main store, not a copy"),
-            (["merge", "--store", store, store, "--prefer", "both"], "--prefer must be main or copy"),
-            (["checkout", "--store", store, "--out", r.file("c.sqlite")], "choose units with --unit or --filter"),
+            (["merge", "--store", store, r.file("notes.txt")], "不是 Fuhe 库"),
+            (["merge", "--store", store, r.file("missing.sqlite")], "没有这个库"),
+            (["merge", "--store", store, store], "是主库，不是 fuhe checkout 借出的副本"),
+            (["merge", "--store", store, store, "--prefer", "both"], "--prefer “both” 无法识别"),
+            (["checkout", "--store", store, "--out", r.file("c.sqlite")], "请用 --unit 或 --filter 选择单位"),
             (["checkout", "--store", store, "--filter", "late", "--out", r.file("c.sqlite")], "--filter late"),
-            (["checkout", "--store", store, "--unit", "没有这个单位", "--out", r.file("c.sqlite")], "no unit matches"),
-            (["leases", "--store", store, "--release", "L-9", "--reason", "丢失"], "no lease L-9"),
+            (["checkout", "--store", store, "--unit", "没有这个单位", "--out", r.file("c.sqlite")], "没有单位与“没有这个单位”相符"),
+            (["leases", "--store", store, "--release", "L-9", "--reason", "丢失"], "库中没有借出 L-9"),
         ] {
             let result = try r.run(arguments)
             #expect(result.status != 0, "\(arguments)")

@@ -27,18 +27,18 @@ import FuheTestSupport
         let before = try r.run(["export", "--store", store]).stdout
         let refused = try r.run(["import", "--store", store, "--replace", r.file("heshan.json")])
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("is out as L-1 to 张三") && refused.stderr.contains("--force") && refused.stderr.contains("nothing was imported"))
+        #expect(refused.stderr.contains("已借出（L-1，借给 张三") && refused.stderr.contains("--force") && refused.stderr.contains("什么都没有导入"))
         #expect(try r.run(["export", "--store", store]).stdout == before)
-        #expect(try r.run(["import", "--store", store, "--force", r.file("heshan.json")]).stderr.contains("--force only goes with --replace"))
+        #expect(try r.run(["import", "--store", store, "--force", r.file("heshan.json")]).stderr.contains("--force 只能与 --replace 一起用"))
 
         let forced = try r.run(["import", "--store", store, "--replace", "--force", r.file("heshan.json")])
         #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(forced.stdout.contains("lease L-1 (张三) can no longer be merged"))
+        #expect(forced.stdout.contains("借出 L-1（张三）的副本从此不能再合并"))
         let leases = try r.run(["leases", "--store", store]).stdout
         #expect(leases.contains("不能合并：SE-HS-ZWZX-2021 已于") && leases.contains("fuhe leases --release L-1"))
         let merge = try r.run(["merge", "--store", store, r.file("c1.fuhe"), "--prefer", "copy"])
         #expect(merge.status != 0)
-        #expect(merge.stderr.contains("can no longer be merged") && merge.stderr.contains("import --replace --force"))
+        #expect(merge.stderr.contains("不能再合并") && merge.stderr.contains("import --replace --force"))
     }
 
     @Test func importIntoACopyIsRefused() throws {
@@ -49,7 +49,7 @@ import FuheTestSupport
         #expect(try r.run(["checkout", "--store", store, "--unit", "heshan", "--out", r.file("c.fuhe")]).status == 0)
         let result = try r.run(["import", "--store", r.file("c.fuhe"), r.file("yy.json")])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("is an offline copy (lease L-1)") && result.stderr.contains("not part of it"))
+        #expect(result.stderr.contains("是离线副本（借出 L-1）") && result.stderr.contains("不属于它"))
         #expect(try r.run(["list", "--store", r.file("c.fuhe")]).stdout.split(separator: "\n").filter { $0.contains("岳阳县") }.isEmpty)
     }
 
@@ -77,7 +77,7 @@ import FuheTestSupport
         let open = try FuheStore.open(path: r.file("c.fuhe"), createIfMissing: false)
         let result = try r.run(["merge", "--store", store, r.file("c.fuhe"), "--prefer", "copy"])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("is open in a workstation") && result.stderr.contains("(M-007)"))
+        #expect(result.stderr.contains("正在工作台或另一个 fuhe 命令中打开") && result.stderr.contains("(M-007)"))
         #expect(try r.run(["leases", "--store", store]).stdout.contains("L-1  借出中"))
         _ = open
     }

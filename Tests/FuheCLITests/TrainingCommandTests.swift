@@ -17,10 +17,10 @@ import FuheTestSupport
     }
 
     @Test(arguments: [
-        ("empty", "", "s.jsonl: empty; expected a fuhe.session/1 header line"),
-        ("bad-key", "HEADER\n{\"ms\":10,\"key\":\"<Nope>\",\"command\":null}\n", "s.jsonl:2: key: \"<Nope>\" is not a key name"),
-        ("bad-ms", "HEADER\n{\"ms\":10,\"key\":\"j\"}\n{\"ms\":\"x\",\"key\":\"k\"}\n", "s.jsonl:3: ms: expected"),
-        ("bad-json", "HEADER\n{\"ms\":10,\n", "s.jsonl:2: not a JSON object"),
+        ("empty", "", "s.jsonl: 是空的；第一行应是 fuhe.session/1 文件头"),
+        ("bad-key", "HEADER\n{\"ms\":10,\"key\":\"<Nope>\",\"command\":null}\n", "s.jsonl:2: key: “<Nope>”不是按键名"),
+        ("bad-ms", "HEADER\n{\"ms\":10,\"key\":\"j\"}\n{\"ms\":\"x\",\"key\":\"k\"}\n", "s.jsonl:3: ms: "),
+        ("bad-json", "HEADER\n{\"ms\":10,\n", "s.jsonl:2: 不是 JSON 对象"),
     ])
     func aBadRecordIsRefusedWithItsLineAndField(name: String, text: String, expected: String) throws {
         let r = try BinaryRunner()
@@ -41,14 +41,14 @@ import FuheTestSupport
         defer { r.remove() }
         let env = try tmpEnvironment(r)
         let missing = try r.run(["replay", r.file("none.jsonl")], environment: env)
-        #expect(missing.status != 0 && missing.stderr.contains("none.jsonl: cannot read the file"))
+        #expect(missing.status != 0 && missing.stderr.contains("none.jsonl：无法读取文件"))
         try "x".write(toFile: r.file("s.jsonl"), atomically: true, encoding: .utf8)
         let speed = try r.run(["replay", r.file("s.jsonl"), "--speed", "0"], environment: env)
-        #expect(speed.status != 0 && speed.stderr.contains("--speed must be between 0.25 and 8"))
+        #expect(speed.status != 0 && speed.stderr.contains("--speed 须在 0.25 到 8 之间"))
         let lesson = try r.run(["demo", "--lesson", "9"], environment: env)
-        #expect(lesson.status != 0 && lesson.stderr.contains("--lesson 9: there are lessons 1 to 5"), "\(lesson.stderr)")
+        #expect(lesson.status != 0 && lesson.stderr.contains("--lesson 9：课程只有第 1 到第 5 课"), "\(lesson.stderr)")
         let record = try r.run(["demo", "--record", r.home.appendingPathComponent("no/such/dir/x.jsonl").path], environment: env)
-        #expect(record.status != 0 && record.stderr.contains("cannot write the record file"), "\(record.stderr)")
+        #expect(record.status != 0 && record.stderr.contains("文件夹") && record.stderr.contains("不存在"), "\(record.stderr)")
         #expect(leftovers(r).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: r.home.appendingPathComponent("data").path), "the default store was touched")
     }
@@ -65,7 +65,7 @@ import FuheTestSupport
         let before = try r.run(["export", "--store", main]).stdout
         let result = try r.run(["merge", "--store", main, demo.sandbox.path])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("training sandbox"), "\(result.stderr)")
+        #expect(result.stderr.contains("是培训沙盒"), "\(result.stderr)")
         #expect(try r.run(["export", "--store", main]).stdout == before)
     }
 
@@ -75,7 +75,7 @@ import FuheTestSupport
         defer { r.remove() }
         let result = try r.run(["demo"], environment: try tmpEnvironment(r))
         #expect(result.status != 0)
-        #expect(result.stderr.contains("cannot start the terminal"), "\(result.stderr)")
+        #expect(result.stderr.contains("无法启动终端"), "\(result.stderr)")
         #expect(leftovers(r).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: r.home.appendingPathComponent("data").path))
     }

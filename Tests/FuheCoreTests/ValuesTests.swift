@@ -27,7 +27,7 @@ import Testing
         #expect(m.wanYuanText == "682.1442")
         #expect(m.formatted() == "682.14")
         #expect(Money(wanYuan: "1.23456") == nil)
-        #expect((Money(wanYuan: "10")! - Money(wanYuan: "8.62")!).wanYuanText == "1.38")
+        #expect(Money(wanYuan: "10")!.subtracting(Money(wanYuan: "8.62")!)?.wanYuanText == "1.38")
     }
 
     @Test func calendarDays() {

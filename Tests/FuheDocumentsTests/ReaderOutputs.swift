@@ -1,4 +1,5 @@
 import Foundation
+import FuheFiles
 import Synchronization
 import FuheApp
 import FuheCore
@@ -85,7 +86,7 @@ struct ReaderOutputs: Sendable {
         let ids = try store.dossierIDs()
         let rows = LedgerRow.rows(try store.followUps(dossierIDs: ids), today: store.today)
         let ledger = folder.appendingPathComponent("ledger.xlsx")
-        try SafeOutput.write(to: ledger, force: false) { try LedgerWorkbook.write(rows, today: store.today, to: $0) }
+        try OutputFile.write(to: ledger, force: false) { try LedgerWorkbook.write(rows, today: store.today, to: $0) }
         let hostileURL = folder.appendingPathComponent("hostile.xlsx")
         var hostileRows = Array(rows.prefix(hostile.count))
         for i in hostileRows.indices {

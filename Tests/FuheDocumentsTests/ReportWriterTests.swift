@@ -1,4 +1,5 @@
 import Foundation
+import FuheFiles
 import Testing
 import FuheApp
 import FuheCore
@@ -74,18 +75,18 @@ import FuheTestSupport
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("a.docx")
-        try SafeOutput.write(to: target, force: false) { try Data("一".utf8).write(to: $0) }
+        try OutputFile.write(to: target, force: false) { try Data("一".utf8).write(to: $0) }
         let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect { try SafeOutput.write(to: target, force: false) { try Data("二".utf8).write(to: $0) } } throws: { "\($0)".contains("已存在") }
+        #expect { try OutputFile.write(to: target, force: false) { try Data("二".utf8).write(to: $0) } } throws: { "\($0)".contains("已存在") }
         #expect(try String(contentsOf: target, encoding: .utf8) == "一")
         struct Boom: Error {}
-        #expect(throws: Boom.self) { try SafeOutput.write(to: target, force: true) { _ in throw Boom() } }
+        #expect(throws: Boom.self) { try OutputFile.write(to: target, force: true) { _ in throw Boom() } }
         #expect(try String(contentsOf: target, encoding: .utf8) == "一")
-        try SafeOutput.write(to: target, force: true) { try Data("三".utf8).write(to: $0) }
+        try OutputFile.write(to: target, force: true) { try Data("三".utf8).write(to: $0) }
         #expect(try String(contentsOf: target, encoding: .utf8) == "三")
         #expect(names(folder) == ["a.docx"])
-        #expect { try SafeOutput.write(to: folder.appendingPathComponent("无/b.docx"), force: false) { _ in } } throws: { "\($0)".contains("不存在") }
-        #expect { try SafeOutput.write(to: folder, force: true) { _ in } } throws: { "\($0)".contains("是文件夹") }
+        #expect { try OutputFile.write(to: folder.appendingPathComponent("无/b.docx"), force: false) { _ in } } throws: { "\($0)".contains("不存在") }
+        #expect { try OutputFile.write(to: folder, force: true) { _ in } } throws: { "\($0)".contains("文件夹") }
     }
 }

@@ -57,7 +57,7 @@ import FuheTestSupport
         let main = path("main.sqlite")
         try #require(try run(["import", "--samples", "--store", main]).status == 0)
         let a = try run(["checkout", "--store", main, "--unit", "heshan", "--unit", "岳阳县", "--out", path("a.sqlite"), "--to", "张三"])
-        #expect(a.status == 0 && a.out.contains("as lease L-1 for 张三"), "\(a.err)")
+        #expect(a.status == 0 && a.out.contains("借出 L-1，借给 张三"), "\(a.err)")
         #expect(try run(["checkout", "--store", main, "--unit", "heshan", "--out", path("b.sqlite"), "--to", "李四"]).status == 0)
         let leases = try run(["leases", "--store", main]).out
         #expect(leases.contains("L-1  借出中  张三") && leases.contains("L-2  借出中  李四"))
@@ -76,12 +76,12 @@ import FuheTestSupport
         let planA = try run(["merge", "--store", main, path("a.sqlite"), "--dry-run"])
         #expect(planA.status == 0 && planA.out.contains("冲突 0 处") && planA.out.contains("扣分原因：（空） → A站：实有11人超编1人"), "\(planA.out)\(planA.err)")
         #expect(planA.out.contains("什么都没有写入"))
-        #expect(try run(["merge", "--store", main, path("a.sqlite")]).out.contains("merged L-1"))
+        #expect(try run(["merge", "--store", main, path("a.sqlite")]).out.contains("已合并 L-1"))
 
         // Copy B conflicts twice: its reason with A's, its note with main's. Without a terminal
         // or --prefer, nothing is written.
         let refused = try run(["merge", "--store", main, path("b.sqlite")])
-        #expect(refused.status != 0 && refused.err.contains("2 conflict(s) need a decision"), "\(refused.err)")
+        #expect(refused.status != 0 && refused.err.contains("有 2 个冲突需要决定"), "\(refused.err)")
         #expect(refused.out.contains("冲突 2 处"))
 
         // In the conflict pane: take the copy's reason, keep main's note.
@@ -100,8 +100,8 @@ import FuheTestSupport
         try pane.sendKeys("m")
         _ = try pane.waitFor(text: "已决定 2/2")
         try pane.sendKeys("a")
-        screen = try pane.waitFor(text: "merged L-2")
-        #expect(screen.contains { $0.contains("2 conflict(s) decided") })
+        screen = try pane.waitFor(text: "已合并 L-2")
+        #expect(screen.contains { $0.contains("决定 2 个冲突") })
 
         let store = try FuheStore.open(path: main, createIfMissing: false)
         let row = try store.dossier(id: "SE-HS-ZWZX-2021").result(for: "T4-1.1.1")

@@ -29,7 +29,7 @@ import FuheTestSupport
         let e = try #require(failure(json))
         #expect(e.file == "d.json")
         #expect(e.line == Fixture.line(of: "\"seq\": 1 \"indicator_code\"", in: json))
-        #expect(e.message.contains("',' or '}' was expected"))
+        #expect(e.message.contains("此处应有 ',' 或 '}'"))
     }
 
     @Test func wrongTypeNamesTheField() throws {
@@ -37,19 +37,19 @@ import FuheTestSupport
         let e = try #require(failure(json))
         #expect(e.path == "unit.headcount")
         #expect(e.line == Fixture.line(of: "\"headcount\"", in: json))
-        #expect(e.description.contains("expected a whole number"))
+        #expect(e.description.contains("应为整数"))
     }
 
     @Test func unknownTemplateIsRefused() throws {
         let e = try #require(failure(Fixture.edited("\"template_id\": \"TX\"", "\"template_id\": \"T9\"")))
         #expect(e.path == "template_id")
-        #expect(e.message.contains("unknown template \"T9\""))
+        #expect(e.message.contains("没有模板“T9”"))
     }
 
     @Test func unknownIndicatorIsRefused() throws {
         let e = try #require(failure(Fixture.edited("{\"code\": \"2.1\", \"self_score\": \"90\"}", "{\"code\": \"9.9\", \"self_score\": \"90\"}")))
         #expect(e.path == "results[1].code")
-        #expect(e.message.contains("indicator \"9.9\" is not in template TX"))
+        #expect(e.message.contains("模板 TX 中没有指标“9.9”"))
     }
 
     @Test func outOfRangeReviewScoreIsRefused() throws {
@@ -74,7 +74,7 @@ import FuheTestSupport
             Issue.record("invalid UTF-8 was accepted")
         } catch {
             #expect(error.line == Fixture.line(of: "超编1人", in: Fixture.dossierJSON))
-            #expect(error.message.contains("invalid UTF-8"))
+            #expect(error.message.contains("无效的 UTF-8"))
         }
     }
 
@@ -91,7 +91,7 @@ import FuheTestSupport
 
     @Test func badDateAndDeadlineBeforeCreation() throws {
         let e1 = try #require(failure(Fixture.edited("\"deadline\": \"2022-06-30\"", "\"deadline\": \"2022-02-30\"")))
-        #expect(e1.message.contains("not a valid date"))
+        #expect(e1.message.contains("不是有效日期"))
         let e2 = try #require(failure(Fixture.edited("\"deadline\": \"2022-06-30\"", "\"deadline\": \"2022-04-30\"")))
         #expect(e2.rule == "K-002")
     }
@@ -105,7 +105,7 @@ import FuheTestSupport
     }
 
     @Test func emptyAndNonJSONFiles() {
-        #expect(failure("")?.message == "the file is empty")
-        #expect(failure("SQLite format 3\0")?.message.contains("unexpected character") == true)
+        #expect(failure("")?.message == "文件是空的")
+        #expect(failure("SQLite format 3\0")?.message.contains("意外的字符") == true)
     }
 }

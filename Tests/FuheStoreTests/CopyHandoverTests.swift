@@ -40,7 +40,7 @@ import FuheTestSupport
         #expect(mode == "delete")
         #expect(!FileManager.default.fileExists(atPath: copyPath + "-wal"))
         // Still open: the merge of the file itself is refused, naming the fix.
-        #expect(refusal { _ = try s.store.prepareMerge(copyPath: copyPath) }.contains("is open in a workstation"))
+        #expect(refusal { _ = try s.store.prepareMerge(copyPath: copyPath) }.contains("正在工作台或另一个 fuhe 命令中打开"))
         // The file copied to a stick as it is, the workstation still open: every saved edit comes back.
         let stick = s.directory.appendingPathComponent("usb-site.fuhe").path
         try FileManager.default.copyItem(atPath: copyPath, toPath: stick)
@@ -67,11 +67,11 @@ import FuheTestSupport
             for (i, node) in nodes.enumerated() { try edit(site, node, note: "WAL 第\(i + 1)条") }
             #expect(((try FileManager.default.attributesOfItem(atPath: copyPath + "-wal")[.size] as? Int) ?? 0) > 0)
             try FileManager.default.copyItem(atPath: copyPath, toPath: stick)
-            #expect(refusal { _ = try s.store.prepareMerge(copyPath: copyPath) }.contains("is open in a workstation"))
+            #expect(refusal { _ = try s.store.prepareMerge(copyPath: copyPath) }.contains("正在工作台或另一个 fuhe 命令中打开"))
             // An older Fuhe held no lock: the -wal alone refuses it, naming the fix.
             site.copyLock?.release()
             let message = refusal { _ = try s.store.prepareMerge(copyPath: copyPath) }
-            #expect(message.contains("-wal beside the copy holds") && message.contains("fuhe --store") && message.contains("(M-008)"))
+            #expect(message.contains("-wal 中有") && message.contains("fuhe --store") && message.contains("(M-008)"))
 
             // The stick's file, without its -wal: nothing to merge, and the lease stays out.
             let empty = try s.store.prepareMerge(copyPath: stick)
@@ -104,7 +104,7 @@ import FuheTestSupport
     @Test func aCopyBeingMergedCannotBeOpened() throws {
         defer { s.remove() }
         let prepared = try s.store.prepareMerge(copyPath: copyPath)
-        #expect(refusal { _ = try FuheStore.open(path: copyPath, createIfMissing: false, clock: s.clock) }.contains("being merged"))
+        #expect(refusal { _ = try FuheStore.open(path: copyPath, createIfMissing: false, clock: s.clock) }.contains("正在被合并"))
         _ = try s.store.commitMerge(prepared, decisions: [:], actor: "王某")
         #expect(throws: Never.self) { _ = try FuheStore.open(path: copyPath, createIfMissing: false, clock: s.clock) }
     }
@@ -113,9 +113,9 @@ import FuheTestSupport
         defer { s.remove() }
         let site = try FuheStore.open(path: copyPath, createIfMissing: false, clock: s.clock)
         let outside = try s.store.dossier(id: "SE-YYX-TZGZ-2021")
-        #expect(refusal { try site.importDossiers([outside], actor: "张三") }.contains("not part of it"))
+        #expect(refusal { try site.importDossiers([outside], actor: "张三") }.contains("不属于它"))
         let own = try s.store.dossier(id: Self.heshan)
-        #expect(refusal { try site.importDossiers([own], mode: .replaceExisting, actor: "张三") }.contains("would make the copy unmergeable"))
+        #expect(refusal { try site.importDossiers([own], mode: .replaceExisting, actor: "张三") }.contains("会使副本无法合并"))
         #expect(try site.dossierIDs() == [Self.heshan])
     }
 }

@@ -67,9 +67,9 @@ import FuheTestSupport
         #expect(!files.contains { $0.hasSuffix(".partial") })
         // Checking out to an existing file, or from a copy, is refused.
         #expect(refusal { try main.store.checkout(dossierIDs: [Self.heshan], to: copyPath("site.sqlite"), holder: "李四", actor: "王某") }
-            .contains("already exists"))
+            .contains("这是一个数据库"))
         #expect(refusal { try copy.checkout(dossierIDs: [Self.heshan], to: copyPath("again.sqlite"), holder: "李四", actor: "王某") }
-            .contains("is a copy"))
+            .contains("是副本"))
     }
 
     @Test func editsOnDifferentFieldsMergeWithTheirAuthors() throws {
@@ -174,7 +174,7 @@ import FuheTestSupport
         #expect(try main.store.dossier(id: Self.heshan) == before)
         // Edited after the merge: stale.
         try setRow(try site("site.sqlite"), Self.heshan, Self.staffRow, actor: "张三") { $0.reviewNote = "合并后又改" }
-        #expect(refusal { _ = try merge("site.sqlite") }.contains("stale"))
+        #expect(refusal { _ = try merge("site.sqlite") }.contains("已过期"))
     }
 
     @Test func copiesOfOtherStoresSandboxesAndMainStoresAreRefused() throws {
@@ -182,25 +182,25 @@ import FuheTestSupport
         let other = try SampleStore()
         defer { other.remove() }
         try other.store.checkout(dossierIDs: [Self.heshan], to: copyPath("other.sqlite"), holder: "赵六", actor: "赵六")
-        #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("other.sqlite")) }.contains("copy of another store"))
+        #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("other.sqlite")) }.contains("是另一个库"))
         _ = try FuheStore.open(path: copyPath("demo.sqlite"), createIfMissing: true, kind: .sandbox)
-        #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("demo.sqlite")) }.contains("training sandbox"))
-        #expect(refusal { _ = try main.store.prepareMerge(copyPath: other.path) }.contains("main store"))
+        #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("demo.sqlite")) }.contains("是培训沙盒"))
+        #expect(refusal { _ = try main.store.prepareMerge(copyPath: other.path) }.contains("是主库"))
     }
 
     @Test func tamperedCopiesAreRefused() throws {
         defer { main.remove() }
         for (name, sql, expected) in [
-            ("journal.sqlite", "UPDATE journal SET actor = '某人' WHERE seq = (SELECT MAX(seq) FROM journal)", "was changed after it was written"),
-            ("base.sqlite", "UPDATE copy_base SET json = replace(json, '\"UNREVIEWED\"', '\"REVIEWED\"') WHERE entity_id = '\(Self.staffRow)'", "base values differ"),
-            ("data.sqlite", "UPDATE result SET json = replace(json, '\"UNREVIEWED\"', '\"REVIEWED\"') WHERE node_id = '\(Self.staffRow)'", "without a journal entry"),
-            ("lease.sqlite", "UPDATE meta SET value = 'L-99' WHERE key = 'lease_id'", "never issued"),
+            ("journal.sqlite", "UPDATE journal SET actor = '某人' WHERE seq = (SELECT MAX(seq) FROM journal)", "写入后被改动过"),
+            ("base.sqlite", "UPDATE copy_base SET json = replace(json, '\"UNREVIEWED\"', '\"REVIEWED\"') WHERE entity_id = '\(Self.staffRow)'", "基准值与"),
+            ("data.sqlite", "UPDATE result SET json = replace(json, '\"UNREVIEWED\"', '\"REVIEWED\"') WHERE node_id = '\(Self.staffRow)'", "没有日志条目"),
+            ("lease.sqlite", "UPDATE meta SET value = 'L-99' WHERE key = 'lease_id'", "从未发出过"),
         ] {
             try checkout(name, holder: "张三", units: [Self.heshan])
             try setRow(try site(name), Self.heshan, Self.staffRow, actor: "张三") { $0.reviewScore = Score("0"); $0.deductionReason = "110%" }
             try TempSQL.execute(copyPath(name), sql)
             let message = refusal { _ = try main.store.prepareMerge(copyPath: copyPath(name)) }
-            #expect(message.contains("tampered") && message.contains(expected), "\(name): \(message)")
+            #expect(message.contains("被篡改过") && message.contains(expected), "\(name): \(message)")
         }
     }
 
@@ -208,14 +208,14 @@ import FuheTestSupport
         defer { main.remove() }
         _ = try checkout("released.sqlite", holder: "张三", units: [Self.heshan])
         try main.store.release(leaseID: "L-1", actor: "王某", reason: "副本遗失")
-        #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("released.sqlite")) }.contains("was released"))
+        #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("released.sqlite")) }.contains("已被放弃"))
         try main.store.checkout(dossierIDs: [Self.heshan], to: copyPath("reimported.sqlite"), holder: "张三", actor: "王某")
         let fresh = try main.store.dossier(id: Self.heshan)
         // Replacing a unit that is out is refused, and with the override the lease says why it is void.
-        #expect(refusal { try main.store.importDossiers([fresh], mode: .replaceExisting, actor: "王某") }.contains("is out as L-2"))
+        #expect(refusal { try main.store.importDossiers([fresh], mode: .replaceExisting, actor: "王某") }.contains("已借出（L-2"))
         try main.store.importDossiers([fresh], mode: .replaceExisting, overridingLeases: true, actor: "王某")
         #expect(try main.store.lease(id: "L-2")?.unmergeable?.contains("import --replace --force") == true)
-        #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("reimported.sqlite")) }.contains("can no longer be merged"))
+        #expect(refusal { _ = try main.store.prepareMerge(copyPath: copyPath("reimported.sqlite")) }.contains("不能再合并"))
     }
 
     @Test func aMergeIsOneTransactionAndNeverGuesses() throws {
@@ -226,12 +226,12 @@ import FuheTestSupport
         let prepared = try main.store.prepareMerge(copyPath: copyPath("site.sqlite"))
         let entries = try main.store.journalCount()
         // Undecided: refused, nothing written (not even the non-conflicting note).
-        #expect(refusal { try main.store.commitMerge(prepared, decisions: [:], actor: "王某") }.contains("no decision"))
+        #expect(refusal { try main.store.commitMerge(prepared, decisions: [:], actor: "王某") }.contains("还没有决定"))
         // The main store changed after the plan: refused, nothing written.
         try setRow(main.store, "SE-HTK-2020", "T3-1", actor: "王某") { $0.reviewNote = "无关修改" }
         try setRow(main.store, Self.yueyang, "T1-YYX-2021-1", actor: "王某") { $0.reviewNote = "同时修改" }
         let decisions = prepared.plan.decisions(preferring: .copy)
-        #expect(refusal { try main.store.commitMerge(prepared, decisions: decisions, actor: "王某") }.contains("changed while"))
+        #expect(refusal { try main.store.commitMerge(prepared, decisions: decisions, actor: "王某") }.contains("决定冲突期间"))
         #expect(try main.store.journalCount() == entries + 2)
         #expect(try main.store.dossier(id: Self.heshan).result(for: Self.staffRow).reviewNote == nil)
         #expect(try main.store.lease(id: "L-1")?.status == .out)

@@ -168,7 +168,7 @@ import FuheTestSupport
                     }
                 } catch let error as StoreError {
                     // Refused only because main changed under the plan.
-                    #expect("\(error)".contains("changed while the merge was being decided"))
+                    #expect("\(error)".contains("决定冲突期间"))
                     #expect(try s.store.journalHead().seq > p.mainJournalSeq)
                     refused += 1
                 }

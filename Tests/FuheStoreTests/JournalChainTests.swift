@@ -59,7 +59,7 @@ import GRDB
         }
         let v = try t.store.verifyJournal()
         #expect(v.firstBroken == target)
-        #expect(v.problem?.contains("was changed after it was written") == true)
+        #expect(v.problem?.contains("写入后被改动过") == true)
     }
 
     @Test func aRemovedEntryIsNamedByItsSuccessor() throws {
@@ -70,14 +70,15 @@ import GRDB
         try t.store.queue.write { db in try db.execute(sql: "DELETE FROM journal WHERE seq = ?", arguments: [removed]) }
         let v = try t.store.verifyJournal()
         #expect(v.firstBroken == all[all.count / 2 + 1])
-        #expect(v.problem?.contains("does not follow entry #\(all[all.count / 2 - 1])") == true)
+        #expect(v.problem?.contains("接不上第 \(all[all.count / 2 - 1]) 条") == true)
     }
 
     @Test func storesWrittenBeforeTheChainAreChainedOnOpen() throws {
         let t = try edited()
         defer { t.remove() }
-        // Simulate a v2 store: no hashes, migration v3 not applied.
+        // Simulate a v2 store: no hashes, migrations v3 and later not applied.
         try t.store.queue.write { db in
+            try OldStore.undoV5(db)
             try db.execute(sql: "UPDATE journal SET prev_hash = '', hash = ''")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3-journal-chain'")
             try db.execute(sql: "ALTER TABLE journal DROP COLUMN prev_hash")

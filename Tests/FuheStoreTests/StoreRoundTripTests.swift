@@ -61,20 +61,8 @@ import GRDB
             _ = try FuheStore.open(path: other, createIfMissing: true)
             Issue.record("a foreign SQLite database was opened as a store")
         } catch let error as StoreError {
-            #expect(error.description.contains("not a Fuhe store"))
+            #expect(error.description.contains("不是 Fuhe 库"))
         }
         #expect(try FileManager.default.attributesOfItem(atPath: other)[.size] as? Int == size)
     }
-}
-
-/// An empty file (a first run killed before it initialized the store) becomes a store.
-@Test func anEmptyFileIsInitialized() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fuhe-empty-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let path = dir.appendingPathComponent("s.sqlite").path
-    #expect(FileManager.default.createFile(atPath: path, contents: Data()))
-    #expect(throws: StoreError.self) { try FuheStore.open(path: path, createIfMissing: false) }
-    let store = try FuheStore.open(path: path, createIfMissing: true)
-    #expect(try store.meta("application") == "fuhe.store")
 }

@@ -39,16 +39,16 @@ struct SessionRecordTests {
     @Test func badRecordsNameTheLineAndField() {
         let header = SessionHeader(width: 80, height: 24, asOf: "2026-11-23", actor: "a").line()
         let cases: [(String, String)] = [
-            ("", "s.jsonl: empty; expected a fuhe.session/1 header line"),
-            ("not json\n", "s.jsonl:1: not a JSON object"),
-            (header.replacingOccurrences(of: "fuhe.session/1", with: "x/1") + "\n", "s.jsonl:1: format: \"x/1\" is not fuhe.session/1"),
-            (header.replacingOccurrences(of: "\"width\":80", with: "\"width\":0") + "\n", "s.jsonl:1: width: must be positive"),
-            (header + "\n{\"ms\":5,\"key\":\"<Nope>\"}\n", "s.jsonl:2: key: \"<Nope>\" is not a key name"),
+            ("", "s.jsonl: 是空的；第一行应是 fuhe.session/1 文件头"),
+            ("not json\n", "s.jsonl:1: 不是 JSON 对象"),
+            (header.replacingOccurrences(of: "fuhe.session/1", with: "x/1") + "\n", "s.jsonl:1: format: “x/1”不是 fuhe.session/1"),
+            (header.replacingOccurrences(of: "\"width\":80", with: "\"width\":0") + "\n", "s.jsonl:1: width: 须为正数"),
+            (header + "\n{\"ms\":5,\"key\":\"<Nope>\"}\n", "s.jsonl:2: key: “<Nope>”不是按键名"),
             (header + "\n\n{\"ms\":\"5\",\"key\":\"j\"}\n", "s.jsonl:3: ms: expected"),
-            (header + "\n{\"ms\":5,\"key\":\"j\",\"extra\":1}\n", "s.jsonl:2: extra: unknown field"),
+            (header + "\n{\"ms\":5,\"key\":\"j\",\"extra\":1}\n", "s.jsonl:2: extra: 未知字段"),
             (header + "\n{\"key\":\"j\"}\n", "s.jsonl:2: ms: required field is missing"),
-            (header + "\n{\"ms\":50,\"key\":\"j\"}\n{\"ms\":20,\"key\":\"k\"}\n", "s.jsonl:3: ms: 20 is earlier than the key before it (50 ms)"),
-            (header + "\n{\"ms\":-1,\"key\":\"j\"}\n", "s.jsonl:2: ms: must not be negative"),
+            (header + "\n{\"ms\":50,\"key\":\"j\"}\n{\"ms\":20,\"key\":\"k\"}\n", "s.jsonl:3: ms: 20 早于前一个按键（50 毫秒）"),
+            (header + "\n{\"ms\":-1,\"key\":\"j\"}\n", "s.jsonl:2: ms: 不能为负数"),
         ]
         for (text, expected) in cases {
             do {
@@ -62,7 +62,7 @@ struct SessionRecordTests {
             _ = try SessionFile.parse(Data([0xFF, 0xFE]), file: "s.jsonl")
             Issue.record("accepted invalid UTF-8")
         } catch {
-            #expect(error.description == "s.jsonl: not UTF-8 text")
+            #expect(error.description == "s.jsonl: 不是 UTF-8 文本")
         }
     }
 
@@ -115,7 +115,9 @@ struct SessionRecordTests {
             }
         }
         #expect(w.lessonProgress?.run.isFinished == true)
-        #expect(recorder.failure == nil)
+        // The record appears only when the demo ends, complete.
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(recorder.finish() == nil)
         let recorded = try demo.sandbox.dossier(id: "SE-YYX-TZGZ-2021")
 
         let record = try SessionFile.parse(try Data(contentsOf: URL(fileURLWithPath: path)), file: path)

@@ -1,4 +1,5 @@
 import Foundation
+import FuheCore
 import FuheResources
 import FuheTraining
 import FuheUI
@@ -16,7 +17,7 @@ public enum LessonLibrary {
         return try urls.map { url in
             let name = folder + "/" + url.lastPathComponent
             let data: Data
-            do { data = try Data(contentsOf: url) } catch { throw AppFailure("\(name): cannot read the file") }
+            do { data = try Data(contentsOf: url) } catch { throw AppFailure(tr("\(name)：无法读取文件", "\(name): cannot read the file")) }
             do { return try LessonFile.decode(data, file: name, keys: key) } catch let error as LessonFileError { throw AppFailure(error.description) }
         }
     }

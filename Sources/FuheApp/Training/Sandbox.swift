@@ -36,6 +36,17 @@ public final class Sandbox: ReviewRepository, SandboxControl {
         }
     }
 
+    /// Where `D` writes documents in the demo: a folder in the sandbox, deleted with it, so a
+    /// trainee never leaves files in real folders.
+    public var documentsFolder: URL { directory.appendingPathComponent("文书", isDirectory: true) }
+
+    /// The demo's document writer (the store in use, the sandbox's folder, and a note saying so).
+    public func documentWriter() -> UnitDocumentWriter {
+        UnitDocumentWriter(store: { self.store }, place: DocumentsPlace(
+            folder: documentsFolder.path, origin: "培训沙盒",
+            note: "培训演示：文书只写在沙盒的临时文件夹里，退出演示时一并删除；正式的文书请在工作台（fuhe）中写出。"))
+    }
+
     /// The store file now in use.
     public var path: String { store.path }
 
@@ -57,7 +68,7 @@ public final class Sandbox: ReviewRepository, SandboxControl {
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         var template = Array(parent.appendingPathComponent("fuhe-demo-XXXXXX").path.utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw AppFailure("cannot create the sandbox folder in \(parent.path) (errno \(errno))")
+            throw AppFailure(tr("无法在 \(parent.path) 中建立沙盒文件夹（errno \(errno)）", "cannot create the sandbox folder in \(parent.path) (errno \(errno))"))
         }
         return URL(fileURLWithPath: String(cString: made))
     }
@@ -70,7 +81,7 @@ public final class Sandbox: ReviewRepository, SandboxControl {
             try BundledData.installSamples(into: store, actor: "fuhe demo")
             return store
         } catch let error as StoreError {
-            throw AppFailure("sandbox: \(error.description)")
+            throw AppFailure(tr("沙盒：", "sandbox: ") + error.description)
         }
     }
 

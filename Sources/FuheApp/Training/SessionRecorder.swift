@@ -1,29 +1,30 @@
 import Foundation
+import FuheFiles
+import FuheCore
+import FuheStore
 import FuheTraining
 import FuheUI
 import TermCore
 
 /// Writes a session record while the demo runs (`fuhe demo --record FILE`): the header when the
-/// terminal is up, then one line per key as it happens, so a session cut short keeps its keys.
+/// terminal is up, then one line per key as it happens. The file is an `OutputFile`: the path is
+/// checked before the screen starts (an existing file needs `force`; a store, its log files or a
+/// folder are refused), the lines go to an unnamed temporary file, and `finish()` gives it its
+/// name when the demo ends — on every way out but a kill, which leaves nothing behind. Nothing
+/// the user named is ever truncated.
 public final class SessionRecorder {
     public let path: String
-    private let handle: FileHandle
+    private let pending: OutputFile.Pending
     private var started = DispatchTime.now()
     /// The first write error, if any (recording stops there).
     public private(set) var failure: String?
 
-    /// Creates (or empties) the file now, so that a path that cannot be written is refused before
-    /// the screen starts.
-    public init(path: String) throws {
+    /// Checks the path and opens the temporary file now, so that a path that cannot be written
+    /// is refused before the screen starts.
+    public init(path: String, force: Bool = false) throws {
         self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw AppFailure("\(path): cannot write the record file")
-        }
-        self.handle = handle
+        do { pending = try OutputFile.begin(path, force: force) } catch { throw AppFailure(error.description) }
     }
-
-    deinit { try? handle.close() }
 
     /// Writes the header and starts the clock.
     public func start(_ header: SessionHeader) {
@@ -38,8 +39,19 @@ public final class SessionRecorder {
         write(SessionEvent(ms: ms, key: name, command: outcome.recordName).line())
     }
 
+    /// Gives the record its name (the demo ended). Returns the failure, if any.
+    @discardableResult
+    public func finish() -> String? {
+        if failure == nil {
+            do { try pending.commit() } catch { failure = error.description }
+        } else {
+            pending.discard()
+        }
+        return failure
+    }
+
     private func write(_ line: String) {
         guard failure == nil else { return }
-        do { try handle.write(contentsOf: Data((line + "\n").utf8)) } catch { failure = "\(path): \(error.localizedDescription)" }
+        do { try pending.append(Array((line + "\n").utf8)) } catch { failure = error.description }
     }
 }

@@ -17,13 +17,17 @@ public enum TrainingRunner {
         public var presenting: Bool
         /// Record the session's keys to this file.
         public var recordPath: String?
+        /// Replace the record file if it exists (never a store).
+        public var recordForce: Bool
         public var clock: any Clock
 
-        public init(actor: Actor, lesson: Int? = nil, presenting: Bool = false, recordPath: String? = nil, clock: any Clock = SystemClock()) {
+        public init(actor: Actor, lesson: Int? = nil, presenting: Bool = false, recordPath: String? = nil, recordForce: Bool = false,
+                    clock: any Clock = SystemClock()) {
             self.actor = actor
             self.lesson = lesson
             self.presenting = presenting
             self.recordPath = recordPath
+            self.recordForce = recordForce
             self.clock = clock
         }
     }
@@ -33,9 +37,9 @@ public enum TrainingRunner {
     public static func demo(_ options: Options) throws {
         let lessons = try LessonLibrary.bundled()
         if let n = options.lesson, !(1...max(1, lessons.count)).contains(n) {
-            throw AppFailure("--lesson \(n): there are lessons 1 to \(lessons.count)")
+            throw AppFailure(tr("--lesson \(n)：课程只有第 1 到第 \(lessons.count) 课", "--lesson \(n): there are lessons 1 to \(lessons.count)"))
         }
-        let recorder = try options.recordPath.map { try SessionRecorder(path: $0) }
+        let recorder = try options.recordPath.map { try SessionRecorder(path: $0, force: options.recordForce) }
         let sandbox = try Sandbox(clock: options.clock)
         defer { sandbox.remove() }
         try withTerminal { terminal in
@@ -56,7 +60,7 @@ public enum TrainingRunner {
                 terminal.draw(Renderer.render(w.state))
             }
         }
-        if let failure = recorder?.failure { throw AppFailure("the recording stopped early: \(failure)") }
+        if let failure = recorder?.finish() { throw AppFailure(tr("录制没有完成：\(failure)", "the recording stopped early: \(failure)")) }
     }
 
     /// A replay: the recorded keys played into a fresh sandbox at `speed` (pauses longer than
@@ -65,7 +69,7 @@ public enum TrainingRunner {
     public static func replay(_ record: SessionRecord, speed: Double, maxGap: Int, clock: any Clock = SystemClock()) throws {
         let lessons = try LessonLibrary.bundled()
         if let n = record.header.lesson, !(1...max(1, lessons.count)).contains(n) {
-            throw AppFailure("the record starts lesson \(n), but there are lessons 1 to \(lessons.count)")
+            throw AppFailure(tr("录制从第 \(n) 课开始，但课程只有第 1 到第 \(lessons.count) 课", "the record starts lesson \(n), but there are lessons 1 to \(lessons.count)"))
         }
         let sandbox = try Sandbox(clock: clock)
         defer { sandbox.remove() }
@@ -126,6 +130,7 @@ public enum TrainingRunner {
                             size: (width: Int, height: Int)) -> Workstation {
         let w = Workstation(repository: sandbox, actor: actor, storeLabel: StoreLabel(name: "沙盒", kind: "培训沙盒"), clock: clock,
                             width: size.width, height: size.height)
+        w.useDocuments(sandbox.documentWriter())
         w.start()
         w.enableTraining(lessons: lessons, sandbox: sandbox, presenting: presenting)
         return w
@@ -134,7 +139,7 @@ public enum TrainingRunner {
     /// Starts the terminal, runs `body`, and always gives the terminal back.
     static func withTerminal(_ body: (CursesTerminal) throws -> Void) throws {
         let terminal: CursesTerminal
-        do { terminal = try CursesTerminal() } catch { throw AppFailure("cannot start the terminal: \(error) (is this an interactive terminal?)") }
+        do { terminal = try CursesTerminal() } catch { throw AppFailure(tr("无法启动终端：\(error)（这是交互式终端吗？）", "cannot start the terminal: \(error) (is this an interactive terminal?)")) }
         defer { terminal.shutdown() }
         try body(terminal)
     }

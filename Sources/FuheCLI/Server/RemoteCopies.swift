@@ -3,6 +3,7 @@ import Foundation
 import FuheApp
 import FuheClient
 import FuheCore
+import FuheFiles
 import FuheStore
 import FuheWire
 
@@ -42,28 +43,28 @@ enum RemoteCopies {
         return ids
     }
 
-    static func checkout(client: ServerClient, server: URL, ids: [String], out: String, holder: String, actor: String) throws {
-        guard !FileManager.default.fileExists(atPath: out) else { throw CLIFailure("\(out): already exists; choose a new file for the copy") }
+    static func checkout(client: ServerClient, server: URL, ids: [String], out: String, force: Bool, holder: String, actor: String) throws {
+        // The name is checked (and taken when the copy is complete) as every output is.
+        let pending: OutputFile.Pending
+        do { pending = try OutputFile.begin(out, force: force) } catch { throw CLIFailure(error.description) }
         let ticket: CheckoutTicket = try call(client, "POST", "/v1/checkout/start", body: CheckoutStart(dossierIDs: ids))
         for w in ticket.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
         guard let dossiers = ticket.bundle.model() else { throw CLIFailure("the server's answer names a template it did not send") }
-        let directory = (out as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((out as NSString).lastPathComponent).\(UUID().uuidString).partial"
-        defer { for s in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + s) } }
         let bundled = Set(try BundledData.templates().map(\.id))
-        let written: (digest: String, copyStoreID: String)
+        let copy: BuiltCopy
         do {
-            written = try FuheStore.writeCopy(dossiers, to: temporary, templates: ticket.bundle.templates.filter { bundled.contains($0.id) },
-                                              schemes: ticket.bundle.schemes,
-                                              source: CopySource(storeID: ticket.storeID, name: TokenFile.key(server), leaseID: ticket.leaseID,
-                                                                 holder: holder, since: ticket.since), actor: actor)
-        } catch let error as StoreError { throw CLIFailure(error.description) }
+            copy = try FuheStore.buildCopy(dossiers, path: out, templates: ticket.bundle.templates.filter { bundled.contains($0.id) },
+                                           schemes: ticket.bundle.schemes,
+                                           source: CopySource(storeID: ticket.storeID, name: TokenFile.key(server), leaseID: ticket.leaseID,
+                                                              holder: holder, since: ticket.since), actor: actor)
+            try pending.append(copy.bytes)
+        } catch let error as StoreError { throw CLIFailure(error.description) } catch let error as OutputError { throw CLIFailure(error.description) }
         let lease: WireLease = try call(client, "POST", "/v1/checkout/commit", body: CheckoutCommit(
-            leaseID: ticket.leaseID, dossierIDs: dossiers.map(\.id), copyStoreID: written.copyStoreID, baseDigest: written.digest, holder: holder,
+            leaseID: ticket.leaseID, dossierIDs: dossiers.map(\.id), copyStoreID: copy.copyStoreID, baseDigest: copy.digest, holder: holder,
             outPath: out, since: ticket.since))
-        guard rename(temporary, out) == 0 else {
-            let _: Done? = try? call(client, "POST", "/v1/leases/\(lease.id)/release", body: ReleaseRequest(reason: "副本未能写入 \(out)"))
-            throw CLIFailure("\(out): cannot write the copy (errno \(errno)); the lease was released")
+        do { try pending.commit() } catch {
+            let _: Done? = try? call(client, "POST", "/v1/leases/\(lease.id)/release", body: ReleaseRequest(reason: "副本未能写入 \(out)：\(error)"))
+            throw CLIFailure("\(out): cannot write the copy (\(error)); the lease was released")
         }
         let names = Dictionary(dossiers.map { ($0.id, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
         print("checked out \(lease.dossierIDs.count) unit(s) to \(out) as lease \(lease.id) for \(lease.holder): \(lease.dossierIDs.map { names[$0] ?? $0 }.joined(separator: "、"))")

@@ -12,15 +12,19 @@ public enum AccessRules {
     }
 }
 
-/// The rules every store applies to a stored change, whatever the store: an item must obey the
-/// item rules (K-…), and a finding that items still cite cannot be removed (K-005).
+/// The rules every store applies to a stored change, whatever the store: a finding's or an item's
+/// number must be in range (N-001), an item must obey the item rules (K-…), and a finding that
+/// items still cite cannot be removed (K-005).
 public enum StoredChangeRules {
     public static func check(_ change: StoreChange, findingHasItems: (String) throws -> Bool) throws -> RuleViolation? {
         switch change {
+        case .finding(let f):
+            if let problem = Numbering.check(f.seq, what: "问题") { return RuleViolation([problem]) }
         case .item(let i):
+            if let problem = Numbering.check(i.seq, what: "整改事项") { return RuleViolation([problem]) }
             if let problem = ItemRules.validate(i).first(where: { $0.level == .error }) { return RuleViolation([problem]) }
         case .removeFinding(let id):
-            if try findingHasItems(id) { return RuleViolation(code: "K-005", "问题 \(id) 下仍有整改事项，不能删除（可撤销整改事项）") }
+            if try findingHasItems(id) { return RuleViolation(code: "K-005", tr("问题 \(id) 下仍有整改事项，不能删除（可撤销整改事项）", "finding \(id) still has rectification items; it cannot be removed (undo the items instead)")) }
         default: break
         }
         return nil

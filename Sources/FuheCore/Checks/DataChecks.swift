@@ -8,14 +8,17 @@ enum DataChecks {
     /// 0.1 percentage point.
     static let percentTolerance = Decimal(1) / 10
 
-    /// D-001: components that do not add up to the stated total.
+    /// D-001: components that do not add up to the stated total (or whose sum is beyond what
+    /// can be computed: `Money.limit`).
     static func amounts(_ evaluation: SelfEvaluation) -> [ValidationMessage] {
         evaluation.amountChecks.compactMap { check in
-            let computed = check.computedTotal
-            guard abs(computed.yuan - check.statedTotal.yuan) > moneyTolerance else { return nil }
+            guard let computed = check.computedTotal, let difference = computed.subtracting(check.statedTotal) else {
+                return warning("D-001", "“\(check.label)”各项合计超出可计算的范围（±\(Money(yuan: Money.limit).wanYuanText)万元），无法核对")
+            }
+            guard abs(difference.yuan) > moneyTolerance else { return nil }
             let parts = check.components.map(\.amount.wanYuanText).joined(separator: "+")
             return warning("D-001", "“\(check.label)”各项合计\(parts)=\(computed.wanYuanText)万元，"
-                + "与报告所列\(check.statedTotal.wanYuanText)万元相差\((computed - check.statedTotal).wanYuanText)万元")
+                + "与报告所列\(check.statedTotal.wanYuanText)万元相差\(difference.wanYuanText)万元")
         }
     }
 
@@ -24,8 +27,8 @@ enum DataChecks {
         var messages: [ValidationMessage] = []
         for line in evaluation.threePublic {
             let name = line.category.label
-            let variance = line.computedVariance
-            if let stated = line.statedVariance, abs(stated.yuan - variance.yuan) > moneyTolerance {
+            guard let variance = line.computedVariance else { continue }
+            if let stated = line.statedVariance, stated.subtracting(variance).map({ abs($0.yuan) > moneyTolerance }) ?? true {
                 messages.append(warning("D-002", "\(name)金额差异应为\(line.budget.wanYuanText)−\(line.final.wanYuanText)="
                     + "\(variance.wanYuanText)万元，报告为\(stated.wanYuanText)万元"))
             }

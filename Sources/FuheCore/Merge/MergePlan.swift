@@ -98,7 +98,7 @@ public enum MergeFailure: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .undecided(let id): "conflict \(id) has no decision"
+        case .undecided(let id): tr("冲突 \(id) 还没有决定", "conflict \(id) has no decision")
         case .invalid(let key, let problem): "\(key): \(problem)"
         }
     }

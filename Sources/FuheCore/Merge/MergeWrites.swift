@@ -35,11 +35,11 @@ public enum MergeWrites {
                 ?? StoreChange.making(entity: key.entity, entityID: key.id, json: json, decodeResult: decodeResult)
             switch change {
             case .item(var item) where isNew:
-                if itemSeqs.contains(item.seq) { item.seq = (itemSeqs.max() ?? 0) + 1 }
+                if itemSeqs.contains(item.seq) { item.seq = try nextNumber(after: itemSeqs, key.dossierID) }
                 itemSeqs.insert(item.seq)
                 change = .item(item)
             case .finding(var finding) where isNew:
-                if findingSeqs.contains(finding.seq) { finding.seq = (findingSeqs.max() ?? 0) + 1 }
+                if findingSeqs.contains(finding.seq) { finding.seq = try nextNumber(after: findingSeqs, key.dossierID) }
                 findingSeqs.insert(finding.seq)
                 change = .finding(finding)
             default: break
@@ -49,6 +49,12 @@ public enum MergeWrites {
         let removalOrder = ["item", "evidence", "finding"]
         removals.sort { removalOrder.firstIndex(of: $0.entity) ?? 9 < removalOrder.firstIndex(of: $1.entity) ?? 9 }
         return upserts + removals.map { .change($0) }
+    }
+
+    /// The next free 序号 of a dossier (refused when none is left, never a trap).
+    static func nextNumber(after used: Set<Int>, _ dossierID: String) throws(MergeWriteError) -> Int {
+        guard let next = Numbering.next(after: used) else { throw .numbersExhausted(dossierID: dossierID) }
+        return next
     }
 
     /// Who a merged field is attributed to: a decided conflict to the person merging (origin
@@ -84,10 +90,21 @@ public enum MergeWrites {
 /// A merged value that cannot be written.
 public enum MergeWriteError: Error, Sendable, Equatable, CustomStringConvertible {
     case rowUnderAnotherKey(row: String, key: String)
+    case numbersExhausted(dossierID: String)
+
+    /// The refusal's code: a tampered copy (M-004), or no number left (N-001).
+    public var code: String {
+        switch self {
+        case .rowUnderAnotherKey: "M-004"
+        case .numbersExhausted: "N-001"
+        }
+    }
 
     public var description: String {
         switch self {
-        case let .rowUnderAnotherKey(row, key): "row \(row) stored under \(key) in the copy"
+        case let .rowUnderAnotherKey(row, key): tr("副本中指标行 \(row) 被存在 \(key) 名下", "row \(row) stored under \(key) in the copy")
+        case let .numbersExhausted(d):
+            tr("档案 \(d) 的序号已用到 \(Numbering.range.upperBound)，没有可用的序号", "dossier \(d) has used every number up to \(Numbering.range.upperBound)")
         }
     }
 }

@@ -12,6 +12,7 @@ public enum JournalOrigin {
         case "lease": return "借出登记" + lease
         case "import": return "导入"
         case "samples": return "示例数据"
+        case "upgrade": return "升级"
         default: return origin
         }
     }

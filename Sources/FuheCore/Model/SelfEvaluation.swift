@@ -130,12 +130,13 @@ public struct ThreePublicLine: Hashable, Sendable, Codable {
         self.statedRatio = statedRatio
     }
 
-    /// budget − final.
-    public var computedVariance: Money { budget - final }
+    /// budget − final (nil beyond ±`Money.limit`).
+    public var computedVariance: Money? { budget.subtracting(final) }
 
-    /// variance / budget × 100 (nil when the budget is zero).
+    /// variance / budget × 100 (nil when the budget is zero or the variance out of range).
     public var computedRatio: Decimal? {
-        budget.yuan == 0 ? nil : computedVariance.wanYuan / budget.wanYuan * 100
+        guard budget.yuan != 0, let variance = computedVariance else { return nil }
+        return variance.wanYuan / budget.wanYuan * 100
     }
 }
 
@@ -160,7 +161,8 @@ public struct AmountCheck: Hashable, Sendable, Codable {
         self.components = components
     }
 
-    public var computedTotal: Money { components.map(\.amount).sum() }
+    /// The components' exact sum (nil when it goes beyond ±`Money.limit`).
+    public var computedTotal: Money? { components.map(\.amount).sum() }
 }
 
 /// A printed share (占比) with its numerator and denominator (D-006).

@@ -23,7 +23,9 @@ public struct RevertPlan: Sendable {
         var order: [EntityKey] = []
         var before: [EntityKey: [String: String?]] = [:]
         var wrote: [EntityKey: [String: String?]] = [:]
-        for e in entries where e.record.entity != "dossier" && e.record.entity != "lease" {
+        // Only a dossier's own entities are undone (not imports, leases, baselines, merge
+        // decisions, or shared units, cycles and templates replaced by an import).
+        for e in entries where undoable.contains(e.record.entity) {
             let key = EntityKey(dossierID: dossierID, entity: e.record.entity, id: e.record.entityID)
             if before[key] == nil { order.append(key) }
             if before[key]?[e.record.field] == nil { before[key, default: [:]][e.record.field] = .some(e.record.old) }
@@ -53,6 +55,9 @@ public struct RevertPlan: Sendable {
         return plan
     }
 
+    /// The journalled entities an undo puts back.
+    public static let undoable: Set<String> = ["result", "evidence", "finding", "item", "review", "evaluation"]
+
     /// The journal reason of the batch that reverts `batch`.
     public static func reason(reverting batch: Int64) -> String { "撤销 #\(batch)" }
 }
@@ -63,7 +68,8 @@ public enum RevertError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .notJSON(batch, key): "cannot undo #\(batch): a journalled value of \(key.entity) \(key.id) is not JSON"
+        case let .notJSON(batch, key):
+            tr("无法撤销 #\(batch)：\(key.entity) \(key.id) 的日志值不是 JSON", "cannot undo #\(batch): a journalled value of \(key.entity) \(key.id) is not JSON")
         }
     }
 }

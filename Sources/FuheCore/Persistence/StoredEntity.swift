@@ -55,7 +55,7 @@ public enum StoredEntityError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case .noEvaluation: "cannot undo: no earlier self-evaluation header"
+        case .noEvaluation: tr("无法撤销：没有更早的自评表头", "cannot undo: no earlier self-evaluation header")
         case .unknownEntity(let e): "unknown entity \(e)"
         }
     }

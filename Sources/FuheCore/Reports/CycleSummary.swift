@@ -23,7 +23,8 @@ public struct CycleSummary: Sendable {
         public var category: FindingCategory
         public var findings: Int
         public var units: Int
-        public var amount: Money
+        /// Sum of the findings' amounts; nil when it is beyond ±`Money.limit` (never a trap).
+        public var amount: Money?
     }
 
     /// Units in list (pinyin) order.
@@ -47,7 +48,8 @@ public struct CycleSummary: Sendable {
     public var byDeviation: [Comparison]
     public var categories: [CategoryCount]
     public var findingCount: Int
-    public var findingAmount: Money
+    /// Sum of every finding's amount; nil when it is beyond ±`Money.limit` (never a trap).
+    public var findingAmount: Money?
     public var itemCount: Int
     /// Items per report label: 已整改, 正在整改, 持续整改, 未整改, 已撤销.
     public var itemsByLabel: [String: Int]
@@ -109,20 +111,20 @@ public struct CycleSummary: Sendable {
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
 
-        var perCategory: [FindingCategory: (findings: Int, units: Set<String>, amount: Money)] = [:]
+        var perCategory: [FindingCategory: (findings: Int, units: Set<String>, amount: Money?)] = [:]
         var labels: [String: Int] = [:]
         var overdue = 0, dueSoon = 0, items = 0, findings = 0
-        var amount = Money.zero
+        var amount: Money? = Money.zero
         var overdueByUnit: [String: Int] = [:]
         for f in followUps {
             for finding in f.findings {
                 var entry = perCategory[finding.category] ?? (0, [], .zero)
                 entry.findings += 1
                 entry.units.insert(f.dossierID)
-                entry.amount = entry.amount + (finding.amountInvolved ?? .zero)
+                entry.amount = entry.amount?.adding(finding.amountInvolved ?? .zero)
                 perCategory[finding.category] = entry
                 findings += 1
-                amount = amount + (finding.amountInvolved ?? .zero)
+                amount = amount?.adding(finding.amountInvolved ?? .zero)
             }
             for item in f.items {
                 items += 1

@@ -9,6 +9,9 @@ import Foundation
 /// m.wanYuanText          // "682.1442"
 /// m.formatted()          // "682.14"
 /// ```
+///
+/// Amounts and every sum or difference are kept within ±``limit`` yuan (just under 10¹⁴ 万元):
+/// arithmetic is checked and gives nil beyond it, never a trap.
 public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Whole yuan.
     public var yuan: Int64
@@ -22,11 +25,25 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
               let value = ExactDecimal.parse(trimmed) else { return nil }
         let scaled = value * 10_000
         let whole = NSDecimalNumber(decimal: scaled).int64Value
-        guard Decimal(whole) == scaled, abs(whole) < 1_000_000_000_000_000 else { return nil }
+        guard Decimal(whole) == scaled, whole.magnitude <= Money.limit.magnitude else { return nil }
         self.yuan = whole
     }
 
     public static let zero = Money(yuan: 0)
+
+    /// The largest amount, in yuan, Fuhe computes with: 999,999,999,999,999,999 (10¹⁸ − 1).
+    public static let limit: Int64 = 999_999_999_999_999_999
+
+    /// The exact sum, or nil beyond ±``limit``.
+    public func adding(_ other: Money) -> Money? { Self.checked(yuan.addingReportingOverflow(other.yuan)) }
+
+    /// The exact difference, or nil beyond ±``limit``.
+    public func subtracting(_ other: Money) -> Money? { Self.checked(yuan.subtractingReportingOverflow(other.yuan)) }
+
+    private static func checked(_ result: (partialValue: Int64, overflow: Bool)) -> Money? {
+        guard !result.overflow, result.partialValue.magnitude <= limit.magnitude else { return nil }
+        return Money(yuan: result.partialValue)
+    }
 
     /// The exact amount in 万元.
     public var wanYuan: Decimal { Decimal(yuan) / 10_000 }
@@ -40,8 +57,6 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { wanYuanText }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.yuan < rhs.yuan }
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(yuan: lhs.yuan + rhs.yuan) }
-    public static func - (lhs: Money, rhs: Money) -> Money { Money(yuan: lhs.yuan - rhs.yuan) }
 }
 
 extension Money: Codable {
@@ -61,6 +76,13 @@ extension Money: Codable {
 }
 
 extension Sequence where Element == Money {
-    /// Exact sum.
-    public func sum() -> Money { reduce(.zero, +) }
+    /// Exact sum, or nil when it (or a partial sum) goes beyond ±``Money/limit``.
+    public func sum() -> Money? {
+        var total = Money.zero
+        for m in self {
+            guard let next = total.adding(m) else { return nil }
+            total = next
+        }
+        return total
+    }
 }

@@ -105,10 +105,10 @@ public enum CycleReportContent {
         })
         r.set("有问题", flag: s.findingCount > 0)
         r.set("问题总数", String(s.findingCount))
-        r.set("问题总金额", s.findingAmount.formatted())
+        r.set("问题总金额", s.findingAmount?.formatted() ?? "超出可计算范围")
         r.set("问题类别", list: s.categories.map { c in
             TemplateRecord(["问题类别": .text(c.category.label), "问题数": .text(String(c.findings)),
-                            "涉及单位数": .text(String(c.units)), "涉及金额": .text(c.amount.formatted())])
+                            "涉及单位数": .text(String(c.units)), "涉及金额": .text(c.amount?.formatted() ?? "超出可计算范围")])
         })
         let count = { (label: String) in String(s.itemsByLabel[label] ?? 0) }
         r.set("整改事项总数", String(s.itemCount))

@@ -1,15 +1,35 @@
 import Foundation
 
-/// The folder documents written from the workstation go to: the configured folder (the
-/// workstation's setting or `$FUHE_REPORTS_DIR`), else the user's documents folder
-/// (`$XDG_DOCUMENTS_DIR`, or `XDG_DOCUMENTS_DIR` in `$XDG_CONFIG_HOME/user-dirs.dirs`) when it
-/// exists, else the working directory.
+/// The folder documents written from the workstation go to: the configured folder (`fuhe
+/// --reports-dir`), else `$FUHE_REPORTS_DIR`, else the saved setting (`reports-dir` in
+/// settings.conf), else the user's documents folder (`$XDG_DOCUMENTS_DIR`, or `XDG_DOCUMENTS_DIR`
+/// in `$XDG_CONFIG_HOME/user-dirs.dirs`) when it exists, else the working directory.
 public enum ReportFolder {
-    public static func resolve(configured: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+    /// Which setting chose the folder.
+    public enum Origin: Sendable, Equatable {
+        /// The command line (`--reports-dir`).
+        case configured
+        /// `$FUHE_REPORTS_DIR`.
+        case environment
+        /// The settings file (`reports-dir` in settings.conf).
+        case saved
+        /// The user's documents folder.
+        case documents
+        /// Nothing was set: the working directory.
+        case workingDirectory
+    }
+
+    public static func resolve(configured: String?, saved: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
                                currentDirectory: String = FileManager.default.currentDirectoryPath) -> URL {
+        locate(configured: configured, saved: saved, environment: environment, currentDirectory: currentDirectory).folder
+    }
+
+    /// The folder and which setting chose it (for telling the user how to choose another).
+    public static func locate(configured: String?, saved: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+                              currentDirectory: String = FileManager.default.currentDirectoryPath) -> (folder: URL, origin: Origin) {
         let home = environment["HOME"] ?? NSHomeDirectory()
-        for candidate in [configured, environment["FUHE_REPORTS_DIR"]] {
-            if let path = candidate, !path.isEmpty { return URL(fileURLWithPath: expand(path, home: home), isDirectory: true) }
+        for (candidate, origin) in [(configured, Origin.configured), (environment["FUHE_REPORTS_DIR"], .environment), (saved, .saved)] {
+            if let path = candidate, !path.isEmpty { return (URL(fileURLWithPath: expand(path, home: home), isDirectory: true), origin) }
         }
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
         for candidate in [environment["XDG_DOCUMENTS_DIR"], userDirsDocuments(configHome + "/user-dirs.dirs", home: home)] {
@@ -17,10 +37,10 @@ public enum ReportFolder {
             let expanded = expand(path, home: home)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue {
-                return URL(fileURLWithPath: expanded, isDirectory: true)
+                return (URL(fileURLWithPath: expanded, isDirectory: true), .documents)
             }
         }
-        return URL(fileURLWithPath: currentDirectory, isDirectory: true)
+        return (URL(fileURLWithPath: currentDirectory, isDirectory: true), .workingDirectory)
     }
 
     /// `XDG_DOCUMENTS_DIR="$HOME/文档"` from a user-dirs.dirs file.

@@ -1,4 +1,5 @@
 import Foundation
+import FuheFiles
 import ZIPFoundation
 
 /// ZIP reading and writing for DOCX and XLSX packages (through ZIPFoundation). Reading is
@@ -43,7 +44,7 @@ enum ZipIO {
     /// The bytes of a ZIP archive with no entries (its end-of-central-directory record).
     static let emptyArchive: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
 
-    /// Writes entries as a ZIP archive into `url`, an existing empty file (as `SafeOutput` makes it,
+    /// Writes entries as a ZIP archive into `url`, an existing empty file (as `OutputFile` makes it,
     /// mode 0600) or no file at all.
     static func write(_ entries: [(name: String, bytes: [UInt8])], to url: URL) throws {
         try write(entries.map { ($0.name, [$0.bytes]) }, to: url)

@@ -1,4 +1,5 @@
 import Foundation
+import FuheFiles
 import FuheCore
 
 /// 整改台账 as a workbook: the ledger sheet (the columns of `LedgerRow`, dates as dates, counts as
@@ -7,7 +8,7 @@ public enum LedgerWorkbook {
     /// Column widths: long texts wrap at 40 cells, the rest fit their content.
     private static let wide: Set<String> = ["问题描述", "整改措施", "最新整改进度", "整改完成情况"]
 
-    /// Writes the workbook into `url` (an empty file made by `SafeOutput`, or none).
+    /// Writes the workbook into `url` (an empty file made by `OutputFile`, or none).
     public static func write(_ rows: [LedgerRow], today: CalendarDay, to url: URL) throws {
         try workbook(rows, today: today).write(to: url, title: "整改台账")
     }

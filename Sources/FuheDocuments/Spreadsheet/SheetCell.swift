@@ -15,12 +15,9 @@ public enum SheetCell: Sendable {
     /// Excel's day serial (1899-12-30 is day 0).
     static func serial(_ day: CalendarDay) -> Int { day.dayNumber + 25_569 }
 
-    /// Characters that make a spreadsheet program read typed text as a formula or command; text
-    /// starting with one is marked "quote prefix" so it stays text even when edited.
-    static func looksLikeFormula(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return first == "=" || first == "+" || first == "-" || first == "@" || first == "\t" || first == "\r"
-    }
+    /// Text a spreadsheet program would read as a formula or command (`FormulaTrigger`, the one
+    /// rule); such text is marked "quote prefix" so it stays text even when edited.
+    static func looksLikeFormula(_ text: String) -> Bool { FormulaTrigger.triggers(text) }
 
     /// Excel holds at most 32,767 characters in a cell.
     static let maxTextLength = 32_767

@@ -1,5 +1,9 @@
+import Foundation
+import FuheCore
+
 /// Writes CSV that Excel and WPS open correctly with Chinese text: UTF-8 with a byte-order mark,
-/// CRLF line ends, every field quoted when it holds a comma, quote or line break.
+/// CRLF line ends, every field quoted when it holds a comma, quote or line break, and every cell
+/// a spreadsheet could run as a formula neutralised (``neutralised(_:)``).
 public struct CSVWriter {
     private var lines: [String] = []
 
@@ -13,12 +17,18 @@ public struct CSVWriter {
     /// The text without the BOM.
     public var text: String { lines.map { $0 + "\r\n" }.joined() }
 
+    /// A cell as a spreadsheet will take it as text: a leading `'` when `FormulaTrigger` says the
+    /// spreadsheet would run it (FuheCore holds the rule).
+    ///
+    /// `CSVWriter.neutralised("=1+1") // "'=1+1"` — `CSVWriter.neutralised("-2.5") // "-2.5"`
+    public static func neutralised(_ field: String) -> String {
+        FormulaTrigger.triggers(field) ? "'" + field : field
+    }
+
     static func line(_ fields: [String]) -> String {
         fields.map { field in
-            // A leading = + - @ would be read as a formula by spreadsheet programs.
-            var f = field
-            if let first = f.first, "=+-@".contains(first), Double(f) == nil { f = "'" + f }
-            if f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r") {
+            let f = neutralised(field)
+            if f.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 return "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return f

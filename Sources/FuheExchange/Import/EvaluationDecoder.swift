@@ -17,16 +17,16 @@ enum EvaluationDecoder {
 
     private static func nonNegative(_ r: inout FieldReader, _ key: String) throws(ImportError) -> Int? {
         guard let v = try r.int(key) else { return nil }
-        guard v >= 0 else { throw r.fail(key, "must not be negative") }
+        guard v >= 0 else { throw r.fail(key, tr("不能为负数", "must not be negative")) }
         return v
     }
 
     static func cycle(_ r: inout FieldReader) throws(ImportError) -> EvaluationCycle {
         let year = try r.requiredInt("fiscal_year")
-        guard (1990...2100).contains(year) else { throw r.fail("fiscal_year", "\(year) is not a plausible fiscal year") }
+        guard (1990...2100).contains(year) else { throw r.fail("fiscal_year", tr("\(year) 不是合理的年度", "\(year) is not a plausible fiscal year")) }
         var types: [EvalType] = []
         for s in try r.stringList("eval_types") {
-            guard let t = EvalType(rawValue: s) else { throw r.fail("eval_types", "\"\(s)\" is not one of PROJECT, DEPT_OVERALL, SPECIAL_FUND") }
+            guard let t = EvalType(rawValue: s) else { throw r.fail("eval_types", tr("“\(s)”不是 PROJECT、DEPT_OVERALL、SPECIAL_FUND 之一", "\"\(s)\" is not one of PROJECT, DEPT_OVERALL, SPECIAL_FUND")) }
             types.append(t)
         }
         let c = EvaluationCycle(id: try r.requiredString("id"), fiscalYear: year, yearIsDemo: try r.bool("year_is_demo") ?? false,
@@ -39,17 +39,17 @@ enum EvaluationDecoder {
 
     static func evaluation(_ r: inout FieldReader, cycleID: String, unitID: String, templateID: String) throws(ImportError) -> SelfEvaluation {
         let id = try r.requiredString("id")
-        guard let evalType = try r.enumeration("eval_type", EvalType.self) else { throw r.fail("eval_type", "required field is missing") }
+        guard let evalType = try r.enumeration("eval_type", EvalType.self) else { throw r.fail("eval_type", tr("缺少必填字段", "required field is missing")) }
         var totals: [Score] = []
         for t in try r.list("stated_totals") {
             let text: String
             switch t.node.value {
             case .string(let s): text = s
             case .number(let s): text = s
-            default: throw ImportError(file: r.file, line: t.node.line, path: t.path, message: "expected a score such as \"90.00\"")
+            default: throw ImportError(file: r.file, line: t.node.line, path: t.path, message: tr("应为分数，如 \"90.00\"", "expected a score such as \"90.00\""))
             }
             guard let s = Score(text) else {
-                throw ImportError(file: r.file, line: t.node.line, path: t.path, message: "\"\(text)\" is not a score with at most 2 decimals", rule: "R-002")
+                throw ImportError(file: r.file, line: t.node.line, path: t.path, message: tr("“\(text)”不是最多两位小数的分数", "\"\(text)\" is not a score with at most 2 decimals"), rule: "R-002")
             }
             totals.append(s)
         }
@@ -113,7 +113,7 @@ enum EvaluationDecoder {
         var out: [ThreePublicLine] = []
         for l in try r.list("three_public") {
             var lr = try FieldReader(l.node, file: r.file, path: l.path)
-            guard let category = try lr.enumeration("category", ThreePublicCategory.self) else { throw lr.fail("category", "required field is missing") }
+            guard let category = try lr.enumeration("category", ThreePublicCategory.self) else { throw lr.fail("category", tr("缺少必填字段", "required field is missing")) }
             out.append(ThreePublicLine(category: category, budget: try lr.requiredMoney("budget"), final: try lr.requiredMoney("final"),
                                        priorFinal: try lr.money("prior_final"), statedVariance: try lr.money("stated_variance"),
                                        statedRatio: try lr.decimal("stated_ratio")))
@@ -129,9 +129,17 @@ enum EvaluationDecoder {
             let label = try ar.requiredString("label")
             let total = try ar.requiredMoney("stated_total")
             var components: [AmountCheck.Component] = []
+            var running = Money.zero
             for c in try ar.list("components") {
                 var cr = try FieldReader(c.node, file: r.file, path: c.path)
-                components.append(.init(label: try cr.requiredString("label"), amount: try cr.requiredMoney("amount")))
+                let amount = try cr.requiredMoney("amount")
+                guard let sum = running.adding(amount) else {
+                    throw cr.fail("amount", tr("各项合计到这里超出金额上限（±\(Money(yuan: Money.limit).wanYuanText) 万元），无法计算；请检查金额",
+                                               "the components add up beyond the largest amount (±\(Money(yuan: Money.limit).wanYuanText) 万元) here and cannot be computed; check the amounts"),
+                                  rule: "IM-004")
+                }
+                running = sum
+                components.append(.init(label: try cr.requiredString("label"), amount: amount))
                 try cr.finish()
             }
             try ar.finish()

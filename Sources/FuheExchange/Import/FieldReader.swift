@@ -8,6 +8,8 @@ struct FieldReader {
     let path: String
     let node: JSONNode
     private let members: [(key: String, value: JSONNode)]
+    /// Position of each key in `members`, so that every lookup is constant time.
+    private let index: [String: Int]
     private var read: Set<String> = []
 
     init(_ node: JSONNode, file: String, path: String) throws(ImportError) {
@@ -15,9 +17,13 @@ struct FieldReader {
         self.path = path
         self.node = node
         guard case .object(let members) = node.value else {
-            throw ImportError(file: file, line: node.line, path: path, message: "expected an object, found \(node.typeName)")
+            throw ImportError(file: file, line: node.line, path: path, message: tr("应为对象，实际是\(node.typeName)", "expected an object, found \(node.typeName)"))
         }
         self.members = members
+        var index: [String: Int] = [:]
+        index.reserveCapacity(members.count)
+        for (i, m) in members.enumerated() where index[m.key] == nil { index[m.key] = i }
+        self.index = index
     }
 
     func fail(_ key: String?, _ message: String, rule: String? = nil, at line: Int? = nil) -> ImportError {
@@ -29,7 +35,8 @@ struct FieldReader {
 
     func node(_ key: String?) -> JSONNode? {
         guard let key else { return nil }
-        guard let found = members.first(where: { $0.key == key })?.value else { return nil }
+        guard let i = index[key] else { return nil }
+        let found = members[i].value
         if case .null = found.value { return nil }
         return found
     }
@@ -39,12 +46,12 @@ struct FieldReader {
         return node(key)
     }
 
-    var has: (String) -> Bool { { key in members.contains { $0.key == key } } }
+    var has: (String) -> Bool { { [index] key in index[key] != nil } }
 
     /// Refuses unknown fields.
     func finish() throws(ImportError) {
         for member in members where !read.contains(member.key) {
-            throw ImportError(file: file, line: member.value.line, path: childPath(member.key), message: "unknown field (see docs/dossier-format.md)")
+            throw ImportError(file: file, line: member.value.line, path: childPath(member.key), message: tr("未知字段（见 docs/dossier-format.md）", "unknown field (see docs/dossier-format.md)"))
         }
     }
 
@@ -52,32 +59,62 @@ struct FieldReader {
 
     mutating func string(_ key: String) throws(ImportError) -> String? {
         guard let n = value(key) else { return nil }
-        guard case .string(let s) = n.value else { throw fail(key, "expected a string, found \(n.typeName)") }
+        guard case .string(let s) = n.value else { throw fail(key, tr("应为字符串，实际是\(n.typeName)", "expected a string, found \(n.typeName)")) }
+        try checkLength(s, limit: ImportLimits.maxCharacters(for: key), key: key, line: n.line)
         return s
     }
 
+    /// Refuses a string longer than `limit` characters (ImportLimits), naming the field.
+    func checkLength(_ s: String, limit: Int, key: String?, path: String? = nil, line: Int) throws(ImportError) {
+        guard s.utf8.count > limit else { return }
+        let count = s.count
+        guard count > limit else { return }
+        let message = tr("有 \(count) 个字符，超过上限 \(limit)", "is \(count) characters long; at most \(limit) are accepted")
+        if let path { throw ImportError(file: file, line: line, path: path, message: message, rule: "IM-003") }
+        throw fail(key, message, rule: "IM-003", at: line)
+    }
+
+    /// The text of a number (string or JSON number), refusing one too long to be a number.
+    func numberText(_ key: String, _ n: JSONNode, _ text: String) throws(ImportError) -> String {
+        guard text.utf8.count <= ImportLimits.maxNumberCharacters else {
+            throw fail(key, tr("有 \(text.utf8.count) 个字符，太长，不是一个数", "is \(text.utf8.count) characters long: too long for a number"), rule: "IM-003", at: n.line)
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A 序号 (finding or item number) within `Numbering.range`.
+    mutating func seq(_ key: String, what: String) throws(ImportError) -> Int {
+        guard let n = value(key) else { throw fail(key, tr("缺少必填字段", "required field is missing")) }
+        guard case .number(let text) = n.value, let v = Int(text) else {
+            throw fail(key, tr("应为 \(Numbering.range.lowerBound) 到 \(Numbering.range.upperBound) 的整数", "expected a whole number from \(Numbering.range.lowerBound) to \(Numbering.range.upperBound)"), rule: "N-001")
+        }
+        if let problem = Numbering.check(v, what: what) { throw fail(key, problem.message, rule: problem.code) }
+        return v
+    }
+
     mutating func requiredString(_ key: String) throws(ImportError) -> String {
-        guard let s = try string(key) else { throw fail(key, "required field is missing") }
-        guard !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw fail(key, "required field is blank") }
+        guard let s = try string(key) else { throw fail(key, tr("缺少必填字段", "required field is missing")) }
+        guard !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw fail(key, tr("必填字段是空白", "required field is blank")) }
         return s
     }
 
     mutating func int(_ key: String) throws(ImportError) -> Int? {
         guard let n = value(key) else { return nil }
         guard case .number(let text) = n.value, let v = Int(text) else {
-            throw fail(key, "expected a whole number, found \(n.typeName)")
+            if case .number = n.value { throw fail(key, tr("不是最多 18 位的整数", "is not a whole number of at most 18 digits")) }
+            throw fail(key, tr("应为整数，实际是\(n.typeName)", "expected a whole number, found \(n.typeName)"))
         }
         return v
     }
 
     mutating func requiredInt(_ key: String) throws(ImportError) -> Int {
-        guard let v = try int(key) else { throw fail(key, "required field is missing") }
+        guard let v = try int(key) else { throw fail(key, tr("缺少必填字段", "required field is missing")) }
         return v
     }
 
     mutating func bool(_ key: String) throws(ImportError) -> Bool? {
         guard let n = value(key) else { return nil }
-        guard case .bool(let b) = n.value else { throw fail(key, "expected true or false, found \(n.typeName)") }
+        guard case .bool(let b) = n.value else { throw fail(key, tr("应为 true 或 false，实际是\(n.typeName)", "expected true or false, found \(n.typeName)")) }
         return b
     }
 
@@ -88,16 +125,16 @@ struct FieldReader {
         switch n.value {
         case .string(let s): text = s
         case .number(let s): text = s
-        default: throw fail(key, "expected a decimal string such as \"12.5\", found \(n.typeName)")
+        default: throw fail(key, tr("应为小数字符串，如 \"12.5\"，实际是\(n.typeName)", "expected a decimal string such as \"12.5\", found \(n.typeName)"))
         }
-        guard let d = ExactDecimal.parse(text.trimmingCharacters(in: .whitespaces)) else {
-            throw fail(key, "\"\(text)\" is not a plain decimal number")
+        guard let d = ExactDecimal.parse(try numberText(key, n, text)) else {
+            throw fail(key, tr("“\(text)”不是普通小数", "\"\(text)\" is not a plain decimal number"))
         }
         return d
     }
 
     mutating func requiredDecimal(_ key: String) throws(ImportError) -> Decimal {
-        guard let d = try decimal(key) else { throw fail(key, "required field is missing") }
+        guard let d = try decimal(key) else { throw fail(key, tr("缺少必填字段", "required field is missing")) }
         return d
     }
 
@@ -107,11 +144,11 @@ struct FieldReader {
         switch n.value {
         case .string(let s): text = s
         case .number(let s): text = s
-        default: throw fail(key, "expected a score such as \"5.00\", found \(n.typeName)")
+        default: throw fail(key, tr("应为分数，如 \"5.00\"，实际是\(n.typeName)", "expected a score such as \"5.00\", found \(n.typeName)"))
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard ExactDecimal.parse(trimmed) != nil else { throw fail(key, "\"\(text)\" is not a number") }
-        guard let score = Score(trimmed) else { throw fail(key, "\"\(text)\" has more than 2 decimals", rule: "R-002") }
+        let trimmed = try numberText(key, n, text)
+        guard ExactDecimal.parse(trimmed) != nil else { throw fail(key, tr("“\(text)”不是数", "\"\(text)\" is not a number")) }
+        guard let score = Score(trimmed) else { throw fail(key, tr("“\(text)”超过两位小数", "\"\(text)\" has more than 2 decimals"), rule: "R-002") }
         return score
     }
 
@@ -121,33 +158,38 @@ struct FieldReader {
         switch n.value {
         case .string(let s): text = s
         case .number(let s): text = s
-        default: throw fail(key, "expected an amount in 万元 such as \"682.1442\", found \(n.typeName)")
+        default: throw fail(key, tr("应为以万元计的金额，如 \"682.1442\"，实际是\(n.typeName)", "expected an amount in 万元 such as \"682.1442\", found \(n.typeName)"))
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard ExactDecimal.parse(trimmed) != nil else { throw fail(key, "\"\(text)\" is not an amount in 万元") }
-        guard let money = Money(wanYuan: trimmed) else { throw fail(key, "\"\(text)\" has more than 4 decimals (万元 are kept to the yuan)") }
+        let trimmed = try numberText(key, n, text)
+        guard ExactDecimal.parse(trimmed) != nil else { throw fail(key, tr("“\(text)”不是以万元计的金额", "\"\(text)\" is not an amount in 万元")) }
+        guard let places = ExactDecimal.fractionDigits(trimmed), places <= 4 else {
+            throw fail(key, tr("“\(text)”超过四位小数（万元精确到元）", "\"\(text)\" has more than 4 decimals (万元 are kept to the yuan)"))
+        }
+        guard let money = Money(wanYuan: trimmed) else {
+            throw fail(key, tr("\"\(text)\" 超出金额上限（±\(Money(yuan: Money.limit).wanYuanText) 万元）", "\"\(text)\" is beyond the largest amount (±\(Money(yuan: Money.limit).wanYuanText) 万元)"), rule: "IM-004")
+        }
         return money
     }
 
     mutating func requiredMoney(_ key: String) throws(ImportError) -> Money {
-        guard let m = try money(key) else { throw fail(key, "required field is missing") }
+        guard let m = try money(key) else { throw fail(key, tr("缺少必填字段", "required field is missing")) }
         return m
     }
 
     mutating func day(_ key: String) throws(ImportError) -> CalendarDay? {
         guard let s = try string(key) else { return nil }
-        guard let d = CalendarDay(s) else { throw fail(key, "\"\(s)\" is not a valid date YYYY-MM-DD") }
+        guard let d = CalendarDay(s) else { throw fail(key, tr("“\(s)”不是有效日期 YYYY-MM-DD", "\"\(s)\" is not a valid date YYYY-MM-DD")) }
         return d
     }
 
     mutating func requiredDay(_ key: String) throws(ImportError) -> CalendarDay {
-        guard let d = try day(key) else { throw fail(key, "required field is missing") }
+        guard let d = try day(key) else { throw fail(key, tr("缺少必填字段", "required field is missing")) }
         return d
     }
 
     mutating func dateTime(_ key: String) throws(ImportError) -> Date? {
         guard let s = try string(key) else { return nil }
-        guard let d = ISO8601.parse(s) else { throw fail(key, "\"\(s)\" is not an ISO 8601 date-time such as 2022-05-10T09:30:00+08:00") }
+        guard let d = ISO8601.parse(s) else { throw fail(key, tr("“\(s)”不是 ISO 8601 时间，如 2022-05-10T09:30:00+08:00", "\"\(s)\" is not an ISO 8601 date-time such as 2022-05-10T09:30:00+08:00")) }
         return d
     }
 
@@ -161,12 +203,13 @@ struct FieldReader {
 
     mutating func stringList(_ key: String) throws(ImportError) -> [String] {
         guard let n = value(key) else { return [] }
-        guard case .array(let items) = n.value else { throw fail(key, "expected a list of strings, found \(n.typeName)") }
+        guard case .array(let items) = n.value else { throw fail(key, tr("应为字符串列表，实际是\(n.typeName)", "expected a list of strings, found \(n.typeName)")) }
         var out: [String] = []
         for (i, item) in items.enumerated() {
             guard case .string(let s) = item.value else {
-                throw ImportError(file: file, line: item.line, path: "\(childPath(key))[\(i)]", message: "expected a string, found \(item.typeName)")
+                throw ImportError(file: file, line: item.line, path: "\(childPath(key))[\(i)]", message: tr("应为字符串，实际是\(item.typeName)", "expected a string, found \(item.typeName)"))
             }
+            try checkLength(s, limit: ImportLimits.maxTextCharacters, key: nil, path: "\(childPath(key))[\(i)]", line: item.line)
             out.append(s)
         }
         return out
@@ -175,7 +218,7 @@ struct FieldReader {
     /// Elements of a list field (each with its own path), empty when absent.
     mutating func list(_ key: String) throws(ImportError) -> [(node: JSONNode, path: String)] {
         guard let n = value(key) else { return [] }
-        guard case .array(let items) = n.value else { throw fail(key, "expected a list, found \(n.typeName)") }
+        guard case .array(let items) = n.value else { throw fail(key, tr("应为列表，实际是\(n.typeName)", "expected a list, found \(n.typeName)")) }
         return items.enumerated().map { ($0.element, "\(childPath(key))[\($0.offset)]") }
     }
 

@@ -12,14 +12,14 @@ enum FindingDecoder {
         for f in try r.list("findings") {
             var fr = try FieldReader(f.node, file: r.file, path: f.path)
             let id = try fr.requiredString("id")
-            guard findingIDs.insert(id).inserted else { throw fr.fail("id", "finding id \"\(id)\" is used twice") }
+            guard findingIDs.insert(id).inserted else { throw fr.fail("id", tr("问题编号“\(id)”用了两次", "finding id \"\(id)\" is used twice")) }
             var nodeID: String?
             if let code = try fr.string("indicator_code") {
-                guard let node = template.node(code: code) else { throw fr.fail("indicator_code", "indicator \"\(code)\" is not in template \(template.id)") }
+                guard let node = template.node(code: code) else { throw fr.fail("indicator_code", tr("模板 \(template.id) 中没有指标“\(code)”", "indicator \"\(code)\" is not in template \(template.id)")) }
                 nodeID = node.id
             }
-            guard let category = try fr.enumeration("category", FindingCategory.self) else { throw fr.fail("category", "required field is missing") }
-            findings.append(Finding(id: id, seq: try fr.requiredInt("seq"), nodeID: nodeID, category: category,
+            guard let category = try fr.enumeration("category", FindingCategory.self) else { throw fr.fail("category", tr("缺少必填字段", "required field is missing")) }
+            findings.append(Finding(id: id, seq: try fr.seq("seq", what: "问题"), nodeID: nodeID, category: category,
                                     description: try fr.requiredString("description"), amountInvolved: try fr.money("amount_involved"),
                                     basis: try fr.string("basis"), origin: try fr.enumeration("origin", FindingOrigin.self) ?? .review,
                                     severity: try fr.enumeration("severity", Severity.self) ?? .general,
@@ -27,7 +27,7 @@ enum FindingDecoder {
             for i in try fr.list("items") {
                 var ir = try FieldReader(i.node, file: r.file, path: i.path)
                 let item = try self.item(&ir, findingID: id, evidenceIDs: evidenceIDs)
-                guard itemIDs.insert(item.id).inserted else { throw ir.fail("id", "rectification item id \"\(item.id)\" is used twice") }
+                guard itemIDs.insert(item.id).inserted else { throw ir.fail("id", tr("整改事项编号“\(item.id)”用了两次", "rectification item id \"\(item.id)\" is used twice")) }
                 items.append(item)
             }
             try fr.finish()
@@ -37,18 +37,18 @@ enum FindingDecoder {
 
     private static func item(_ r: inout FieldReader, findingID: String, evidenceIDs: Set<String>) throws(ImportError) -> RectificationItem {
         let id = try r.requiredString("id")
-        let seq = try r.requiredInt("seq")
+        let seq = try r.seq("seq", what: "整改事项")
         guard let measure = try r.string("measure"), !measure.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw r.fail("measure", "整改措施 is required", rule: "K-001")
+            throw r.fail("measure", tr("整改措施必填", "整改措施 is required"), rule: "K-001")
         }
         guard let respUnit = try r.string("resp_unit"), !respUnit.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw r.fail("resp_unit", "整改责任单位 is required", rule: "K-001")
+            throw r.fail("resp_unit", tr("整改责任单位必填", "整改责任单位 is required"), rule: "K-001")
         }
         guard let respPerson = try r.string("resp_person"), !respPerson.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw r.fail("resp_person", "责任人 is required", rule: "K-001")
+            throw r.fail("resp_person", tr("责任人必填", "责任人 is required"), rule: "K-001")
         }
         let created = try r.requiredDay("created_on")
-        guard let deadline = try r.day("deadline") else { throw r.fail("deadline", "整改时限 is required", rule: "K-001") }
+        guard let deadline = try r.day("deadline") else { throw r.fail("deadline", tr("整改时限必填", "整改时限 is required"), rule: "K-001") }
         var item = RectificationItem(id: id, findingID: findingID, seq: seq, measure: measure,
                                      rectType: try r.enumeration("rect_type", RectType.self) ?? .deadline,
                                      respUnit: respUnit, respPerson: respPerson, respLeader: try r.string("resp_leader"),
@@ -58,7 +58,7 @@ enum FindingDecoder {
         for p in try r.list("progress") {
             var pr = try FieldReader(p.node, file: r.file, path: p.path)
             let percent = try pr.int("percent")
-            if let percent, !(0...100).contains(percent) { throw pr.fail("percent", "\(percent) is not between 0 and 100") }
+            if let percent, !(0...100).contains(percent) { throw pr.fail("percent", tr("\(percent) 不在 0 到 100 之间", "\(percent) is not between 0 and 100")) }
             item.progress.append(ProgressEntry(date: try pr.requiredDay("date"), text: try pr.requiredString("text"),
                                                by: try pr.requiredString("by"), percent: percent))
             try pr.finish()
@@ -78,6 +78,7 @@ enum FindingDecoder {
         item.closedOn = try r.day("closed_on")
         item.closureNote = try r.string("closure_note")
         item.returnCount = try r.int("return_count") ?? 0
+        guard (0...9_999).contains(item.returnCount) else { throw r.fail("return_count", tr("须在 0 到 9999 之间", "must be 0 to 9999")) }
         if item.status == .longTerm { item.longTermSince = item.progress.last?.date ?? created }
         try r.finish()
         if let violation = ItemRules.validate(item).first(where: { $0.level == .error }) {

@@ -10,9 +10,9 @@ enum ResultDecoder {
             var rr = try FieldReader(row.node, file: r.file, path: row.path)
             let code = try rr.requiredString("code")
             guard let node = template.node(code: code) else {
-                throw rr.fail("code", "indicator \"\(code)\" is not in template \(template.id)")
+                throw rr.fail("code", tr("模板 \(template.id) 中没有指标“\(code)”", "indicator \"\(code)\" is not in template \(template.id)"))
             }
-            guard out[node.id] == nil else { throw rr.fail("code", "indicator \"\(code)\" has two rows") }
+            guard out[node.id] == nil else { throw rr.fail("code", tr("指标“\(code)”有两行", "indicator \"\(code)\" has two rows")) }
             var result = IndicatorResult(nodeID: node.id)
             result.target = try ValueDecoder.observed(&rr, "target", unit: node.unitOfMeasure)
             result.actual = try ValueDecoder.observed(&rr, "actual", unit: node.unitOfMeasure)
@@ -21,7 +21,7 @@ enum ResultDecoder {
             result.verifiedActual = try ValueDecoder.observed(&rr, "verified_actual", unit: node.unitOfMeasure)
             result.reviewScore = try rr.score("review_score")
             if let score = result.reviewScore, score < node.minScore || score > node.maxScore {
-                throw rr.fail("review_score", "\(score) is outside \(node.code) \(node.name)'s range [\(node.minScore), \(node.maxScore)]", rule: "R-001")
+                throw rr.fail("review_score", tr("\(score) 超出 \(node.code) \(node.name) 的范围 [\(node.minScore), \(node.maxScore)]", "\(score) is outside \(node.code) \(node.name)'s range [\(node.minScore), \(node.maxScore)]"), rule: "R-001")
             }
             result.deductionReason = try rr.string("deduction_reason")
             result.reviewNote = try rr.string("review_note")

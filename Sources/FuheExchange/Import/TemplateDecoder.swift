@@ -8,7 +8,7 @@ enum TemplateDecoder {
         let name = try reader.requiredString("name")
         let version = try reader.string("version") ?? "1"
         guard let evalType = try reader.enumeration("eval_type", EvalType.self) else {
-            throw reader.fail("eval_type", "required field is missing")
+            throw reader.fail("eval_type", tr("缺少必填字段", "required field is missing"))
         }
         let source = try reader.string("source") ?? ""
         let baseTotal = try reader.score("base_total") ?? Score(hundredths: 10_000)
@@ -22,7 +22,7 @@ enum TemplateDecoder {
         var nodes: [IndicatorNode] = []
         var codes: Set<String> = []
         let roots = try reader.list("nodes")
-        if roots.isEmpty { throw reader.fail("nodes", "a template needs at least one indicator") }
+        if roots.isEmpty { throw reader.fail("nodes", tr("模板至少要有一个指标", "a template needs at least one indicator")) }
         for root in roots {
             try decodeNode(root.node, path: root.path, file: reader.file, templateID: id, parent: nil, into: &nodes, codes: &codes)
         }
@@ -36,7 +36,7 @@ enum TemplateDecoder {
                                    into nodes: inout [IndicatorNode], codes: inout Set<String>) throws(ImportError) {
         var r = try FieldReader(json, file: file, path: path)
         let code = try r.requiredString("code")
-        guard codes.insert(code).inserted else { throw r.fail("code", "indicator code \"\(code)\" is used twice in template \(templateID)", rule: "T-000") }
+        guard codes.insert(code).inserted else { throw r.fail("code", tr("指标编码“\(code)”在模板 \(templateID) 中用了两次", "indicator code \"\(code)\" is used twice in template \(templateID)"), rule: "T-000") }
         let name = try r.requiredString("name")
         let kind = try r.enumeration("kind", NodeKind.self) ?? parent?.kind ?? .base
         var weight = try r.score("weight") ?? .zero
@@ -86,23 +86,23 @@ enum TemplateDecoder {
         case "FULL_OR_ZERO": method = .fullOrZero
         case "STEP_DEDUCT":
             let side = try r.string("side") ?? "over"
-            guard let s = StepDeductRule.Side(rawValue: side) else { throw r.fail("side", "\"\(side)\" is not one of over, under") }
+            guard let s = StepDeductRule.Side(rawValue: side) else { throw r.fail("side", tr("“\(side)”不是 over、under 之一", "\"\(side)\" is not one of over, under")) }
             let step = try r.requiredDecimal("step")
-            guard step > 0 else { throw r.fail("step", "the step must be greater than 0") }
+            guard step > 0 else { throw r.fail("step", tr("步长须大于 0", "the step must be greater than 0")) }
             method = .stepDeduct(StepDeductRule(baseline: try r.requiredDecimal("baseline"), side: s, step: step,
                                                 deduct: try r.requiredDecimal("deduct"),
                                                 stepMode: try r.enumeration("step_mode", StepDeductRule.StepMode.self) ?? .perFullStep))
         case "TIERED":
             var tiers: [Tier] = []
             for t in try r.list("tiers") {
-                var tr = try FieldReader(t.node, file: r.file, path: t.path)
-                tiers.append(Tier(lower: try tr.decimal("lower"), lowerInclusive: try tr.bool("lower_inclusive") ?? false,
-                                  upper: try tr.decimal("upper"), upperInclusive: try tr.bool("upper_inclusive") ?? true,
-                                  points: try tr.requiredDecimal("points"), pointsMax: try tr.decimal("points_max"),
-                                  label: try tr.string("label")))
-                try tr.finish()
+                var tierReader = try FieldReader(t.node, file: r.file, path: t.path)
+                tiers.append(Tier(lower: try tierReader.decimal("lower"), lowerInclusive: try tierReader.bool("lower_inclusive") ?? false,
+                                  upper: try tierReader.decimal("upper"), upperInclusive: try tierReader.bool("upper_inclusive") ?? true,
+                                  points: try tierReader.requiredDecimal("points"), pointsMax: try tierReader.decimal("points_max"),
+                                  label: try tierReader.string("label")))
+                try tierReader.finish()
             }
-            if tiers.isEmpty { throw r.fail("tiers", "a TIERED method needs at least one tier") }
+            if tiers.isEmpty { throw r.fail("tiers", tr("TIERED 方法至少要有一档", "a TIERED method needs at least one tier")) }
             method = .tiered(tiers)
         case "PER_OCCURRENCE": method = .perOccurrence(deduct: try r.requiredDecimal("deduct"))
         case "CHECKLIST":
@@ -112,14 +112,14 @@ enum TemplateDecoder {
                 elements.append(ChecklistElement(name: try er.requiredString("name"), points: try er.requiredDecimal("points")))
                 try er.finish()
             }
-            if elements.isEmpty { throw r.fail("elements", "a CHECKLIST method needs at least one element") }
+            if elements.isEmpty { throw r.fail("elements", tr("CHECKLIST 方法至少要有一项", "a CHECKLIST method needs at least one element")) }
             method = .checklist(elements)
         case "QUAL_3LEVEL": method = .qualitative3Level
         case "RANK": method = .rank(step: try r.requiredDecimal("step"))
         case "MANUAL": method = .manual
         case "ADJUST": method = .adjust
         default:
-            throw r.fail("type", "unknown scoring method \"\(type)\" (BUDGET_EXEC, PROP_POS, PROP_NEG, OVERSHOOT_CHECK, FULL_OR_ZERO, STEP_DEDUCT, TIERED, PER_OCCURRENCE, CHECKLIST, QUAL_3LEVEL, RANK, MANUAL, ADJUST)")
+            throw r.fail("type", tr("未知的评分方法“\(type)”（可用 BUDGET_EXEC、PROP_POS、PROP_NEG、OVERSHOOT_CHECK、FULL_OR_ZERO、STEP_DEDUCT、TIERED、PER_OCCURRENCE、CHECKLIST、QUAL_3LEVEL、RANK、MANUAL、ADJUST）", "unknown scoring method \"\(type)\" (BUDGET_EXEC, PROP_POS, PROP_NEG, OVERSHOOT_CHECK, FULL_OR_ZERO, STEP_DEDUCT, TIERED, PER_OCCURRENCE, CHECKLIST, QUAL_3LEVEL, RANK, MANUAL, ADJUST)"))
         }
         try r.finish()
         return method
@@ -129,7 +129,7 @@ enum TemplateDecoder {
     static func decodeSchemes(_ root: JSONNode, file: String) throws(ImportError) -> [GradeScheme] {
         var r = try FieldReader(root, file: file, path: "")
         let format = try r.requiredString("format")
-        guard format == "fuhe.grade-schemes/1" else { throw r.fail("format", "expected \"fuhe.grade-schemes/1\", found \"\(format)\"") }
+        guard format == "fuhe.grade-schemes/1" else { throw r.fail("format", tr("应为 \"fuhe.grade-schemes/1\"，实际是“\(format)”", "expected \"fuhe.grade-schemes/1\", found \"\(format)\"")) }
         var schemes: [GradeScheme] = []
         for s in try r.list("schemes") {
             var sr = try FieldReader(s.node, file: file, path: s.path)
@@ -138,11 +138,11 @@ enum TemplateDecoder {
             var bands: [GradeBand] = []
             for b in try sr.list("bands") {
                 var br = try FieldReader(b.node, file: file, path: b.path)
-                guard let minimum = try br.score("minimum") else { throw br.fail("minimum", "required field is missing") }
+                guard let minimum = try br.score("minimum") else { throw br.fail("minimum", tr("缺少必填字段", "required field is missing")) }
                 bands.append(GradeBand(code: try br.requiredString("code"), label: try br.requiredString("label"), minimum: minimum))
                 try br.finish()
             }
-            if bands.isEmpty { throw sr.fail("bands", "a grade scheme needs at least one band") }
+            if bands.isEmpty { throw sr.fail("bands", tr("等次方案至少要有一档", "a grade scheme needs at least one band")) }
             try sr.finish()
             schemes.append(GradeScheme(id: id, name: name, bands: bands))
         }

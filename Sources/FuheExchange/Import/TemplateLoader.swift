@@ -26,7 +26,7 @@ public enum TemplateLoader {
         do {
             return Array(try Data(contentsOf: url))
         } catch {
-            throw ImportError(file: url.path, line: nil, path: "", message: "cannot read the file: \(error.localizedDescription)")
+            throw ImportError(file: url.path, line: nil, path: "", message: tr("无法读取文件：\(error.localizedDescription)", "cannot read the file: \(error.localizedDescription)"))
         }
     }
 

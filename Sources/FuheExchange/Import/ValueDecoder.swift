@@ -20,10 +20,10 @@ enum ValueDecoder {
                 switch numNode.value {
                 case .string(let s): numText = s
                 case .number(let s): numText = s
-                default: throw r.fail("num", "expected a decimal or a ratio a/b as a string, found \(numNode.typeName)")
+                default: throw r.fail("num", tr("应为小数或比值 a/b 的字符串，实际是\(numNode.typeName)", "expected a decimal or a ratio a/b as a string, found \(numNode.typeName)"))
                 }
                 guard let number = ObservedValue.parseNumber(numText, unit: unit) else {
-                    throw r.fail("num", "\"\(numText)\" is not a decimal or a ratio a/b with a non-zero denominator")
+                    throw r.fail("num", tr("“\(numText)”不是小数或分母不为零的比值 a/b", "\"\(numText)\" is not a decimal or a ratio a/b with a non-zero denominator"))
                 }
                 value.number = number
             } else if !text.isEmpty {
@@ -35,7 +35,7 @@ enum ValueDecoder {
             try r.finish()
             return value
         default:
-            throw reader.fail(key, "expected a string or an object {text, num}, found \(n.typeName)")
+            throw reader.fail(key, tr("应为字符串或对象 {text, num}，实际是\(n.typeName)", "expected a string or an object {text, num}, found \(n.typeName)"))
         }
     }
 
@@ -57,7 +57,7 @@ enum ValueDecoder {
         for e in try reader.list("evidence") {
             var r = try FieldReader(e.node, file: reader.file, path: e.path)
             let id = try r.requiredString("id")
-            guard ids.insert(id).inserted else { throw r.fail("id", "evidence id \"\(id)\" is used twice") }
+            guard ids.insert(id).inserted else { throw r.fail("id", tr("佐证编号“\(id)”用了两次", "evidence id \"\(id)\" is used twice")) }
             out.append(Evidence(id: id, title: try r.requiredString("title"), kind: try r.enumeration("kind", EvidenceKind.self) ?? .other,
                                 locator: try r.string("locator"), providedBy: try r.enumeration("provided_by", EvidenceSource.self) ?? .unit,
                                 receivedOn: try r.day("received_on"), verified: try r.bool("verified") ?? false))
@@ -69,7 +69,7 @@ enum ValueDecoder {
     /// Checks that every referenced evidence id exists.
     static func checkEvidenceIDs(_ ids: [String], known: Set<String>, reader: FieldReader, key: String) throws(ImportError) {
         for id in ids where !known.contains(id) {
-            throw reader.fail(key, "evidence \"\(id)\" is not in this dossier's evidence list")
+            throw reader.fail(key, tr("佐证“\(id)”不在本档案的佐证清单中", "evidence \"\(id)\" is not in this dossier's evidence list"))
         }
     }
 }

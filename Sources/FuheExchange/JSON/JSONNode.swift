@@ -1,3 +1,5 @@
+import FuheCore
+
 /// A parsed JSON value that remembers where it was written (1-based line and column), so that
 /// import errors can name the exact place in the file.
 public struct JSONNode: Sendable {
@@ -26,10 +28,10 @@ public struct JSONNode: Sendable {
         switch value {
         case .null: "null"
         case .bool: "true/false"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "a list"
-        case .object: "an object"
+        case .number: tr("数", "a number")
+        case .string: tr("字符串", "a string")
+        case .array: tr("列表", "a list")
+        case .object: tr("对象", "an object")
         }
     }
 }

@@ -1,3 +1,4 @@
+import FuheCore
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes that records line/column for every value and
 /// reports the first invalid UTF-8 byte or syntax error with its position.
 ///
@@ -15,14 +16,14 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         if let bad = UTF8Check.firstInvalidOffset(bytes) {
             let (line, column) = UTF8Check.position(of: bad, in: bytes)
-            throw JSONSyntaxError(line: line, column: column, message: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) (the file must be UTF-8)")
+            throw JSONSyntaxError(line: line, column: column, message: tr("无效的 UTF-8 字节 0x\(String(bytes[bad], radix: 16, uppercase: true))（文件须为 UTF-8 编码）", "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) (the file must be UTF-8)"))
         }
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3 }
         parser.skipSpace()
         let node = try parser.parseValue()
         parser.skipSpace()
-        if parser.index < bytes.count { throw parser.error("unexpected text after the end of the JSON document") }
+        if parser.index < bytes.count { throw parser.error(tr("JSON 文档结束后还有多余内容", "unexpected text after the end of the JSON document")) }
         return node
     }
 
@@ -48,7 +49,7 @@ public struct JSONParser {
     }
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
-        guard index < bytes.count else { throw error("unexpected end of file (a value was expected)") }
+        guard index < bytes.count else { throw error(tr("文件意外结束（此处应有一个值）", "unexpected end of file (a value was expected)")) }
         let (startLine, startColumn) = (line, column)
         let make: (JSONNode.Value) -> JSONNode = { JSONNode($0, line: startLine, column: startColumn) }
         switch bytes[index] {
@@ -59,13 +60,13 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectWord("false"); return make(.bool(false))
         case UInt8(ascii: "n"): try expectWord("null"); return make(.null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return make(.number(try parseNumber()))
-        default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[index])))' (a value was expected)")
+        default: throw error(tr("意外的字符 '\(Character(Unicode.Scalar(bytes[index])))'（此处应有一个值）", "unexpected character '\(Character(Unicode.Scalar(bytes[index])))' (a value was expected)"))
         }
     }
 
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
-        if depth > 200 { throw error("nesting deeper than 200 levels") }
+        if depth > 200 { throw error(tr("嵌套超过 200 层", "nesting deeper than 200 levels")) }
     }
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONNode.Value {
@@ -73,25 +74,28 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONNode)] = []
+        // Keys seen so far: a duplicate is found in constant time (a linear scan per key made
+        // an object of N keys take N² steps).
+        var keys = Set<String>()
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw error("a field name in double quotes was expected")
+                throw error(tr("此处应有双引号括起的字段名", "a field name in double quotes was expected"))
             }
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) { throw error("field \"\(key)\" appears twice in the same object") }
+            guard keys.insert(key).inserted else { throw error(tr("字段“\(key)”在同一对象中出现了两次", "field \"\(key)\" appears twice in the same object")) }
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("':' was expected after \"\(key)\"") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error(tr("“\(key)”后面应有 ':'", "':' was expected after \"\(key)\"")) }
             index += 1
             skipSpace()
             members.append((key, try parseValue()))
             skipSpace()
-            guard index < bytes.count else { throw error("unexpected end of file inside an object (missing '}')") }
+            guard index < bytes.count else { throw error(tr("对象中文件意外结束（缺少 '}'）", "unexpected end of file inside an object (missing '}')")) }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
-            throw error("',' or '}' was expected")
+            throw error(tr("此处应有 ',' 或 '}'", "',' or '}' was expected"))
         }
     }
 
@@ -106,17 +110,17 @@ public struct JSONParser {
             skipSpace()
             elements.append(try parseValue())
             skipSpace()
-            guard index < bytes.count else { throw error("unexpected end of file inside a list (missing ']')") }
+            guard index < bytes.count else { throw error(tr("列表中文件意外结束（缺少 ']'）", "unexpected end of file inside a list (missing ']')")) }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
-            throw error("',' or ']' was expected")
+            throw error(tr("此处应有 ',' 或 ']'", "',' or ']' was expected"))
         }
     }
 
     private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
         let w = Array(word.utf8)
         guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else {
-            throw error("unexpected text (a value was expected)")
+            throw error(tr("意外的内容（此处应有一个值）", "unexpected text (a value was expected)"))
         }
         index += w.count
     }
@@ -126,20 +130,20 @@ public struct JSONParser {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let digitsStart = index
         while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-        if index == digitsStart { throw error("malformed number") }
-        if bytes[digitsStart] == UInt8(ascii: "0") && index - digitsStart > 1 { throw error("numbers must not have leading zeros") }
+        if index == digitsStart { throw error(tr("数字格式错误", "malformed number")) }
+        if bytes[digitsStart] == UInt8(ascii: "0") && index - digitsStart > 1 { throw error(tr("数字不能有前导零", "numbers must not have leading zeros")) }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             let f = index
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-            if index == f { throw error("malformed number (digits expected after '.')") }
+            if index == f { throw error(tr("数字格式错误（'.' 后应有数字）", "malformed number (digits expected after '.')")) }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             let e = index
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-            if index == e { throw error("malformed number exponent") }
+            if index == e { throw error(tr("数字的指数格式错误", "malformed number exponent")) }
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
@@ -148,7 +152,7 @@ public struct JSONParser {
         index += 1
         var out: [UInt8] = []
         while true {
-            guard index < bytes.count else { throw error("unexpected end of file inside a string (missing '\"')") }
+            guard index < bytes.count else { throw error(tr("字符串中文件意外结束（缺少 '\"'）", "unexpected end of file inside a string (missing '\"')")) }
             let b = bytes[index]
             switch b {
             case UInt8(ascii: "\""):
@@ -156,7 +160,7 @@ public struct JSONParser {
                 return String(decoding: out, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 index += 1
-                guard index < bytes.count else { throw error("unexpected end of file in an escape") }
+                guard index < bytes.count else { throw error(tr("转义序列中文件意外结束", "unexpected end of file in an escape")) }
                 let e = bytes[index]
                 index += 1
                 switch e {
@@ -169,12 +173,12 @@ public struct JSONParser {
                 case UInt8(ascii: "r"): out.append(0x0D)
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"): out.append(contentsOf: try parseUnicodeEscape())
-                default: index -= 1; throw error("invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string")
+                default: index -= 1; throw error(tr("字符串中无效的转义 '\\\(Character(Unicode.Scalar(e)))'", "invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string"))
                 }
             case 0x0A:
-                throw error("line break inside a string (write \\n)")
+                throw error(tr("字符串中有换行（请写作 \\n）", "line break inside a string (write \\n)"))
             case 0x00..<0x20:
-                throw error("control character inside a string")
+                throw error(tr("字符串中有控制字符", "control character inside a string"))
             default:
                 out.append(b)
                 index += 1
@@ -183,7 +187,7 @@ public struct JSONParser {
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("incomplete \\u escape") }
+        guard index + 4 <= bytes.count else { throw error(tr("\\u 转义不完整", "incomplete \\u escape")) }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let c = bytes[index]
@@ -192,7 +196,7 @@ public struct JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
-            default: throw error("invalid \\u escape")
+            default: throw error(tr("无效的 \\u 转义", "invalid \\u escape"))
             }
             v = v * 16 + d
             index += 1
@@ -204,16 +208,16 @@ public struct JSONParser {
         var code = try hex4()
         if (0xD800...0xDBFF).contains(code) {
             guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                throw error("unpaired surrogate in \\u escape")
+                throw error(tr("\\u 转义中有不成对的代理项", "unpaired surrogate in \\u escape"))
             }
             index += 2
             let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate in \\u escape") }
+            guard (0xDC00...0xDFFF).contains(low) else { throw error(tr("\\u 转义中有不成对的代理项", "unpaired surrogate in \\u escape")) }
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         } else if (0xDC00...0xDFFF).contains(code) {
-            throw error("unpaired surrogate in \\u escape")
+            throw error(tr("\\u 转义中有不成对的代理项", "unpaired surrogate in \\u escape"))
         }
-        guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
+        guard let scalar = Unicode.Scalar(code) else { throw error(tr("无效的 \\u 转义", "invalid \\u escape")) }
         return Array(String(Character(scalar)).utf8)
     }
 }

@@ -12,6 +12,15 @@ public struct Lease: Sendable, Hashable, Identifiable {
         case merged
         /// Given up (the copy was lost or is no longer wanted); its copy can no longer be merged.
         case released
+
+        /// 借出中 / 已合并 / 已放弃.
+        public var label: String {
+            switch self {
+            case .out: "借出中"
+            case .merged: "已合并"
+            case .released: "已放弃"
+            }
+        }
     }
 
     public var id: String
@@ -70,10 +79,10 @@ extension FuheStore {
     public func release(leaseID: String, actor: String, reason: String) throws {
         try queue.write { db in
             guard let lease = try Self.leases(db, whereSQL: "WHERE id = ?", arguments: [leaseID]).first else {
-                throw StoreError.rule(code: "C-001", message: "no lease \(leaseID) in this store")
+                throw StoreError.rule(code: "C-001", message: tr("库中没有借出 \(leaseID)", "no lease \(leaseID) in this store"))
             }
             guard lease.status == .out else {
-                throw StoreError.rule(code: "C-001", message: "lease \(leaseID) is already \(lease.status.rawValue)")
+                throw StoreError.rule(code: "C-001", message: tr("借出 \(leaseID) 已经是“\(lease.status.label)”状态", "lease \(leaseID) is already \(lease.status.rawValue)"))
             }
             try db.execute(sql: "UPDATE lease SET status = 'released' WHERE id = ?", arguments: [leaseID])
             try Self.journalLease(lease, from: .out, to: .released, actor: actor, reason: reason, batch: try Journal.nextBatch(db), at: clock.now(), db)

@@ -15,10 +15,12 @@ extension FuheStore {
             let own = Set(try String.fetchAll(db, sql: "SELECT DISTINCT dossier_id FROM copy_base"))
             let outside = ids.filter { !own.contains($0) }
             if !outside.isEmpty {
-                throw StoreError.rule(code: "C-006", message: "\(file) is an offline copy (lease \(leaseID)); \(outside.joined(separator: ", ")) \(outside.count == 1 ? "is" : "are") not part of it and would never be merged back: import into the main store instead")
+                throw StoreError.rule(code: "C-006", message: tr("\(file) 是离线副本（借出 \(leaseID)）；\(outside.joined(separator: "、")) 不属于它，导入后永远不会被合并回去：请导入主库",
+                                                              "\(file) is an offline copy (lease \(leaseID)); \(outside.joined(separator: ", ")) \(outside.count == 1 ? "is" : "are") not part of it and would never be merged back: import into the main store instead"))
             }
             if !ids.isEmpty {
-                throw StoreError.rule(code: "C-006", message: "\(file) is an offline copy (lease \(leaseID)); importing \(ids.joined(separator: ", ")) again into it would make the copy unmergeable: import into the main store, then check the unit out again")
+                throw StoreError.rule(code: "C-006", message: tr("\(file) 是离线副本（借出 \(leaseID)）；再把 \(ids.joined(separator: "、")) 导入它会使副本无法合并：请导入主库，再重新借出",
+                                                              "\(file) is an offline copy (lease \(leaseID)); importing \(ids.joined(separator: ", ")) again into it would make the copy unmergeable: import into the main store, then check the unit out again"))
             }
             return
         }
@@ -31,8 +33,9 @@ extension FuheStore {
         let replaced = Set(ids)
         func units(_ lease: Lease) -> String { lease.dossierIDs.filter(replaced.contains).joined(separator: ", ") }
         guard overriding else {
-            let list = out.map { "\(units($0)) is out as \($0.id) to \($0.holder) since \($0.sinceDay)" }.joined(separator: "; ")
-            throw StoreError.rule(code: "C-005", message: "\(list): replacing it would make that copy unmergeable; add --force to replace it anyway (the lease is then marked unmergeable)")
+            let list = out.map { tr("\(units($0)) 已借出（\($0.id)，借给 \($0.holder)，\($0.sinceDay) 起）", "\(units($0)) is out as \($0.id) to \($0.holder) since \($0.sinceDay)") }.joined(separator: tr("；", "; "))
+            throw StoreError.rule(code: "C-005", message: tr("\(list)：替换它会使那个副本无法合并；确要替换请加 --force（该借出随即标为不能合并）",
+                                                             "\(list): replacing it would make that copy unmergeable; add --force to replace it anyway (the lease is then marked unmergeable)"))
         }
         for lease in out where lease.unmergeable == nil {
             let why = "\(units(lease)) 已于 \(ISO.format(at).prefix(16).replacingOccurrences(of: "T", with: " ")) 由 \(actor) 重新导入（import --replace --force）"

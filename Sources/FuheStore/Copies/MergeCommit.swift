@@ -37,7 +37,7 @@ extension FuheStore {
         }
         let finals: [EntityKey: String?]
         do { finals = try prepared.plan.resolve(decisions) } catch let failure as MergeFailure {
-            throw refusal("M-005", "cannot merge: \(failure.description)")
+            throw refusal("M-005", tr("无法合并：\(failure.description)", "cannot merge: \(failure.description)"))
         }
         let conflicts = prepared.plan.conflicts
         let decided = MergeWrites.decidedFields(prepared.plan, decisions)
@@ -61,13 +61,13 @@ extension FuheStore {
         }
         for (key, json) in finals { if let json { texts[key.entity, default: []].append(json) } }
         let decoded: DecodedTexts
-        do { decoded = try DecodedTexts.decode(texts) } catch { throw refusal("M-005", "cannot merge: a merged value does not decode: \(error)") }
+        do { decoded = try DecodedTexts.decode(texts) } catch { throw refusal("M-005", tr("无法合并：合并后的值无法解读：\(error)", "cannot merge: a merged value does not decode: \(error)")) }
         return try queue.write { db in
             let changedSince = try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE seq > ? AND dossier_id IN (\(placeholders)) LIMIT 1",
                                                  arguments: StatementArguments([prepared.mainJournalSeq] + lease.dossierIDs)) ?? false
             guard try String.fetchOne(db, sql: "SELECT status FROM lease WHERE id = ?", arguments: [lease.id]) == Lease.Status.out.rawValue,
                   !changedSince else {
-                throw refusal("M-006", "\(name) changed while the merge was being decided; nothing was merged, run fuhe merge again")
+                throw refusal("M-006", tr("决定冲突期间 \(name) 被改动了；什么都没有合并，请重新运行 fuhe merge", "\(name) changed while the merge was being decided; nothing was merged, run fuhe merge again"))
             }
             try Self.checkPlannedMain(finals, plan: prepared.plan, leaseID: lease.id, db)
             let batch = try Journal.nextBatch(db)
@@ -90,12 +90,41 @@ extension FuheStore {
                 }
                 if wrote { try Self.refreshSummary(dossierID: dossierID, schemes: schemes, today: today, db, decoded: decoded) }
             }
+            try Self.journalDecisions(conflicts, decisions: decisions, finals: finals, plan: prepared.plan, origin: "merge:\(lease.id)",
+                                      actor: actor, session: session, batch: batch, at: now, db)
             try db.execute(sql: "UPDATE lease SET status = 'merged', merged_at = ?, merged_by = ?, merged_digest = ? WHERE id = ?",
                            arguments: [ISO.format(now), actor, prepared.copyDigest, lease.id])
             try Self.journalLease(lease, from: .out, to: .merged, actor: actor,
                                   reason: "合并副本 \((prepared.copyPath as NSString).lastPathComponent)：\(fields) 个字段，\(conflicts.count) 个冲突已决定",
                                   batch: batch, at: now, db)
             return MergeOutcome(batch: batch, fieldsChanged: fields, conflictsDecided: conflicts.count, alreadyMerged: false)
+        }
+    }
+
+    /// Journals every decided conflict (track changes): one `decision` entry per decided field,
+    /// `old` = the value that was not taken (the copy's for 取主库 and 人工改值, main's for 取副本),
+    /// `new` = the value kept. 取主库 writes nothing else, so without these entries the copy's
+    /// value would leave no trace. History shows them beside the entity's own entries.
+    static func journalDecisions(_ conflicts: [MergeConflict], decisions: [String: MergeDecision], finals: [EntityKey: String?],
+                                 plan: MergePlan, origin: String, actor: String, session: String?, batch: Int64, at: Date,
+                                 _ db: Database) throws {
+        for c in conflicts {
+            guard let decision = decisions[c.id] else { continue }
+            let main = plan.mainValue(of: c.key), copy = plan.copyValue(of: c.key)
+            let final = finals[c.key] ?? main
+            let (what, loser): (String, String?) = switch decision {
+            case .main: ("取主库（未采用副本的值）", copy)
+            case .copy: ("取副本（未采用主库的值）", main)
+            case .value: ("人工改值（未采用副本的值；主库原值见同批改动）", copy)
+            }
+            let fields: [(String, String?, String?)] = c.isWholeEntity
+                ? [("*", loser, final)]
+                : c.fields.map { f in (f, JSONFields.split(loser)[f], JSONFields.split(final)[f]) }
+            for (field, old, new) in fields {
+                try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: c.key.dossierID, entity: "decision",
+                                                     entityID: "\(c.key.entity)/\(c.key.id)", field: field, old: old, new: new,
+                                                     reason: "合并冲突：\(what)", session: session), batch: batch, at: at)
+            }
         }
     }
 
@@ -124,7 +153,7 @@ extension FuheStore {
                 }
             }
         } catch let error as MergeWriteError {
-            throw refusal("M-004", error.description)
+            throw refusal(error.code, error.description)
         }
     }
 

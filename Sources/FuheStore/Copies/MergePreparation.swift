@@ -37,17 +37,30 @@ extension FuheStore {
         let copy = opened.store, origin = opened.origin
         let mainID = try meta("store_id") ?? ""
         guard origin.sourceStoreID == mainID else {
-            throw refusal("M-002", "\(file) is a copy of another store (\(origin.sourceName), store id \(origin.sourceStoreID.prefix(8))), not of \(name) (store id \(mainID.prefix(8)))")
+            throw refusal("M-002", tr("\(file) 是另一个库（\(origin.sourceName)，库编号 \(origin.sourceStoreID.prefix(8))）的副本，不是 \(name)（库编号 \(mainID.prefix(8))）的", "\(file) is a copy of another store (\(origin.sourceName), store id \(origin.sourceStoreID.prefix(8))), not of \(name) (store id \(mainID.prefix(8)))"))
         }
         guard let lease = try lease(id: origin.leaseID) else {
-            throw refusal("M-004", "\(file) names lease \(origin.leaseID), which \(name) never issued: the copy was tampered with")
+            throw refusal("M-004", tr("\(file) 自称属于借出 \(origin.leaseID)，但 \(name) 从未发出过它：副本被篡改过", "\(file) names lease \(origin.leaseID), which \(name) never issued: the copy was tampered with"))
         }
         let copyStoreID = try copy.meta("store_id") ?? ""
         guard copyStoreID == lease.copyStoreID else {
-            throw refusal("M-004", "\(file) is not the copy written for lease \(lease.id) (its store id differs): the copy was tampered with")
+            throw refusal("M-004", tr("\(file) 不是为借出 \(lease.id) 写出的那个副本（库编号不同）：副本被篡改过", "\(file) is not the copy written for lease \(lease.id) (its store id differs): the copy was tampered with"))
         }
-        let chain = try copy.verifyJournal()
-        if let problem = chain.problem { throw refusal("M-004", "\(file) was tampered with: \(problem)") }
+        // The copy carries main's journal head at checkout: main's entry there must still have it.
+        if let count = try copy.meta("source_journal_count").flatMap({ Int64($0) }), count > 0,
+           let head = try copy.meta("source_journal_head") {
+            let now = try queue.read { db in
+                try String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq LIMIT 1 OFFSET ?", arguments: [count - 1])
+            }
+            guard now == head else {
+                throw refusal("M-009", tr("\(name) 的日志在借出 \(lease.id) 之后被改写过：副本记下的主库第 \(count) 条日志的哈希已对不上；请先运行 fuhe verify",
+                                          "the journal of \(name) was rewritten after checkout \(lease.id): entry \(count), as the copy recorded it, no longer matches; run fuhe verify"))
+            }
+        }
+        // The chain and its anchors; the copy's data against its journal is checked below,
+        // against the base (`checkJournalled`), with a refusal that names the field.
+        let chain = try copy.verifyJournal(checkingData: false)
+        if let problem = chain.problem { throw refusal("M-004", tr("\(file) 被篡改过：\(problem)", "\(file) was tampered with: \(problem)")) }
         let (base, copySnapshot, journal) = try copy.queue.read { db in
             var base: EntitySnapshot = [:]
             for row in try Row.fetchAll(db, sql: "SELECT dossier_id, entity, entity_id, json FROM copy_base") {
@@ -68,7 +81,7 @@ extension FuheStore {
         let baseDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT base_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
         let (digestOfBase, copyDigest) = EntitySnapshots.digests(base, copySnapshot)
         guard digestOfBase == baseDigest else {
-            throw refusal("M-004", "\(file) was tampered with: its base values differ from what \(name) recorded at checkout \(lease.id)")
+            throw refusal("M-004", tr("\(file) 被篡改过：它的基准值与 \(name) 在借出 \(lease.id) 时记录的不同", "\(file) was tampered with: its base values differ from what \(name) recorded at checkout \(lease.id)"))
         }
         switch lease.status {
         case .out:
@@ -76,7 +89,7 @@ extension FuheStore {
                 throw refusal("M-003", "\(file) can no longer be merged: \(why), so its base no longer matches; release the lease (fuhe leases --release \(lease.id) --reason …) and check the units out again")
             }
         case .released:
-            throw refusal("M-003", "\(file) is stale: lease \(lease.id) was released, so this copy can no longer be merged; check the units out again")
+            throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 已被放弃，这个副本不能再合并；请重新借出", "\(file) is stale: lease \(lease.id) was released, so this copy can no longer be merged; check the units out again"))
         case .merged:
             let mergedDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT merged_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
             guard mergedDigest == copyDigest else {
@@ -91,11 +104,11 @@ extension FuheStore {
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d]) == true else {
-                    throw refusal("M-003", "\(file) is stale: dossier \(d) was removed from \(name) after checkout \(lease.id)")
+                    throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 之后档案 \(d) 已从 \(name) 删除", "\(file) is stale: dossier \(d) was removed from \(name) after checkout \(lease.id)"))
                 }
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE dossier_id = ? AND entity = 'dossier' AND seq > ?",
                                      arguments: [d, checkoutSeq]) == true {
-                    throw refusal("M-003", "\(file) is stale: dossier \(d) was imported again into \(name) after checkout \(lease.id), so its base no longer matches")
+                    throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 之后档案 \(d) 又被导入 \(name)，基准已不一致", "\(file) is stale: dossier \(d) was imported again into \(name) after checkout \(lease.id), so its base no longer matches"))
                 }
             }
             let snapshot = try EntitySnapshots.read(lease.dossierIDs, db)
@@ -173,17 +186,18 @@ extension FuheStore {
         let walSize = (try? FileManager.default.attributesOfItem(atPath: copyPath + "-wal")[.size] as? Int) ?? 0
         if walSize > 0, Self.peekKind(copyPath) == .copy {
             if (try? CopyLock.acquire(copyPath, .exclusive)) == nil {
-                throw refusal("M-007", "\(file) is open in a workstation or another fuhe command; quit it there (q) and merge again")
+                throw refusal("M-007", tr("\(file) 正在工作台或另一个 fuhe 命令中打开；请先在那里退出（q）再合并", "\(file) is open in a workstation or another fuhe command; quit it there (q) and merge again"))
             }
-            throw refusal("M-008", "\(file)-wal beside the copy holds \(walSize) bytes of edits that are not in \(file) yet (the copy is open in an older Fuhe, or was not closed properly): open it once with fuhe --store \(copyPath) and quit with q, which writes them into the file, then merge again")
+            throw refusal("M-008", tr("副本旁的 \(file)-wal 中有 \(walSize) 字节尚未写入 \(file) 的修改（副本在旧版 Fuhe 中打开着，或没有正常关闭）：请用 fuhe --store \(copyPath) 打开一次再按 q 退出，修改即写入文件，然后再合并",
+                                      "\(file)-wal beside the copy holds \(walSize) bytes of edits that are not in \(file) yet (the copy is open in an older Fuhe, or was not closed properly): open it once with fuhe --store \(copyPath) and quit with q, which writes them into the file, then merge again"))
         }
         let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: clock, kind: .main, copyLock: .exclusive)
         switch try copy.kind() {
         case .copy: break
-        case .sandbox: throw refusal("M-001", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store")
-        case .main: throw refusal("M-001", "\(file) is a main store, not a copy made by fuhe checkout")
+        case .sandbox: throw refusal("M-001", tr("\(file) 是培训沙盒（fuhe demo）；沙盒永远不会合并进真正的库", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store"))
+        case .main: throw refusal("M-001", tr("\(file) 是主库，不是 fuhe checkout 借出的副本", "\(file) is a main store, not a copy made by fuhe checkout"))
         }
-        guard let origin = try copy.copyOrigin() else { throw refusal("M-004", "\(file) is damaged: it does not say which store it was copied from") }
+        guard let origin = try copy.copyOrigin() else { throw refusal("M-004", tr("\(file) 已损坏：它没有记录自己是从哪个库借出的", "\(file) is damaged: it does not say which store it was copied from")) }
         return CopyForMerge(store: copy, origin: origin, path: copyPath)
     }
 }

@@ -20,6 +20,8 @@ public enum Effect: Sendable {
     case history(HistoryRequest)
     /// The training sandbox reloaded from the samples, then a lesson's setup → `.sandboxReset`.
     case resetSandbox(SandboxReset)
+    /// A unit's 意见书 (and 整改通知书) written to the reports folder → `.documentsWritten`.
+    case writeDocuments(DocumentsRequest)
 }
 
 /// What a runner reports back. Every effect ends in exactly one message.
@@ -33,6 +35,8 @@ public enum Message: Sendable {
     case historyLoaded(HistoryRequest, [JournalEntry])
     /// The sandbox was reset; `setupFailure` when a lesson's setup could not be applied.
     case sandboxReset(SandboxReset, setupFailure: EffectFailure?)
+    /// The documents written (and a later one's failure, if any).
+    case documentsWritten(DocumentsRequest, WrittenDocuments)
     /// The effect failed; nothing was changed by it.
     case failed(Effect, EffectFailure)
     /// Another session committed to the store (`StoreFollower` noticed): reload what is on

@@ -11,10 +11,13 @@ public final class RepositoryRunner: EffectRunner {
     public let repository: ReviewRepository
     /// The training demo's sandbox (reset), nil outside `fuhe demo`.
     public var sandbox: SandboxControl?
+    /// Writes the review documents (`report.write`); nil where no reports folder is set up.
+    public var documents: DocumentWriting?
 
-    public init(_ repository: ReviewRepository, sandbox: SandboxControl? = nil) {
+    public init(_ repository: ReviewRepository, sandbox: SandboxControl? = nil, documents: DocumentWriting? = nil) {
         self.repository = repository
         self.sandbox = sandbox
+        self.documents = documents
     }
 
     public func perform(_ effect: Effect) -> Message? {
@@ -54,6 +57,9 @@ public final class RepositoryRunner: EffectRunner {
                 }
             }
             return .sandboxReset(reset, setupFailure: nil)
+        case .writeDocuments(let request):
+            guard let documents else { throw EffectFailure("这个工作台没有设置文书文件夹，不能写出文书") }
+            return .documentsWritten(request, try documents.writeUnitDocuments(dossierID: request.dossierID))
         }
     }
 }

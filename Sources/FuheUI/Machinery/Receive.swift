@@ -21,6 +21,8 @@ extension UpdateContext {
             receiveHistory(request, entries)
         case .sandboxReset(let reset, let failure):
             receiveSandboxReset(reset, setupFailure: failure)
+        case .documentsWritten(let request, let written):
+            DocumentsCommands.receive(request, written, in: &self)
         case .failed(let effect, let failure):
             receiveFailure(of: effect, failure)
         case .storeChanged(let changes):
@@ -36,6 +38,8 @@ extension UpdateContext {
             receiveRevertFailure(revert, failure)
         case .history:
             fail("读取修改历史失败：\(failure.text)")
+        case .writeDocuments(let request):
+            DocumentsCommands.receiveFailure(request, failure, in: &self)
         default:
             fail(failure.text)
         }

@@ -11,6 +11,8 @@ enum Registration {
         MessagesOverlay.self,
         HistoryView.self,
         RefusalView.self,
+        DocumentsCommands.self,
+        DocumentsView.self,
         UnitsPane.self,
         RowCommands.self,
         RowRecordCommands.self,

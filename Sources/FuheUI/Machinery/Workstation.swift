@@ -124,6 +124,12 @@ public final class Workstation {
         }
     }
 
+    /// Lets `report.write` write documents (the reports folder, or the demo's sandbox folder).
+    public func useDocuments(_ writer: DocumentWriting) {
+        (runner as? RepositoryRunner)?.documents = writer
+        context.state[DocumentsPlace.self] = writer.place
+    }
+
     /// Puts a keymap in force (the registry's defaults with a configuration's overrides).
     public func use(_ keymap: Keymap) {
         context.state.keymap = keymap

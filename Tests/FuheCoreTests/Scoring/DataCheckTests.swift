@@ -49,7 +49,7 @@ import Testing
             ThreePublicLine(category: .total, budget: Fx.money("16"), final: Fx.money("14.41"),
                             statedVariance: Fx.money("1.59"), statedRatio: Fx.dec("9.9")),
         ]
-        #expect(lines.map(\.computedVariance.wanYuanText) == ["1.38", "0.21", "1.59"])
+        #expect(lines.map { $0.computedVariance?.wanYuanText ?? "" } == ["1.38", "0.21", "1.59"])
         #expect(lines.map { Fx.two($0.computedRatio) } == ["13.80", "3.50", "9.94"])
         let messages = fired(Self.dossier { $0.threePublic = lines }, "D-002")
         #expect(messages.count == 1)

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A value a user can name on the command line: by its code (`PROJECT`), its Chinese label
+/// (项目支出) or a short word in either language (`project`, 项目). The names live here, beside
+/// the enum, so that every option that takes the value accepts the same names.
+///
+/// `EvalType.named("项目支出") // .project` — `EvalType.named("dept") // .deptOverall`
+public protocol NamedChoice: CaseIterable, Hashable, Sendable {
+    /// Every name that means this value; the first is the Chinese label shown to users.
+    var names: [String] { get }
+}
+
+extension NamedChoice {
+    /// The value called `text` (names compare ignoring case and surrounding spaces; `fold`
+    /// can fold more, e.g. traditional to simplified characters).
+    public static func named(_ text: String, fold: (String) -> String = { $0 }) -> Self? {
+        let wanted = fold(text.trimmingCharacters(in: .whitespaces)).lowercased()
+        guard !wanted.isEmpty else { return nil }
+        return allCases.first { value in value.names.contains { fold($0).lowercased() == wanted } }
+    }
+
+    /// Every accepted name, for help texts and shell completion.
+    public static var allNames: [String] { allCases.flatMap(\.names) }
+
+    /// "项目支出 (project)" per value, for an error message listing the choices.
+    public static var choicesText: String {
+        allCases.map { value in
+            let english = value.names.first { $0.unicodeScalars.allSatisfy { $0.isASCII } && $0 == $0.lowercased() }
+            return english.map { "\(value.names[0]) (\($0))" } ?? value.names[0]
+        }.joined(separator: tr("、", ", "))
+    }
+}
+
+extension EvalType: NamedChoice {
+    public var names: [String] {
+        switch self {
+        case .project: [label, "项目", rawValue, "project"]
+        case .deptOverall: [label, "部门整体", "部门", rawValue, "dept"]
+        case .specialFund: [label, "专项", rawValue, "special"]
+        }
+    }
+}
+
+extension ReviewStatus: NamedChoice {
+    public var names: [String] {
+        switch self {
+        case .draft: [label, rawValue, "draft"]
+        case .submitted: [label, "已提交", rawValue, "submitted"]
+        case .finalized: [label, "定稿", rawValue, "finalized", "final"]
+        }
+    }
+}
+
+extension TeamRole: NamedChoice {
+    public var names: [String] {
+        switch self {
+        case .leader: [label, rawValue, "leader"]
+        case .deputy: [label, rawValue, "deputy"]
+        case .member: [label, rawValue, "member"]
+        case .liaison: [label, rawValue, "liaison"]
+        }
+    }
+}
+
+/// Which side `fuhe merge --prefer` takes in every conflict.
+public enum MergePreference: String, NamedChoice {
+    case main
+    case copy
+
+    public var names: [String] {
+        switch self {
+        case .main: ["主库", "main"]
+        case .copy: ["副本", "copy"]
+        }
+    }
+
+    /// The decision it makes for each conflict.
+    public var decision: MergeDecision { self == .main ? .main : .copy }
+}
