@@ -93,7 +93,7 @@ import Testing
         p.waitUntilExit()
         let before = try h.fingerprint()
         let tampered = try h.run(["merge", "--server", h.url, copyPath, "--prefer", "copy"], as: "leader")
-        #expect(tampered.status != 0 && tampered.stderr.contains("M-004") && tampered.stderr.contains("without a journal entry"), "\(tampered)")
+        #expect(tampered.status != 0 && tampered.stderr.contains("M-004") && tampered.stderr.contains("没有日志条目"), "\(tampered)")
         #expect(try h.fingerprint() == before)
         // A released lease's copy: M-003.
         try h.ok(h.run(["leases", "--server", h.url, "--release", "L-1", "--reason", "副本遗失"], as: "leader"))

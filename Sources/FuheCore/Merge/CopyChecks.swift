@@ -20,14 +20,14 @@ public enum CopyChecks {
         for key in Set(base.keys).union(copy.keys).sorted() where base[key] != copy[key] {
             if copy[key] == nil {
                 guard let w = journal.whole[key], w.record.new == nil else {
-                    return "\(file) was tampered with: \(key) was removed without a journal entry"
+                    return tr("\(file) 被篡改过：\(key) 被删除却没有日志条目", "\(file) was tampered with: \(key) was removed without a journal entry")
                 }
                 continue
             }
             let fb = JSONFields.split(base[key]), fc = JSONFields.split(copy[key])
             for field in Set(fb.keys).union(fc.keys).sorted() where fb[field] != fc[field] {
                 guard let recorded = journal.journalledValue(of: key, field: field), recorded == fc[field] else {
-                    return "\(file) was tampered with: \(key) field \(field) was changed without a journal entry"
+                    return tr("\(file) 被篡改过：\(key) 的字段 \(field) 被改动却没有日志条目", "\(file) was tampered with: \(key) field \(field) was changed without a journal entry")
                 }
             }
         }

@@ -86,14 +86,15 @@ extension FuheStore {
         switch lease.status {
         case .out:
             if let why = lease.unmergeable {
-                throw refusal("M-003", "\(file) can no longer be merged: \(why), so its base no longer matches; release the lease (fuhe leases --release \(lease.id) --reason …) and check the units out again")
+                throw refusal("M-003", tr("\(file) 不能再合并：\(why)，基准已不一致；请放弃这次借出（fuhe leases --release \(lease.id) --reason …）再重新借出",
+                                          "\(file) can no longer be merged: \(why), so its base no longer matches; release the lease (fuhe leases --release \(lease.id) --reason …) and check the units out again"))
             }
         case .released:
             throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 已被放弃，这个副本不能再合并；请重新借出", "\(file) is stale: lease \(lease.id) was released, so this copy can no longer be merged; check the units out again"))
         case .merged:
             let mergedDigest = try queue.read { db in try String.fetchOne(db, sql: "SELECT merged_digest FROM lease WHERE id = ?", arguments: [lease.id]) }
             guard mergedDigest == copyDigest else {
-                throw refusal("M-003", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt.map(BeijingTime.display) ?? "?") and the copy was edited after that; check the units out again for further edits")
+                throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 已于 \(lease.mergedAt.map(BeijingTime.display) ?? "?") 合并，之后副本又被改动；要继续修改请重新借出", "\(file) is stale: lease \(lease.id) was merged on \(lease.mergedAt.map(BeijingTime.display) ?? "?") and the copy was edited after that; check the units out again for further edits"))
             }
             let empty = ThreeWayMerge.plan(base: [:], main: [:], copy: [:], validate: EntitySnapshots.validator)
             return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
