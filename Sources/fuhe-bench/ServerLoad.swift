@@ -53,14 +53,20 @@ enum ServerLoad {
         guard !units.isEmpty else { throw BenchFailure("the server has no units for \(o.user)") }
         var targets: [(String, String)] = []
         var rows: [String: [String]] = [:]
-        for u in units { rows[u] = try probe.dossier(id: u).template.scorableLeaves.map(\.id) }
+        // Units whose review is submitted or finalized are read-only for a row edit: left out.
+        for u in units {
+            let d = try probe.dossier(id: u)
+            if (d.review?.status ?? .draft) == .draft { rows[u] = d.template.scorableLeaves.map(\.id) }
+        }
+        let editable = units.filter { rows[$0] != nil }
+        guard !editable.isEmpty else { throw BenchFailure("no unit of \(o.user) is open for editing") }
         var r = 0
         while targets.count < o.clients {
             var added = false
-            for u in units where targets.count < o.clients {
+            for u in editable where targets.count < o.clients {
                 if let leaves = rows[u], r < leaves.count { targets.append((u, leaves[r])); added = true }
             }
-            guard added else { throw BenchFailure("\(units.count) units have only \(targets.count) rows; use fewer clients") }
+            guard added else { throw BenchFailure("\(editable.count) units have only \(targets.count) rows; use fewer clients") }
             r += 1
         }
         let reviewers = targets.map { _ in Reviewer() }
