@@ -8,4 +8,10 @@ public enum SignalExit {
     public static var status: Int32? {
         CursesTerminal.pendingTerminationSignal.map { 128 + $0 }
     }
+
+    /// The exit status of a full-screen run that ended: 128 + a termination signal; else 130 when
+    /// the user quit with Ctrl-C (read as a key, it means what SIGINT means); nil for `q`.
+    public static func status(interruptedByKey: Bool) -> Int32? {
+        status ?? (interruptedByKey ? 130 : nil)
+    }
 }

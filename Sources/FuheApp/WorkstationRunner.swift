@@ -28,7 +28,9 @@ public enum WorkstationRunner {
         }
     }
 
-    public static func run(store: FuheStore, options: Options) throws {
+    /// Returns whether the user quit with Ctrl-C (the command then exits 130, `SignalExit`).
+    @discardableResult
+    public static func run(store: FuheStore, options: Options) throws -> Bool {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch { throw AppFailure(tr("无法启动终端：\(error)（这是交互式终端吗？可以试试 fuhe list）", "cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)")) }
         defer { terminal.shutdown() }
@@ -45,9 +47,8 @@ public enum WorkstationRunner {
             // noticed within 50 ms).
             let wait = min(workstation.state.heldDetail == nil ? 250 : 60, max(0, nextPoll - now()))
             if let key = terminal.readKey(timeoutMilliseconds: wait) {
-                // Ctrl-C quits from the panes; over a form (or any overlay) it goes to the
-                // workstation, so typed text is never thrown away by it.
-                if key == .ctrl("c") && workstation.state.overlay == nil { break }
+                // Ctrl-C goes to the workstation too: it quits at once, or asks first when
+                // anything is unsaved (a form with typed text, an edit still being saved).
                 workstation.handle(key)
                 terminal.draw(Renderer.render(workstation.state))
                 continue
@@ -60,6 +61,7 @@ public enum WorkstationRunner {
                 nextPoll = now() + pollInterval
             }
         }
+        return workstation.quitByInterrupt
     }
 
     /// How often an idle workstation looks whether another session committed (ms).

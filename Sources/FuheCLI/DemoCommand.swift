@@ -30,7 +30,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let name = actor.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? "培训学员"
         let options = TrainingRunner.Options(actor: Actor(name: name, role: .leader), lesson: lesson, presenting: present, recordPath: record, recordForce: force)
-        try MainActor.assumeIsolated { try TrainingRunner.demo(options) }
-        if let status = SignalExit.status { throw ExitCode(status) }
+        let interrupted = try MainActor.assumeIsolated { try TrainingRunner.demo(options) }
+        if let status = SignalExit.status(interruptedByKey: interrupted) { throw ExitCode(status) }
     }
 }

@@ -31,7 +31,7 @@ struct ReplayCommand: ParsableCommand {
         do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw AppFailure(tr("\(file)：无法读取文件", "\(file): cannot read the file")) }
         let record: SessionRecord
         do { record = try SessionFile.parse(data, file: file) } catch { throw AppFailure(error.description) }
-        try MainActor.assumeIsolated { try TrainingRunner.replay(record, speed: speed, maxGap: Int(maxGap * 1000)) }
-        if let status = SignalExit.status { throw ExitCode(status) }
+        let interrupted = try MainActor.assumeIsolated { try TrainingRunner.replay(record, speed: speed, maxGap: Int(maxGap * 1000)) }
+        if let status = SignalExit.status(interruptedByKey: interrupted) { throw ExitCode(status) }
     }
 }

@@ -32,11 +32,11 @@ struct WorkstationCommand: ParsableCommand {
         let teamRole = try Choices.parse(role ?? ProcessInfo.processInfo.environment["FUHE_ROLE"] ?? "member", as: TeamRole.self, option: "--role")
         let label = try StoreLabel.describing(store)
         let reports = DocumentsPlace.reports(option: reportsDir, settings: settings)
-        try MainActor.assumeIsolated {
+        let interrupted = try MainActor.assumeIsolated {
             try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: options.actorName, role: teamRole), label: label,
                                                                    reports: reports))
         }
-        if let status = SignalExit.status { throw ExitCode(status) }
+        if let status = SignalExit.status(interruptedByKey: interrupted) { throw ExitCode(status) }
     }
 
     /// `fuhe --server URL`: the same workstation on a server, as the logged-in account (its

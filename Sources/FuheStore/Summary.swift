@@ -9,6 +9,7 @@ extension FuheStore {
         var args: [any DatabaseValueConvertible] = []
         if let t = filter.evalType { clauses.append("d.eval_type = ?"); args.append(t.rawValue) }
         if let s = filter.reviewStatus { clauses.append("d.review_status = ?"); args.append(s.rawValue) }
+        if filter.reviewNotStarted { clauses.append("d.review_status IS NULL") }
         if filter.flaggedOnly { clauses.append("d.warning_count > 0") }
         if filter.overdueOnly { clauses.append("COALESCE(o.n, 0) > 0") }
         return try summaries(today: today, clauses: clauses, arguments: args)

@@ -52,7 +52,8 @@ public enum LessonScript {
             return [
                 .type("/yueyang"), .keys(["Enter", "Enter"]), .expect("第 2/3 步"),
                 .keys(["Tab"]), .expect("第 3/3 步"),
-                .keys(["c"]), .expect("新建整改事项"), .choose("[1. "), .keys(["Tab"]),
+                // The finding the item belongs to is the one selected when the form opens, and shown.
+                .keys(["c"]), .expect("新建整改事项"), .expect("[1. 政务中心提质改造"), .keys(["Tab"]),
                 .type("对新添置的食堂设施设备补办政府采购手续"), .keys(["Tab", "Tab", "Tab"]), .type("张某"), .keys(["C-s"]),
                 .expect("已完成 ✓"),
             ]
@@ -60,7 +61,7 @@ public enum LessonScript {
             return [
                 .type("/yueyang"), .keys(["Enter", "Enter"]), .expect("第 2/4 步"),
                 .keys(["Tab"]), .expect("第 3/4 步"),
-                .keys(["s"]), .expect("申请销号 1"), .type("已向县政府采购管理办公室补办采购手续"), .keys(["Tab", "Tab"]),
+                .keys(["s"]), .expect("申请销号 1"), .expect("[（新增佐证材料）]"), .type("已向县政府采购管理办公室补办采购手续"), .keys(["Tab", "Tab"]),
                 .type("政府采购补办审批表"), .keys(["C-s"]), .expect("第 4/4 步"),
                 .keys(["C"]), .expect("销号意见"), .keys(["C-s"]), .expect("已完成 ✓"),
             ]

@@ -91,14 +91,14 @@ public final class TmuxSession {
     /// Polls the screen until it contains `text`; returns that screen. Throws with the last
     /// screen when `timeout` seconds pass first.
     @discardableResult
-    public func waitFor(text: String, timeout: TimeInterval = 10) throws -> [String] {
+    public func waitFor(text: String, timeout: TimeInterval = 30) throws -> [String] {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains { $0.contains(text) } }
     }
 
     /// Polls the screen (every 20 ms) until `condition` holds on two identical captures in a row,
     /// so that a frame caught half-written (a loaded machine) is never returned; returns that screen.
     @discardableResult
-    public func waitFor(_ what: String, timeout: TimeInterval = 10, _ condition: ([String]) throws -> Bool) throws -> [String] {
+    public func waitFor(_ what: String, timeout: TimeInterval = 30, _ condition: ([String]) throws -> Bool) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var screen: [String] = []
         var previous: [String]?

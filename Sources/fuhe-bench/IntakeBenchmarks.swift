@@ -99,6 +99,9 @@ struct IntakeBenchmarks {
             out.append("  \(name): median \(shown(m.median)) \(m.unit.rawValue) (min \(shown(m.min)), max \(shown(m.max)); first run "
                        + "\(shown(m.unit.value(ofNanos: Double(cold)))) \(m.unit.rawValue); CPU \(shown(cpu.median)) \(m.unit.rawValue)) — \(m.note); target \(target)")
         }
+        out.append("")
+        out.append("Intake screens through the workstation over a store (key → store → state → 160×48 frame), median of \(runs) runs:")
+        out += try IntakeScreenBenchmarks(intake: self, runs: runs).report()
         return out.joined(separator: "\n")
     }
 }

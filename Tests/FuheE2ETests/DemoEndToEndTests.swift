@@ -93,6 +93,35 @@ import TermCore
         #expect(sandboxes().isEmpty, "the sandbox was left behind: \(sandboxes())")
     }
 
+    /// Lesson 4 at 80×24: the item form opens with the finding it belongs to selected and shown
+    /// whole, so saving as shown links the right finding (the lesson checks F-YYX-01).
+    @Test func lesson4At80x24LinksTheFindingShownByDefault() throws {
+        guard TmuxSession.isAvailable else { Issue.record("tmux is not installed"); return }
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tmux = try demo(["--lesson", "4"], width: 80, height: 24)
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "课程 4 · 第 1/")
+        try tmux.sendLiteral("/yueyang")
+        try tmux.sendKeys("Enter", "Enter")
+        try tmux.waitFor(text: "第 2/3 步")
+        try tmux.sendKeys("Tab")
+        try tmux.waitFor(text: "第 3/3 步")
+        try tmux.sendKeys("c")
+        let form = try tmux.waitFor(text: "新建整改事项")
+        let choice = try #require(form.first { $0.contains("所属问题") }, "\(form.joined(separator: "\n"))")
+        #expect(choice.contains("[1. 政务中心提质改造项目"), "\(form.joined(separator: "\n"))")
+        #expect(form.contains { $0.contains("1/3") })
+        try tmux.sendKeys("Tab")
+        try tmux.sendLiteral("对新添置的食堂设施设备补办政府采购手续")
+        try tmux.sendKeys("Tab", "Tab", "Tab")
+        try tmux.sendLiteral("张某")
+        try tmux.sendKeys("C-s")
+        let done = try tmux.waitFor(text: "已完成 ✓")
+        #expect(!done.contains { $0.contains("所属问题选错了") })
+        #expect(done.contains { $0.contains("问题（政府采购）") }, "\(done.joined(separator: "\n"))")
+        try quit(tmux)
+    }
+
     @Test func theDemoNeverCreatesTheDefaultStoreAndItsSandboxIsPrivate() throws {
         guard TmuxSession.isAvailable else { return }
         defer { try? FileManager.default.removeItem(at: root) }

@@ -72,7 +72,7 @@ struct KeyboardEndToEndTests {
         #expect(item.progress.last?.text == "已制定方案，")
     }
 
-    @Test func ctrlCInAFormKeepsTheTypedText() throws {
+    @Test func ctrlCWithAFormAsksAndWithoutOneQuits() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let tmux = try session()
         defer { tmux.kill() }
@@ -80,17 +80,53 @@ struct KeyboardEndToEndTests {
         try tmux.sendKeys("p")
         _ = try tmux.waitFor(text: "登记整改进度 1")
         try tmux.sendLiteral("不会丢的进度")
+        _ = try tmux.waitFor(text: "不会丢的进度")
         try tmux.sendKeys("C-c")
+        let asked = try tmux.waitFor(text: "仍要退出？")
+        #expect(asked.contains { $0.contains("表单「登记整改进度 1」中已输入的内容") })
+        #expect(try tmux.display("#{pane_dead}") == "0")
+        // Typed characters do not answer it; n goes back to the form with its text.
+        try tmux.sendLiteral("。")
+        try tmux.sendKeys("n")
+        _ = try tmux.waitFor("the confirmation to close") { !$0.contains { $0.contains("仍要退出？") } }
         try tmux.sendLiteral("。")
         let screen = try tmux.waitFor(text: "不会丢的进度。")
         #expect(screen.contains { $0.contains("登记整改进度 1") })
-        #expect(try tmux.display("#{pane_dead}") == "0")
         try tmux.sendKeys("C-s")
         _ = try tmux.waitFor(text: "登记进度")
-        // From the panes, Ctrl-C still quits.
+        // With nothing unsaved, Ctrl-C quits at once, with the status of an interrupted program (130).
         try tmux.sendKeys("C-c")
-        _ = try tmux.waitFor("exit") { _ in (try? tmux.display("#{pane_dead}")) == "1" }
+        // tmux marks the pane dead when the terminal closes, which can come before it has reaped
+        // the process: wait for the status itself.
+        _ = try tmux.waitFor("exit status") { _ in !((try? tmux.display("#{pane_dead_status}")) ?? "").isEmpty }
+        #expect(try tmux.display("#{pane_dead_status}") == "130")
         #expect(try heshan().items.first { $0.seq == 1 }?.progress.last?.text == "不会丢的进度。")
+    }
+
+    @Test func escOnAFormWithTextAsksBeforeDroppingIt() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tmux = try session()
+        defer { tmux.kill() }
+        try openHeshanItems(tmux)
+        let before = try #require(try heshan().items.first { $0.seq == 1 }).progress
+        try tmux.sendKeys("p")
+        _ = try tmux.waitFor(text: "登记整改进度 1")
+        try tmux.sendLiteral("差点丢掉的进度")
+        _ = try tmux.waitFor(text: "差点丢掉的进度")
+        try tmux.sendKeys("Escape")
+        let asked = try tmux.waitFor(text: "放弃已输入的内容？")
+        #expect(asked.contains { $0.contains("y 放弃 / n 继续编辑") })
+        try tmux.sendKeys("n")
+        _ = try tmux.waitFor("the confirmation to close") { !$0.contains { $0.contains("放弃已输入的内容？") } }
+        #expect(try tmux.capture().contains { $0.contains("差点丢掉的进度") })
+        // Esc and y: dropped, nothing stored.
+        try tmux.sendKeys("Escape")
+        _ = try tmux.waitFor(text: "放弃已输入的内容？")
+        try tmux.sendKeys("y")
+        _ = try tmux.waitFor(text: "已取消，未保存")
+        try tmux.sendKeys("q")
+        _ = try tmux.waitFor("exit") { _ in (try? tmux.display("#{pane_dead}")) == "1" }
+        #expect(try #require(try heshan().items.first { $0.seq == 1 }).progress == before)
     }
 
     @Test func aPasteStaysInItsFieldAndIsKeptWhole() throws {
@@ -103,7 +139,8 @@ struct KeyboardEndToEndTests {
         // spills into 分管领导 or runs as a command.
         try tmux.sendKeys("e")
         _ = try tmux.waitFor(text: "编辑整改事项 1")
-        try tmux.sendKeys("Tab", "Tab", "C-u")
+        // 整改措施, 所属问题, 整改类型, 责任单位, then 责任人.
+        try tmux.sendKeys("Tab", "Tab", "Tab", "Tab", "C-u")
         try tmux.paste("李某\n王某\nq")
         _ = try tmux.waitFor(text: "李某 王某 q")
         try tmux.sendKeys("C-s")

@@ -104,8 +104,10 @@ import TermCore
         let w = demo.workstation(lesson: 4)
         w.play([.type("/yueyang"), .keys(["Enter", "Enter", "Tab", "c"])])
         guard let form = w.state.overlay as? FormState else { Issue.record("no item form"); return }
-        #expect(!form.fields[0].value.hasPrefix("1. "), "the form should not already offer finding 1")
-        w.play([.keys(["Tab"]), .type("补办政府采购手续"), .keys(["Tab", "Tab", "Tab"]), .type("张某"), .keys(["C-s"])])
+        // The form offers finding 1 (the one without an item, issue 9 §5); a trainee who picks
+        // another is told why that is wrong.
+        #expect(form.fields[0].value.hasPrefix("1. "), "the form should offer finding 1, shown selected")
+        w.play([.keys(["Right", "Tab"]), .type("补办政府采购手续"), .keys(["Tab", "Tab", "Tab"]), .type("张某"), .keys(["C-s"])])
         #expect(w.lessonProgress?.run.mistake?.hasPrefix("所属问题选错了") == true)
         w.press(.character("u"))
         #expect(w.lessonProgress?.run.mistake == nil)

@@ -59,10 +59,17 @@ import TermCore
     // Submit, then finalize as 组长.
     w.press(.backTab)
     #expect(w.state.focus == .sheet)
+    // Submit shows what it will state and asks; nothing is written before y.
     w.press(.character("S"))
+    let confirm = try #require(w.state.overlay as? ConfirmOverlay, "\(w.state.message ?? "")")
+    #expect(confirm.lines.first?.contains("复核总分 \(scored.total(.review).text)") == true, "\(confirm.lines)")
+    #expect(try s.store.dossier(id: id).review?.status != .submitted)
+    w.press(.character("y"))
     #expect(!w.state.messageIsError, "\(w.state.message ?? "")")
     #expect(try s.store.dossier(id: id).review?.status == .submitted)
     w.press(.character("F"))
+    #expect(w.state.overlay is ConfirmOverlay)
+    w.press(.character("y"))
     let review = try #require(try s.store.dossier(id: id).review)
     #expect(review.status == .finalized)
     #expect(review.frozenTotal == scored.total(.review).value)

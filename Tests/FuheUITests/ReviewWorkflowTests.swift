@@ -134,9 +134,10 @@ import TermCore
         w.press(.enter, .enter, .tab)
         let index = try #require(w.state.items.firstIndex { $0.id == item.id })
         for _ in 0..<index { w.press(.character("j")) }
-        w.press(.character("C"), .ctrl("s"))
-        guard let form = w.state.overlay as? FormState else { Issue.record("closing by the responsible person was accepted"); return }
-        #expect(form.error?.contains("K-003") == true)
+        // Refused before the form opens, with the reason (RectLifecycle.refusal).
+        w.press(.character("C"))
+        #expect(w.state.overlay == nil, "the 销号 form opened for the responsible person")
+        #expect(w.state.messageIsError && w.state.message?.contains("K-003") == true, "\(w.state.message ?? "")")
         #expect(try s.store.dossier(id: d.id).items.first { $0.id == item.id }?.status == .submitted)
     }
 

@@ -37,7 +37,7 @@ import FuheTestSupport
         #expect(leader.state.dossier?.review?.status == .draft)
         let w = s.workstation(actor: Self.member)
         ReviewWorkflowTests.open(w, "fupin")
-        w.press(.character("S"))
+        w.press(.character("S"), .character("y"))
         #expect(w.state.dossier?.review?.status == .submitted, "\(w.state.message ?? "")")
         w.press(.character("u"))
         #expect(w.state.messageIsError)

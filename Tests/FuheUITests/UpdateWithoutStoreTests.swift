@@ -18,7 +18,8 @@ import TermCore
         let w = Workstation(runner: nil, actor: Actor(name: "王某", role: .leader), storeLabel: StoreLabel(name: "无库", kind: "main"),
                             clock: FixedClock(day: SampleStore.today), width: width, height: height)
         w.start()
-        guard w.pending.count == 2, case .loadSchemes = w.pending[0], case .loadUnits(let request) = w.pending[1] else {
+        guard w.pending.count == 3, case .loadSchemes = w.pending[0], case .loadUnits(let request) = w.pending[1],
+              case .intake(.queue(false, true)) = w.pending[2] else {
             Issue.record("start asked for \(w.pending)")
             throw CancellationError()
         }

@@ -34,7 +34,9 @@ public enum TrainingRunner {
 
     /// The demo: the workstation on a sandbox, with the banner, lessons and (optionally) the
     /// key strip and a recording.
-    public static func demo(_ options: Options) throws {
+    /// Returns whether the user quit with Ctrl-C (the command then exits 130, `SignalExit`).
+    @discardableResult
+    public static func demo(_ options: Options) throws -> Bool {
         let lessons = try LessonLibrary.bundled()
         if let n = options.lesson, !(1...max(1, lessons.count)).contains(n) {
             throw AppFailure(tr("--lesson \(n)：课程只有第 1 到第 \(lessons.count) 课", "--lesson \(n): there are lessons 1 to \(lessons.count)"))
@@ -42,6 +44,7 @@ public enum TrainingRunner {
         let recorder = try options.recordPath.map { try SessionRecorder(path: $0, force: options.recordForce) }
         let sandbox = try Sandbox(clock: options.clock)
         defer { sandbox.remove() }
+        var interrupted = false
         try withTerminal { terminal in
             let w = workstation(sandbox: sandbox, lessons: lessons, actor: options.actor, presenting: options.presenting,
                                 clock: options.clock, size: terminal.size)
@@ -54,25 +57,29 @@ public enum TrainingRunner {
                     if w.settle() { terminal.draw(Renderer.render(w.state)) }
                     continue
                 }
-                if key == .ctrl("c") && w.state.overlay == nil { break }   // over a form it is the form's
-                w.handle(key)
+                w.handle(key)   // Ctrl-C quits, asking first over typed work
                 if case .resize = key {} else if let outcome = w.lastOutcome { recorder?.record(outcome) }
                 terminal.draw(Renderer.render(w.state))
             }
+            interrupted = w.quitByInterrupt
         }
         if let failure = recorder?.finish() { throw AppFailure(tr("录制没有完成：\(failure)", "the recording stopped early: \(failure)")) }
+        return interrupted
     }
 
     /// A replay: the recorded keys played into a fresh sandbox at `speed` (pauses longer than
     /// `maxGap` milliseconds shortened), with space = pause/resume, `.`/`s` = one key while
     /// paused, `+`/`-` = speed, `q` = quit. When it ends the workstation is the viewer's.
-    public static func replay(_ record: SessionRecord, speed: Double, maxGap: Int, clock: any Clock = SystemClock()) throws {
+    /// Returns whether the viewer quit with Ctrl-C (the command then exits 130).
+    @discardableResult
+    public static func replay(_ record: SessionRecord, speed: Double, maxGap: Int, clock: any Clock = SystemClock()) throws -> Bool {
         let lessons = try LessonLibrary.bundled()
         if let n = record.header.lesson, !(1...max(1, lessons.count)).contains(n) {
             throw AppFailure(tr("录制从第 \(n) 课开始，但课程只有第 1 到第 \(lessons.count) 课", "the record starts lesson \(n), but there are lessons 1 to \(lessons.count)"))
         }
         let sandbox = try Sandbox(clock: clock)
         defer { sandbox.remove() }
+        var interrupted = false
         try withTerminal { terminal in
             let w = workstation(sandbox: sandbox, lessons: lessons, actor: Actor(name: record.header.actor, role: .leader),
                                 presenting: true, clock: clock, size: terminal.size)
@@ -95,7 +102,10 @@ public enum TrainingRunner {
                 let wait = player.untilNext.map { max(1, min(idle, Int($0.rounded(.up)))) } ?? idle
                 var changed = false
                 if let key = terminal.readKey(timeoutMilliseconds: wait) {
-                    if key == .ctrl("c") { break }
+                    if key == .ctrl("c") && !player.isFinished {
+                        interrupted = true
+                        break
+                    }
                     changed = true
                     if player.isFinished {
                         w.handle(key)
@@ -122,7 +132,9 @@ public enum TrainingRunner {
                 w.showReplay(status())
                 terminal.draw(Renderer.render(w.state))
             }
+            if w.quitByInterrupt { interrupted = true }
         }
+        return interrupted
     }
 
     /// A started workstation on the sandbox in training mode.

@@ -74,8 +74,10 @@ public enum ChangeText {
         return text.count > 40 ? String(text.prefix(39)) + "…" : text
     }
 
-    /// "2026-11-23T10:02:03.123+08:00" → "2026-11-23 10:02".
+    /// "2026-11-23T10:02:03.123+08:00" → "2026-11-23 10:02", in Beijing time whatever offset the
+    /// text was stored with ("2026-11-23T02:02:03Z" → "2026-11-23 10:02"; `BeijingTime`).
     public static func minute(_ iso: String) -> String {
+        if let date = BeijingTime.parse(iso) { return BeijingTime.minutes(date) }
         guard iso.count >= 16 else { return iso }
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
     }

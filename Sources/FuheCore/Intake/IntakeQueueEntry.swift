@@ -26,9 +26,16 @@ public struct IntakeQueueEntry: Sendable, Hashable, Identifiable {
     public var ready: Bool
     /// Checks that did not add up (errors and hints).
     public var problems: Int
+    /// The evaluation type as it stands (decided or proposed).
+    public var evalType: EvalType?
+    /// The template as it stands, and how well the reader found it fits ("0.97"; nil once the
+    /// reviewer chose another).
+    public var templateID: String?
+    public var templateFit: String?
 
     public init(id: String, position: Int, status: Status, sourceFile: String, title: String, unitName: String?, year: String?,
-                createdAt: String, createdBy: String, dossierID: String?, settled: Int, required: Int, ready: Bool, problems: Int) {
+                createdAt: String, createdBy: String, dossierID: String?, settled: Int, required: Int, ready: Bool, problems: Int,
+                evalType: EvalType? = nil, templateID: String? = nil, templateFit: String? = nil) {
         self.id = id
         self.position = position
         self.status = status
@@ -43,5 +50,8 @@ public struct IntakeQueueEntry: Sendable, Hashable, Identifiable {
         self.required = required
         self.ready = ready
         self.problems = problems
+        self.evalType = evalType
+        self.templateID = templateID
+        self.templateFit = templateFit
     }
 }

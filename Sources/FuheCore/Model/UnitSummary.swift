@@ -54,6 +54,12 @@ public struct UnitSummary: Sendable, Hashable {
         return s - r
     }
 
+    /// "[示例]": what marks a sample dossier wherever units are listed.
+    public static let sampleMarker = "[示例]"
+
+    /// The unit's name as lists show it: "[示例]赫山区政务服务中心" for a sample dossier.
+    public var listedName: String { (isSample ? Self.sampleMarker : "") + unitName }
+
     /// The grade to show: the review grade once the review total is complete, else the self grade.
     public var grade: String? { reviewComplete ? reviewGrade : selfGrade }
 
@@ -69,14 +75,18 @@ public struct UnitSummary: Sendable, Hashable {
 public struct UnitFilter: Sendable, Hashable {
     public var evalType: EvalType?
     public var reviewStatus: ReviewStatus?
+    /// Only units whose review has not started (no review yet; `reviewStatus` is then nil).
+    public var reviewNotStarted: Bool
     /// Only units with warnings (rule flags).
     public var flaggedOnly: Bool
     /// Only units with overdue rectification items.
     public var overdueOnly: Bool
 
-    public init(evalType: EvalType? = nil, reviewStatus: ReviewStatus? = nil, flaggedOnly: Bool = false, overdueOnly: Bool = false) {
+    public init(evalType: EvalType? = nil, reviewStatus: ReviewStatus? = nil, flaggedOnly: Bool = false, overdueOnly: Bool = false,
+                reviewNotStarted: Bool = false) {
         self.evalType = evalType
         self.reviewStatus = reviewStatus
+        self.reviewNotStarted = reviewNotStarted
         self.flaggedOnly = flaggedOnly
         self.overdueOnly = overdueOnly
     }

@@ -39,7 +39,9 @@ extension FuheStore {
                                         sourceFile: row["source_file"], title: d.source.title, unitName: d.unit.effective,
                                         year: d.year.effective ?? d.year.printed, createdAt: row["created_at"], createdBy: row["created_by"],
                                         dossierID: row["dossier_id"], settled: r.settled, required: r.required, ready: r.isReady,
-                                        problems: d.checks.filter { $0.level != .ok }.count)
+                                        problems: d.checks.filter { $0.level != .ok }.count,
+                                        evalType: d.evalType.effective.flatMap(IntakeDraft.evalType), templateID: d.template.effective,
+                                        templateFit: d.template.effective == d.template.value ? d.templateFit : nil)
             }
         }
     }

@@ -2,6 +2,7 @@ import TermCore
 
 extension CommandID {
     public static let quit = CommandID("app.quit")
+    public static let interrupt = CommandID("app.interrupt")
     public static let back = CommandID("app.back")
     public static let focusNext = CommandID("focus.next")
     public static let focusPrevious = CommandID("focus.previous")
@@ -18,6 +19,7 @@ extension CommandID {
 enum AppCommands: CommandProvider {
     static let commands: [WorkstationCommand] = [
         .init(.quit, [.character("q")], .global, "退出（所有修改已即时保存）", hint: "退出") { $0.quitRequested = true },
+        .init(.interrupt, [.ctrl("c")], .global, "退出（在任何地方；有未保存的内容——打开的表单、保存中的修改——时先确认）") { $0.interrupt() },
         .init(.back, [.escape], .global, "返回/关闭弹窗/取消搜索") { $0.back() },
         .init(.focusNext, [.tab], .global, "下一个窗格", hint: "切换") { $0.setFocus(FocusRing.pane(after: $0.state.focus, step: 1)) },
         .init(.focusPrevious, [.backTab], .global, "上一个窗格") { $0.setFocus(FocusRing.pane(after: $0.state.focus, step: -1)) },
@@ -31,6 +33,32 @@ enum AppCommands: CommandProvider {
 }
 
 extension UpdateContext {
+    /// Ctrl-C: quits at once when nothing is unsaved; otherwise asks first, naming what would be
+    /// lost (a form's typed values, an edit still being saved).
+    mutating func interrupt() {
+        var unsaved: [String] = []
+        for case let form as FormState in state.overlays.map(\.overlay) {
+            if form.pendingEdit != nil {
+                unsaved.append("表单「\(form.title)」正在保存")
+            } else {
+                unsaved.append(form.isDirty ? "表单「\(form.title)」中已输入的内容" : "打开的表单「\(form.title)」")
+            }
+        }
+        if state.saveState == .saving && !unsaved.contains(where: { $0.hasSuffix("正在保存") }) {
+            unsaved.append("一项修改正在保存（保存中…）")
+        }
+        guard !unsaved.isEmpty else {
+            quitRequested = true
+            quitByInterrupt = true
+            return
+        }
+        push(ConfirmOverlay(title: "退出", lines: ["尚未保存：" + unsaved.joined(separator: "；") + "。"],
+                            question: "仍要退出？未保存的内容将丢失。", yes: "退出", no: "继续") { ctx in
+            ctx.quitRequested = true
+            ctx.quitByInterrupt = true
+        })
+    }
+
     mutating func setFocus(_ pane: PaneID) {
         state.focus = pane
         state[DetailArea.self].top = 0

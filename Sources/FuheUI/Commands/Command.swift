@@ -48,6 +48,10 @@ public struct Command<Model, Target>: Sendable {
     let perform: @Sendable (inout Target, KeyEvent) -> Void
     /// For a command that opens a form: what submitting the form does.
     let form: FormSubmit?
+    /// Whether the status line offers it as a hint now (nil: whenever it is available). For a
+    /// command that runs to explain why not (submit names every blocker) but is offered only
+    /// when it would succeed.
+    var offer: (@Sendable (Model) -> Bool)?
 
     init(spec: CommandSpec, availability: @escaping @Sendable (Model) -> Availability,
          form: FormSubmit? = nil, perform: @escaping @Sendable (inout Target, KeyEvent) -> Void) {
@@ -59,6 +63,16 @@ public struct Command<Model, Target>: Sendable {
 
     public var id: CommandID { spec.id }
     public func available(_ model: Model) -> Availability { availability(model) }
+
+    /// Whether the status line offers it now: available, and `offer` (if any) agrees.
+    public func offered(_ model: Model) -> Bool { available(model).isAvailable && (offer?(model) ?? true) }
+
+    /// The command, offered as a hint only when `condition` holds.
+    func offered(when condition: @escaping @Sendable (Model) -> Bool) -> Self {
+        var command = self
+        command.offer = condition
+        return command
+    }
 }
 
 /// A command of the workstation.

@@ -66,6 +66,9 @@ public struct FormState: Sendable {
     public var refusal: StaleWrite?
     /// What dropping the typed values keeps, in words ("复核分 4.50（李某）").
     public var kept: String?
+    /// Each field's value when the form opened: a form whose values differ holds typed work,
+    /// which is never dropped without asking (`isDirty`).
+    public var opened: [String]
 
     public init(title: String, fields: [FormField], command: CommandID, target: String? = nil, focus: Int = 0) {
         self.title = title
@@ -73,7 +76,11 @@ public struct FormState: Sendable {
         self.command = command
         self.target = target
         self.focus = focus
+        opened = fields.map(\.value)
     }
+
+    /// Something was typed or chosen since the form opened (Esc and Ctrl-C ask before dropping it).
+    public var isDirty: Bool { fields.map(\.value) != opened }
 
     public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
     public func index(_ key: String) -> Int { fields.first { $0.key == key }?.selectedIndex ?? 0 }

@@ -27,6 +27,7 @@ extension Command where Model == AppState, Target == UpdateContext {
             form.command = id
             // The form keeps the dossier it opened on: its edit is based on that view.
             form.base = ctx.state.dossier
+            form.opened = form.fields.map(\.value)
             ctx.push(form)
         }
     }

@@ -11,16 +11,24 @@ extension CommandID {
 /// follow in `ItemLifecycleCommands`.
 enum ItemCommands: CommandProvider {
     static let commands: [WorkstationCommand] = [
-        .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项", hint: "编辑", when: itemSelected, open: { ctx in
-            guard let item = ctx.state.selectedItem else { return nil }
+        .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项（措施、所属问题、类型、责任人）", hint: "编辑", when: itemSelected, open: { ctx in
+            guard let d = ctx.state.dossier, let item = ctx.state.selectedItem else { return nil }
+            let findings = d.findings.sorted { $0.seq < $1.seq }
             return FormState(title: "编辑整改事项 \(item.seq)", fields: [
                 .text("measure", "整改措施", item.measure, multiline: true),
+                .choice("finding", "所属问题", findings.map { "\($0.seq). \($0.description)" },
+                        selected: findings.firstIndex { $0.id == item.findingID } ?? 0),
+                .choice("type", "整改类型", RectType.allCases.map(\.label), selected: RectType.allCases.firstIndex(of: item.rectType) ?? 1),
                 .text("resp_unit", "责任单位", item.respUnit),
                 .text("resp_person", "责任人", item.respPerson),
                 .text("resp_leader", "分管领导", item.respLeader ?? ""),
             ], target: item.id)
         }, submit: { form, ctx in
             guard let d = ctx.state.dossier, var item = d.items.first(where: { $0.id == form.target }) else { return .nothing }
+            // The finding and the type as chosen (the lifecycle, not the type, decides the status).
+            let findings = d.findings.sorted { $0.seq < $1.seq }
+            if findings.indices.contains(form.index("finding")) { item.findingID = findings[form.index("finding")].id }
+            item.rectType = RectType.allCases[min(form.index("type"), RectType.allCases.count - 1)]
             item.measure = form.trimmed("measure")
             item.respUnit = form.trimmed("resp_unit")
             item.respPerson = form.trimmed("resp_person")
@@ -39,7 +47,7 @@ enum ItemCommands: CommandProvider {
         }, open: { ctx in
             guard let d = ctx.state.dossier else { return nil }
             let findings = d.findings.sorted { $0.seq < $1.seq }
-            let preferred = ctx.state.selectedRow.flatMap { row in findings.lastIndex { $0.nodeID == row.node.id } } ?? findings.count - 1
+            let preferred = defaultFinding(findings, in: d, row: ctx.state.selectedRow?.node.id)
             return FormState(title: "新建整改事项", fields: [
                 .choice("finding", "所属问题", findings.map { "\($0.seq). \($0.description)" }, selected: preferred),
                 .text("measure", "整改措施", "", multiline: true),
@@ -50,6 +58,16 @@ enum ItemCommands: CommandProvider {
             ])
         }, submit: saveNewItem),
     ]
+
+    /// The finding a new item most likely belongs to: one on the selected scoresheet row that has
+    /// no item yet (just recorded with f), else the first finding with no item, else the row's,
+    /// else the first. The form shows it selected; ←/→ change it.
+    static func defaultFinding(_ findings: [Finding], in d: Dossier, row nodeID: String?) -> Int {
+        let bare = { (f: Finding) in !d.items.contains { $0.findingID == f.id } }
+        let onRow = { (f: Finding) in nodeID != nil && f.nodeID == nodeID }
+        return findings.lastIndex { onRow($0) && bare($0) } ?? findings.firstIndex(where: bare)
+            ?? findings.lastIndex(where: onRow) ?? 0
+    }
 
     static func dossierOpen(_ state: AppState) -> Availability {
         state.dossier == nil ? .notYet("先在单位列表按 \(state.key(.openUnit)) 打开一个单位") : .available

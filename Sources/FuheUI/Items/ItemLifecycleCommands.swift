@@ -30,8 +30,10 @@ enum ItemLifecycleCommands: CommandProvider {
         },
         step(.submitItem, [.character("s")], "申请销号（完成情况+佐证）", title: { "申请销号 \($0.seq)" }, fields: { item, d, _ in
             let choices = d.evidence.map(\.title) + ["（新增佐证材料）"]
+            // The item's own evidence when it has some, else a new one (shown selected).
+            let own = item.evidenceIDs.first.flatMap { id in d.evidence.firstIndex { $0.id == id } }
             return [.text("completion", "完成情况", item.completionDesc ?? "", multiline: true),
-                    .choice("evidence", "佐证材料", choices, selected: max(0, choices.count - 1)),
+                    .choice("evidence", "佐证材料", choices, selected: own ?? choices.count - 1),
                     .text("new_evidence", "新增材料名称", "", hint: "选择“新增佐证材料”时填写")]
         }) { form, d, ctx in
             let choice = form.index("evidence")
@@ -89,7 +91,7 @@ enum ItemLifecycleCommands: CommandProvider {
     static func step(_ id: CommandID, _ keys: [KeyEvent], _ help: String, hint: String? = nil, title: @escaping @Sendable (RectificationItem) -> String,
                      fields: @escaping @Sendable (RectificationItem, Dossier, AppState) -> [FormField],
                      action: @escaping @Sendable (FormState, Dossier, UpdateContext) -> Action) -> WorkstationCommand {
-        .form(id, keys, .items, help, hint: hint, when: ItemCommands.itemSelected, open: { ctx in
+        .form(id, keys, .items, help, hint: hint, when: possible(id), open: { ctx in
             guard let d = ctx.state.dossier, let item = ctx.state.selectedItem else { return nil }
             return FormState(title: title(item), fields: fields(item, d, ctx.state), target: item.id)
         }, submit: { form, ctx in
@@ -106,6 +108,22 @@ enum ItemLifecycleCommands: CommandProvider {
                 }
             }
         })
+    }
+
+    /// The lifecycle action each step's key starts.
+    static let kinds: [CommandID: RectActionKind] = [
+        .addProgress: .addProgress, .submitItem: .submit, .closeItem: .close, .returnItem: .returnToUnit, .longTermItem: .markLongTerm,
+        .resumeItem: .resume, .withdrawItem: .withdraw, .reopenItem: .reopen, .extendItem: .extendDeadline,
+    ]
+
+    /// A step is refused before its form opens when `RectLifecycle` says it cannot start on the
+    /// selected item (wrong status, closing one's own item), so hints offer only what works.
+    static func possible(_ id: CommandID) -> @Sendable (AppState) -> Availability {
+        { state in
+            let selected = ItemCommands.itemSelected(state)
+            guard selected == .available, let item = state.selectedItem, let kind = kinds[id] else { return selected }
+            return RectLifecycle.refusal(kind, item: item, by: state.actor).map { .refused("\($0.code) \($0.message)") } ?? .available
+        }
     }
 
     /// A step that only asks for a reason.

@@ -20,6 +20,16 @@ extension UpdateContext {
             _ = handle(.escape)
             return handle(.character(c))
         }
+        // Ctrl-C reaches the workstation wherever the keys are (a form, a list, the panes); a
+        // confirmation waiting for y/n is answered only by those keys.
+        if state.keymap.command(for: key, in: [.global]) == .interrupt, let command = CommandRegistry.byID[.interrupt] {
+            if state.overlay is ConfirmOverlay {
+                info("请回答：\(state.key(.confirmYes)) 确认 / \(state.key(.confirmNo)) 取消")
+                return KeyOutcome(key: key, context: .confirm)
+            }
+            run(command, key: key)
+            return KeyOutcome(key: key, command: .interrupt)
+        }
         return state.overlays.last.map { dispatch(key, to: $0) } ?? dispatchToPane(key)
     }
 

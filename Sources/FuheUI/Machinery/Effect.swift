@@ -20,6 +20,8 @@ public enum Effect: Sendable {
     case history(HistoryRequest)
     /// The training sandbox reloaded from the samples, then a lesson's setup → `.sandboxReset`.
     case resetSandbox(SandboxReset)
+    /// Intake queue, drafts, conversion, report texts → `.intakeDone`.
+    case intake(IntakeRequest)
     /// A unit's 意见书 (and 整改通知书) written to the reports folder → `.documentsWritten`.
     case writeDocuments(DocumentsRequest)
 }
@@ -42,6 +44,7 @@ public enum Message: Sendable {
     /// Another session committed to the store (`StoreFollower` noticed): reload what is on
     /// screen and say who changed what.
     case storeChanged(StoreChanges)
+    case intakeDone(IntakeRequest, IntakeResult)
 }
 
 /// Why an effect failed, as the status line says it.

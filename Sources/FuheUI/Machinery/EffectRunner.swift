@@ -57,6 +57,8 @@ public final class RepositoryRunner: EffectRunner {
                 }
             }
             return .sandboxReset(reset, setupFailure: nil)
+        case .intake(let request):
+            return .intakeDone(request, try IntakeRunner.perform(request, on: repository))
         case .writeDocuments(let request):
             guard let documents else { throw EffectFailure("这个工作台没有设置文书文件夹，不能写出文书") }
             return .documentsWritten(request, try documents.writeUnitDocuments(dossierID: request.dossierID))

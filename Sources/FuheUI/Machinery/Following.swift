@@ -11,6 +11,7 @@ extension UpdateContext {
         let others = feed.fromOthers(than: state.session)
         guard !others.isEmpty || !feed.isComplete else { return }
         reloadUnits()
+        refreshIntakePages()
         for case let history as HistoryView in state.overlays.map(\.overlay) {
             if let request = history.request { emit(.history(request)) }
         }

@@ -27,6 +27,8 @@ extension UpdateContext {
             receiveFailure(of: effect, failure)
         case .storeChanged(let changes):
             receiveStoreChanged(changes)
+        case .intakeDone(let request, let result):
+            receiveIntake(request, result)
         }
     }
 

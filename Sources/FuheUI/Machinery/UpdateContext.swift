@@ -12,6 +12,8 @@ struct UpdateContext {
     let clock: any Clock
     /// Set when the user asked to quit.
     var quitRequested = false
+    /// The quit was Ctrl-C's (the program exits 130, as after SIGINT).
+    var quitByInterrupt = false
     /// Prepared search keys per pane, with the texts they were built from (pinyin and simplified
     /// forms are costly to derive; matching prepared keys is fast).
     var searchCache: [PaneID: (texts: [String], keys: [TextMatcher.Key])] = [:]
@@ -33,11 +35,21 @@ struct UpdateContext {
     mutating func info(_ text: String) {
         state.message = text
         state.messageIsError = false
+        log(text)
     }
 
     mutating func fail(_ text: String) {
         state.message = text
         state.messageIsError = true
+        log(text)
+    }
+
+    /// Keeps the message for the message log (`z`): a message replaced by the next one in the
+    /// same key stays readable.
+    private mutating func log(_ text: String) {
+        if state.messageLog.last == text { return }
+        state.messageLog.append(text)
+        if state.messageLog.count > 50 { state.messageLog.removeFirst(state.messageLog.count - 50) }
     }
 
     /// A command's first key, from the keymap in force ("Enter").

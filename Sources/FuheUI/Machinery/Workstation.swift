@@ -21,6 +21,9 @@ public final class Workstation {
     public var state: AppState { context.state }
     /// Set when the user asked to quit.
     public var wantsQuit: Bool { context.quitRequested }
+    /// The user quit with Ctrl-C: the program exits with status 130, as a shell reports an
+    /// interrupted program (`q` exits 0).
+    public var quitByInterrupt: Bool { context.quitRequested && context.quitByInterrupt }
     /// What the last key did (recorded by `fuhe demo --record`, shown by presentation mode).
     public private(set) var lastOutcome: KeyOutcome?
     /// Notices other sessions' commits (nil without a repository, or when not following).
@@ -50,6 +53,7 @@ public final class Workstation {
         update { ctx in
             ctx.emit(.loadSchemes)
             ctx.reloadUnits(openFirst: true)
+            ctx.intake(.queue(includeClosed: false, announce: true))
             ctx.state.focus = .units
             ctx.info(ctx.state.storeLabel.kind == "main" ? "欢迎使用复核工作台 · \(ctx.key(.help)) 查看全部按键"
                      : "\(ctx.state.storeLabel.kind) · \(ctx.key(.help)) 查看全部按键")

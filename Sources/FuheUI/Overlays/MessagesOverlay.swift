@@ -11,8 +11,9 @@ extension CommandScope {
     public static let messages = CommandScope("messages", title: "校验提示列表 Messages", rank: 61)
 }
 
-/// The validation list (`!`): every rule message of the open dossier; Enter jumps to the row or
-/// item it names.
+/// The validation list (`!`): every rule message of the open dossier and, while the review can
+/// still be submitted, every submit blocker (R-003/R-004/R-006, `ReviewLifecycle.submitBlockers`)
+/// — the list a blocked submit points to; Enter jumps to the row or item it names.
 public struct MessagesOverlay: Overlay, CommandProvider {
     public var position = ListPosition()
 
@@ -21,10 +22,10 @@ public struct MessagesOverlay: Overlay, CommandProvider {
     public var takesListMoves: Bool { true }
 
     static let commands: [WorkstationCommand] = [
-        .init(.messages, [.character("!")], .global, "校验提示列表（回车跳转）") { $0.push(MessagesOverlay()) },
+        .init(.messages, [.character("!")], .global, "校验提示列表，含提交前须完成的各项（回车跳转）") { $0.push(MessagesOverlay()) },
         .on(MessagesOverlay.self, .messagesJump, [.enter], .messages, "跳到提示所指（行或整改事项）") { overlay, ctx, _ in
             ctx.closeTop()
-            let messages = ctx.state.scored?.messages ?? []
+            let messages = entries(ctx.state)
             if messages.indices.contains(overlay.position.cursor) { ctx.jump(to: messages[overlay.position.cursor]) }
         },
         .on(MessagesOverlay.self, .messagesClose, [.escape, .character("q"), .character("!")], .messages, "关闭提示列表") { _, ctx, _ in
@@ -34,18 +35,32 @@ public struct MessagesOverlay: Overlay, CommandProvider {
 
     /// The message under the cursor.
     static func selected(_ state: AppState) -> ValidationMessage? {
-        guard let overlay = state.overlay as? MessagesOverlay, let messages = state.scored?.messages,
-              messages.indices.contains(overlay.position.cursor) else { return nil }
+        let messages = entries(state)
+        guard let overlay = state.overlay as? MessagesOverlay, messages.indices.contains(overlay.position.cursor) else { return nil }
         return messages[overlay.position.cursor]
     }
 
+    /// The rule messages, then (while the review is unsubmitted) the submit blockers not already
+    /// among them.
+    static func entries(_ state: AppState) -> [ValidationMessage] {
+        let messages = state.scored?.messages ?? []
+        return messages + submitBlockers(state).filter { b in !messages.contains { $0.code == b.code && $0.nodeID == b.nodeID } }
+    }
+
+    /// What blocks a submit now (none once the review is submitted).
+    static func submitBlockers(_ state: AppState) -> [ValidationMessage] {
+        guard let d = state.dossier, d.review == nil || d.review?.status == .draft else { return [] }
+        return ReviewLifecycle.submitBlockers(dossier: d)
+    }
+
     public mutating func move(_ move: ListMove, in state: AppState) {
-        move.apply(to: &position, count: state.scored?.messages.count ?? 0)
+        move.apply(to: &position, count: Self.entries(state).count)
     }
 
     public func render(_ state: AppState, in frame: OverlayFrame, into buffer: inout ScreenBuffer) {
-        let messages = state.scored?.messages ?? []
-        let title = "校验提示 \(messages.count) 条（\(state.key(.messagesJump)) 跳转，\(state.key(.messagesClose)) 关闭）"
+        let messages = Self.entries(state)
+        let blockers = Self.submitBlockers(state).count
+        let title = "校验提示 \(messages.count) 条\(blockers > 0 ? "，其中提交前须完成 \(blockers) 项" : "")（\(state.key(.messagesJump)) 跳转，\(state.key(.messagesClose)) 关闭）"
         let inner = OverlayBox.draw(title: title, width: 110, height: frame.screen.height - 4, in: frame.screen, into: &buffer)
         if messages.isEmpty {
             buffer.put("没有校验提示。", x: inner.x, y: inner.y, clip: inner)

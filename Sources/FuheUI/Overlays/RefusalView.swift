@@ -18,6 +18,8 @@ extension KeyOutcome.Context {
 public struct RefusalView: Overlay, CommandProvider, Hashable {
     public var title: String
     public var lines: [String]
+    /// First line shown (it scrolls when taller than the screen).
+    public var top = 0
 
     public init(title: String, lines: [String]) {
         self.title = title
@@ -26,20 +28,24 @@ public struct RefusalView: Overlay, CommandProvider, Hashable {
 
     public static let context = KeyOutcome.Context.refusal
     public var keyScopes: [CommandScope] { [.refusal] }
+    public var takesListMoves: Bool { true }
 
     static let commands: [WorkstationCommand] = [
         .on(RefusalView.self, .refusalClose, [.escape, .enter, .character("q")], .refusal, "知道了（关闭说明）") { _, ctx, _ in ctx.closeTop() },
     ]
 
+    public mutating func move(_ move: ListMove, in state: AppState) {
+        top = ScrollText.moved(top, move, count: ScrollText.wrap(lines, width: ScrollText.innerWidth(state.width)).count)
+    }
+
     public func render(_ state: AppState, in frame: OverlayFrame, into buffer: inout ScreenBuffer) {
-        let width = min(90, frame.screen.width - 2) - 4
-        let wrapped = lines.flatMap { Self.hanging($0, width: width) }
-        let height = min(frame.screen.height - 2, wrapped.count + 4)
-        let inner = OverlayBox.draw(title: title, width: 90, height: height, in: frame.screen, into: &buffer)
-        for (i, line) in wrapped.prefix(max(0, inner.height - 2)).enumerated() {
-            buffer.put(line, x: inner.x, y: inner.y + i, style: i == 0 ? Style(bold: true, foreground: .red) : .plain,
-                       maxWidth: inner.width, clip: inner)
+        let width = ScrollText.innerWidth(frame.screen.width)
+        let wrapped = lines.enumerated().flatMap { i, line in
+            Self.hanging(line, width: width).map { ($0, i == 0 ? Style(bold: true, foreground: .red) : Style.plain) }
         }
+        let height = min(frame.screen.height - 2, wrapped.count + 4)
+        let inner = OverlayBox.draw(title: title, width: width + 4, height: height, in: frame.screen, into: &buffer)
+        ScrollText.draw(wrapped, top: top, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 2)), state: state, into: &buffer)
         buffer.put("\(state.key(.refusalClose)) 知道了", x: inner.x, y: inner.maxY - 1, style: .dim, maxWidth: inner.width, clip: inner)
     }
 

@@ -36,21 +36,29 @@ enum ScoresheetView {
         case .adjust: "±" + node.maxScore.description
         case .trial: "试评"
         }
-        let selfScore = row.isLeaf ? r.selfScore : (r.selfScore ?? scored.score(node.id, .selfStated).value)
-        let suggestion = row.isLeaf ? scored.rows[node.id]?.suggestion : scored.score(node.id, .suggested).value
+        // Headings show subtotals as every screen does: "~" while some rows are missing (`Rollup.text`).
+        let selfScore = row.isLeaf ? r.selfScore?.description ?? "" : blankIfNone(selfText(node, r, scored))
+        let suggestion = row.isLeaf ? scored.rows[node.id]?.suggestion?.description ?? "" : blankIfNone(scored.score(node.id, .suggested).text)
         let review: String
         if row.isLeaf {
             review = r.reviewScore?.description ?? (node.kind == .trial ? "" : "·")
         } else {
-            let roll = scored.score(node.id, .review)
-            review = roll.value.map { roll.complete ? $0.description : "~" + $0.description } ?? ""
+            review = blankIfNone(scored.score(node.id, .review).text)
         }
         let flags = flagCodes(node.id, scored: scored)
         return [name, weight, r.target?.text ?? "", r.actual?.text ?? "", r.verifiedActual?.text ?? "",
-                selfScore?.description ?? "", suggestion?.description ?? "", review,
+                selfScore, suggestion, review,
                 scored.rowDiff(node.id)?.signedDescription ?? "", (r.deductionReason?.isEmpty == false) ? "✓" : "",
                 r.evidenceIDs.isEmpty ? "" : "\(r.evidenceIDs.count)", flags]
     }
+
+    /// A heading's self score: the subtotal the report states, else the roll-up of its rows.
+    static func selfText(_ node: IndicatorNode, _ r: IndicatorResult, _ scored: ScoredDossier) -> String {
+        r.selfScore?.description ?? scored.score(node.id, .selfStated).text
+    }
+
+    /// A heading with nothing scored shows an empty cell rather than "—".
+    static func blankIfNone(_ text: String) -> String { text == "—" ? "" : text }
 
     static func flagCodes(_ nodeID: String, scored: ScoredDossier) -> String {
         var codes: [String] = []
@@ -68,7 +76,7 @@ enum ScoresheetView {
         }
         let year = d.cycle.yearIsDemo ? "\(d.cycle.fiscalYear)*" : "\(d.cycle.fiscalYear)"
         let total = scored.total(.review)
-        let right = "自评 \(d.evaluation.finalStatedTotal?.description ?? "—") 复核 \(total.value.map { total.complete ? $0.description : "~" + $0.description } ?? "—")"
+        let right = "自评 \(d.evaluation.finalStatedTotal?.description ?? "—") 复核 \(total.text)"
         PaneChrome.title("评分表 \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         PaneTable.draw(columns: columns(width: body.width), body: body, count: pane.rows.count, position: pane.position,

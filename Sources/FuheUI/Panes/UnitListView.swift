@@ -1,34 +1,48 @@
 import FuheCore
 import TermCore
 
-/// The unit list pane: unit, year, type, self and review totals, Δ, grade, open/overdue items.
+/// The unit list pane: unit (sample dossiers marked [示例]), year, type, self and review totals
+/// (a partial review total as "~88.00", `Rollup.text`), Δ, grade with whose it is ("良（复核）",
+/// `UnitSummary.gradeText`), open/overdue items.
 enum UnitListView {
     static let columns: [Column] = [
         Column(title: "单位", width: 0, priority: 0, flexible: true, minWidth: 10),
-        Column(title: "年度", width: 5, priority: 5),
+        Column(title: "年度", width: 5, priority: 6),
         Column(title: "类型", width: 4, priority: 7),
         Column(title: "自评", width: 6, align: .right, priority: 1),
         Column(title: "复核", width: 7, align: .right, priority: 2),
-        Column(title: "差异", width: 6, align: .right, priority: 4),
-        Column(title: "等次", width: 4, priority: 3),
-        Column(title: "整改", width: 5, align: .right, priority: 6),
+        Column(title: "差异", width: 6, align: .right, priority: 5),
+        Column(title: "等次", width: 10, priority: 3),
+        Column(title: "整改", width: 5, align: .right, priority: 4),
     ]
 
-    static func cells(_ u: UnitSummary, leased: Bool = false) -> [String] {
-        let review = u.reviewTotal.map { u.reviewComplete ? $0.description : "~" + $0.description } ?? "—"
+    /// Whether rows carry the sample marker: when the list mixes samples and real units (a list of
+    /// samples only says so once, in the title, and keeps the names readable).
+    static func marksRows(_ units: [UnitSummary]) -> Bool {
+        units.contains(where: \.isSample) && !units.allSatisfy(\.isSample)
+    }
+
+    static func cells(_ u: UnitSummary, leased: Bool = false, marked: Bool = true) -> [String] {
+        let review = Rollup.text(value: u.reviewTotal, complete: u.reviewComplete)
         let type: String = switch u.evalType {
         case .project: "项目"
         case .deptOverall: "整体"
         case .specialFund: "专项"
         }
         let items = u.overdueItems > 0 ? "\(u.openItems)!\(u.overdueItems)" : (u.openItems > 0 ? "\(u.openItems)" : "")
-        return [leased ? "外 " + u.unitName : u.unitName, u.yearIsDemo ? "\(u.fiscalYear)*" : "\(u.fiscalYear)", type, u.selfTotal?.description ?? "—", review,
-                u.delta?.signedDescription ?? "", u.grade ?? "", items]
+        return [(leased ? "外 " : "") + (marked ? u.listedName : u.unitName), u.yearIsDemo ? "\(u.fiscalYear)*" : "\(u.fiscalYear)", type, u.selfTotal?.description ?? "—", review,
+                u.delta?.signedDescription ?? "", u.gradeText, items]
     }
 
     static func render(_ state: AppState, pane: UnitsPane, focused: Bool, rect: Rect, into buffer: inout ScreenBuffer) {
         let filterText = FilterText.describe(pane.filter)
-        PaneChrome.title("单位 (\(pane.units.count))", right: filterText, rect: rect, focused: focused, into: &buffer)
+        // The filter in force is part of the title (and of the status line), never left out.
+        let marked = marksRows(pane.units)
+        var samples = !pane.units.isEmpty && pane.units.allSatisfy(\.isSample) ? " 均为\(UnitSummary.sampleMarker)" : ""
+        let base = "单位 (\(pane.units.count))" + (filterText.isEmpty ? "" : " " + filterText)
+        // The filter comes before the note that every unit is a sample when both do not fit.
+        if DisplayWidth.of(base + samples) + 3 > rect.width { samples = "" }
+        PaneChrome.title(base + samples, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 0 else { return }
         if pane.units.isEmpty {
@@ -43,7 +57,7 @@ enum UnitListView {
             if u.overdueItems > 0 { extra[7] = Style(bold: true, foreground: .red) }
             if let d = u.delta, d.hundredths != 0 { extra[5] = Style(foreground: d.hundredths > 0 ? .yellow : .cyan) }
             if pane.leased[u.dossierID] != nil { extra[0] = Style(foreground: .cyan) }
-            return PaneTable.Line(cells: cells(u, leased: pane.leased[u.dossierID] != nil), style: style, cellStyles: extra)
+            return PaneTable.Line(cells: cells(u, leased: pane.leased[u.dossierID] != nil, marked: marked), style: style, cellStyles: extra)
         }
     }
 }
@@ -54,6 +68,7 @@ enum FilterText {
         var parts: [String] = []
         if let t = f.evalType { parts.append(t.label) }
         if let s = f.reviewStatus { parts.append(s.label) }
+        if f.reviewNotStarted { parts.append("未开始") }
         if f.flaggedOnly { parts.append("有提示") }
         if f.overdueOnly { parts.append("有逾期") }
         return parts.isEmpty ? "" : "筛选:" + parts.joined(separator: "·")

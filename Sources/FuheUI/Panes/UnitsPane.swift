@@ -39,10 +39,16 @@ struct UnitsPane: Pane {
             let i = order.firstIndex(of: ctx.state[UnitsPane.self].filter.evalType) ?? 0
             ctx.changeFilter { $0.evalType = order[(i + 1) % order.count] }
         },
-        .init(.filterStatus, [.character("s")], .units, "按复核状态筛选（循环）") { ctx in
-            let order: [ReviewStatus?] = [nil] + ReviewStatus.allCases.map { $0 }
-            let i = order.firstIndex(of: ctx.state[UnitsPane.self].filter.reviewStatus) ?? 0
-            ctx.changeFilter { $0.reviewStatus = order[(i + 1) % order.count] }
+        .init(.filterStatus, [.character("s")], .units, "按复核状态筛选（循环：未开始、复核中、待确认、已定稿、全部）") { ctx in
+            // (not started, status): 未开始 is a unit with no review yet.
+            let order: [(Bool, ReviewStatus?)] = [(false, nil), (true, nil)] + ReviewStatus.allCases.map { (false, $0) }
+            let f = ctx.state[UnitsPane.self].filter
+            let i = order.firstIndex { $0.0 == f.reviewNotStarted && $0.1 == f.reviewStatus } ?? 0
+            let next = order[(i + 1) % order.count]
+            ctx.changeFilter {
+                $0.reviewNotStarted = next.0
+                $0.reviewStatus = next.1
+            }
         },
         .init(.filterFlagged, [.character("x")], .units, "只看有校验提示的单位") { $0.changeFilter { $0.flaggedOnly.toggle() } },
         .init(.filterOverdue, [.character("o")], .units, "只看有逾期整改的单位") { $0.changeFilter { $0.overdueOnly.toggle() } },

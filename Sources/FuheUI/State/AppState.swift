@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     public var lastQuery: String?
     public var message: String?
     public var messageIsError = false
+    /// The last status-line messages, oldest first (`z` shows them whole).
+    public var messageLog: [String] = []
     public var saveState: SaveState = .saved
     public var actor: Actor
     /// This session's id (its repository's): its own changes are not announced when following.

@@ -29,13 +29,18 @@ enum TrainingCommands: CommandProvider {
             guard !session.lessons.isEmpty else { ctx.info("没有课程"); return }
             ctx.push(LessonMenu(position: ListPosition(cursor: max(0, min(session.number - 1, session.lessons.count - 1)))))
         },
-        .init(.lessonHint, [.character("I")], .training, "显示当前步骤的提示", hint: "提示", when: inDemo(.lessonHint)) { ctx in
+        .init(.lessonHint, [.character("I")], .training, "显示当前步骤的提示（课程窗格放不下时在框中显示全文）", hint: "提示", when: inDemo(.lessonHint)) { ctx in
             guard ctx.state[LessonSession.self].run?.current != nil else {
                 ctx.info("没有进行中的课程：按 \(ctx.key(.lessonMenu)) 选择一课")
                 return
             }
             ctx.state[LessonSession.self].run?.revealHint()
             ctx.publishLesson()
+            // A lesson pane too small for the step, the note and the hint: show them whole.
+            if let lesson = ctx.state.training?.lesson, LessonPaneView.isCut(lesson, width: ctx.state.width, rows: TrainingRows(ctx.state).lesson) {
+                let hint = ctx.state[LessonSession.self].run?.current?.hint
+                ctx.push(TextBox(title: "课程 \(lesson.number) · 全文", paragraphs: LessonPaneView.fullText(lesson, hint: hint)))
+            }
         },
         .init(.resetSandbox, [.function(5)], .training, "重置沙盒：重新载入示例数据（连按两次；正在上的课从头开始）", hint: "重置",
               when: inDemo(.resetSandbox)) { ctx in

@@ -80,21 +80,50 @@ enum KeyStripView {
 
 /// The lesson pane: the lesson's title and step count, the steps (done ✓, current ▶) as far as
 /// they fit, and a note — the introduction, what the last step taught, a mistake's explanation,
-/// the hint, or the end of the lesson.
+/// the hint, or the end of the lesson. The current step and the note are always shown whole: the
+/// pane grows for them (`TrainingRows`), and when even that is not enough the last row says so
+/// and the hint key shows everything in a box.
 enum LessonPaneView {
-    static func render(_ lesson: LessonPaneModel, keys: String, rect: Rect, into buffer: inout ScreenBuffer) {
+    /// The lines that must be read whole: the current step, then the note.
+    static func essential(_ lesson: LessonPaneModel, width: Int) -> [(String, Style)] {
+        let (noteText, noteStyle) = note(lesson.note)
+        let current = lesson.finished ? [] : "▶ \(lesson.current + 1). \(lesson.steps[lesson.current])".wrapped(toWidth: width).map { ($0, Style(bold: true)) }
+        let notes = noteText.isEmpty ? [] : noteText.wrapped(toWidth: width).map { ($0, noteStyle) }
+        return current + notes
+    }
+
+    /// Rows the pane needs to show the current step and the note whole (title included), in a
+    /// terminal `width` cells wide.
+    static func neededRows(_ lesson: LessonPaneModel, width: Int) -> Int {
+        1 + essential(lesson, width: max(1, width - 2)).count
+    }
+
+    /// Whether `rows` rows (title included) cut the current step or the note.
+    static func isCut(_ lesson: LessonPaneModel, width: Int, rows: Int) -> Bool {
+        neededRows(lesson, width: width) > rows
+    }
+
+    /// Everything the pane has to say, for the box the hint key opens when the pane is too small.
+    static func fullText(_ lesson: LessonPaneModel, hint: String?) -> [String] {
+        var out = ["课程 \(lesson.number) · \(lesson.title)"]
+        if !lesson.finished { out.append("▶ 第 \(lesson.current + 1)/\(lesson.steps.count) 步：\(lesson.steps[lesson.current])") }
+        let (noteText, _) = note(lesson.note)
+        if !noteText.isEmpty { out.append(noteText) }
+        if let hint, !noteText.hasPrefix("提示：") { out.append("提示：" + hint) }
+        return out
+    }
+
+    static func render(_ lesson: LessonPaneModel, keys: String, hintKey: String, rect: Rect, into buffer: inout ScreenBuffer) {
         guard rect.height > 0 else { return }
         let progress = lesson.finished ? "已完成 ✓" : "第 \(lesson.current + 1)/\(lesson.steps.count) 步"
         PaneChrome.title("课程 \(lesson.number) · \(progress) · \(lesson.title)", right: keys, rect: rect, focused: false, into: &buffer)
         let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
         guard body.height > 0, body.width > 4 else { return }
+        let currentLines = lesson.finished ? [] : "▶ \(lesson.current + 1). \(lesson.steps[lesson.current])".wrapped(toWidth: body.width)
         let (noteText, noteStyle) = note(lesson.note)
-        var noteLines = noteText.isEmpty ? [] : noteText.wrapped(toWidth: body.width)
+        let noteLines = noteText.isEmpty ? [] : noteText.wrapped(toWidth: body.width)
         var lines: [(String, Style)] = []
-        let currentText = lesson.finished ? "" : "▶ \(lesson.current + 1). \(lesson.steps[lesson.current])"
-        let currentLines = currentText.isEmpty ? [] : currentText.wrapped(toWidth: body.width)
-        let listed = lesson.steps.count - (lesson.finished ? 0 : 1) + currentLines.count
-        if listed + min(noteLines.count, 2) <= body.height {
+        if lesson.steps.count - (lesson.finished ? 0 : 1) + currentLines.count + noteLines.count <= body.height {
             // Every step, the current one in full.
             for (i, step) in lesson.steps.enumerated() {
                 if i == lesson.current {
@@ -105,14 +134,16 @@ enum LessonPaneView {
                 }
             }
         } else {
-            // The current step first; the note gets what is left (at least one row, at most two).
-            let stepRows = min(currentLines.count, noteLines.isEmpty ? body.height : max(1, body.height - 1))
-            let noteRows = min(noteLines.count, 2, body.height - stepRows)
-            lines = clip(currentLines, rows: stepRows, width: body.width).map { ($0, Style(bold: true)) }
-            noteLines = clip(noteLines, rows: noteRows, width: body.width)
+            lines = currentLines.map { ($0, Style(bold: true)) }
         }
-        let room = max(0, body.height - lines.count)
-        lines += clip(noteLines, rows: room, width: body.width).map { ($0, noteStyle) }
+        lines += noteLines.map { ($0, noteStyle) }
+        if lines.count > body.height {
+            // Too long even for the grown pane: say where the rest is, never cut silently.
+            lines = Array(lines.prefix(body.height))
+            let more = "…（\(hintKey) 看全文）"
+            let last = lines[body.height - 1]
+            lines[body.height - 1] = (last.0.truncated(toWidth: body.width - DisplayWidth.of(more), ellipsis: "") + more, last.1)
+        }
         for (i, line) in lines.prefix(body.height).enumerated() {
             buffer.put(line.0, x: body.x, y: body.y + i, style: line.1, maxWidth: body.width, clip: body)
         }

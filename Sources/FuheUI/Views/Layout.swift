@@ -63,7 +63,10 @@ public struct TrainingRows: Equatable, Sendable {
         }
         if let lesson = training.lesson {
             let wanted = state.height >= 40 ? min(9, lesson.steps.count + 3) : state.height >= 30 ? 6 : 4
-            self.lesson = take(max(4, wanted), minimum: 3)
+            // The pane grows for a current step and note that need more rows (read whole), but
+            // leaves presentation mode its key strip.
+            let needed = min(LessonPaneView.neededRows(lesson, width: state.width), spare - (training.presenting ? 1 : 0))
+            self.lesson = take(max(4, wanted, needed), minimum: 3)
         }
         if training.presenting { strip = take(1, minimum: 1) }
     }

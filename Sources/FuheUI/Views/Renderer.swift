@@ -27,6 +27,7 @@ public enum Renderer {
         if let training = state.training { renderTraining(training, state: state, layout: layout, into: &buffer) }
         let frame = OverlayFrame(state, layout: layout)
         for entry in state.overlays { entry.overlay.render(state, in: frame, into: &buffer) }
+        StatusLineView.renderLongMessage(state, rect: layout.status, into: &buffer)
         if state.overlay?.showsCursor != true { buffer.cursor = nil }
         return buffer
     }
@@ -39,7 +40,7 @@ public enum Renderer {
         let reserved = layout.reserved
         if rows.lesson > 0, let lesson = training.lesson {
             let keys = "\(state.key(.lessonHint)) \(CommandRegistry.spec(.lessonHint).hint ?? "") · \(state.key(.lessonMenu)) \(CommandRegistry.spec(.lessonMenu).hint ?? "")"
-            LessonPaneView.render(lesson, keys: keys, rect: Rect(x: 0, y: reserved.y, width: state.width, height: rows.lesson), into: &buffer)
+            LessonPaneView.render(lesson, keys: keys, hintKey: state.key(.lessonHint), rect: Rect(x: 0, y: reserved.y, width: state.width, height: rows.lesson), into: &buffer)
         }
         if rows.strip > 0 {
             KeyStripView.render(training.strokes, rect: Rect(x: 0, y: reserved.y + rows.lesson, width: state.width, height: 1), into: &buffer)
