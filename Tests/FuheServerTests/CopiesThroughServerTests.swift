@@ -20,7 +20,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: copyPath))
         // The inspector does.
         let out = try h.ok(h.run(["checkout", "--server", h.url, "--unit", "heshan", "--out", copyPath, "--to", "赵核查"], as: "inspector"))
-        #expect(out.stdout.contains("as lease L-1 for 赵核查"))
+        #expect(out.stdout.contains("（借出 L-1，借给 赵核查）"))
         #expect(try h.pg.value("SELECT status || ' ' || holder FROM lease WHERE id = 'L-1'") == "out 赵核查")
         let listed = try h.ok(h.run(["leases", "--server", h.url], as: "leader")).stdout
         #expect(listed.contains("L-1") && listed.contains("借出中"))
@@ -52,10 +52,10 @@ import Testing
         #expect(try h.fingerprint() == before)
         // Without a terminal and without --prefer, conflicts refuse.
         let undecided = try h.run(["merge", "--server", h.url, copyPath], as: "inspector")
-        #expect(undecided.status != 0 && undecided.stderr.contains("conflict(s) need a decision"))
+        #expect(undecided.status != 0 && undecided.stderr.contains("个冲突需要决定"))
         // Merged, taking the copy's side.
         let merged = try h.ok(h.run(["merge", "--server", h.url, copyPath, "--prefer", "copy"], as: "inspector")).stdout
-        #expect(merged.contains("merged L-1: 2 field(s) written, 1 conflict(s) decided"))
+        #expect(merged.contains("已合并 L-1：写入 2 个字段，决定 1 个冲突"))
         let after = try member.dossier(id: unit)
         #expect(after.result(for: node1).reviewNote == "现场核实：编制表原件已看")
         #expect(after.result(for: node2).reviewNote == "现场：三公经费台账已查")

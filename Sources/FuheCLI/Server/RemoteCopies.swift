@@ -64,11 +64,14 @@ enum RemoteCopies {
             outPath: out, since: ticket.since))
         do { try pending.commit() } catch {
             let _: Done? = try? call(client, "POST", "/v1/leases/\(lease.id)/release", body: ReleaseRequest(reason: "副本未能写入 \(out)：\(error)"))
-            throw CLIFailure("\(out): cannot write the copy (\(error)); the lease was released")
+            throw CLIFailure(tr("\(out)：副本未能写入（\(error)）；借出已撤销", "\(out): cannot write the copy (\(error)); the lease was released"))
         }
         let names = Dictionary(dossiers.map { ($0.id, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
-        print("checked out \(lease.dossierIDs.count) unit(s) to \(out) as lease \(lease.id) for \(lease.holder): \(lease.dossierIDs.map { names[$0] ?? $0 }.joined(separator: "、"))")
-        print("open it with: fuhe --store \(out); bring it back with: fuhe merge --server \(TokenFile.key(server)) \(out)")
+        let taken = lease.dossierIDs.map { names[$0] ?? $0 }.joined(separator: "、")
+        print(tr("已把 \(lease.dossierIDs.count) 个单位借出到 \(out)（借出 \(lease.id)，借给 \(lease.holder)）：\(taken)",
+                 "checked out \(lease.dossierIDs.count) unit(s) to \(out) as lease \(lease.id) for \(lease.holder): \(taken)"))
+        print(tr("打开：fuhe --store \(out)；合并回来：fuhe merge --server \(TokenFile.key(server)) \(out)",
+                 "open it with: fuhe --store \(out); bring it back with: fuhe merge --server \(TokenFile.key(server)) \(out)"))
     }
 
     static func merge(client: ServerClient, server: URL, file: String, prefer: MergeDecision?, dryRun: Bool, closeEmpty: Bool) throws {
@@ -102,10 +105,11 @@ enum RemoteCopies {
                 decisions = plan.decisions(preferring: prefer)
             } else if isatty(0) == 1 && isatty(1) == 1 {
                 let decided = try MainActor.assumeIsolated { try MergeRunner.decide(plan: plan, dossiers: dossiers, title: heading) }
-                guard let decided else { throw CLIFailure("merge cancelled; nothing was written") }
+                guard let decided else { throw CLIFailure(tr("合并已取消；什么都没有写入", "merge cancelled; nothing was written")) }
                 decisions = decided
             } else {
-                throw CLIFailure("\(plan.conflicts.count) conflict(s) need a decision: run fuhe merge in a terminal, or pass --prefer main|copy; nothing was written")
+                throw CLIFailure(tr("有 \(plan.conflicts.count) 个冲突需要决定：请在终端中运行 fuhe merge，或加 --prefer main|copy；什么都没有写入",
+                                     "\(plan.conflicts.count) conflict(s) need a decision: run fuhe merge in a terminal, or pass --prefer main|copy; nothing was written"))
             }
         }
         let request = MergeRequest(copy: upload, decisions: decisions, mainJournalSeq: basis.mainJournalSeq, closeEmpty: closeEmpty,
@@ -116,8 +120,9 @@ enum RemoteCopies {
         } catch { throw CLIFailure("\(error)") }
         if answer.leftOpen { print("副本没有任何修改：借出 \(basis.lease.id) 保持借出中"); return }
         if plan.isEmpty { print("副本没有任何修改：借出 \(basis.lease.id) 已结束（--close-empty）"); return }
-        print("merged \(basis.lease.id): \(answer.fieldsChanged) field(s) written, \(answer.conflictsDecided) conflict(s) decided" +
-              (answer.batch.map { " (journal batch #\($0))" } ?? ""))
+        print(tr("已合并 \(basis.lease.id)：写入 \(answer.fieldsChanged) 个字段，决定 \(answer.conflictsDecided) 个冲突",
+                 "merged \(basis.lease.id): \(answer.fieldsChanged) field(s) written, \(answer.conflictsDecided) conflict(s) decided") +
+              (answer.batch.map { tr("（日志批次 #\($0)）", " (journal batch #\($0))") } ?? ""))
     }
 
     static func leases(client: ServerClient, release: String?, reason: String?) throws {

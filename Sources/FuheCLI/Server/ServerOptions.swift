@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FuheClient
+import FuheCore
 
 /// `--server URL` (or $FUHE_SERVER), with the token `fuhe login` stored for it.
 struct ServerOptions: ParsableArguments {
@@ -22,7 +23,8 @@ struct ServerOptions: ParsableArguments {
     func client(tokens: TokenFile = TokenFile()) throws -> ServerClient {
         let url = try url()
         guard let entry = tokens.token(for: url) else {
-            throw CLIFailure("not logged in to \(TokenFile.key(url)): run fuhe login --server \(TokenFile.key(url)) --user NAME")
+            throw CLIFailure(tr("尚未登录 \(TokenFile.key(url))：请先运行 fuhe login --server \(TokenFile.key(url)) --user 账号",
+                                 "not logged in to \(TokenFile.key(url)): run fuhe login --server \(TokenFile.key(url)) --user NAME"))
         }
         return ServerClient(base: url, token: entry.token)
     }
