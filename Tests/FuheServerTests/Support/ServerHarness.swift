@@ -1,7 +1,6 @@
 import Foundation
 import FuheClient
 import FuheTestSupport
-import Synchronization
 import Testing
 
 /// A real `fuhe serve` on loopback over a fresh test database, set up as an administrator would:
@@ -14,7 +13,6 @@ final class ServerHarness: @unchecked Sendable {
     let port: Int
     var url: String { "http://127.0.0.1:\(port)" }
     private var server: Process?
-    private let output = LogBox()
 
     static let password = "correct horse 1"
     /// Accounts: name → (display, role, team).
@@ -54,34 +52,36 @@ final class ServerHarness: @unchecked Sendable {
     /// The sample unit that belongs to 乙组.
     static let otherTeamUnit = "SE-JH-2021"
 
-    /// Starts (or restarts) the server on the harness's port.
+    /// Starts (or restarts) the server on the harness's port. Its output goes to a file, not a
+    /// pipe: a pipe must be drained by a thread of this process, and when the test process's
+    /// threads were all busy a server could block writing a log line (no request answered).
     func start() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: fuhe)
         p.arguments = ["serve", "--db", pg.url, "--app-role", pg.appRole, "--listen", "127.0.0.1:\(port)"]
         p.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
-        let out = Pipe()
+        if !FileManager.default.fileExists(atPath: logPath) { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        defer { try? out.close() }
+        try out.seekToEnd()
         p.standardOutput = out
         p.standardError = out
         p.standardInput = FileHandle.nullDevice
-        let sink = output
-        out.fileHandleForReading.readabilityHandler = { h in
-            let data = h.availableData
-            // At end of file the handler would be called again and again (a busy loop): stop it.
-            if data.isEmpty { h.readabilityHandler = nil } else { sink.append(String(decoding: data, as: UTF8.self)) }
-        }
+        let already = log.components(separatedBy: "listening on").count - 1
         try p.run()
         server = p
         let deadline = Date().addingTimeInterval(60)
-        let already = output.text.components(separatedBy: "listening on").count - 1
-        while output.text.components(separatedBy: "listening on").count - 1 == already {
+        while log.components(separatedBy: "listening on").count - 1 == already {
             guard p.isRunning, Date() < deadline else { throw TestPostgres.Missing(description: "fuhe serve did not start: \(log)") }
             Thread.sleep(forTimeInterval: 0.05)
         }
     }
 
+    /// Where the server's output goes (every start appends).
+    var logPath: String { directory.appendingPathComponent("server.log").path }
+
     /// What the server printed.
-    var log: String { output.text }
+    var log: String { String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self) }
 
     /// SIGTERM, then wait.
     func stop() {
@@ -110,28 +110,33 @@ final class ServerHarness: @unchecked Sendable {
         return env
     }
 
-    /// Runs `fuhe` as `user` (nil: nobody logged in).
+    /// Runs `fuhe` as `user` (nil: nobody logged in). Its output goes to files read after it
+    /// exits, so nothing depends on a thread of this process being free to drain a pipe.
     func run(_ arguments: [String], stdin: String? = nil, as user: String?) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: fuhe)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment(as: user)) { $1 }
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let tag = UUID().uuidString
+        let paths = ["in", "out", "err"].map { directory.appendingPathComponent("run-\(tag).\($0)").path }
+        defer { paths.forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        _ = FileManager.default.createFile(atPath: paths[0], contents: Data((stdin ?? "").utf8))
+        _ = FileManager.default.createFile(atPath: paths[1], contents: nil)
+        _ = FileManager.default.createFile(atPath: paths[2], contents: nil)
+        let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: paths[0]))
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: paths[1]))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: paths[2]))
+        defer { try? input.close(); try? out.close(); try? err.close() }
+        process.standardInput = input
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input
         try process.run()
-        input.fileHandleForWriting.write(Data((stdin ?? "").utf8))
-        try input.fileHandleForWriting.close()
-        let errData = Mutex(Data())
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errData.withLock { $0 = err.fileHandleForReading.readDataToEndOfFile() } }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
-        var stderr = String(decoding: errData.withLock { $0 }, as: UTF8.self)
+        let read = { (path: String) in String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        let stdout = read(paths[1])
+        var stderr = read(paths[2])
         if process.terminationStatus != 0 { stderr += "\n(fuhe \(arguments.joined(separator: " ")))" }
-        return ProcessOutput(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: stderr)
+        return ProcessOutput(status: process.terminationStatus, stdout: stdout, stderr: stderr)
     }
 
     @discardableResult
@@ -175,12 +180,4 @@ final class ServerHarness: @unchecked Sendable {
         _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
         return Int(UInt16(bigEndian: addr.sin_port))
     }
-}
-
-/// What a server process printed, read on another thread.
-final class LogBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = ""
-    func append(_ s: String) { lock.lock(); value += s; lock.unlock() }
-    var text: String { lock.lock(); defer { lock.unlock() }; return value }
 }
