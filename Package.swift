@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // ZIP for DOCX/XLSX packages (small, pure Swift over the system zlib): documents written, reports read.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // fuhe serve (docs/server.md): the HTTP server (Hummingbird 2, without its configuration
+        // trait), bcrypt password hashes (hummingbird-auth's small C bcrypt only), PostgreSQL.
+        // Lighter than Vapor; swift-nio-ssl, which postgres-nio needs anyway, gives TLS.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Domain model, exact decimals, scoring engine, validation, lifecycles. Foundation only.
@@ -64,16 +70,33 @@ let package = Package(
         // Wiring: the store as the workstation's repository, bundled data, the terminal run loop.
         .target(name: "FuheApp", dependencies: [
             "FuheCore", "FuheExchange", "FuheStore", "FuheResources", "TermCore", "FuheUI", "FuheTerminal", "FuheTraining",
-            "FuheDocuments", "FuheFiles",
+            "FuheDocuments", "FuheFiles", "FuheClient",
         ]),
+        // The server's and the client's shared wire format (requests, answers, error bodies).
+        .target(name: "FuheWire", dependencies: ["FuheCore"]),
+        // fuhe serve: the main store in PostgreSQL (accounts, teams, row-level security), its HTTP
+        // API, the change feed pushed by long-poll. Runs FuheCore's rules on every write.
+        .target(name: "FuheServer", dependencies: [
+            "FuheCore", "FuheWire",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
+        // fuhe --server URL: the server as the workstation's repository (HTTP over Foundation's
+        // URLSession, no extra package), the token file, the pushed change feed.
+        .target(name: "FuheClient", dependencies: ["FuheCore", "FuheWire", "FuheUI"]),
         // Command-line commands (swift-argument-parser).
         .target(name: "FuheCLI", dependencies: [
             "FuheCore", "FuheExchange", "FuheIntake", "FuheStore", "FuheResources", "TermCore", "FuheApp", "FuheTraining", "FuheDocuments", "FuheFiles",
+            "FuheServer", "FuheClient", "FuheWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
         .executableTarget(name: "fuhe-bench", dependencies: [
             "FuheCore", "FuheIntake", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments", "FuheTerminal", "FuheFiles",
+            "FuheClient", "FuheWire",
         ]),
         // Fixtures shared by the test targets.
         .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining", "FuheDocuments",
@@ -99,6 +122,10 @@ let package = Package(
         ]),
         .testTarget(name: "FuheUITests", dependencies: ["FuheUI", "FuheTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "FuheE2ETests", dependencies: ["fuhe", "FuheTestSupport", "FuheStore", "FuheCore"]),
+        // Against a real PostgreSQL (FUHE_TEST_PG_URL) and the real `fuhe serve`.
+        .testTarget(name: "FuheServerTests", dependencies: [
+            "FuheServer", "FuheClient", "FuheWire", "FuheCore", "FuheStore", "fuhe", "FuheTestSupport",
+        ]),
         .testTarget(name: "FuheCLITests", dependencies: [
             "FuheCLI", "fuhe", "FuheTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Fixtures"]),

@@ -20,8 +20,13 @@ public enum MergePlanText {
         if prepared.alreadyMerged {
             return ["已合并过：\(prepared.lease.id) 于 \(prepared.lease.mergedAt.map(BeijingTime.display) ?? "?") 合并，副本此后未改动；再次合并不会改变任何内容"]
         }
-        let changes = prepared.plan.changes
-        let conflicts = prepared.plan.conflicts
+        return lines(plan: prepared.plan, dossiers: dossiers)
+    }
+
+    /// The plan's changes and conflicts (a local merge's or a server's).
+    public static func lines(plan: MergePlan, dossiers: [String: Dossier]) -> [String] {
+        let changes = plan.changes
+        let conflicts = plan.conflicts
         var out = ["自动合并 \(changes.count) 处修改，冲突 \(conflicts.count) 处"]
         for c in changes {
             let place = MergeLabels.entity(c.key, in: dossiers[c.key.dossierID])

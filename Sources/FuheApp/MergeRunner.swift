@@ -9,20 +9,25 @@ import TermCore
 @MainActor
 public enum MergeRunner {
     public static func decide(_ prepared: MergePreparation, dossiers: [String: Dossier], title: String) throws -> [String: MergeDecision]? {
+        try decide(plan: prepared.plan, dossiers: dossiers, title: title)
+    }
+
+    /// The conflict pane for a plan (a local merge's, or one made against a server).
+    public static func decide(plan: MergePlan, dossiers: [String: Dossier], title: String) throws -> [String: MergeDecision]? {
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch {
             throw AppFailure(tr("无法为冲突窗格启动终端：\(error)（可加 --prefer 主库|副本 不用窗格合并）", "cannot start the terminal for the conflict pane: \(error) (pass --prefer main|copy to merge without it)"))
         }
         defer { terminal.shutdown() }
-        let rows = prepared.plan.conflicts.map { ConflictPane.Row(conflict: $0, dossier: dossiers[$0.key.dossierID]) }
+        let rows = plan.conflicts.map { ConflictPane.Row(conflict: $0, dossier: dossiers[$0.key.dossierID]) }
         let size = terminal.size
-        var pane = ConflictPane(title: title, automatic: prepared.plan.changes.count, rows: rows, width: size.width, height: size.height)
+        var pane = ConflictPane(title: title, automatic: plan.changes.count, rows: rows, width: size.width, height: size.height)
         terminal.draw(ConflictPaneView.render(pane))
         while !terminal.terminationRequested {
             guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
             if key == .ctrl("c") { return nil }
             pane.handle(key)
-            refuseBrokenValues(&pane, plan: prepared.plan)
+            refuseBrokenValues(&pane, plan: plan)
             switch pane.outcome {
             case .merge(let decisions)?: return decisions
             case .cancel?: return nil

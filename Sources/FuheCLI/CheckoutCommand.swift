@@ -3,6 +3,7 @@ import Foundation
 import FuheFiles
 import FuheCore
 import FuheStore
+import FuheWire
 
 /// `fuhe checkout`: writes an offline copy of some units for a site inspection and records the lease.
 struct CheckoutCommand: ParsableCommand {
@@ -29,8 +30,18 @@ struct CheckoutCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: ArgumentHelp(tr("谁拿走副本（默认：--as）。", "Who takes the copy (default: --as)."), valueName: "name"))
     var holder: String?
 
+    @OptionGroup var remote: ServerOptions
+
     func run() throws {
         try OutputFile.check(out, force: force)
+        if remote.server != nil {
+            let client = try remote.client()
+            let ids = try RemoteCopies.resolve(unit, filter: filter.isEmpty ? nil : try Self.parse(filter), client: client)
+            guard !ids.isEmpty else { throw ValidationError("choose units with --unit or --filter") }
+            let me: AccountInfo = try RemoteCopies.call(client, "GET", "/v1/me")
+            return try RemoteCopies.checkout(client: client, server: try remote.url(), ids: ids, out: out, force: force, holder: holder ?? me.displayName,
+                                             actor: me.displayName)
+        }
         let store = try options.open(createIfMissing: false)
         var ids = try unit.map { try UnitResolver.resolve($0, in: store) }
         if !filter.isEmpty {

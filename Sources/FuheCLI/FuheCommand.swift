@@ -34,7 +34,8 @@ public struct FuheCommand: ParsableCommand {
             Shell completion: fuhe --generate-completion-script bash|zsh|fish
             """),
         version: "0.1.0",
-        subcommands: [WorkstationCommand.self, ListCommand.self, ShowCommand.self, ImportCommand.self, IntakeCommand.self, ExportCommand.self, LedgerCommand.self, ReportCommand.self, CheckCommand.self, VerifyCommand.self, CheckoutCommand.self, MergeCommand.self, LeasesCommand.self, DemoCommand.self, ReplayCommand.self, SamplesCommand.self, KeysCommand.self, StatsCommand.self, SampleCommand.self],
+        subcommands: [WorkstationCommand.self, ListCommand.self, ShowCommand.self, ImportCommand.self, IntakeCommand.self, ExportCommand.self, LedgerCommand.self, ReportCommand.self, CheckCommand.self, VerifyCommand.self, CheckoutCommand.self, MergeCommand.self, LeasesCommand.self, DemoCommand.self, ReplayCommand.self, SamplesCommand.self, KeysCommand.self, StatsCommand.self, SampleCommand.self,
+                      ServeCommand.self, LoginCommand.self, LogoutCommand.self, AdminCommand.self, PushCommand.self, PullCommand.self],
         defaultSubcommand: WorkstationCommand.self
     )
 

@@ -15,7 +15,13 @@ struct LeasesCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(tr("放弃的原因（记入日志）。", "Why the lease is released (journalled)."), valueName: "text"))
     var reason: String?
 
+    @OptionGroup var remote: ServerOptions
+
     func run() throws {
+        if remote.server != nil {
+            if release != nil, reason?.isEmpty ?? true { throw ValidationError("--release needs --reason") }
+            return try RemoteCopies.leases(client: try remote.client(), release: release, reason: reason)
+        }
         let store = try options.open(createIfMissing: false)
         if let release {
             guard let reason, !reason.isEmpty else { throw ValidationError(tr("--release 需要 --reason", "--release needs --reason")) }

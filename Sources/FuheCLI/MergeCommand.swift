@@ -12,6 +12,8 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
+    @OptionGroup var remote: ServerOptions
+
     @Argument(help: ArgumentHelp(tr("副本文件。", "The copy file."), valueName: "file"), completion: .file(extensions: ["sqlite"]))
     var file: String
 
@@ -27,6 +29,10 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let side = try prefer.map { try Choices.parse($0, as: MergePreference.self, option: "--prefer").decision }
+        if remote.server != nil {
+            return try RemoteCopies.merge(client: try remote.client(), server: try remote.url(), file: file, prefer: side, dryRun: dryRun,
+                                          closeEmpty: closeEmpty)
+        }
         let store = try options.open(createIfMissing: false)
         let prepared: MergePreparation
         prepared = try store.prepareMerge(copyPath: file)

@@ -3,6 +3,8 @@ import Foundation
 import FuheApp
 import FuheCore
 import FuheUI
+import FuheClient
+import FuheWire
 
 /// `fuhe` with no subcommand: the full-screen workstation on the default store or `--store PATH`.
 struct WorkstationCommand: ParsableCommand {
@@ -20,7 +22,10 @@ struct WorkstationCommand: ParsableCommand {
         valueName: "dir"))
     var reportsDir: String?
 
+    @OptionGroup var remote: ServerOptions
+
     func run() throws {
+        if remote.server != nil { return try runOnServer() }
         // A settings file that is wrong is refused before the store is opened or created.
         let settings = try UserSettings.load()
         let store = try options.open()
@@ -32,5 +37,20 @@ struct WorkstationCommand: ParsableCommand {
                                                                    reports: reports))
         }
         if let status = SignalExit.status(interruptedByKey: interrupted) { throw ExitCode(status) }
+    }
+
+    /// `fuhe --server URL`: the same workstation on a server, as the logged-in account (its
+    /// role comes from the server, not from --role or --as).
+    private func runOnServer() throws {
+        let url = try remote.url()
+        let client = try remote.client()
+        let me: AccountInfo
+        do { me = try RemoteRepository(client: client).me() } catch { throw CLIFailure("\(error)") }
+        let repository = RemoteRepository(client: client, account: me.name)
+        let label = StoreLabel(name: url.host ?? url.absoluteString,
+                               kind: "服务器 \(url.host ?? "")\(url.port.map { ":\($0)" } ?? "") · \(me.role.label) · \(me.teams.joined(separator: "、"))")
+        try MainActor.assumeIsolated {
+            try RemoteWorkstationRunner.run(repository: repository, options: .init(actor: me.role.actor(name: me.displayName), label: label))
+        }
     }
 }

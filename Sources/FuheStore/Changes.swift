@@ -37,23 +37,15 @@ extension FuheStore {
         }
     }
 
-    /// Only the review and the items decide the self-evaluation status: a change of rows alone
-    /// (most edits) leaves it as it is.
-    static func touchesStatus(_ changes: [StoreChange]) -> Bool {
-        changes.contains { change in
-            switch change {
-            case .review, .item, .removeItem, .evaluation: true
-            default: false
-            }
-        }
-    }
+    /// Only the review and the items decide the self-evaluation status (FuheCore's rule).
+    static func touchesStatus(_ changes: [StoreChange]) -> Bool { EvaluationLifecycle.touchesStatus(changes) }
 
     /// Writes the status the written review and items imply (from `before`, the dossier in
     /// memory, with `changes` laid over it), journalled in `batch`, when it differs.
     static func settleStatus(_ changes: [StoreChange], before: Dossier?, dossierID: String, batch: Int64, _ db: Database,
                              attribution: (ChangeTarget, String) -> Attribution) throws {
-        guard touchesStatus(changes), let before else { return }
-        let settled = EvaluationLifecycle.completing([], for: before.applying(changes))
+        guard let before else { return }
+        let settled = EvaluationLifecycle.settling(changes, on: before)
         if !settled.isEmpty { _ = try applyChanges(settled, to: dossierID, batch: batch, db, attribution: attribution) }
     }
 
@@ -130,15 +122,7 @@ extension FuheStore {
                                                      session: who.session),
                                    batch: batch, at: who.at, atText: who.atText, previous: lastHash)
             }
-            if old == nil || new == nil {
-                try journal("*", old, new)
-            } else {
-                let oldFields = JSONFields.split(old)
-                let newFields = JSONFields.split(new)
-                for name in Set(oldFields.keys).union(newFields.keys).sorted() where oldFields[name] != newFields[name] {
-                    try journal(name, oldFields[name], newFields[name])
-                }
-            }
+            for field in FieldDiff.changes(old: old, new: new) { try journal(field.field, field.old, field.new) }
             switch pending {
             case .change(let change): try Self.write(change, json: new, dossierID: dossierID, db)
             case .raw(let entity, let id, let json): try Self.writeRaw(entity: entity, id: id, json: json, dossierID: dossierID, db)
@@ -165,17 +149,10 @@ extension FuheStore {
     }
 
     static func target(of change: StoreChange, dossierID: String) -> ChangeTarget {
-        switch change {
-        case .result(let r): ChangeTarget(entity: "result", entityID: r.nodeID, table: "result", keyColumn: "node_id", dossierID: dossierID, newJSON: JSONColumn.encode(r))
-        case .evidence(let e): ChangeTarget(entity: "evidence", entityID: e.id, table: "evidence", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(e))
-        case .removeEvidence(let id): ChangeTarget(entity: "evidence", entityID: id, table: "evidence", keyColumn: "id", dossierID: dossierID, newJSON: nil)
-        case .finding(let f): ChangeTarget(entity: "finding", entityID: f.id, table: "finding", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(f))
-        case .removeFinding(let id): ChangeTarget(entity: "finding", entityID: id, table: "finding", keyColumn: "id", dossierID: dossierID, newJSON: nil)
-        case .item(let i): ChangeTarget(entity: "item", entityID: i.id, table: "rect_item", keyColumn: "id", dossierID: dossierID, newJSON: JSONColumn.encode(i))
-        case .removeItem(let id): ChangeTarget(entity: "item", entityID: id, table: "rect_item", keyColumn: "id", dossierID: dossierID, newJSON: nil)
-        case .review(let r): ChangeTarget(entity: "review", entityID: dossierID, table: "dossier", keyColumn: "review_json", dossierID: dossierID, newJSON: r.map(JSONColumn.encode))
-        case .evaluation(let e): ChangeTarget(entity: "evaluation", entityID: dossierID, table: "dossier", keyColumn: "evaluation_json", dossierID: dossierID, newJSON: JSONColumn.encode(e))
-        }
+        let key = change.key(dossierID: dossierID)
+        var t = locate(key)
+        t.newJSON = change.storedJSON
+        return t
     }
 
     static func currentJSON(_ t: ChangeTarget, _ db: Database) throws -> String? {
@@ -214,21 +191,13 @@ extension FuheStore {
         case .removeEvidence(let id):
             try db.execute(sql: "DELETE FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
         case .finding(let f):
-            if let problem = Numbering.check(f.seq, what: "问题") { throw StoreError.rule(code: problem.code, message: problem.message) }
+            try check(change, dossierID: dossierID, db)
             try CycleColumns.upsertFinding(f, json: json, dossierID: dossierID, db)
         case .removeFinding(let id):
-            let hanging = try Row.fetchOne(db, sql: "SELECT COUNT(*), SUM(status NOT IN ('CLOSED', 'WITHDRAWN')) FROM rect_item WHERE dossier_id = ? AND finding_id = ?",
-                                           arguments: [dossierID, id])
-            if let count: Int = hanging?[0], count > 0 {
-                let m = FindingRules.deletionMessage(findingID: id, itemCount: count, openCount: hanging?[1] ?? 0)
-                throw StoreError.rule(code: m.code, message: m.message)
-            }
+            try check(change, dossierID: dossierID, db)
             try db.execute(sql: "DELETE FROM finding WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
         case .item(let i):
-            if let problem = Numbering.check(i.seq, what: "整改事项") { throw StoreError.rule(code: problem.code, message: problem.message) }
-            if let problem = ItemRules.validate(i).first(where: { $0.level == .error }) {
-                throw StoreError.rule(code: problem.code, message: problem.message)
-            }
+            try check(change, dossierID: dossierID, db)
             try upsertItem(i, dossierID: dossierID, db)
         case .removeItem(let id):
             try db.execute(sql: "DELETE FROM rect_item WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
@@ -237,5 +206,15 @@ extension FuheStore {
         case .evaluation(let e):
             try db.execute(sql: "UPDATE dossier SET evaluation_json = ?, status = ? WHERE id = ?", arguments: [json, e.status.rawValue, dossierID])
         }
+    }
+
+    /// FuheCore's rules for a stored change, as the store's refusal.
+    private static func check(_ change: StoreChange, dossierID: String, _ db: Database) throws {
+        let violation = try StoredChangeRules.check(change) { id in
+            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(status NOT IN ('CLOSED', 'WITHDRAWN')), 0) FROM rect_item WHERE dossier_id = ? AND finding_id = ?",
+                                       arguments: [dossierID, id])
+            return (row?[0] ?? 0, row?[1] ?? 0)
+        }
+        if let problem = violation?.messages.first { throw StoreError.rule(code: problem.code, message: problem.message) }
     }
 }

@@ -17,39 +17,21 @@ extension FuheStore {
 
     /// Throws `StaleWrite` when an entity `base` saw changed since (nothing is written then).
     static func checkBase(_ base: ChangeBase, changes: [StoreChange], dossierID: String, _ db: Database) throws {
-        guard let seen = base.seen else { return }
-        guard seen.id == dossierID else {
-            throw StoreError.rule(code: "J-003", message: "a change to \(dossierID) was based on another dossier (\(seen.id))")
+        guard let seen = SeenView(base) else { return }
+        guard base.seen?.id == dossierID else {
+            throw StoreError.rule(code: "J-003", message: "a change to \(dossierID) was based on another dossier (\(base.seen?.id ?? "?"))")
         }
-        var stale: [StaleField] = []
-        var checked = Set<EntityKey>()
-        for change in changes {
-            let key = EntityKey(dossierID: dossierID, entity: change.entity, id: change.entityID(dossierID: dossierID))
-            guard checked.insert(key).inserted else { continue }
-            // Located without encoding the change: the check must cost little when nothing changed.
-            let located = locate(ChangeTarget(entity: key.entity, entityID: key.id, table: "", keyColumn: "", dossierID: dossierID, newJSON: nil))
-            let seenState = change.state(in: seen)
-            if try unchangedRow(seenState, located, db) { continue }
-            let target = Self.target(of: change, dossierID: dossierID)
-            let seenJSON = Self.target(of: seenState, dossierID: dossierID).newJSON
-            stale += try conflicts(target, base: seenJSON, proposed: target.newJSON, db)
-        }
-        if base.scope == .dossier {
-            // Every other entity must be as seen: the write's values were computed from them.
-            var seenJSON: [EntityKey: String] = [:]
-            for state in seen.entityStates {
-                let t = Self.target(of: state, dossierID: dossierID)
-                seenJSON[EntityKey(dossierID: dossierID, entity: t.entity, id: t.entityID)] = t.newJSON
-            }
-            let now = try EntitySnapshots.read([dossierID], db)
-            for key in Set(seenJSON.keys).union(now.keys).sorted() where !checked.contains(key) && seenJSON[key] != now[key] {
-                let target = locate(ChangeTarget(entity: key.entity, entityID: key.id, table: "", keyColumn: "", dossierID: dossierID, newJSON: nil))
-                stale += try conflicts(target, base: seenJSON[key], proposed: seenJSON[key], db)
-            }
-        }
+        let stale = try ConflictCheck.staleFields(of: changes, to: dossierID, seen: seen, stored: storedEntities(db))
         if !stale.isEmpty {
             throw StaleWrite(action: .edit, dossierID: dossierID, fields: try attributed(stale, db))
         }
+    }
+
+    /// The store's entities inside a transaction, for FuheCore's checks.
+    static func storedEntities(_ db: Database) -> StoredEntities {
+        StoredEntities(current: { key in try currentJSON(locate(key), db) },
+                       all: { id in try EntitySnapshots.read([id], db) },
+                       holds: { seen, key in try unchangedRow(seen, locate(key), db) })
     }
 
     /// The common case, cheaply: a scoresheet row stored as it was seen (its stored text decodes,
@@ -58,20 +40,6 @@ extension FuheStore {
         guard case .result(let row) = seen else { return false }
         guard let text = try currentJSON(target, db) else { return row == IndicatorResult(nodeID: target.entityID) }
         return (try? DecodeCaches.results.decode(text)) == row
-    }
-
-    /// The conflicting fields of one entity, its stored text normalized first (an absent row is
-    /// the empty row; text that differs only in encoding is not a change).
-    static func conflicts(_ target: ChangeTarget, base: String?, proposed: String?, _ db: Database) throws -> [StaleField] {
-        var current = try currentJSON(target, db)
-        if current == nil && target.entity == "result" { current = JSONColumn.encode(IndicatorResult(nodeID: target.entityID)) }
-        if current == base { return [] }
-        if let text = current, let reencoded = try? Self.target(of: change(entity: target.entity, entityID: target.entityID, json: text),
-                                                                 dossierID: target.dossierID).newJSON {
-            current = reencoded
-        }
-        return StaleField.conflicts(key: EntityKey(dossierID: target.dossierID, entity: target.entity, id: target.entityID),
-                                    base: base, current: current, proposed: proposed)
     }
 
     /// Names who wrote each stale field's current value, and when, from the journal.

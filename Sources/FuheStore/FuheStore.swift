@@ -237,10 +237,3 @@ public enum StoreKind: String, Sendable, Equatable {
     /// A throwaway training store (`fuhe demo`); never merged anywhere.
     case sandbox
 }
-
-/// ISO 8601 timestamps in UTC+8 for journal and summary columns.
-enum ISO {
-    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(secondsFromGMT: 8 * 3600)!)
-
-    static func format(_ date: Date) -> String { date.formatted(style) }
-}

@@ -66,23 +66,18 @@ extension FuheStore {
         return (d, scored)
     }
 
-    /// Writes the summary columns of a dossier from its scoring.
+    /// Writes the summary columns of a dossier from its scoring (`SummaryFigures`, the same
+    /// figures every store keeps) and its first-level scores.
     static func writeSummary(_ d: Dossier, _ scored: ScoredDossier, scheme: GradeScheme, updatedAt: String = ISO.format(Date()),
                              _ db: Database) throws {
-        let computedSelf = scored.total(.selfStated)
-        let selfTotal = d.evaluation.finalStatedTotal ?? (computedSelf.complete ? computedSelf.value : nil)
-        let selfGrade = d.evaluation.statedGrade ?? selfTotal.flatMap { scheme.grade(for: $0)?.label }
-        let review = scored.total(.review)
-        let reviewGrade = review.complete ? review.value.flatMap { scheme.grade(for: $0)?.label } : nil
-        let open = d.items.filter { $0.status.isOpen }.count
+        let f = SummaryFigures(d, scored: scored, scheme: scheme)
         try db.cachedStatement(sql: """
             UPDATE dossier SET review_status = ?, self_total = ?, self_grade = ?, review_total = ?, review_complete = ?,
                 review_grade = ?, reviewed_rows = ?, scorable_rows = ?, warning_count = ?, open_items = ?, total_items = ?,
                 status = ?, updated_at = ?, l1_scores = ?, application = ? WHERE id = ?
-            """).execute(arguments: [d.review?.status.rawValue, selfTotal?.hundredths, selfGrade, review.value?.hundredths, review.complete,
-                                     reviewGrade, scored.reviewedLeafCount, scored.scorableLeafCount,
-                                     scored.messages.filter { $0.level == .warning }.count, open, d.items.count,
-                                     d.evaluation.status.rawValue, updatedAt, CycleColumns.firstLevel(d, scored),
+            """).execute(arguments: [f.reviewStatus?.rawValue, f.selfTotal?.hundredths, f.selfGrade, f.reviewTotal?.hundredths, f.reviewComplete,
+                                     f.reviewGrade, f.reviewedRows, f.scorableRows, f.warningCount, f.openItems, f.totalItems,
+                                     f.status.rawValue, updatedAt, CycleColumns.firstLevel(d, scored),
                                      d.review?.application?.kind.rawValue, d.id])
     }
 }

@@ -3,6 +3,17 @@ import Foundation
 // fuhe-bench: builds a synthetic store at the design's scale and times the operations the
 // workstation depends on. Progress goes to stderr, the report to stdout. See docs/performance.md.
 
+if CommandLine.arguments.dropFirst().first == "--server-load" {
+    guard let load = ServerLoad.parse(Array(CommandLine.arguments.dropFirst())) else {
+        FileHandle.standardError.write(Data("usage: fuhe-bench --server-load URL --user NAME [--clients N] [--seconds S] [--server-pid PID] (password in FUHE_BENCH_PASSWORD)\n".utf8))
+        exit(2)
+    }
+    do { print(try ServerLoad.run(load)); exit(0) } catch {
+        FileHandle.standardError.write(Data("fuhe-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 let options: BenchOptions
 switch BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) {
 case .success(let parsed):

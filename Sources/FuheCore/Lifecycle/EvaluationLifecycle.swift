@@ -61,3 +61,23 @@ public enum EvaluationLifecycle {
         return out
     }
 }
+
+extension EvaluationLifecycle {
+    /// Whether `changes` can move the self-evaluation status (only the review and the items
+    /// decide it: a change of rows alone, most edits, leaves it as it is).
+    public static func touchesStatus(_ changes: [StoreChange]) -> Bool {
+        changes.contains { change in
+            switch change {
+            case .review, .item, .removeItem, .evaluation: true
+            default: false
+            }
+        }
+    }
+
+    /// The changes a store writes after `changes` to `stored` so that the status is the one they
+    /// imply (empty when it already is): what every store adds to a write in the same batch.
+    public static func settling(_ changes: [StoreChange], on stored: Dossier) -> [StoreChange] {
+        guard touchesStatus(changes) else { return [] }
+        return completing([], for: stored.applying(changes))
+    }
+}

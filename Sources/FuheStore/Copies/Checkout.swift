@@ -25,27 +25,14 @@ extension FuheStore {
         let leaseID = try queue.read { db in "L-\((try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lease") ?? 0) + 1)" }
         let since = ISO.format(clock.now())
         let anchor = try journalAnchor()
-        let copy = try FuheStore.inMemory(kind: .copy, clock: clock, path: outPath)
-        try copy.saveGradeSchemes(Array(try gradeSchemes().values))
         let bundled = try bundledTemplateIDs()
-        try copy.saveTemplates(try templates().filter { bundled.contains($0.id) }, bundled: true)
-        try copy.importDossiers(dossiers, actor: actor, origin: "checkout:\(leaseID)", reason: "借出 \(leaseID) 给 \(holder)",
-                                sources: try reportSources(ids), samples: Set(try sampleDossierIDs()).intersection(ids))
-        let (baseDigest, copyStoreID) = try copy.queue.write { db in
-            let snapshot = try EntitySnapshots.read(ids, db)
-            for (key, json) in snapshot {
-                try db.execute(sql: "INSERT INTO copy_base(dossier_id, entity, entity_id, json) VALUES (?, ?, ?, ?)",
-                               arguments: [key.dossierID, key.entity, key.id, json])
-            }
-            for (k, v) in [("source_store_id", storeID), ("source_name", name), ("lease_id", leaseID), ("holder", holder),
-                           ("checked_out_at", since), ("source_journal_count", String(anchor.count)), ("source_journal_head", anchor.head)] {
-                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
-            }
-            return (EntitySnapshots.digest(snapshot), try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'store_id'") ?? "")
-        }
-        do { try pending.append(try copy.serialized()) } catch let error as OutputError {
-            throw StoreError.output(error)
-        }
+        let copy = try Self.buildCopy(
+            dossiers, path: outPath, templates: try templates().filter { bundled.contains($0.id) }, schemes: Array(try gradeSchemes().values),
+            source: CopySource(storeID: storeID, name: name, leaseID: leaseID, holder: holder, since: since,
+                               journalCount: anchor.count, journalHead: anchor.head),
+            actor: actor, reportSources: try reportSources(ids), samples: Set(try sampleDossierIDs()).intersection(ids), clock: clock)
+        let (baseDigest, copyStoreID) = (copy.digest, copy.copyStoreID)
+        do { try pending.append(copy.bytes) } catch { throw StoreError.output(error) }
         let lease = Lease(id: leaseID, copyStoreID: copyStoreID, holder: holder, actor: actor, since: since, outPath: outPath,
                           status: .out, dossierIDs: ids, mergedAt: nil, mergedBy: nil)
         try queue.write { db in
@@ -79,5 +66,67 @@ extension FuheStore {
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try queue.close()
         copyLock?.release()
+    }
+}
+
+/// Where an offline copy comes from: the main store (a file, or a server) and its lease.
+public struct CopySource: Sendable {
+    public var storeID: String
+    /// The main store's file name, or the server's address.
+    public var name: String
+    public var leaseID: String
+    public var holder: String
+    /// ISO 8601 time of the checkout.
+    public var since: String
+    /// The main store's journal anchor at checkout (nil for a server, whose journal the copy
+    /// cannot see).
+    public var journalCount: Int?
+    public var journalHead: String?
+
+    public init(storeID: String, name: String, leaseID: String, holder: String, since: String, journalCount: Int? = nil, journalHead: String? = nil) {
+        self.storeID = storeID; self.name = name; self.leaseID = leaseID; self.holder = holder; self.since = since
+        self.journalCount = journalCount; self.journalHead = journalHead
+    }
+}
+
+/// An offline copy built in memory: the file's bytes, the digest of its base and its store id
+/// (which the main store records with the lease).
+public struct BuiltCopy: Sendable {
+    public var bytes: [UInt8]
+    public var digest: String
+    public var copyStoreID: String
+}
+
+extension FuheStore {
+    /// Builds an offline copy in memory (kind `copy`): the grade schemes and bundled `templates`,
+    /// the dossiers, every entity as it is now in `copy_base` (the merge's base) and where it
+    /// comes from. Used by `checkout` here and by `fuhe checkout --server`; the caller writes the
+    /// bytes through `OutputFile`.
+    public static func buildCopy(_ dossiers: [Dossier], path: String, templates: [IndicatorTemplate], schemes: [GradeScheme],
+                                 source: CopySource, actor: String, reportSources: [String: ReportSource] = [:], samples: Set<String> = [],
+                                 clock: any Clock = SystemClock()) throws -> BuiltCopy {
+        let ids = dossiers.map(\.id)
+        let copy = try FuheStore.inMemory(kind: .copy, clock: clock, path: path)
+        try copy.saveGradeSchemes(schemes)
+        try copy.saveTemplates(templates, bundled: true)
+        try copy.importDossiers(dossiers, actor: actor, origin: "checkout:\(source.leaseID)", reason: "借出 \(source.leaseID) 给 \(source.holder)",
+                                sources: reportSources, samples: samples)
+        let (digest, copyStoreID) = try copy.queue.write { db in
+            let snapshot = try EntitySnapshots.read(ids, db)
+            for (key, json) in snapshot {
+                try db.execute(sql: "INSERT INTO copy_base(dossier_id, entity, entity_id, json) VALUES (?, ?, ?, ?)",
+                               arguments: [key.dossierID, key.entity, key.id, json])
+            }
+            var meta = [("source_store_id", source.storeID), ("source_name", source.name), ("lease_id", source.leaseID), ("holder", source.holder),
+                        ("checked_out_at", source.since)]
+            if let count = source.journalCount, let head = source.journalHead {
+                meta += [("source_journal_count", String(count)), ("source_journal_head", head)]
+            }
+            for (k, v) in meta {
+                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [k, v])
+            }
+            return (EntitySnapshots.digest(snapshot), try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'store_id'") ?? "")
+        }
+        return BuiltCopy(bytes: try copy.serialized(), digest: digest, copyStoreID: copyStoreID)
     }
 }

@@ -25,15 +25,7 @@ enum EntitySnapshots {
     }
 
     /// SHA-256 over the snapshot in key order: equal snapshots, equal digests.
-    static func digest(_ snapshot: EntitySnapshot) -> String {
-        var hasher = SHA256()
-        for key in snapshot.keys.sorted() {
-            hasher.update("\(key.dossierID)\u{1F}\(key.entity)\u{1F}\(key.id)\u{1F}")
-            hasher.update(snapshot[key] ?? "")
-            hasher.update([0x1E])
-        }
-        return hasher.finalizeHex()
-    }
+    static func digest(_ snapshot: EntitySnapshot) -> String { CopyChecks.digest(snapshot) }
 
     /// The digests of two snapshots, computed side by side on two cores.
     static func digests(_ a: EntitySnapshot, _ b: EntitySnapshot) -> (String, String) {
@@ -47,35 +39,8 @@ enum EntitySnapshots {
     }
 
     /// Decodes a merged entity and applies the rules the store applies to an edit.
-    static let validator: ThreeWayMerge.Validator = validator(rowRules: [:])
+    static let validator: ThreeWayMerge.Validator = CopyChecks.validator(rowRules: [:])
 
-    /// The validator with each dossier's template and self-evaluation header, so that a merged
-    /// or typed review score meets the same rules as one typed in the workstation.
-    static func validator(rowRules: [String: RowRules]) -> ThreeWayMerge.Validator {
-        { key, json in
-            do {
-                switch try FuheStore.change(entity: key.entity, entityID: key.id, json: json) {
-                case .item(let item):
-                    if let problem = ItemRules.validate(item).first(where: { $0.level == .error }) { return "\(problem.message) (\(problem.code))" }
-                case .result(let r) where r.nodeID != key.id:
-                    return "row \(r.nodeID) stored under \(key.id)"
-                case .result(let r):
-                    if let rules = rowRules[key.dossierID],
-                       let problem = StoredRules.rowProblems(r, template: rules.template, evaluation: rules.evaluation).first {
-                        return "\(problem.message) (\(problem.code))"
-                    }
-                default: break
-                }
-                return nil
-            } catch {
-                return "not a valid \(key.entity): \(error)"
-            }
-        }
-    }
-
-    /// What a stored row of one dossier is checked against.
-    struct RowRules: Sendable {
-        var template: IndicatorTemplate
-        var evaluation: SelfEvaluation
-    }
+    /// The validator with each dossier's template and self-evaluation header (FuheCore's).
+    static func validator(rowRules: [String: CopyChecks.RowRules]) -> ThreeWayMerge.Validator { CopyChecks.validator(rowRules: rowRules) }
 }

@@ -40,11 +40,7 @@ extension FuheStore {
             throw refusal("M-005", tr("无法合并：\(failure.description)", "cannot merge: \(failure.description)"))
         }
         let conflicts = prepared.plan.conflicts
-        var decided: [EntityKey: [String: MergeDecision]] = [:]
-        for c in conflicts {
-            guard let d = decisions[c.id] else { continue }
-            for f in c.fields { decided[c.key, default: [:]][f] = d }
-        }
+        let decided = MergeWrites.decidedFields(prepared.plan, decisions)
         let lease = prepared.lease
         let now = clock.now()
         let nowText = ISO.format(now)
@@ -84,20 +80,8 @@ extension FuheStore {
                 let wrote = try Self.applyWrites(writes, to: dossierID, batch: batch, db) { target, field in
                     fields += 1
                     let key = EntityKey(dossierID: dossierID, entity: target.entity, id: target.entityID)
-                    if let decision = decided[key]?[field] ?? decided[key]?["*"] {
-                        let what = switch decision {
-                        case .main: "取主库"
-                        case .copy: "取副本"
-                        case .value: "人工改值"
-                        }
-                        return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并冲突：\(what)", at: now, atText: nowText,
-                                           session: session)
-                    }
-                    if let setter = prepared.copyJournal.setter(of: key, field: field) {
-                        return Attribution(actor: setter.record.actor, origin: "copy:\(lease.id)", reason: setter.record.reason,
-                                           at: now, atText: setter.at, session: session)
-                    }
-                    return Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并", at: now, atText: nowText, session: session)
+                    let who = MergeWrites.attribution(key: key, field: field, decided: decided, journal: prepared.copyJournal, actor: actor, leaseID: lease.id)
+                    return Attribution(actor: who.actor, origin: who.origin, reason: who.reason, at: now, atText: who.at ?? nowText, session: session)
                 }
                 if wrote, entries.keys.contains(where: { ["review", "item", "evaluation"].contains($0.entity) }) {
                     try Self.settleStatus(dossierID: dossierID, batch: batch, db, decoded: decoded) { _, _ in
@@ -147,69 +131,30 @@ extension FuheStore {
     /// Compare-and-set for the merge: every entity it writes must still hold the main store's
     /// value the plan was made on; otherwise `StaleWrite` (action `.merge`) and nothing is written.
     static func checkPlannedMain(_ finals: [EntityKey: String?], plan: MergePlan, leaseID: String, _ db: Database) throws {
-        var stale: [StaleField] = []
-        for key in finals.keys.sorted() {
-            let target = locate(ChangeTarget(entity: key.entity, entityID: key.id, table: "", keyColumn: "", dossierID: key.dossierID, newJSON: nil))
-            let planned = plan.mainValue(of: key)
-            let current = try currentJSON(target, db)
-            if current != planned {
-                stale += StaleField.conflicts(key: key, base: planned, current: current, proposed: finals[key] ?? nil)
-            }
-        }
+        let stale = try CopyChecks.stale(finals, plan: plan, current: { try currentJSON(locate($0), db) })
         if let first = stale.first {
             throw StaleWrite(action: .merge(leaseID: leaseID), dossierID: first.key.dossierID, fields: try attributed(stale, db))
         }
     }
 
-    /// The store changes that make one dossier's entities equal to the merged ones, in an order
-    /// the rules accept (findings before the items that cite them; items removed before their
-    /// findings). An item or finding created in the copy whose number (序号) is taken in main
-    /// gets the next free one.
+    /// The store changes that make one dossier's entities equal to the merged ones
+    /// (FuheCore's `MergeWrites.ordered`, against this store's numbers and entities).
     static func mergeWrites(_ finals: [EntityKey: String?], plan: MergePlan, decoded: DecodedTexts,
                             dossierID: String, _ db: Database) throws -> [PendingWrite] {
-        var itemSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM rect_item WHERE dossier_id = ?", arguments: [dossierID]))
-        var findingSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM finding WHERE dossier_id = ?", arguments: [dossierID]))
-        let order = ["evidence", "finding", "result", "item", "review", "evaluation"]
-        var upserts: [PendingWrite] = []
-        var removals: [StoreChange] = []
-        for key in finals.keys.sorted(by: { (order.firstIndex(of: $0.entity) ?? 9, $0.id) < (order.firstIndex(of: $1.entity) ?? 9, $1.id) }) {
-            let json = finals[key] ?? nil
-            // A row taken as the copy stored it is written as it is, once it decodes (which also
-            // leaves it in the decode cache for the summary refresh).
-            if let json, key.entity == "result", json == plan.copyValue(of: key) {
-                let row = try decoded.results[json] ?? DecodeCaches.results.decode(json)
-                guard row.nodeID == key.id else { throw refusal("M-004", tr("副本中指标行 \(row.nodeID) 被存在 \(key.id) 名下", "row \(row.nodeID) stored under \(key.id) in the copy")) }
-                upserts.append(.raw(entity: key.entity, id: key.id, json: json))
-                continue
+        let itemSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM rect_item WHERE dossier_id = ?", arguments: [dossierID]))
+        let findingSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM finding WHERE dossier_id = ?", arguments: [dossierID]))
+        do {
+            return try MergeWrites.ordered(finals, plan: plan, exists: { try currentJSON(locate($0), db) != nil }, itemSeqs: itemSeqs,
+                                           findingSeqs: findingSeqs, decoded: { decodedChange($0, json: $1, decoded) },
+                                           decodeResult: { try DecodeCaches.results.decode($0) }).map { write in
+                switch write {
+                case .change(let change): .change(change)
+                case .raw(let key, let json): .raw(entity: key.entity, id: key.id, json: json)
+                }
             }
-            let exists = try currentJSON(locate(ChangeTarget(entity: key.entity, entityID: key.id, table: "", keyColumn: "",
-                                                             dossierID: dossierID, newJSON: nil)), db) != nil
-            var change = try Self.decodedChange(key, json: json, decoded) ?? change(entity: key.entity, entityID: key.id, json: json)
-            switch change {
-            case .item(var item) where !exists:
-                if itemSeqs.contains(item.seq) { item.seq = try nextNumber(after: itemSeqs, dossierID) }
-                itemSeqs.insert(item.seq)
-                change = .item(item)
-            case .finding(var finding) where !exists:
-                if findingSeqs.contains(finding.seq) { finding.seq = try nextNumber(after: findingSeqs, dossierID) }
-                findingSeqs.insert(finding.seq)
-                change = .finding(finding)
-            default: break
-            }
-            if json == nil { removals.append(change) } else { upserts.append(.change(change)) }
+        } catch let error as MergeWriteError {
+            throw refusal(error.code, error.description)
         }
-        let removalOrder = ["item", "evidence", "finding"]
-        removals.sort { removalOrder.firstIndex(of: target(of: $0, dossierID: dossierID).entity) ?? 9
-            < removalOrder.firstIndex(of: target(of: $1, dossierID: dossierID).entity) ?? 9 }
-        return upserts + removals.map { .change($0) }
-    }
-
-    /// The next free 序号 of a dossier (refused when none is left, never a trap).
-    static func nextNumber(after used: Set<Int>, _ dossierID: String) throws -> Int {
-        guard let next = Numbering.next(after: used) else {
-            throw refusal("N-001", tr("档案 \(dossierID) 的序号已用到 \(Numbering.range.upperBound)，没有可用的序号", "dossier \(dossierID) has used every number up to \(Numbering.range.upperBound)"))
-        }
-        return next
     }
 
     /// The change for a merged entity from values decoded ahead (nil when it was not).

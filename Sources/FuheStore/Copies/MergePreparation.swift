@@ -21,36 +21,6 @@ public struct MergePreparation: Sendable {
     let copyLock: CopyLock?
 }
 
-/// The copy's journal indexed for attribution: the latest entry per entity field and per whole entity.
-struct CopyJournal: Sendable {
-    var field: [EntityKey: [String: JournalEntry]] = [:]
-    var whole: [EntityKey: JournalEntry] = [:]
-
-    init(_ entries: [JournalEntry]) {
-        for e in entries {
-            guard let d = e.record.dossierID else { continue }
-            let key = EntityKey(dossierID: d, entity: e.record.entity, id: e.record.entityID)
-            if e.record.field == "*" { whole[key] = e } else { field[key, default: [:]][e.record.field] = e }
-        }
-    }
-
-    /// The entry that set `field` of `key` last (a whole-entity entry counts for every field).
-    func setter(of key: EntityKey, field name: String) -> JournalEntry? {
-        let f = field[key]?[name], w = whole[key]
-        switch (f, w) {
-        case let (f?, w?): return f.seq > w.seq ? f : w
-        default: return f ?? w
-        }
-    }
-
-    /// The value the journal says the field has now (JSON text; nil = absent).
-    func journalledValue(of key: EntityKey, field name: String) -> String?? {
-        guard let e = setter(of: key, field: name) else { return nil }
-        if e.record.field == "*" { return .some(e.record.new.flatMap { JSONFields.split($0)[name] }) }
-        return .some(e.record.new)
-    }
-}
-
 extension FuheStore {
     /// Checks a copy and plans merging it into this (main) store. Refuses, with a message saying
     /// why, a file that is not a copy (a main store or a training sandbox), a copy of another
@@ -63,22 +33,8 @@ extension FuheStore {
     /// refused before it is read, naming the fix. A lease marked unmergeable is refused.
     public func prepareMerge(copyPath: String) throws -> MergePreparation {
         let file = (copyPath as NSString).lastPathComponent
-        guard FileManager.default.fileExists(atPath: copyPath) else { throw StoreError.missingStore(path: copyPath) }
-        let walSize = (try? FileManager.default.attributesOfItem(atPath: copyPath + "-wal")[.size] as? Int) ?? 0
-        if walSize > 0, Self.peekKind(copyPath) == .copy {
-            if (try? CopyLock.acquire(copyPath, .exclusive)) == nil {
-                throw refusal("M-007", tr("\(file) 正在工作台或另一个 fuhe 命令中打开；请先在那里退出（q）再合并", "\(file) is open in a workstation or another fuhe command; quit it there (q) and merge again"))
-            }
-            throw refusal("M-008", tr("副本旁的 \(file)-wal 中有 \(walSize) 字节尚未写入 \(file) 的修改（副本在旧版 Fuhe 中打开着，或没有正常关闭）：请用 fuhe --store \(copyPath) 打开一次再按 q 退出，修改即写入文件，然后再合并",
-                                      "\(file)-wal beside the copy holds \(walSize) bytes of edits that are not in \(file) yet (the copy is open in an older Fuhe, or was not closed properly): open it once with fuhe --store \(copyPath) and quit with q, which writes them into the file, then merge again"))
-        }
-        let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: clock, kind: .main, copyLock: .exclusive)
-        switch try copy.kind() {
-        case .copy: break
-        case .sandbox: throw refusal("M-001", tr("\(file) 是培训沙盒（fuhe demo）；沙盒永远不会合并进真正的库", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store"))
-        case .main: throw refusal("M-001", tr("\(file) 是主库，不是 fuhe checkout 借出的副本", "\(file) is a main store, not a copy made by fuhe checkout"))
-        }
-        guard let origin = try copy.copyOrigin() else { throw refusal("M-004", tr("\(file) 已损坏：它没有记录自己是从哪个库借出的", "\(file) is damaged: it does not say which store it was copied from")) }
+        let opened = try Self.openCopyForMerge(copyPath, clock: clock)
+        let copy = opened.store, origin = opened.origin
         let mainID = try meta("store_id") ?? ""
         guard origin.sourceStoreID == mainID else {
             throw refusal("M-002", tr("\(file) 是另一个库（\(origin.sourceName)，库编号 \(origin.sourceStoreID.prefix(8))）的副本，不是 \(name)（库编号 \(mainID.prefix(8))）的", "\(file) is a copy of another store (\(origin.sourceName), store id \(origin.sourceStoreID.prefix(8))), not of \(name) (store id \(mainID.prefix(8)))"))
@@ -145,7 +101,7 @@ extension FuheStore {
                                     mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
         }
         try Self.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file)
-        let (mainSnapshot, locked, mainSeq, rowRules) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64, [String: EntitySnapshots.RowRules]) in
+        let (mainSnapshot, locked, mainSeq, rowRules) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64, [String: CopyChecks.RowRules]) in
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d]) == true else {
@@ -157,14 +113,8 @@ extension FuheStore {
                 }
             }
             let snapshot = try EntitySnapshots.read(lease.dossierIDs, db)
-            var locked = Set<String>()
-            for d in lease.dossierIDs {
-                let key = EntityKey(dossierID: d, entity: "review", id: d)
-                if let json = snapshot[key], json != base[key], (try? JSONColumn.decode(Review.self, json))?.status == .finalized {
-                    locked.insert(d)
-                }
-            }
-            var rules: [String: EntitySnapshots.RowRules] = [:]
+            let locked = CopyChecks.finalizedSince(base: base, main: snapshot, dossierIDs: lease.dossierIDs)
+            var rules: [String: CopyChecks.RowRules] = [:]
             for d in lease.dossierIDs {
                 if let context = try Self.rowRuleContext(d, db) { rules[d] = .init(template: context.template, evaluation: context.evaluation) }
             }
@@ -189,21 +139,66 @@ extension FuheStore {
     /// Every value the copy changed since checkout must be the one its journal last recorded;
     /// anything else was edited outside Fuhe.
     static func checkJournalled(base: EntitySnapshot, copy: EntitySnapshot, journal: CopyJournal, file: String) throws {
-        for key in Set(base.keys).union(copy.keys).sorted() where base[key] != copy[key] {
-            if copy[key] == nil {
-                guard let w = journal.whole[key], w.record.new == nil else {
-                    throw refusal("M-004", tr("\(file) 被篡改过：\(key) 被删除却没有日志条目", "\(file) was tampered with: \(key) was removed without a journal entry"))
-                }
-                continue
-            }
-            let fb = JSONFields.split(base[key]), fc = JSONFields.split(copy[key])
-            for field in Set(fb.keys).union(fc.keys).sorted() where fb[field] != fc[field] {
-                guard let recorded = journal.journalledValue(of: key, field: field), recorded == fc[field] else {
-                    throw refusal("M-004", tr("\(file) 被篡改过：\(key) 的字段 \(field) 被改动却没有日志条目", "\(file) was tampered with: \(key) field \(field) was changed without a journal entry"))
-                }
-            }
-        }
+        if let problem = CopyChecks.unjournalled(base: base, copy: copy, journal: journal, file: file) { throw refusal("M-004", problem) }
     }
 }
 
 func refusal(_ code: String, _ message: String) -> StoreError { .rule(code: code, message: message) }
+
+/// An offline copy opened for a merge: locked exclusively (no workstation opens it meanwhile)
+/// until `release()`, its kind and origin checked.
+public struct CopyForMerge: Sendable {
+    let store: FuheStore
+    public let origin: CopyOrigin
+    public let path: String
+
+    /// The copy's store id (the server checks it against the lease's).
+    public func storeID() throws -> String { try store.meta("store_id") ?? "" }
+
+    /// Its base (`copy_base`), its entities now, and its journal with the chain links.
+    public func contents() throws -> (base: EntitySnapshot, copy: EntitySnapshot, journal: [ChainedEntry]) {
+        try store.queue.read { db in
+            var base: EntitySnapshot = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT dossier_id, entity, entity_id, json FROM copy_base") {
+                base[EntityKey(dossierID: row[0], entity: row[1], id: row[2])] = row[3]
+            }
+            let ids = Set(base.keys.map(\.dossierID)).sorted()
+            let journal = try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY seq").map { row in
+                ChainedEntry(entry: Journal.entry(row), previousHash: row["prev_hash"], hash: row["hash"])
+            }
+            return (base, try EntitySnapshots.read(ids, db), journal)
+        }
+    }
+
+    /// Gives the copy back (the merge is over, whatever its outcome).
+    public func release() {
+        try? store.queue.close()
+        store.copyLock?.release()
+    }
+}
+
+extension FuheStore {
+    /// Opens a copy for merging: refuses a missing file, a copy still open or with unsaved
+    /// `-wal` edits (M-007, M-008), a main store or sandbox (M-001), a copy that does not say
+    /// where it came from (M-004).
+    public static func openCopyForMerge(_ copyPath: String, clock: any Clock = SystemClock()) throws -> CopyForMerge {
+        let file = (copyPath as NSString).lastPathComponent
+        guard FileManager.default.fileExists(atPath: copyPath) else { throw StoreError.missingStore(path: copyPath) }
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: copyPath + "-wal")[.size] as? Int) ?? 0
+        if walSize > 0, Self.peekKind(copyPath) == .copy {
+            if (try? CopyLock.acquire(copyPath, .exclusive)) == nil {
+                throw refusal("M-007", tr("\(file) 正在工作台或另一个 fuhe 命令中打开；请先在那里退出（q）再合并", "\(file) is open in a workstation or another fuhe command; quit it there (q) and merge again"))
+            }
+            throw refusal("M-008", tr("副本旁的 \(file)-wal 中有 \(walSize) 字节尚未写入 \(file) 的修改（副本在旧版 Fuhe 中打开着，或没有正常关闭）：请用 fuhe --store \(copyPath) 打开一次再按 q 退出，修改即写入文件，然后再合并",
+                                      "\(file)-wal beside the copy holds \(walSize) bytes of edits that are not in \(file) yet (the copy is open in an older Fuhe, or was not closed properly): open it once with fuhe --store \(copyPath) and quit with q, which writes them into the file, then merge again"))
+        }
+        let copy = try FuheStore.open(path: copyPath, createIfMissing: false, clock: clock, kind: .main, copyLock: .exclusive)
+        switch try copy.kind() {
+        case .copy: break
+        case .sandbox: throw refusal("M-001", tr("\(file) 是培训沙盒（fuhe demo）；沙盒永远不会合并进真正的库", "\(file) is a training sandbox (fuhe demo); a sandbox is never merged into a real store"))
+        case .main: throw refusal("M-001", tr("\(file) 是主库，不是 fuhe checkout 借出的副本", "\(file) is a main store, not a copy made by fuhe checkout"))
+        }
+        guard let origin = try copy.copyOrigin() else { throw refusal("M-004", tr("\(file) 已损坏：它没有记录自己是从哪个库借出的", "\(file) is damaged: it does not say which store it was copied from")) }
+        return CopyForMerge(store: copy, origin: origin, path: copyPath)
+    }
+}

@@ -1,9 +1,7 @@
-import FuheCore
-
 /// The first day on which an item counts as overdue if nothing else happens to it, stored per
 /// item so that listing units counts overdue items with one indexed comparison against today.
-enum OverdueFrom {
-    static func day(for item: RectificationItem) -> CalendarDay? {
+public enum OverdueFrom {
+    public static func day(for item: RectificationItem) -> CalendarDay? {
         guard item.status.isOpen else { return nil }
         var candidates = [item.createdOn, item.deadline.adding(days: 1)]
         if let next = item.nextCheckOn { candidates.append(next.adding(days: 1)) }

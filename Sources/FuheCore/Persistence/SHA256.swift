@@ -1,11 +1,11 @@
-/// SHA-256 (FIPS 180-4), used to chain journal entries and digest a copy's base values. Small and
-/// dependency-free; fed incrementally, so a large snapshot is hashed without first being copied
+/// SHA-256 (FIPS 180-4), used to chain journal entries, digest a copy's base values and keep only
+/// digests of access tokens. Small and dependency-free; fed incrementally, so a large snapshot is hashed without first being copied
 /// into one buffer.
 ///
 /// ```swift
 /// SHA256.hex(Array("abc".utf8)) // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 /// ```
-struct SHA256 {
+public struct SHA256: Sendable {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -24,10 +24,10 @@ struct SHA256 {
     private var length: UInt64 = 0
     private var w = [UInt32](repeating: 0, count: 64)
 
-    init() {}
+    public init() {}
 
     /// Feeds bytes.
-    mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+    public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         for byte in bytes {
             block[filled] = byte
             filled += 1
@@ -37,13 +37,13 @@ struct SHA256 {
     }
 
     /// Feeds a string's UTF-8 bytes.
-    mutating func update(_ text: String) {
+    public mutating func update(_ text: String) {
         var text = text
         text.withUTF8 { update($0) }
     }
 
     /// The digest of everything fed so far.
-    mutating func finalize() -> [UInt8] {
+    public mutating func finalize() -> [UInt8] {
         let bits = length &* 8
         var pad: [UInt8] = [0x80]
         let padding = (filled < 56 ? 56 - filled : 120 - filled) - 1
@@ -57,7 +57,7 @@ struct SHA256 {
     }
 
     /// Lower-case hex of the digest.
-    mutating func finalizeHex() -> String { Self.hexString(finalize()) }
+    public mutating func finalizeHex() -> String { Self.hexString(finalize()) }
 
     private mutating func compress() {
         block.withUnsafeBufferPointer { b in
@@ -88,16 +88,16 @@ struct SHA256 {
     }
 
     /// SHA-256 of `message`.
-    static func digest(_ message: [UInt8]) -> [UInt8] {
+    public static func digest(_ message: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(message)
         return hasher.finalize()
     }
 
     /// Lower-case hex SHA-256 of `message`.
-    static func hex(_ message: [UInt8]) -> String { hexString(digest(message)) }
+    public static func hex(_ message: [UInt8]) -> String { hexString(digest(message)) }
 
-    static func hexString(_ bytes: [UInt8]) -> String {
+    public static func hexString(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count * 2)

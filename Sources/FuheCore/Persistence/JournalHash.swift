@@ -1,0 +1,98 @@
+/// The journal's hash chain, the same in every store: each entry stores the previous entry's hash
+/// and its own, SHA-256 over the previous hash and the entry's content, so a changed, removed or
+/// reordered entry breaks the chain. `verify` walks entries and names the first that does not fit.
+///
+/// Encodings: version 2 (every store since migration `v8-journal-anchor`, and the server) frames
+/// each field with a presence byte and its length, so no text inside a field can move to a
+/// neighbour; version 1 (fields joined by U+001F) only verifies entries of a store whose old chain
+/// was already broken when it was upgraded (`meta.journal_hash_v2_from`).
+public enum JournalHash {
+    public enum Encoding: Sendable { case v1, v2 }
+
+    /// The hash of an entry written after one whose hash is `previous` ("" for the first).
+    public static func hash(previous: String, at: String, record r: JournalRecord, batch: Int64, encoding: Encoding = .v2) -> String {
+        var fields: [String?] = [previous, at, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, String(batch)]
+        switch encoding {
+        case .v1:
+            // Entries with a session (migration v5-journal-session on) chained it too.
+            if let session = r.session { fields.append(session) }
+            return SHA256.hex(Array(fields.map { $0 ?? "\u{0}" }.joined(separator: "\u{1F}").utf8))
+        case .v2:
+            fields.append(r.session)
+            var hasher = SHA256()
+            hasher.update("fuhe.journal/2")
+            for field in fields {
+                guard let field else { hasher.update([0]); continue }
+                let bytes = Array(field.utf8)
+                var length = UInt64(bytes.count).bigEndian
+                hasher.update([1])
+                withUnsafeBytes(of: &length) { hasher.update(Array($0)) }
+                hasher.update(bytes)
+            }
+            return hasher.finalizeHex()
+        }
+    }
+
+    /// Checks entries in journal order against their stored links and hashes (entries from
+    /// `v2From` on with encoding 2, earlier ones with encoding 1).
+    public static func verify<S: Sequence>(_ entries: S, v2From: Int64 = 1) -> JournalVerification where S.Element == ChainedEntry {
+        var previous = ""
+        var count = 0
+        var lastSeq: Int64?
+        for c in entries {
+            let e = c.entry
+            if c.previousHash != previous {
+                let after = lastSeq.map { tr("第 \($0) 条", "entry #\($0)") } ?? tr("日志开头", "the start of the journal")
+                return JournalVerification(entries: count, firstBroken: e.seq, head: previous,
+                                           problem: tr("日志第 \(e.seq) 条接不上\(after)：它之前的条目被删除、调换或修改过",
+                                                       "journal entry #\(e.seq) does not follow \(after): an entry before it was removed, reordered or changed"))
+            }
+            let encoding: Encoding = e.seq >= v2From ? .v2 : .v1
+            if hash(previous: previous, at: e.at, record: e.record, batch: e.batch, encoding: encoding) != c.hash {
+                let r = e.record
+                return JournalVerification(entries: count, firstBroken: e.seq, head: previous,
+                                           problem: tr("日志第 \(e.seq) 条（\(r.entity) \(r.entityID) \(r.field)，\(e.at)）写入后被改动过",
+                                                       "journal entry #\(e.seq) (\(r.entity) \(r.entityID) \(r.field), \(e.at)) was changed after it was written"))
+            }
+            previous = c.hash
+            lastSeq = e.seq
+            count += 1
+        }
+        return JournalVerification(entries: count, firstBroken: nil, head: previous, problem: nil)
+    }
+}
+
+/// A journal entry with the chain links stored beside it.
+public struct ChainedEntry: Sendable, Hashable {
+    public var entry: JournalEntry
+    /// The hash the entry says its predecessor has.
+    public var previousHash: String
+    public var hash: String
+
+    public init(entry: JournalEntry, previousHash: String, hash: String) {
+        self.entry = entry
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+}
+
+/// The result of checking the journal: its chain, its anchor, and the data against it.
+public struct JournalVerification: Sendable, Equatable {
+    /// Entries checked before the first problem (all of them when intact).
+    public var entries: Int
+    /// The first entry that breaks the chain (nil when the chain itself is intact).
+    public var firstBroken: Int64?
+    /// The last good hash (the chain's head when intact): write it down to compare later.
+    public var head: String
+    /// What is wrong, in one sentence (nil when everything checked is intact).
+    public var problem: String?
+
+    public init(entries: Int, firstBroken: Int64?, head: String = "", problem: String?) {
+        self.entries = entries
+        self.firstBroken = firstBroken
+        self.head = head
+        self.problem = problem
+    }
+
+    public var isIntact: Bool { problem == nil }
+}
