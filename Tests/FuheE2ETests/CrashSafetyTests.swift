@@ -24,7 +24,7 @@ import FuheTestSupport
     }
 
     @Test func sigkillDuringEditingLosesNothingShownAsSaved() throws {
-        guard TmuxSession.isAvailable else { return }
+        try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuhe-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -72,7 +72,7 @@ import TermCore
 
     @Test(arguments: 1...5)
     func lessonRunsToCompletionAndTheRealStoreIsUntouched(lesson: Int) throws {
-        guard TmuxSession.isAvailable else { return }
+        try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         defer { try? FileManager.default.removeItem(at: root) }
         // The real store exists and has work in it; remember it byte for byte, and its export.
         try run(["list"])
@@ -123,7 +123,7 @@ import TermCore
     }
 
     @Test func theDemoNeverCreatesTheDefaultStoreAndItsSandboxIsPrivate() throws {
-        guard TmuxSession.isAvailable else { return }
+        try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         defer { try? FileManager.default.removeItem(at: root) }
         let tmux = try demo(["--present"], width: 80, height: 24)
         defer { tmux.kill() }
@@ -152,7 +152,7 @@ import TermCore
     }
 
     @Test func sigtermStillRemovesTheSandbox() throws {
-        guard TmuxSession.isAvailable else { return }
+        try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         defer { try? FileManager.default.removeItem(at: root) }
         let tmux = try demo(["--lesson", "4"])
         defer { tmux.kill() }
@@ -166,7 +166,7 @@ import TermCore
     }
 
     @Test func aRecordedClassReplaysInAFreshSandbox() throws {
-        guard TmuxSession.isAvailable else { return }
+        try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         defer { try? FileManager.default.removeItem(at: root) }
         let record = root.appendingPathComponent("class.jsonl").path
         let tmux = try demo(["--lesson", "2", "--record", record])

@@ -23,8 +23,7 @@ import TermCore
     }
 
     @Test func reportsReadConfirmedConvertedAndReviewedBesideTheirText() throws {
-        #expect(TmuxSession.isAvailable, "tmux is needed for this test (apt install tmux)")
-        guard TmuxSession.isAvailable else { return }
+        try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let read = try BuiltProducts.run(fuhe, ["intake"] + SharedReports.paths + ["--import", "--store", store])
         #expect(read.status == 0, "\(read.stderr)")

@@ -7,7 +7,7 @@ import TermCore
 
 /// The real `fuhe` binary with keys as terminals really send them: modified keys inside a form,
 /// sequences of other terminals, pastes, Ctrl-Z and `fg`, and the exit status after a signal.
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite(.serialized)
 struct KeyboardEndToEndTests {
     let directory: URL
     let store: String

@@ -52,7 +52,7 @@ import FuheTestSupport
     }
 
     @Test func twoSitesAndTheMainStoreMergeBackWithEveryConflictDecided() throws {
-        guard TmuxSession.isAvailable else { return }
+        try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let main = path("main.sqlite")
         try #require(try run(["import", "--samples", "--store", main]).status == 0)

@@ -52,7 +52,7 @@ import TermCore
     }
 
     @Test func reviewRectifyResizeQuitReopen() throws {
-        guard TmuxSession.isAvailable else { return }
+        try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let tmux = try session()
         defer { tmux.kill() }
@@ -131,7 +131,7 @@ import TermCore
     }
 
     @Test func worksUnderTheCLocaleAndWithoutColour() throws {
-        guard TmuxSession.isAvailable else { return }
+        try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let tmux = try session(width: 80, height: 24, env: ["LANG": "C", "NO_COLOR": "1"])
         defer { tmux.kill() }
@@ -143,7 +143,7 @@ import TermCore
     }
 
     @Test func sigtermRestoresTheTerminalAndKeepsSavedEdits() throws {
-        guard TmuxSession.isAvailable else { return }
+        try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let tmux = try session()
         defer { tmux.kill() }

@@ -4,7 +4,7 @@ import Testing
 import TermCore
 
 /// End-to-end: the real ncurses backend, driven through tmux by way of `term-probe`.
-@Suite("term-probe in tmux", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite("term-probe in tmux", .serialized)
 struct ProbeScreenTests {
     static let sample = "绥宁县黄土矿镇人民政府 复核 90.00"
 
@@ -168,7 +168,7 @@ struct ProbeScreenTests {
 
 /// The key decoder and the line editor in a real terminal: modified keys, sequences as other
 /// terminals send them, bracketed paste, suspend and resume.
-@Suite("term-probe keys in tmux", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+@Suite("term-probe keys in tmux", .serialized)
 struct ProbeKeyTests {
     @Test func modifiedKeysAreDecodedWhole() throws {
         let tmux = try ProbeSession.start()
