@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
         .executableTarget(name: "fuhe-bench", dependencies: [
             "FuheCore", "FuheIntake", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments", "FuheTerminal", "FuheFiles",
-            "FuheClient", "FuheWire",
+            "FuheClient", "FuheWire", "FuheServer",
         ]),
         // Fixtures shared by the test targets.
         .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining", "FuheDocuments",

@@ -32,8 +32,10 @@ extension ServerStore {
             }
             var imported: [String] = [], unchanged: [String] = []
             var fresh: [Dossier] = []
+            let present = Set(try await conn.rows("SELECT id FROM dossier WHERE id = ANY(\(dossiers.map(\.id)))", logger).map { try $0.decode(String.self) })
+            var knownTemplates = Set(templates.map(\.id))
             for d in dossiers {
-                if try await conn.rows("SELECT 1 FROM dossier WHERE id = \(d.id)", logger).first != nil {
+                if present.contains(d.id) {
                     let stored = try await load(d.id, access: access, forUpdate: false, conn)
                     guard stored.dossier.entitySnapshot == d.entitySnapshot, stored.teamID == teamID else {
                         throw ServerError.conflict("单位 \(d.id) 已在服务器上\(stored.teamID == teamID ? "，内容不同" : "，属于小组 \(stored.teamName)")；未上传任何单位")
@@ -41,7 +43,10 @@ extension ServerStore {
                     unchanged.append(d.id)
                     continue
                 }
-                guard try await conn.rows("SELECT 1 FROM template WHERE id = \(d.template.id)", logger).first != nil else {
+                if !knownTemplates.contains(d.template.id), try await conn.rows("SELECT 1 FROM template WHERE id = \(d.template.id)", logger).first != nil {
+                    knownTemplates.insert(d.template.id)
+                }
+                guard knownTemplates.contains(d.template.id) else {
                     throw ServerError.rule(code: "T-000", message: "单位 \(d.id) 的模板 \(d.template.id) 不在服务器上，也没有随之上传")
                 }
                 let schemes = try await gradeSchemes(conn)
@@ -91,14 +96,46 @@ extension ServerStore {
                     \(StoredJSON.encode(d.selfTeam)), \(d.review.map(StoredJSON.encode)), \(d.unit.displayName), \(SortKey.of(d.unit.displayName)),
                     \(d.cycle.fiscalYear), \(d.cycle.yearIsDemo), \(d.evaluation.evalType.rawValue), \(d.evaluation.status.rawValue), '')
             """, logger)
-        var positions: [String: Int] = [:]
+        try await insertRows(of: d, teamID: teamID, conn)
+        try await updateSummary(d, conn)
+    }
+
+    /// A new dossier's results, evidence, findings and items: one multi-row INSERT per table
+    /// (a pushed dossier has no rows yet), the same columns `writeRow` writes.
+    private func insertRows(of d: Dossier, teamID: Int, _ conn: PostgresConnection) async throws {
+        var tables: [String: (columns: String, rows: [String], binds: PostgresBindings)] = [:]
+        var evidencePosition = 0
+        func add(_ table: String, _ columns: String, _ values: (inout PostgresBindings) -> Void) {
+            var entry = tables[table] ?? (columns, [], PostgresBindings())
+            let before = entry.binds.count
+            values(&entry.binds)
+            entry.rows.append("(" + (before + 1...entry.binds.count).map { "$\($0)" }.joined(separator: ",") + ")")
+            tables[table] = entry
+        }
         for change in d.entityStates {
+            let json = change.storedJSON
             switch change {
-            case .review, .evaluation: continue
-            default: try await writeRow(change, json: change.storedJSON, dossierID: d.id, teamID: teamID, positions: &positions, conn)
+            case .review, .evaluation, .removeEvidence, .removeFinding, .removeItem: continue
+            case .result(let r):
+                add("result", "dossier_id, node_id, team_id, json") { $0.append(d.id); $0.append(r.nodeID); $0.append(teamID); $0.append(json) }
+            case .evidence(let e):
+                add("evidence", "dossier_id, id, team_id, position, json") {
+                    $0.append(d.id); $0.append(e.id); $0.append(teamID); $0.append(evidencePosition); $0.append(json)
+                }
+                evidencePosition += 1
+            case .finding(let f):
+                add("finding", "dossier_id, id, team_id, seq, json") { $0.append(d.id); $0.append(f.id); $0.append(teamID); $0.append(f.seq); $0.append(json) }
+            case .item(let i):
+                add("rect_item", "dossier_id, id, team_id, finding_id, seq, status, deadline, overdue_from, json") {
+                    $0.append(d.id); $0.append(i.id); $0.append(teamID); $0.append(i.findingID); $0.append(i.seq); $0.append(i.status.rawValue)
+                    $0.append(i.deadline.description); $0.append(OverdueFrom.day(for: i)?.description); $0.append(json ?? StoredJSON.encode(i))
+                }
             }
         }
-        try await updateSummary(d, conn)
+        for table in ["result", "evidence", "finding", "rect_item"] {
+            guard let t = tables[table] else { continue }
+            try await conn.run(PostgresQuery(unsafeSQL: "INSERT INTO \(table)(\(t.columns)) VALUES \(t.rows.joined(separator: ","))", binds: t.binds), logger)
+        }
     }
 }
 

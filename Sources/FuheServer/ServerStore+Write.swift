@@ -168,14 +168,18 @@ extension ServerStore {
     /// commit order). Returns the batch and the new head.
     /// `groups` (one per record, ascending) splits the records into several batches (a pushed
     /// store's history keeps its batches); by default they are one batch.
+    /// This is the only global serialization point of a write: everything else (loading, rules,
+    /// scoring, the rows) is done before, and the head is held for two statements — the lock with
+    /// the head's read, then the entries with the head's update in one — and the commit.
     func appendJournal(_ records: [(JournalRecord, Int?, String)], groups: [Int64]? = nil, _ conn: PostgresConnection) async throws -> (batch: Int64, head: Int64) {
         let (seq0, batch0, hash0) = try await conn.rows("SELECT seq, batch, hash FROM journal_head WHERE id = 1 FOR UPDATE", logger).first!
             .decode((Int64, Int64, String).self)
         var seq = seq0, previous = hash0
         var batch = batch0 + 1
         var lastGroup = groups?.first
-        for chunk in stride(from: 0, to: records.count, by: 1_000).map({ Array(records[$0..<min($0 + 1_000, records.count)]) }) {
-            var binds = PostgresBindings(capacity: chunk.count * 16)
+        let chunks = stride(from: 0, to: records.count, by: 1_000).map { Array(records[$0..<min($0 + 1_000, records.count)]) }
+        for (index, chunk) in chunks.enumerated() {
+            var binds = PostgresBindings(capacity: chunk.count * 16 + 3)
             var rows: [String] = []
             for (record, team, at) in chunk {
                 if let group = groups?[Int(seq - seq0)], group != lastGroup {
@@ -192,12 +196,25 @@ extension ServerStore {
                 binds.append(batch); binds.append(record.session); binds.append(previous); binds.append(hash)
                 previous = hash
             }
-            try await conn.run(PostgresQuery(unsafeSQL: """
+            let insert = """
                 INSERT INTO journal(seq, at, actor, origin, dossier_id, team_id, entity, entity_id, field, old, new, reason, batch, session, prev_hash, hash)
                 VALUES \(rows.joined(separator: ","))
-                """, binds: binds), logger)
+                """
+            if index < chunks.count - 1 {
+                try await conn.run(PostgresQuery(unsafeSQL: insert, binds: binds), logger)
+            } else {
+                // The last chunk and the head's move in one statement (one round trip less under the lock).
+                let n = binds.count
+                binds.append(seq); binds.append(batch); binds.append(previous)
+                try await conn.run(PostgresQuery(unsafeSQL: """
+                    WITH appended AS (\(insert) RETURNING 1)
+                    UPDATE journal_head SET seq = $\(n + 1), batch = $\(n + 2), hash = $\(n + 3) WHERE id = 1
+                    """, binds: binds), logger)
+            }
         }
-        try await conn.run("UPDATE journal_head SET seq = \(seq), batch = \(batch), hash = \(previous) WHERE id = 1", logger)
+        if chunks.isEmpty {
+            try await conn.run("UPDATE journal_head SET seq = \(seq), batch = \(batch), hash = \(previous) WHERE id = 1", logger)
+        }
         return (batch, seq)
     }
 

@@ -11,8 +11,10 @@ public final class ServerStore: Sendable {
     public let db: ServerDatabase
     public let notifier: ChangeNotifier
     let clock: any Clock
-    /// Decoded templates by id with their stored text (templates change only on push).
-    private let templates = Mutex<[String: (json: String, template: IndicatorTemplate)]>([:])
+    /// Decoded templates by id (a stored template never changes).
+    private let templates = Mutex<[String: IndicatorTemplate]>([:])
+    /// The grade schemes, read once (`fuhe serve --init` writes them; the application role cannot).
+    private let schemes = Mutex<[String: GradeScheme]?>(nil)
 
     public init(db: ServerDatabase, clock: any Clock = SystemClock()) {
         self.db = db
@@ -91,11 +93,14 @@ public final class ServerStore: Sendable {
 
     /// Grade schemes by id.
     public func gradeSchemes(_ conn: PostgresConnection) async throws -> [String: GradeScheme] {
+        if let cached = schemes.withLock({ $0 }) { return cached }
         var out: [String: GradeScheme] = [:]
         for row in try await conn.rows("SELECT json FROM grade_scheme", logger) {
             let s = try StoredJSON.decode(GradeScheme.self, try row.decode(String.self))
             out[s.id] = s
         }
+        let read = out
+        schemes.withLock { $0 = read }
         return out
     }
 
@@ -103,14 +108,15 @@ public final class ServerStore: Sendable {
         try await db.scoped(access) { conn in try await gradeSchemes(conn) }
     }
 
-    /// A template by id (decoded once per stored text).
+    /// A template by id, decoded once: a template's id names one content for good (a push of a
+    /// different template under a stored id is refused, T-000), so a cached one is not read again.
     func template(_ id: String, _ conn: PostgresConnection) async throws -> IndicatorTemplate {
+        if let hit = templates.withLock({ $0[id] }) { return hit }
         guard let json = try await conn.rows("SELECT json FROM template WHERE id = \(id)", logger).first?.decode(String.self) else {
             throw ServerError.notFound("没有模板 \(id)")
         }
-        if let hit = templates.withLock({ $0[id] }), hit.json == json { return hit.template }
         let t = try StoredJSON.decode(IndicatorTemplate.self, json)
-        templates.withLock { $0[id] = (json, t) }
+        templates.withLock { $0[id] = t }
         return t
     }
 

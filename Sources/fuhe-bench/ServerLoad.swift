@@ -2,22 +2,32 @@ import Foundation
 import FuheClient
 import FuheCore
 import FuheWire
-import Synchronization
 
-/// `fuhe-bench --server-load URL --user NAME [--clients N] [--seconds S] [--server-pid PID]`
-/// (password in `FUHE_BENCH_PASSWORD`): N simulated reviewers, each with its own connection and
-/// session, edit their own scoresheet row of the server's units as fast as the server answers
-/// (compare-and-set on the value they saw) for S seconds. Prints throughput, edit latency
-/// (p50/p90/p99/max), errors, lost updates (an acknowledged value that is not what the server
-/// holds at the end) and the server's RSS. `scripts/server-load` sets a server up and runs it.
+/// `fuhe-bench --server-load URL --user NAME [--clients N] [--seconds S] [--think MIN-MAX]
+/// [--edits-per-unit N] [--collide P] [--server-pid PID | --server-pid-file FILE] [--db PGURL]`
+/// (password in `FUHE_BENCH_PASSWORD`): N simulated reviewers (`LoadReviewer`) share the
+/// account's units — each its own slice, worked one unit at a time, thinking MIN–MAX seconds
+/// between edits (compare-and-set on what it saw), sometimes colliding on a shared unit — for S
+/// seconds. Prints throughput, edit and read latency (p50/p90/p99/max), refusals, the server's
+/// RSS, and then checks that no acknowledged edit was lost: each one is in the journal, each row
+/// holds the last value the journal gave it and that value was acknowledged or in flight, and
+/// (with `--db`) the journal has no gap and its hash chain verifies. `scripts/server-load` sets a
+/// server up and runs it, with a `kill -9` of the server in the middle when asked.
 enum ServerLoad {
     struct Options {
         var url = URL(string: "http://127.0.0.1:8080")!
         var user = ""
-        var clients = 50
-        var seconds = 20.0
+        var clients = 200
+        var seconds = 60.0
+        var think = 1.0...5.0
+        var editsPerUnit = 10
+        var collide = 0.02
         var serverPID: Int32?
+        var serverPIDFile: String?
+        var db: String?
     }
+
+    static let usage = "usage: fuhe-bench --server-load URL --user NAME [--clients N] [--seconds S] [--think MIN-MAX] [--edits-per-unit N] [--collide P] [--server-pid PID | --server-pid-file FILE] [--db POSTGRES-URL] (password in FUHE_BENCH_PASSWORD)"
 
     static func parse(_ args: [String]) -> Options? {
         var o = Options()
@@ -29,7 +39,15 @@ enum ServerLoad {
             case "--user": guard let v = value() else { return nil }; o.user = v
             case "--clients": guard let v = value().flatMap({ Int($0) }), (1...2000).contains(v) else { return nil }; o.clients = v
             case "--seconds": guard let v = value().flatMap({ Double($0) }), v > 0, v <= 3600 else { return nil }; o.seconds = v
+            case "--think":
+                guard let parts = value()?.split(separator: "-").compactMap({ Double($0) }), parts.count == 2,
+                      parts[0] >= 0, parts[0] <= parts[1], parts[1] <= 600 else { return nil }
+                o.think = parts[0]...parts[1]
+            case "--edits-per-unit": guard let v = value().flatMap({ Int($0) }), (1...10_000).contains(v) else { return nil }; o.editsPerUnit = v
+            case "--collide": guard let v = value().flatMap({ Double($0) }), (0...1).contains(v) else { return nil }; o.collide = v
             case "--server-pid": guard let v = value().flatMap({ Int32($0) }) else { return nil }; o.serverPID = v
+            case "--server-pid-file": guard let v = value() else { return nil }; o.serverPIDFile = v
+            case "--db": guard let v = value() else { return nil }; o.db = v
             default: return nil
             }
             i += 1
@@ -37,93 +55,77 @@ enum ServerLoad {
         return o.user.isEmpty ? nil : o
     }
 
-    /// One reviewer's figures.
-    final class Reviewer: Sendable {
-        let latencies = Mutex<[UInt64]>([])
-        let lastAcked = Mutex<String?>(nil)
-        let errors = Mutex<[String]>([])
-    }
-
     static func run(_ o: Options) throws -> String {
         let password = ProcessInfo.processInfo.environment["FUHE_BENCH_PASSWORD"] ?? ""
         let login: LoginAnswer = try ServerClient(base: o.url, token: nil).call("POST", "/v1/login",
                                                                                body: LoginRequest(name: o.user, password: password))
         let probe = RemoteRepository(client: ServerClient(base: o.url, token: login.token))
+        let t0 = Date()
         let units = try probe.unitList(today: nil, filter: .all).map(\.dossierID).sorted()
-        guard !units.isEmpty else { throw BenchFailure("the server has no units for \(o.user)") }
-        var targets: [(String, String)] = []
-        var rows: [String: [String]] = [:]
-        // Units whose review is submitted or finalized are read-only for a row edit: left out.
-        for u in units {
-            let d = try probe.dossier(id: u)
-            if (d.review?.status ?? .draft) == .draft { rows[u] = d.template.scorableLeaves.map(\.id) }
+        let listSeconds = Date().timeIntervalSince(t0)
+        // One shared unit per ten reviewers (the last units of the list); the rest sliced evenly.
+        let sharedCount = max(1, o.clients / 10)
+        guard units.count >= o.clients + sharedCount else {
+            throw BenchFailure("the server has \(units.count) units for \(o.user); \(o.clients) reviewers need at least \(o.clients + sharedCount)")
         }
-        let editable = units.filter { rows[$0] != nil }
-        guard !editable.isEmpty else { throw BenchFailure("no unit of \(o.user) is open for editing") }
-        var r = 0
-        while targets.count < o.clients {
-            var added = false
-            for u in editable where targets.count < o.clients {
-                if let leaves = rows[u], r < leaves.count { targets.append((u, leaves[r])); added = true }
-            }
-            guard added else { throw BenchFailure("\(editable.count) units have only \(targets.count) rows; use fewer clients") }
-            r += 1
-        }
-        let reviewers = targets.map { _ in Reviewer() }
+        let shared = Array(units.suffix(sharedCount))
+        let own = Array(units.dropLast(sharedCount))
+        let slice = own.count / o.clients
+        let tag = String(UUID().uuidString.prefix(6)).lowercased()
         let started = Date()
         let deadline = started.addingTimeInterval(o.seconds)
+        let reviewers = (0..<o.clients).map { _ in LoadReviewer() }
         var threads: [Thread] = []
-        for (i, (unit, node)) in targets.enumerated() {
-            let me = reviewers[i]
+        for (i, me) in reviewers.enumerated() {
+            let plan = LoadReviewer.Plan(index: i, units: Array(own[(i * slice)..<((i + 1) * slice)]), shared: shared[i % sharedCount],
+                                         editsPerUnit: o.editsPerUnit, think: o.think, collide: o.collide, deadline: deadline, tag: tag)
             let repository = RemoteRepository(client: ServerClient(base: o.url, token: login.token), account: o.user)
-            let t = Thread {
-                guard var seen = try? repository.dossier(id: unit) else { me.errors.withLock { $0.append("first read") }; return }
-                var n = 0
-                while Date() < deadline {
-                    n += 1
-                    var row = seen.result(for: node)
-                    row.reviewNote = "压测 \(i)-\(n)"
-                    let t0 = DispatchTime.now().uptimeNanoseconds
-                    do {
-                        _ = try repository.apply([.result(row)], to: unit, base: .seen(seen), actor: o.user, reason: nil, origin: "local")
-                        let t1 = DispatchTime.now().uptimeNanoseconds
-                        me.latencies.withLock { $0.append(t1 - t0) }
-                        me.lastAcked.withLock { $0 = row.reviewNote }
-                        seen = seen.applying([.result(row)])
-                    } catch {
-                        me.errors.withLock { $0.append("\(error)") }
-                        if let fresh = try? repository.dossier(id: unit) { seen = fresh }
-                    }
-                }
-            }
+            let user = o.user
+            let t = Thread { me.run(plan, repository: repository, user: user) }
             t.stackSize = 1 << 20
             t.start()
             threads.append(t)
         }
         while threads.contains(where: { !$0.isFinished }) { Thread.sleep(forTimeInterval: 0.05) }
         let elapsed = Date().timeIntervalSince(started)
-        // Lost updates: what each reviewer last had acknowledged must be what the server holds.
-        var lost = 0
-        var latest: [String: Dossier] = [:]
-        for (i, (unit, node)) in targets.enumerated() {
-            if latest[unit] == nil { latest[unit] = try probe.dossier(id: unit) }
-            if let acked = reviewers[i].lastAcked.withLock({ $0 }), latest[unit]?.result(for: node).reviewNote != acked { lost += 1 }
-        }
-        let all = reviewers.flatMap { $0.latencies.withLock { $0 } }.sorted()
+        let rss = serverMemory(o)
+        let edits = reviewers.flatMap { $0.editLatencies.withLock { $0 } }.sorted()
+        let reads = reviewers.flatMap { $0.readLatencies.withLock { $0 } }.sorted()
         let errors = reviewers.flatMap { $0.errors.withLock { $0 } }
+        let refusals = reviewers.map { $0.refusals.withLock { $0 } }.reduce(0, +)
+        let unavailable = reviewers.map { $0.unavailable.withLock { $0 } }.reduce(0, +)
+        let skipped = reviewers.map { $0.skipped.withLock { $0 } }.reduce(0, +)
+        let acked = reviewers.flatMap { $0.acked.withLock { $0 } }
+        let think = String(format: "%.1f–%.1f s", o.think.lowerBound, o.think.upperBound)
+        var out = [
+            "server load: \(o.clients) reviewers on \(units.count) units (\(slice) each, \(sharedCount) shared), think \(think), \(o.editsPerUnit) edits per unit opened, collide \(o.collide), \(String(format: "%.1f", elapsed)) s, \(o.url.absoluteString)",
+            "  unit list of \(units.count) units: \(String(format: "%.2f", listSeconds)) s",
+            "  acknowledged edits: \(edits.count) (\(String(format: "%.1f", Double(edits.count) / elapsed)) edits/s); unit reads: \(reads.count) (\(String(format: "%.1f", Double(reads.count) / elapsed))/s)",
+            "  edit latency: \(percentiles(edits))",
+            "  read latency: \(percentiles(reads))",
+            "  refused as stale (collisions): \(refusals); server unreachable: \(unavailable); units skipped (review submitted): \(skipped)",
+            "  errors: \(errors.count)\(errors.first.map { " (first: \($0.prefix(200)))" } ?? "")",
+        ]
+        if let rss { out.append("  server: \(rss)") }
+        out += try LoadCheck.check(acked, probe: probe, db: o.db)
+        return out.joined(separator: "\n")
+    }
+
+    static func percentiles(_ sorted: [UInt64]) -> String {
         func pct(_ p: Double) -> String {
-            guard !all.isEmpty else { return "-" }
-            let v = all[min(all.count - 1, Int((Double(all.count) * p).rounded(.up)) - 1)]
+            guard !sorted.isEmpty else { return "-" }
+            let v = sorted[min(sorted.count - 1, max(0, Int((Double(sorted.count) * p).rounded(.up)) - 1))]
             return String(format: "%.1f ms", Double(v) / 1e6)
         }
-        var out = ["server load: \(o.clients) reviewers on \(Set(targets.map(\.0)).count) units, \(String(format: "%.1f", elapsed)) s, \(o.url.absoluteString)",
-                   "  acknowledged edits: \(all.count) (\(String(format: "%.0f", Double(all.count) / elapsed)) edits/s)",
-                   "  edit latency: p50 \(pct(0.50)), p90 \(pct(0.90)), p99 \(pct(0.99)), max \(pct(1.0))",
-                   "  errors: \(errors.count)\(errors.first.map { " (first: \($0.prefix(200)))" } ?? ""); lost updates: \(lost)"]
-        if let pid = o.serverPID, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) {
-            let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
-            out.append("  server: " + lines.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "  ", with: " ") }.joined(separator: ", "))
-        }
-        return out.joined(separator: "\n")
+        return "p50 \(pct(0.50)), p90 \(pct(0.90)), p99 \(pct(0.99)), max \(pct(1.0))"
+    }
+
+    /// The server's resident memory now and at its peak (`/proc/PID/status`).
+    static func serverMemory(_ o: Options) -> String? {
+        let pid = o.serverPID ?? o.serverPIDFile.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        guard let pid, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+        return lines.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.joined(separator: ", ")
     }
 }

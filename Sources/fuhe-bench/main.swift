@@ -5,7 +5,7 @@ import Foundation
 
 if CommandLine.arguments.dropFirst().first == "--server-load" {
     guard let load = ServerLoad.parse(Array(CommandLine.arguments.dropFirst())) else {
-        FileHandle.standardError.write(Data("usage: fuhe-bench --server-load URL --user NAME [--clients N] [--seconds S] [--server-pid PID] (password in FUHE_BENCH_PASSWORD)\n".utf8))
+        FileHandle.standardError.write(Data((ServerLoad.usage + "\n").utf8))
         exit(2)
     }
     do { print(try ServerLoad.run(load)); exit(0) } catch {
