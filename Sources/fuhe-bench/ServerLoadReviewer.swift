@@ -116,7 +116,8 @@ final class LoadReviewer: Sendable {
     }
 
     private func note(_ error: any Error) {
-        if let refusal = error as? ServerRefusal, refusal.code == "stale" {
+        // The client raises the server's stale refusal as FuheCore's `StaleWrite`.
+        if error is StaleWrite || (error as? ServerRefusal)?.code == "stale" {
             refusals.withLock { $0 += 1 }
         } else if error is ServerUnreachable {
             unavailable.withLock { $0 += 1 }
