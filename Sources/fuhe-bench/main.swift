@@ -81,6 +81,24 @@ do {
         exit(0)
     }
     let storeBench = StoreBenchmarks(setup: setup, store: store, ids: ids)
+    if options.workstationOnly {
+        report.measurements.append(try storeBench.open())
+        report.measurements += try storeBench.unitPages()
+        let frames = FrameBenchmarks(setup: setup, store: store)
+        report.measurements.append(try frames.firstScreen())
+        let (unitMoves, unitCells) = frames.cursorMoves(inSheet: false)
+        let (sheetMoves, sheetCells) = frames.cursorMoves(inSheet: true)
+        report.measurements += [unitMoves, sheetMoves]
+        report.percentileNames.formUnion([unitMoves.name, sheetMoves.name])
+        report.measurements.append(frames.openDossier())
+        report.measurements += frames.pasteFigures()
+        report.notes.append("cells changed per cursor move: unit list median \(unitCells.sorted()[unitCells.count / 2]), "
+                            + "scoresheet median \(sheetCells.sorted()[sheetCells.count / 2])")
+        report.memory.append(("peak RSS of the workstation figures (VmHWM)", ResidentMemory.read().peak))
+        report.load.end = loadAverage()
+        print(report.render())
+        exit(0)
+    }
     let scoring = ScoringBenchmarks(setup: setup, store: store, ids: ids)
 
     report.measurements.append(try storeBench.open())
