@@ -17,7 +17,7 @@ burst of output), per key (`j`/`k` and PgDn/PgUp) the first visible change (firs
 whole update (last byte), median and p99, CPU per key (user+sys of the process from
 /proc/PID/stat over the keys), bytes per key; then fuhe ÷ pspg for each figure.
 """
-import argparse, os, pty, select, signal, statistics, struct, sys, termios, fcntl, time
+import argparse, os, shlex, pty, select, signal, statistics, struct, sys, termios, fcntl, time
 
 def read_until_quiet(fd, quiet=0.03, limit=5.0):
     """Reads until no output for `quiet` seconds; returns (bytes, seconds until the last byte)."""
@@ -108,6 +108,8 @@ def measure_program(argv, env, width, height, keys, quit_key=b"q"):
             sizes.append(len(chunk))
         cpu = (cpu_seconds(pid) - cpu0) / keys * 1000
         out[label] = (firsts, lasts, sizes, cpu)
+    with open(f"/proc/{pid}/status") as f:
+        out["peak RSS MB"] = [int(l.split()[1]) / 1024 for l in f if l.startswith("VmHWM:")][0]
     os.write(fd, quit_key)
     read_until_quiet(fd, quiet=0.1, limit=2)
     try:
@@ -123,7 +125,7 @@ def compare_pspg(args):
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", FUHE_USER="bench")
     csv_path = os.path.join(tempfile.mkdtemp(prefix="pty-bench-"), "units.csv")
     n = unit_list_csv(args.store, csv_path)
-    programs = {"fuhe": [args.fuhe, "--store", args.store], "pspg": ["pspg", "--csv", "-f", csv_path]}
+    programs = {"fuhe": shlex.split(args.fuhe) + ["--store", args.store], "pspg": ["pspg", "--csv", "-f", csv_path]}
     runs = {name: [] for name in programs}
     for run in range(args.runs):
         for name, argv in programs.items():
@@ -144,6 +146,7 @@ def compare_pspg(args):
             f[f"{label} update done ms median"] = statistics.median(lasts)
             f[f"{label} CPU ms per key"] = statistics.median([r[label][3] for r in runs[name]])
             f[f"{label} bytes per key median"] = statistics.median(sizes)
+        f["peak RSS MB (VmHWM)"] = max(r["peak RSS MB"] for r in runs[name])
         figures[name] = f
     print(f"{'figure':40} {'fuhe':>10} {'pspg':>10} {'fuhe/pspg':>10}")
     for key in figures["fuhe"]:
@@ -157,7 +160,7 @@ def pct(values, p):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--fuhe", required=True)
+    ap.add_argument("--fuhe", required=True, help="the fuhe binary (or a command: 'fuhe-bench --workstation')")
     ap.add_argument("--store", required=True)
     ap.add_argument("--keys", type=int, default=200)
     ap.add_argument("--width", type=int, default=120)
@@ -175,7 +178,8 @@ def main():
         t0 = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:
-            os.execvpe(args.fuhe, [args.fuhe, "--store", args.store], env)
+            argv = shlex.split(args.fuhe)
+            os.execvpe(argv[0], argv + ["--store", args.store], env)
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", args.height, args.width, 0, 0))
         # First full screen: the status line's hint text ("q 退出") has been written.
         data = b""

@@ -27,7 +27,16 @@ public struct SearchBar: TextInput, CommandProvider {
     public var showsCursor: Bool { true }
 
     static let commands: [WorkstationCommand] = [
-        .init(.searchStart, [.character("/")], .global, "搜索（中文、全拼、拼音首字母、繁简）", hint: "搜索") { ctx in ctx.whenSearchable { $0.push(SearchBar()) } },
+        .init(.searchStart, [.character("/")], .global, "搜索（中文、全拼、拼音首字母、繁简）", hint: "搜索") { ctx in
+            ctx.push(SearchBar())
+            // The unit list's keys are read while the first characters are typed; the search
+            // runs again on the typed text when they are in.
+            ctx.whenSearchable { ctx in
+                ctx.withTop(SearchBar.self) { bar, ctx in
+                    if !bar.editor.text.isEmpty { _ = ctx.find(bar.editor.text, forward: true, includeCurrent: true) }
+                }
+            }
+        },
         .init(.searchNext, [.character("n")], .global, "下一个匹配") { ctx in ctx.whenSearchable { $0.searchAgain(forward: true) } },
         .init(.searchPrevious, [.character("N")], .global, "上一个匹配") { ctx in ctx.whenSearchable { $0.searchAgain(forward: false) } },
         .on(SearchBar.self, .searchConfirm, [.enter], .searchBar, "确认搜索（停在匹配处）") { bar, ctx, _ in bar.confirm(&ctx) },

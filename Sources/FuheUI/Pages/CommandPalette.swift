@@ -72,7 +72,7 @@ public struct CommandPalette: TextInput, CommandProvider {
             entries.append(Entry(target: .command(spec.id), kind: "命令", label: spec.help + where_,
                                  note: [state.keymap.keyLabel(spec.id), spec.name].filter { !$0.isEmpty }.joined(separator: " ")))
         }
-        for u in state[UnitsPane.self].keys ?? [] {
+        for u in state[UnitsPane.self].allKeys ?? [] {
             entries.append(Entry(target: .unit(u.dossierID), kind: "单位", label: u.unitName,
                                  note: "\(u.yearIsDemo ? "\(u.fiscalYear)*" : "\(u.fiscalYear)") \(u.evalType.label) \(u.reviewStatus?.label ?? "未开始")"))
         }
@@ -135,7 +135,7 @@ public struct CommandPalette: TextInput, CommandProvider {
             if let pane = FocusRing.panes.first(where: { $0.scope == command.spec.scope }) { ctx.setFocus(pane.id) }
             ctx.run(command, key: ctx.state.keymap.keys(for: id).first ?? .escape)
         case .unit(let id):
-            if let i = ctx.state[UnitsPane.self].keys?.firstIndex(where: { $0.dossierID == id }) {
+            if let i = ctx.state[UnitsPane.self].allKeys?.firstIndex(where: { $0.dossierID == id }) {
                 ctx.state[UnitsPane.self].position.set(i, count: UnitsPane.count(ctx.state))
                 ctx.keepCursorsVisible()
             }

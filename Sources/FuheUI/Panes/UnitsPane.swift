@@ -76,6 +76,12 @@ struct UnitsPane: SortablePane {
         state[UnitsPane.self].row(state[UnitsPane.self].position.cursor)
     }
 
+    /// The whole list's keys: those read for search and the palette, or the window's rows when
+    /// it holds the whole list; nil when they must be read first.
+    var allKeys: [UnitKey]? {
+        keys ?? (windowStart == 0 && units.count == total ? units.map(UnitKey.init) : nil)
+    }
+
     /// The unit at index `i` of the list, when it is in the window.
     func row(_ i: Int) -> UnitSummary? {
         units.indices.contains(i - windowStart) ? units[i - windowStart] : nil
@@ -100,7 +106,7 @@ struct UnitsPane: SortablePane {
     /// Every unit's name and id, in list order (the keys are read before a search starts:
     /// `UpdateContext.withUnitKeys`).
     static func searchTexts(_ state: AppState) -> [String] {
-        state[UnitsPane.self].keys?.map { "\($0.unitName) \($0.dossierID)" } ?? []
+        state[UnitsPane.self].allKeys?.map { "\($0.unitName) \($0.dossierID)" } ?? []
     }
 
     /// A window of the list is in: on a reload, keep the selected (or open) unit selected by id
@@ -190,7 +196,7 @@ extension UpdateContext {
     /// Runs `body` once the whole unit list's keys are in (read from the store when the list
     /// changed since they were last read).
     mutating func withUnitKeys(_ body: @escaping FollowUp) {
-        if state[UnitsPane.self].keys != nil { body(&self); return }
+        if state[UnitsPane.self].allKeys != nil { body(&self); return }
         let pane = state[UnitsPane.self]
         emit(.loadUnitKeys(UnitKeysRequest(filter: pane.filter, order: UnitsPane.order(pane.sort), today: state.today, then: body)))
     }
