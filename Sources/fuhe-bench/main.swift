@@ -77,6 +77,24 @@ do {
         print(report.render())
         exit(0)
     }
+    if options.dataOnly {
+        let json = try DataPathBenchmarks(setup: setup, store: store, ids: ids).storedJSON()
+        report.measurements += json.measurements
+        report.notes += json.notes
+        let storeBench = StoreBenchmarks(setup: setup, store: store, ids: ids)
+        let imports = try storeBench.importBatch()
+        report.measurements += [imports.total, imports.decode, imports.store]
+        report.notes.append("import: \(imports.count) dossiers, \(format(Double(imports.jsonBytes) / 1e6)) MB of JSON, decode \(format(Double(imports.jsonBytes) / 1e6 / (imports.decode.median / 1000))) MB/s (median)")
+        report.measurements.append(try ScoringBenchmarks(setup: setup, store: store, ids: ids).rescoreAll().0)
+        let (check, verify) = try storeBench.checkAndVerify()
+        report.measurements += [check, verify]
+        let merge = try MergeBenchmarks(setup: setup, ids: ids).mergeCopy()
+        report.measurements += [merge.total, merge.prepare, merge.commit]
+        report.notes.append("merge: \(merge.fields) fields written, \(merge.conflicts) conflicts decided (--prefer copy)")
+        report.load.end = loadAverage()
+        print(report.render())
+        exit(0)
+    }
     if options.checkOnly {
         let (check, verify) = try StoreBenchmarks(setup: setup, store: store, ids: ids).checkAndVerify()
         report.measurements += [check, verify]

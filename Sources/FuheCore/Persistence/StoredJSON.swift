@@ -5,7 +5,22 @@ import Foundation
 /// values have equal text everywhere: journal diffs, compare-and-set and copy digests rely on it.
 /// `JSONFields.split` splits stored text into top-level fields for the journal.
 public enum StoredJSON {
+    /// The stored text of a value: `StoredJSONWriter`'s, which is byte for byte `JSONEncoder`'s
+    /// (`encodeWithFoundation`); a value it does not model is written by `JSONEncoder` itself.
     public static func encode<T: Encodable>(_ value: T) -> String {
+        if let text = try? StoredJSONWriter.encode(value) { return text }
+        return encodeWithFoundation(value)
+    }
+
+    /// Reads stored text with `StoredJSONReader`; anything it does not accept is decoded by
+    /// `JSONDecoder` (`decodeWithFoundation`), so what is accepted, and every error, is its.
+    public static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        if let value = try? StoredJSONReader.decode(type, text) { return value }
+        return try decodeWithFoundation(type, text)
+    }
+
+    /// Foundation's `JSONEncoder` with the stored options (sorted keys, unescaped `/`, ISO dates).
+    package static func encodeWithFoundation<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -14,11 +29,16 @@ public enum StoredJSON {
         return String(decoding: data, as: UTF8.self)
     }
 
-    public static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    /// Foundation's `JSONDecoder` with ISO dates.
+    package static func decodeWithFoundation<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(type, from: Data(text.utf8))
     }
+
+    /// Only the dedicated reader/writer, for tests that must know neither fell back.
+    package static func encodeDirect<T: Encodable>(_ value: T) throws -> String { try StoredJSONWriter.encode(value) }
+    package static func decodeDirect<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try StoredJSONReader.decode(type, text) }
 }
 
 /// ISO 8601 timestamps in UTC+8, as every store writes them in journal and summary columns.
