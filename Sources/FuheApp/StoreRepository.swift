@@ -29,6 +29,14 @@ public final class StoreRepository: ReviewRepository {
         try translated { try store.unitList(today: today, filter: filter) }
     }
 
+    public func unitPage(_ request: UnitPageRequest) throws -> UnitPage {
+        try translated { try store.unitPage(request) }
+    }
+
+    public func unitKeys(filter: UnitFilter, order: UnitOrder?, today: CalendarDay?) throws -> [UnitKey] {
+        try translated { try store.unitKeys(filter: filter, order: order, today: today) }
+    }
+
     public func unitSummary(dossierID: String, today: CalendarDay?) throws -> UnitSummary? {
         try translated { try store.unitSummary(dossierID: dossierID, today: today) }
     }

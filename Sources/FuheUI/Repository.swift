@@ -5,6 +5,11 @@ import FuheCore
 public protocol ReviewRepository: AnyObject {
     /// The unit list with summary figures and overdue counts for `today`.
     func unitList(today: CalendarDay?, filter: UnitFilter) throws -> [UnitSummary]
+    /// Rows of the unit list under a filter and an order, with the counts (what a screen shows;
+    /// the SQLite store reads only those rows).
+    func unitPage(_ request: UnitPageRequest) throws -> UnitPage
+    /// The whole unit list under a filter and an order, without the figures (search, palette).
+    func unitKeys(filter: UnitFilter, order: UnitOrder?, today: CalendarDay?) throws -> [UnitKey]
     /// One unit's summary line (refreshed after an edit).
     func unitSummary(dossierID: String, today: CalendarDay?) throws -> UnitSummary?
     /// One whole dossier.
@@ -47,6 +52,13 @@ public protocol ReviewRepository: AnyObject {
 }
 
 extension ReviewRepository {
+    /// From the whole list, sorted by `UnitOrdering` (a repository that holds the whole list).
+    public func unitPage(_ request: UnitPageRequest) throws -> UnitPage {
+        UnitOrdering.page(of: try unitList(today: request.today, filter: request.filter), request)
+    }
+    public func unitKeys(filter: UnitFilter, order: UnitOrder?, today: CalendarDay?) throws -> [UnitKey] {
+        UnitOrdering.sorted(try unitList(today: today, filter: filter), by: order).map(UnitKey.init)
+    }
     /// Every finding with its unit and item counts (of one dossier when given), without loading dossiers.
     public func findingDigests(dossierID: String?) throws -> [FindingDigest] { [] }
     /// Every unit's rectification items, without loading dossiers.

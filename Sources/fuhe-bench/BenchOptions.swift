@@ -18,13 +18,15 @@ struct BenchOptions {
     var documentsOnly = false
     /// Only the cycle views of issue 13 (`--cycle-only`).
     var cycleOnly = false
+    /// Only the workstation (`--workstation-only`): unit pages, first screen, keys, paste, memory.
+    var workstationOnly = false
     /// Only report intake: its accuracy table and speed (`--intake`).
     var intake = false
     /// Folder of the intake fixtures (`expected-facts.json`, `reports/`).
     var fixtures = "Tests/FuheIntakeTests/Fixtures"
 
     static let usage = """
-        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only] [--check-only] [--data-only] [--cycle-only]
+        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only] [--check-only] [--data-only] [--cycle-only] [--workstation-only]
                fuhe-bench --intake [--fixtures DIR] [--runs N]
 
           --dossiers N    dossiers in the synthetic store (default 2000)
@@ -38,6 +40,7 @@ struct BenchOptions {
                           rescore all, check, verify and merge
           --documents-only  build or reuse the store, then time only the documents (意见书, 通报, XLSX ledger)
           --cycle-only    build or reuse the store, then time only the cycle views (blockers, batch, sort, findings, items, dashboard, palette, years)
+          --workstation-only  build or reuse the store, then time only the workstation: unit pages, first screen, keys, paste, memory
           --intake        report intake only: the accuracy table against the hand-made facts and
                           the time to read a 50 KB report and a 2 MB page into drafts
           --fixtures DIR  intake fixtures (default Tests/FuheIntakeTests/Fixtures, from the repository root)
@@ -54,6 +57,7 @@ struct BenchOptions {
             if flag == "--check-only" { o.checkOnly = true; continue }
             if flag == "--data-only" { o.dataOnly = true; continue }
             if flag == "--cycle-only" { o.cycleOnly = true; continue }
+            if flag == "--workstation-only" { o.workstationOnly = true; continue }
             if flag == "--intake" { o.intake = true; continue }
             guard let value = rest.popFirst() else { return .failure(BenchUsageError(message: "\(flag) needs a value")) }
             switch flag {

@@ -40,6 +40,16 @@ extension FrameBenchmarks {
             w.handle(.paste(text))
             return Renderer.render(w.state)
         }
-        return [decode, insert, key]
+        // Typing at the end of a 10,000-character text in the same form, one character a key.
+        w.handle(.escape)
+        w.handle(.character("m"))
+        w.handle(.paste(String(repeating: text, count: 5)))
+        let typing = measure("type a character into a 10,000-character text (key + render)", unit: .microseconds, runs: Swift.max(runs, 200),
+                             note: "the review-note form holding 10,000 characters: one typed character handled and the screen rendered") { _ -> ScreenBuffer in
+            w.handle(.character("字"))
+            return Renderer.render(w.state)
+        }
+        w.handle(.escape)
+        return [decode, insert, key, typing]
     }
 }

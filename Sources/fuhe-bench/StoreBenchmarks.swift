@@ -2,6 +2,7 @@ import Foundation
 import FuheCore
 import FuheExchange
 import FuheStore
+import FuheUI
 
 /// Measurements that go through the SQLite store.
 struct StoreBenchmarks {
@@ -29,6 +30,31 @@ struct StoreBenchmarks {
             guard list.count == ids.count else { throw BenchFailure("unit list has \(list.count) rows, expected \(ids.count)") }
             return fresh
         }
+    }
+
+    /// What the workstation reads of the unit list: the first window (with counts), the window
+    /// around a unit at the end of the list (the cursor kept by id), and the whole list's keys
+    /// (search and the palette, read on their first use).
+    func unitPages() throws -> [Measurement] {
+        let rows = UnitsRequest.windowRows
+        let first = try measure("unit list, first window", unit: .milliseconds, runs: runs,
+                                note: "unitPage: \(rows) rows + counts of \(ids.count)") { _ in
+            try store.unitPage(UnitPageRequest(today: BenchSetup.today, limit: rows))
+        }
+        let last = try store.unitKeys(filter: .all, order: nil).last?.dossierID
+        let anchored = try measure("unit list, window around the last unit", unit: .milliseconds, runs: runs,
+                                   note: "unitPage anchored by id (its index counted in SQL)") { _ in
+            try store.unitPage(UnitPageRequest(today: BenchSetup.today, limit: rows, anchor: last))
+        }
+        let sorted = try measure("unit list, window sorted by 差异 around the last unit", unit: .milliseconds, runs: runs,
+                                 note: "ORDER BY the sort key, anchored by id") { _ in
+            try store.unitPage(UnitPageRequest(order: UnitOrder(.delta, descending: true), today: BenchSetup.today, limit: rows, anchor: last))
+        }
+        let keys = try measure("unit list keys (search, palette)", unit: .milliseconds, runs: runs,
+                               note: "unitKeys: id, name, year, type, status of \(ids.count)") { _ in
+            try store.unitKeys(filter: .all, order: nil)
+        }
+        return [first, anchored, sorted, keys]
     }
 
     func unitList() throws -> (Measurement, overdueItems: Int, overdueUnits: Int) {

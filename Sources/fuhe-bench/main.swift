@@ -1,4 +1,8 @@
 import Foundation
+import FuheApp
+import FuheCore
+import FuheStore
+import FuheUI
 
 // fuhe-bench: builds a synthetic store at the design's scale and times the operations the
 // workstation depends on. Progress goes to stderr, the report to stdout. See docs/performance.md.
@@ -9,6 +13,24 @@ if CommandLine.arguments.dropFirst().first == "--server-load" {
         exit(2)
     }
     do { print(try ServerLoad.run(load)); exit(0) } catch {
+        FileHandle.standardError.write(Data("fuhe-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+// `fuhe-bench --workstation --store PATH`: the real workstation (`WorkstationRunner`, as
+// `fuhe --store PATH` runs it) in this binary, so scripts/pty-bench.py can measure the release
+// workstation without a release build of the whole CLI (its server libraries).
+if CommandLine.arguments.dropFirst().first == "--workstation", CommandLine.arguments.count == 4, CommandLine.arguments[2] == "--store" {
+    do {
+        let store = try FuheStore.open(path: CommandLine.arguments[3], createIfMissing: false)
+        let label = try StoreLabel.describing(store)
+        let name = ProcessInfo.processInfo.environment["FUHE_USER"] ?? "bench"
+        _ = try MainActor.assumeIsolated {
+            try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: name, role: .member), label: label))
+        }
+        exit(0)
+    } catch {
         FileHandle.standardError.write(Data("fuhe-bench: \(error)\n".utf8))
         exit(1)
     }
@@ -99,6 +121,24 @@ do {
         exit(0)
     }
     let storeBench = StoreBenchmarks(setup: setup, store: store, ids: ids)
+    if options.workstationOnly {
+        report.measurements.append(try storeBench.open())
+        report.measurements += try storeBench.unitPages()
+        let frames = FrameBenchmarks(setup: setup, store: store)
+        report.measurements.append(try frames.firstScreen())
+        let (unitMoves, unitCells) = frames.cursorMoves(inSheet: false)
+        let (sheetMoves, sheetCells) = frames.cursorMoves(inSheet: true)
+        report.measurements += [unitMoves, sheetMoves]
+        report.percentileNames.formUnion([unitMoves.name, sheetMoves.name])
+        report.measurements.append(frames.openDossier())
+        report.measurements += frames.pasteFigures()
+        report.notes.append("cells changed per cursor move: unit list median \(unitCells.sorted()[unitCells.count / 2]), "
+                            + "scoresheet median \(sheetCells.sorted()[sheetCells.count / 2])")
+        report.memory.append(("peak RSS of the workstation figures (VmHWM)", ResidentMemory.read().peak))
+        report.load.end = loadAverage()
+        print(report.render())
+        exit(0)
+    }
     let scoring = ScoringBenchmarks(setup: setup, store: store, ids: ids)
 
     report.measurements.append(try storeBench.open())

@@ -125,11 +125,15 @@ import TermCore
         let w = s.workstation(width: 160, height: 48)
         #expect(Self.lines(w)[0].contains("单位 (11) 均为[示例]"))
         // A list mixing samples and real units marks each sample row.
-        var units = w.state.units
-        units[0].isSample = false
-        #expect(UnitListView.marksRows(units))
+        let units = w.state.units
+        var pane = w.state[UnitsPane.self]
+        #expect(pane.samples == 11 && pane.total == 11 && !UnitListView.marksRows(pane))
+        pane.samples = 10
+        #expect(UnitListView.marksRows(pane))
         #expect(UnitListView.cells(units[1], marked: true)[0].hasPrefix("[示例]"))
-        #expect(!UnitListView.cells(units[0], marked: true)[0].hasPrefix("[示例]"))
+        var real = units[0]
+        real.isSample = false
+        #expect(!UnitListView.cells(real, marked: true)[0].hasPrefix("[示例]"))
     }
 
     @Test(arguments: [(80, 24), (160, 48)])

@@ -28,7 +28,8 @@ import TermCore
         w.receive(.schemesLoaded([:]))
         let heshan = try #require(samples[heshan])
         let other = try #require(samples["SE-YYX-TZGZ-2021"])
-        w.receive(.unitsLoaded(request, [summary(heshan), summary(other)], leased: [:]))
+        let rows = [summary(heshan), summary(other)]
+        w.receive(.unitsLoaded(request, UnitPage(total: 2, samples: rows.count { $0.isSample }, start: 0, rows: rows, anchorIndex: nil), leased: [:]))
         // The first unit is opened once the list is in.
         guard case .loadDossier(let open)? = w.pending.first else { Issue.record("no dossier asked for: \(w.pending)"); throw CancellationError() }
         #expect(open.id == Self.heshan && open.mode == .open)
@@ -170,7 +171,7 @@ import TermCore
         w.press(.character("o"))
         guard case .loadUnits(let request)? = w.pending.first else { Issue.record("\(w.pending)"); return }
         #expect(request.filter.overdueOnly && request.announceFilter && !request.openFirst)
-        w.receive(.unitsLoaded(request, [], leased: [:]))
+        w.receive(.unitsLoaded(request, UnitPage(total: 0, samples: 0, start: 0, rows: [], anchorIndex: nil), leased: [:]))
         #expect(w.state.message == "筛选:有逾期：0 个单位")
         #expect(w.screenText.contains("没有符合筛选的单位，c 清除"))
         // Nothing to open: Enter says nothing and the hint is not offered.

@@ -88,6 +88,10 @@ public final class Sandbox: ReviewRepository, SandboxControl {
     // MARK: ReviewRepository (the store in use)
 
     public func unitList(today: CalendarDay?, filter: UnitFilter) throws -> [UnitSummary] { try store.unitList(today: today, filter: filter) }
+    public func unitPage(_ request: UnitPageRequest) throws -> UnitPage { try store.unitPage(request) }
+    public func unitKeys(filter: UnitFilter, order: UnitOrder?, today: CalendarDay?) throws -> [UnitKey] {
+        try store.unitKeys(filter: filter, order: order, today: today)
+    }
 
     public func unitSummary(dossierID: String, today: CalendarDay?) throws -> UnitSummary? {
         try store.unitSummary(dossierID: dossierID, today: today)

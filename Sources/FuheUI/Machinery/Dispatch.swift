@@ -118,6 +118,7 @@ extension UpdateContext {
     mutating func keepCursorsVisible() {
         let layout = Layout(state)
         for pane in FocusRing.panes { pane.scroll(&state, layout: layout) }
+        UnitsPane.readWindowIfNeeded(in: &self, height: UnitsPane.rect(in: layout).height - 2)
     }
 
     /// After every key: the demo's reset confirmation lapses and the presentation strip grows.

@@ -6,8 +6,10 @@ import FuheCore
 public enum Effect: Sendable {
     /// Grade schemes → `.schemesLoaded`.
     case loadSchemes
-    /// The unit list and the units out as copies → `.unitsLoaded`.
+    /// A window of the unit list (and, on a reload, the units out as copies) → `.unitsLoaded`.
     case loadUnits(UnitsRequest)
+    /// The whole unit list without figures, for search and the palette → `.unitKeysLoaded`.
+    case loadUnitKeys(UnitKeysRequest)
     /// One dossier → `.dossierLoaded`.
     case loadDossier(DossierRequest)
     /// One line of the unit list → `.unitRefreshed`.
@@ -32,7 +34,9 @@ public enum Effect: Sendable {
 /// What a runner reports back. Every effect ends in exactly one message.
 public enum Message: Sendable {
     case schemesLoaded([String: GradeScheme])
-    case unitsLoaded(UnitsRequest, [UnitSummary], leased: [String: String])
+    /// `leased` is nil for a window read while scrolling (the copies are as before).
+    case unitsLoaded(UnitsRequest, UnitPage, leased: [String: String]?)
+    case unitKeysLoaded(UnitKeysRequest, [UnitKey])
     case dossierLoaded(DossierRequest, Dossier)
     case unitRefreshed(dossierID: String, UnitSummary?)
     case applied(Edit, batch: Int64?)
@@ -81,10 +85,27 @@ public struct EffectFailure: Error, Sendable, Equatable, CustomStringConvertible
 public struct UnitsRequest: Sendable {
     public var filter: UnitFilter
     public var today: CalendarDay
+    public var order: UnitOrder?
+    /// The window: `limit` rows from `start`, or around `anchor` (the unit to keep the cursor on).
+    public var start = 0
+    public var limit = UnitsRequest.windowRows
+    /// Rows the unit list reads at a time.
+    public static var windowRows: Int { UnitsPane.windowRows }
+    public var anchor: String?
+    /// Only the window moves (scrolling): the cursor, the copies and the search keys stay.
+    public var scrollOnly = false
     /// Open the first unit when nothing is open (start, sandbox reset).
     public var openFirst = false
     /// Say how many units the filter leaves.
     public var announceFilter = false
+}
+
+/// The whole unit list's keys under a filter and an order, and what to do once they are in.
+public struct UnitKeysRequest: Sendable {
+    public var filter: UnitFilter
+    public var order: UnitOrder?
+    public var today: CalendarDay
+    var then: FollowUp?
 }
 
 /// A dossier to load: to open it (cursors to the top) or to refresh the open one (cursors stay).

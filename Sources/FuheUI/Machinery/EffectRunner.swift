@@ -33,8 +33,11 @@ public final class RepositoryRunner: EffectRunner {
         case .loadSchemes:
             return .schemesLoaded(try repository.gradeSchemes())
         case .loadUnits(let request):
-            let units = try repository.unitList(today: request.today, filter: request.filter)
-            return .unitsLoaded(request, units, leased: try repository.leasedUnits())
+            let page = try repository.unitPage(UnitPageRequest(filter: request.filter, order: request.order, today: request.today,
+                                                               start: request.start, limit: request.limit, anchor: request.anchor))
+            return .unitsLoaded(request, page, leased: request.scrollOnly ? nil : try repository.leasedUnits())
+        case .loadUnitKeys(let request):
+            return .unitKeysLoaded(request, try repository.unitKeys(filter: request.filter, order: request.order, today: request.today))
         case .loadDossier(let request):
             return .dossierLoaded(request, try repository.dossier(id: request.id))
         case .refreshUnit(let id, let today):

@@ -7,8 +7,10 @@ extension UpdateContext {
         switch message {
         case .schemesLoaded(let schemes):
             state.gradeSchemes = schemes
-        case .unitsLoaded(let request, let units, let leased):
-            UnitsPane.receive(request, units: units, leased: leased, in: &self)
+        case .unitsLoaded(let request, let page, let leased):
+            UnitsPane.receive(request, page: page, leased: leased, in: &self)
+        case .unitKeysLoaded(let request, let keys):
+            UnitsPane.receive(request, keys: keys, in: &self)
         case .dossierLoaded(let request, let dossier):
             receiveDossier(request, dossier)
         case .unitRefreshed(let id, let summary):
@@ -54,8 +56,16 @@ extension UpdateContext {
         emit(.loadDossier(DossierRequest(id: id, mode: mode, then: then)))
     }
 
-    /// Asks for the unit list again (after a filter change or a reset).
+    /// Asks for the unit list again (after a filter or sort change, a reset, another session's
+    /// commit): the window around the selected (or open, or remembered) unit, which keeps the
+    /// cursor on it by id.
     mutating func reloadUnits(openFirst: Bool = false, announceFilter: Bool = false) {
-        emit(.loadUnits(UnitsRequest(filter: state[UnitsPane.self].filter, today: state.today, openFirst: openFirst, announceFilter: announceFilter)))
+        let pane = state[UnitsPane.self]
+        let anchor = UnitsPane.selected(state)?.dossierID ?? state.dossier?.id ?? state.pendingRestore?.dossierID
+        var request = UnitsRequest(filter: pane.filter, today: state.today, openFirst: openFirst, announceFilter: announceFilter)
+        request.order = UnitsPane.order(pane.sort)
+        request.anchor = anchor
+        request.start = max(0, pane.position.cursor - request.limit / 3)
+        emit(.loadUnits(request))
     }
 }

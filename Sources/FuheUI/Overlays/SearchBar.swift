@@ -27,9 +27,18 @@ public struct SearchBar: TextInput, CommandProvider {
     public var showsCursor: Bool { true }
 
     static let commands: [WorkstationCommand] = [
-        .init(.searchStart, [.character("/")], .global, "搜索（中文、全拼、拼音首字母、繁简）", hint: "搜索") { $0.push(SearchBar()) },
-        .init(.searchNext, [.character("n")], .global, "下一个匹配") { $0.searchAgain(forward: true) },
-        .init(.searchPrevious, [.character("N")], .global, "上一个匹配") { $0.searchAgain(forward: false) },
+        .init(.searchStart, [.character("/")], .global, "搜索（中文、全拼、拼音首字母、繁简）", hint: "搜索") { ctx in
+            ctx.push(SearchBar())
+            // The unit list's keys are read while the first characters are typed; the search
+            // runs again on the typed text when they are in.
+            ctx.whenSearchable { ctx in
+                ctx.withTop(SearchBar.self) { bar, ctx in
+                    if !bar.editor.text.isEmpty { _ = ctx.find(bar.editor.text, forward: true, includeCurrent: true) }
+                }
+            }
+        },
+        .init(.searchNext, [.character("n")], .global, "下一个匹配") { ctx in ctx.whenSearchable { $0.searchAgain(forward: true) } },
+        .init(.searchPrevious, [.character("N")], .global, "上一个匹配") { ctx in ctx.whenSearchable { $0.searchAgain(forward: false) } },
         .on(SearchBar.self, .searchConfirm, [.enter], .searchBar, "确认搜索（停在匹配处）") { bar, ctx, _ in bar.confirm(&ctx) },
         .on(SearchBar.self, .searchCancel, [.escape], .searchBar, "取消搜索（回到搜索开始处）") { bar, ctx, _ in bar.cancel(&ctx) },
     ]
@@ -67,6 +76,12 @@ public struct SearchBar: TextInput, CommandProvider {
 }
 
 extension UpdateContext {
+    /// Runs `body` once the focused pane's search texts are there (the unit list reads its keys
+    /// from the store first).
+    mutating func whenSearchable(_ body: @escaping FollowUp) {
+        if state.focus == .units { withUnitKeys(body) } else { body(&self) }
+    }
+
     func currentSearchIndex() -> Int { FocusRing.pane(state.focus)?.searchIndex(state) ?? 0 }
 
     mutating func selectSearchResult(_ index: Int) {

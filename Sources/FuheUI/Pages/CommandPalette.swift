@@ -47,8 +47,10 @@ public struct CommandPalette: TextInput, CommandProvider {
 
     static let commands: [WorkstationCommand] = [
         .init(.palette, [.character(":")], .global, "命令面板：按中文、拼音、首字母或繁简查找命令、单位、指标并执行", hint: "命令") { ctx in
-            let palette = CommandPalette(state: ctx.state, cache: &ctx.paletteKeys)
-            ctx.push(palette)
+            ctx.withUnitKeys { ctx in
+                let palette = CommandPalette(state: ctx.state, cache: &ctx.paletteKeys)
+                ctx.push(palette)
+            }
         },
         .on(CommandPalette.self, .paletteRun, [.enter], .palette, "执行所选命令 / 打开单位 / 跳到指标") { palette, ctx, _ in palette.run(&ctx) },
         .on(CommandPalette.self, .paletteCancel, [.escape], .palette, "关闭命令面板") { _, ctx, _ in ctx.closeTop() },
@@ -70,7 +72,7 @@ public struct CommandPalette: TextInput, CommandProvider {
             entries.append(Entry(target: .command(spec.id), kind: "命令", label: spec.help + where_,
                                  note: [state.keymap.keyLabel(spec.id), spec.name].filter { !$0.isEmpty }.joined(separator: " ")))
         }
-        for u in state[UnitsPane.self].loaded {
+        for u in state[UnitsPane.self].allKeys ?? [] {
             entries.append(Entry(target: .unit(u.dossierID), kind: "单位", label: u.unitName,
                                  note: "\(u.yearIsDemo ? "\(u.fiscalYear)*" : "\(u.fiscalYear)") \(u.evalType.label) \(u.reviewStatus?.label ?? "未开始")"))
         }
@@ -133,8 +135,9 @@ public struct CommandPalette: TextInput, CommandProvider {
             if let pane = FocusRing.panes.first(where: { $0.scope == command.spec.scope }) { ctx.setFocus(pane.id) }
             ctx.run(command, key: ctx.state.keymap.keys(for: id).first ?? .escape)
         case .unit(let id):
-            if let i = ctx.state.units.firstIndex(where: { $0.dossierID == id }) {
-                ctx.state[UnitsPane.self].position.set(i, count: ctx.state.units.count)
+            if let i = ctx.state[UnitsPane.self].allKeys?.firstIndex(where: { $0.dossierID == id }) {
+                ctx.state[UnitsPane.self].position.set(i, count: UnitsPane.count(ctx.state))
+                ctx.keepCursorsVisible()
             }
             ctx.load(id, mode: .open)
             ctx.setFocus(.sheet)

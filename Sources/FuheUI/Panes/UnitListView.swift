@@ -19,8 +19,8 @@ enum UnitListView {
 
     /// Whether rows carry the sample marker: when the list mixes samples and real units (a list of
     /// samples only says so once, in the title, and keeps the names readable).
-    static func marksRows(_ units: [UnitSummary]) -> Bool {
-        units.contains(where: \.isSample) && !units.allSatisfy(\.isSample)
+    static func marksRows(_ pane: UnitsPane) -> Bool {
+        pane.samples > 0 && pane.samples < pane.total
     }
 
     static func cells(_ u: UnitSummary, leased: Bool = false, marked: Bool = true) -> [String] {
@@ -39,22 +39,23 @@ enum UnitListView {
         let filterText = FilterText.describe(pane.filter)
         // The filter in force is part of the title (and of the status line), never left out; the
         // sort is on the right.
-        let marked = marksRows(pane.units)
+        let marked = marksRows(pane)
         let sortText = pane.sort.map { "排序:" + $0.label } ?? ""
-        var samples = !pane.units.isEmpty && pane.units.allSatisfy(\.isSample) ? " 均为\(UnitSummary.sampleMarker)" : ""
-        let base = "单位 (\(pane.units.count))" + (filterText.isEmpty ? "" : " " + filterText)
+        var samples = pane.total > 0 && pane.samples == pane.total ? " 均为\(UnitSummary.sampleMarker)" : ""
+        let base = "单位 (\(pane.total))" + (filterText.isEmpty ? "" : " " + filterText)
         // The filter comes before the note that every unit is a sample when both do not fit.
         if DisplayWidth.of(base + samples + sortText) + 4 > rect.width { samples = "" }
         PaneChrome.title(base + samples, right: sortText, rect: rect, focused: focused, into: &buffer)
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 0 else { return }
-        if pane.units.isEmpty {
+        if pane.total == 0 {
             PaneChrome.empty(filterText.isEmpty ? "（库中没有单位：fuhe import 导入）" : "（没有符合筛选的单位，\(state.key(.filterClear)) 清除）", rect: rect, into: &buffer)
             return
         }
-        PaneTable.draw(columns: ListSort.marked(columns, pane.sort), body: body, count: pane.units.count, position: pane.position, marker: .of(state, focused: focused), into: &buffer) { index in
-            let u = pane.units[index]
+        PaneTable.draw(columns: ListSort.marked(columns, pane.sort), body: body, count: pane.total, position: pane.position, marker: .of(state, focused: focused), into: &buffer) { index in
             var style = PaneChrome.rowStyle(selected: index == pane.position.cursor, focused: focused)
+            // A row outside the window is being read (from a server): blank until it is in.
+            guard let u = pane.row(index) else { return PaneTable.Line(cells: columns.map { _ in "" }, style: style) }
             if state.dossier?.id == u.dossierID { style.bold = true }
             var extra: [Int: Style] = [:]
             if u.overdueItems > 0 { extra[7] = Style(bold: true, foreground: .red) }

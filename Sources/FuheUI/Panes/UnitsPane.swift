@@ -14,18 +14,30 @@ extension CommandScope {
     public static let units = CommandScope("units", title: "单位列表 Units", rank: 10)
 }
 
-/// The unit list pane: every unit (as filtered) with its summary figures, and the units out as
-/// offline copies (marked 外).
+/// The unit list pane: every unit (as filtered and sorted) with its summary figures, and the
+/// units out as offline copies (marked 外). It holds a window of the list — the rows around the
+/// view, read from the store by filter, order and position — and the list's length, so that what
+/// it reads does not grow with the store; moving past the window reads the next one.
 struct UnitsPane: SortablePane {
-    /// The units as shown (sorted when `sort` is set).
+    /// Rows [windowStart, windowStart + units.count) of the list.
     var units: [UnitSummary] = []
-    /// The units in the store's (pinyin) order.
-    var loaded: [UnitSummary] = []
+    var windowStart = 0
+    /// Units in the list (as filtered), and how many of them are samples.
+    var total = 0
+    var samples = 0
+    /// The start of the window last asked for while scrolling (not asked twice).
+    var askedStart: Int?
+    /// The whole list's keys for search and the palette (read when first needed, dropped when
+    /// the list changes).
+    var keys: [UnitKey]?
     var sort: ColumnSort?
     /// Units out as offline copies: dossier id → "L-1 张三 2026-11-23 起".
     var leased: [String: String] = [:]
     var filter = UnitFilter()
     var position = ListPosition()
+
+    /// Rows read at a time: a few screens, so that a window is read once every hundred-odd moves.
+    static let windowRows = 240
 
     static let id = PaneID.units
     static let scope = CommandScope.units
@@ -61,12 +73,22 @@ struct UnitsPane: SortablePane {
     ]
 
     static func selected(_ state: AppState) -> UnitSummary? {
-        let pane = state[UnitsPane.self]
-        return pane.units.indices.contains(pane.position.cursor) ? pane.units[pane.position.cursor] : nil
+        state[UnitsPane.self].row(state[UnitsPane.self].position.cursor)
+    }
+
+    /// The whole list's keys: those read for search and the palette, or the window's rows when
+    /// it holds the whole list; nil when they must be read first.
+    var allKeys: [UnitKey]? {
+        keys ?? (windowStart == 0 && units.count == total ? units.map(UnitKey.init) : nil)
+    }
+
+    /// The unit at index `i` of the list, when it is in the window.
+    func row(_ i: Int) -> UnitSummary? {
+        units.indices.contains(i - windowStart) ? units[i - windowStart] : nil
     }
 
     static func rect(in layout: Layout) -> Rect { layout.units }
-    static func count(_ state: AppState) -> Int { state[UnitsPane.self].units.count }
+    static func count(_ state: AppState) -> Int { state[UnitsPane.self].total }
 
     static func render(_ state: AppState, rect: Rect, into buffer: inout ScreenBuffer) {
         UnitListView.render(state, pane: state[UnitsPane.self], focused: isFocused(state), rect: rect, into: &buffer)
@@ -81,32 +103,69 @@ struct UnitsPane: SortablePane {
         return ("单位 \(u.unitName)", paragraphs)
     }
 
+    /// Every unit's name and id, in list order (the keys are read before a search starts:
+    /// `UpdateContext.withUnitKeys`).
     static func searchTexts(_ state: AppState) -> [String] {
-        state[UnitsPane.self].units.map { "\($0.unitName) \($0.dossierID)" }
+        state[UnitsPane.self].allKeys?.map { "\($0.unitName) \($0.dossierID)" } ?? []
     }
 
-    /// The list is in: keep the selected (or open) unit selected, open the first unit if asked.
-    static func receive(_ request: UnitsRequest, units: [UnitSummary], leased: [String: String], in ctx: inout UpdateContext) {
-        let selected = selected(ctx.state)?.dossierID ?? ctx.state.dossier?.id ?? ctx.state.pendingRestore?.dossierID
-        ctx.state[UnitsPane.self].loaded = units
-        let units = ListSort.sorted(units, by: ctx.state[UnitsPane.self].sort, in: sortColumns)
-        ctx.state[UnitsPane.self].units = units
-        ctx.state[UnitsPane.self].leased = leased
-        if let selected, let i = units.firstIndex(where: { $0.dossierID == selected }) {
-            ctx.state[UnitsPane.self].position.set(i, count: units.count)
-        } else {
-            ctx.state[UnitsPane.self].position.move(by: 0, count: units.count)
+    /// A window of the list is in: on a reload, keep the selected (or open) unit selected by id
+    /// and open the first unit if asked; while scrolling, only the rows change.
+    static func receive(_ request: UnitsRequest, page: UnitPage, leased: [String: String]?, in ctx: inout UpdateContext) {
+        var pane = ctx.state[UnitsPane.self]
+        // A window that no longer matches the list's filter or order was overtaken by a reload.
+        guard request.filter == pane.filter, request.order == order(pane.sort) else { return }
+        pane.units = page.rows
+        pane.windowStart = page.start
+        pane.total = page.total
+        pane.samples = page.samples
+        pane.askedStart = nil
+        if let leased { pane.leased = leased }
+        if !request.scrollOnly {
+            pane.keys = nil
+            if let i = page.anchorIndex {
+                pane.position.set(i, count: page.total)
+            } else {
+                pane.position.move(by: 0, count: page.total)
+            }
         }
+        ctx.state[UnitsPane.self] = pane
         ctx.keepCursorsVisible()
+        if request.scrollOnly { return }
         if request.announceFilter {
-            let text = FilterText.describe(ctx.state[UnitsPane.self].filter)
-            ctx.info(text.isEmpty ? "显示全部单位（\(units.count)）" : "\(text)：\(units.count) 个单位")
+            let text = FilterText.describe(pane.filter)
+            ctx.info(text.isEmpty ? "显示全部单位（\(page.total)）" : "\(text)：\(page.total) 个单位")
         }
-        if request.openFirst, ctx.state.dossier == nil, let first = units.first {
-            let remembered = ctx.state.pendingRestore?.dossierID.flatMap { id in units.first { $0.dossierID == id } }
+        if request.openFirst, ctx.state.dossier == nil {
+            let remembered = ctx.state.pendingRestore?.dossierID.flatMap { id in page.anchorIndex != nil && request.anchor == id ? id : nil }
             if remembered == nil { ctx.state.pendingRestore = nil }
-            ctx.load((remembered ?? first).dossierID, mode: .open)
+            if let id = remembered ?? (page.start == 0 ? page.rows.first?.dossierID : nil) { ctx.load(id, mode: .open) }
         }
+    }
+
+    /// The whole list's keys are in (for search or the palette): keep them while the list is the same.
+    static func receive(_ request: UnitKeysRequest, keys: [UnitKey], in ctx: inout UpdateContext) {
+        guard request.filter == ctx.state[UnitsPane.self].filter, request.order == order(ctx.state[UnitsPane.self].sort) else { return }
+        ctx.state[UnitsPane.self].keys = keys
+        request.then?(&ctx)
+    }
+
+    /// Reads the next window when the rows in view are not all in this one (after a move).
+    static func readWindowIfNeeded(in ctx: inout UpdateContext, height: Int) {
+        let pane = ctx.state[UnitsPane.self]
+        let first = pane.position.top, last = min(pane.total, pane.position.top + max(1, height))
+        let cursor = pane.position.cursor
+        guard pane.total > 0 else { return }
+        let have = pane.windowStart..<(pane.windowStart + pane.units.count)
+        if have.contains(first), last - 1 < have.upperBound, have.contains(cursor) { return }
+        let start = max(0, min(first, cursor) - (windowRows - max(1, height)) / 2)
+        guard pane.askedStart != start else { return }
+        ctx.state[UnitsPane.self].askedStart = start
+        var request = UnitsRequest(filter: pane.filter, today: ctx.state.today)
+        request.order = order(pane.sort)
+        request.start = start
+        request.scrollOnly = true
+        ctx.emit(.loadUnits(request))
     }
 
     /// Replaces one unit's line after an edit (the rest of the list is unchanged, and it is not
@@ -114,38 +173,34 @@ struct UnitsPane: SortablePane {
     static func replace(_ id: String, with summary: UnitSummary?, in state: inout AppState) {
         guard let summary else { return }
         if let i = state[UnitsPane.self].units.firstIndex(where: { $0.dossierID == id }) { state[UnitsPane.self].units[i] = summary }
-        if let i = state[UnitsPane.self].loaded.firstIndex(where: { $0.dossierID == id }) { state[UnitsPane.self].loaded[i] = summary }
     }
 
     // MARK: sorting (units by Δ, progress, overdue, grade …)
 
-    static let sortColumns: [SortColumn<UnitSummary>] = [
-        SortColumn("年度", descending: true) { .number($0.fiscalYear) },
-        SortColumn("类型") { .text($0.evalType.rawValue) },
-        SortColumn("自评", descending: true) { $0.selfTotal.map { .number($0.hundredths) } },
-        SortColumn("复核", descending: true) { $0.reviewTotal.map { .number($0.hundredths) } },
-        SortColumn("差异", descending: true) { $0.delta.map { .number($0.hundredths) } },
-        SortColumn("等次", descending: true) { ListSort.grade($0.grade) },
-        SortColumn("整改", descending: true) { .number($0.overdueItems * 100_000 + $0.openItems) },
-        SortColumn("进度") { $0.scorableRows == 0 ? nil : .number($0.reviewedRows * 10_000 / $0.scorableRows) },
-    ]
-    static var sortTitles: [String] { sortColumns.map(\.title) }
-    static func startsDescending(_ title: String) -> Bool { sortColumns.first { $0.title == title }?.startsDescending ?? false }
+    static var sortTitles: [String] { UnitSortColumn.allCases.map(\.title) }
+    static func startsDescending(_ title: String) -> Bool { UnitSortColumn(rawValue: title)?.startsDescending ?? false }
     static func sortOrder(_ state: AppState) -> ColumnSort? { state[UnitsPane.self].sort }
+    /// The store's order for a header sort (nil: natural order).
+    static func order(_ sort: ColumnSort?) -> UnitOrder? {
+        sort.flatMap { s in UnitSortColumn(rawValue: s.column).map { UnitOrder($0, descending: s.descending) } }
+    }
 
+    /// Sorts in the store (`UnitSortColumn`'s order), keeping the cursor on the same unit.
     static func setSort(_ order: ColumnSort?, in ctx: inout UpdateContext) {
-        let current = selected(ctx.state)?.dossierID
         ctx.state[UnitsPane.self].sort = order
-        let units = ListSort.sorted(ctx.state[UnitsPane.self].loaded, by: order, in: sortColumns)
-        ctx.state[UnitsPane.self].units = units
-        if let current, let i = units.firstIndex(where: { $0.dossierID == current }) {
-            ctx.state[UnitsPane.self].position.set(i, count: units.count)
-        }
-        ctx.keepCursorsVisible()
+        ctx.reloadUnits()
     }
 }
 
 extension UpdateContext {
+    /// Runs `body` once the whole unit list's keys are in (read from the store when the list
+    /// changed since they were last read).
+    mutating func withUnitKeys(_ body: @escaping FollowUp) {
+        if state[UnitsPane.self].allKeys != nil { body(&self); return }
+        let pane = state[UnitsPane.self]
+        emit(.loadUnitKeys(UnitKeysRequest(filter: pane.filter, order: UnitsPane.order(pane.sort), today: state.today, then: body)))
+    }
+
     /// Changes the unit filter and lists the units again (the count is announced when they are in).
     mutating func changeFilter(_ change: (inout UnitFilter) -> Void) {
         change(&state[UnitsPane.self].filter)

@@ -68,12 +68,8 @@ enum ListSort {
     /// Pinyin of Chinese text, for sorting by a text column.
     static func text(_ s: String) -> SortValue { .text(SortKey.pinyin(s)) }
 
-    /// Grades best first: 优/优秀 > 良/良好 > 中/合格/一般 > 差/不合格/较差.
-    static func grade(_ label: String?) -> SortValue? {
-        guard let label, !label.isEmpty else { return nil }
-        let ranks: [String: Int] = ["优": 4, "优秀": 4, "良": 3, "良好": 3, "中": 2, "合格": 2, "一般": 2, "差": 1, "不合格": 1, "较差": 1]
-        return .number(ranks[label] ?? 0)
-    }
+    /// Grades best first (`GradeRank`, the unit list's rule).
+    static func grade(_ label: String?) -> SortValue? { GradeRank.rank(label).map { .number($0) } }
 
     /// Column titles with the sorted one marked (▲/▼), for the header.
     static func marked(_ columns: [Column], _ order: ColumnSort?) -> [Column] {

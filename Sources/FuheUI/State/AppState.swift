@@ -98,7 +98,10 @@ public struct AppState: Sendable {
 
 extension AppState {
     /// The unit list (as filtered).
+    /// The rows of the unit list read now (a window around the view; `unitCount` is the list's length).
     public var units: [UnitSummary] { self[UnitsPane.self].units }
+    /// Units in the list as filtered.
+    public var unitCount: Int { self[UnitsPane.self].total }
     public var selectedUnit: UnitSummary? { UnitsPane.selected(self) }
     /// The visible rows of the scoresheet tree.
     public var sheetRows: [SheetRow] { self[ScoresheetPane.self].rows }
