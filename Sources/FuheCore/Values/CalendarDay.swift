@@ -16,7 +16,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// "YYYY-MM-DD" read from its UTF-8 bytes (ASCII digits only), without allocating: the
     /// cross-unit views parse several dates for each of 20,000 items.
-    static func parse(_ bytes: String.UTF8View) -> CalendarDay? {
+    public static func parse<Bytes: Collection>(_ bytes: Bytes) -> CalendarDay? where Bytes.Element == UInt8 {
         guard bytes.count == 10 else { return nil }
         var y = 0, m = 0, d = 0
         for (i, b) in bytes.enumerated() {
