@@ -69,6 +69,7 @@ public final class StoreRepository: ReviewRepository {
     public func findingDigests(dossierID: String?) throws -> [FindingDigest] { try store.findingDigests(dossierID: dossierID) }
 
     public func itemDigests() throws -> [ItemDigest] { try store.itemDigests() }
+    public func itemTable() throws -> ItemTable { try store.itemTable() }
 
     public func cycleStats(today: CalendarDay) throws -> CycleStats { try store.cycleStats(today: today) }
 

@@ -18,7 +18,7 @@ struct CheckoutCommand: ParsableCommand {
     var unit: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(tr("借出所有符合条件的单位：overdue、flagged、type=…、status=…；可重复（须全部符合）。", "Take every unit matching: overdue, flagged, type=…, status=…; repeatable (all must match)."), valueName: "filter"),
-            completion: .list(["overdue", "flagged"] + EvalType.allNames.map { "type=\($0)" } + ReviewStatus.allNames.map { "status=\($0)" }))
+            completion: .list(["overdue", "flagged"] + EvalType.allNames.map { "type=\($0)" } + ReviewStage.allNames.map { "status=\($0)" }))
     var filter: [String] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp(tr("副本文件（不得已存在）。", "The copy's file (must not exist)."), valueName: "file"), completion: .file(extensions: ["sqlite"]))
@@ -73,10 +73,10 @@ struct CheckoutCommand: ParsableCommand {
             case ("overdue", nil): f.overdueOnly = true
             case ("flagged", nil): f.flaggedOnly = true
             case ("type", let t?): f.evalType = try Choices.parse(t, as: EvalType.self, option: "--filter type")
-            case ("status", let s?): f.reviewStatus = try Choices.parse(s, as: ReviewStatus.self, option: "--filter status")
+            case ("status", let s?): f.reviewStage = try Choices.parse(s, as: ReviewStage.self, option: "--filter status")
             default:
-                throw ValidationError(tr("--filter \(text)：可用 overdue、flagged、type=\(EvalType.choicesText) 或 status=\(ReviewStatus.choicesText)",
-                                         "--filter \(text): use overdue, flagged, type=… (\(EvalType.choicesText)) or status=… (\(ReviewStatus.choicesText))"))
+                throw ValidationError(tr("--filter \(text)：可用 overdue、flagged、type=\(EvalType.choicesText) 或 status=\(ReviewStage.choicesText)",
+                                         "--filter \(text): use overdue, flagged, type=… (\(EvalType.choicesText)) or status=… (\(ReviewStage.choicesText))"))
             }
         }
         return f

@@ -8,8 +8,8 @@ struct UnitFilterOptions: ParsableArguments {
             completion: Choices.completion(EvalType.self))
     var type: String?
 
-    @Option(help: ArgumentHelp(tr("只列这种复核状态：复核中 (draft)、待确认 (submitted)、已定稿 (finalized)。", "Only this review status: 复核中 (draft), 待确认 (submitted), 已定稿 (finalized)."), valueName: "status"),
-            completion: Choices.completion(ReviewStatus.self))
+    @Option(help: ArgumentHelp(tr("只列这种复核状态：未开始 (not-started)、复核中 (draft)、待确认 (submitted)、已定稿 (finalized)。", "Only this review status: 未开始 (not-started), 复核中 (draft), 待确认 (submitted), 已定稿 (finalized)."), valueName: "status"),
+            completion: Choices.completion(ReviewStage.self))
     var status: String?
 
     @Flag(help: ArgumentHelp(tr("只列有规则提示的单位。", "Only units with rule flags.")))
@@ -24,7 +24,7 @@ struct UnitFilterOptions: ParsableArguments {
     func filter() throws -> UnitFilter {
         var filter = UnitFilter(flaggedOnly: flagged, overdueOnly: overdue)
         if let type { filter.evalType = try Choices.parse(type, as: EvalType.self, option: "--type") }
-        if let status { filter.reviewStatus = try Choices.parse(status, as: ReviewStatus.self, option: "--status") }
+        if let status { filter.reviewStage = try Choices.parse(status, as: ReviewStage.self, option: "--status") }
         return filter
     }
 
@@ -33,7 +33,7 @@ struct UnitFilterOptions: ParsableArguments {
         let f = try filter()
         var words: [String] = []
         if let t = f.evalType { words.append(t.label) }
-        if let s = f.reviewStatus { words.append("复核状态为“\(s.label)”") }
+        if let s = f.reviewStage { words.append("复核状态为“\(s.label)”") }
         if flagged { words.append("有校验提示的单位") }
         if overdue { words.append("有逾期整改事项的单位") }
         return words

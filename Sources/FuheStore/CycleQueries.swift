@@ -18,26 +18,51 @@ extension FuheStore {
                 }
                 return names[templateID]?[nodeID] ?? nodeID
             }
-            let filter = dossierID == nil ? "" : "WHERE f.dossier_id = ?"
-            // As for the items: dossiers in list order, each one's findings by primary key (序号
-            // order restored below), the item counts from each finding's few items.
-            let cursor = try Row.fetchCursor(db, sql: """
+            // How many items hang on each finding, and how many are open (`RectStatus.isOpen`):
+            // one pass over the items' covering index, grouped by dossier as it arrives.
+            var counts: [String: [String: (total: Int, open: Int)]] = [:]
+            let items = try db.makeStatement(sql: """
+                SELECT dossier_id, finding_id, status FROM rect_item INDEXED BY rect_item_digest \(dossierID == nil ? "" : "WHERE dossier_id = ?")
+                """)
+            if let dossierID { try items.setArguments([dossierID]) }
+            var dossierBytes: [UInt8] = []
+            var dossier = ""
+            var perFinding: [String: (total: Int, open: Int)] = [:]
+            try Self.step(items, db) { c in
+                if !c.bytes(0).elementsEqual(dossierBytes) {
+                    if !dossierBytes.isEmpty { counts[dossier] = perFinding }
+                    dossierBytes = Array(c.bytes(0))
+                    dossier = c.string(0)
+                    perFinding = [:]
+                }
+                let open = (c.choice(2) as RectStatus?)?.isOpen ?? true
+                perFinding[c.string(1), default: (0, 0)].total += 1
+                if open { perFinding[c.string(1), default: (0, 0)].open += 1 }
+            }
+            if !dossierBytes.isEmpty { counts[dossier] = perFinding }
+            // Dossiers in list order, each one's findings by primary key (序号 order restored below).
+            let statement = try db.makeStatement(sql: """
                 SELECT f.dossier_id, d.unit_name, d.fiscal_year, f.id, f.seq, f.category, f.severity, f.description, f.node_id,
-                       d.template_id, f.repeat_of,
-                       (SELECT COUNT(*) FROM rect_item i WHERE i.dossier_id = f.dossier_id AND i.finding_id = f.id),
-                       (SELECT COUNT(*) FROM rect_item i WHERE i.dossier_id = f.dossier_id AND i.finding_id = f.id
-                                                          AND i.status NOT IN ('CLOSED', 'WITHDRAWN'))
+                       d.template_id, f.repeat_of
                 FROM dossier d JOIN finding f ON f.dossier_id = d.id
-                \(filter)
+                \(dossierID == nil ? "" : "WHERE f.dossier_id = ?")
                 ORDER BY d.sort_key, d.fiscal_year, d.id
-                """, arguments: StatementArguments(dossierID.map { [$0] } ?? []))
+                """)
+            if let dossierID { try statement.setArguments([dossierID]) }
             var findings: [FindingDigest] = []
-            while let row = try cursor.next() {
-                findings.append(FindingDigest(dossierID: row[0], unitName: row[1], fiscalYear: row[2], findingID: row[3], seq: row[4],
-                                              category: FindingCategory(rawValue: row[5] ?? "") ?? .other,
-                                              severity: Severity(rawValue: row[6] ?? "") ?? .general, description: row[7] ?? "",
-                                              indicator: try indicator(row[9], row[8]), itemCount: row[11], openItems: row[12],
-                                              repeatOf: row[10]))
+            var current: (bytes: [UInt8], id: String, unit: String, year: Int, template: String, counts: [String: (total: Int, open: Int)])?
+            try Self.step(statement, db) { c in
+                if current == nil || !c.bytes(0).elementsEqual(current!.bytes) {
+                    let id = c.string(0)
+                    current = (Array(c.bytes(0)), id, c.string(1), c.int(2), c.string(9), counts[id] ?? [:])
+                }
+                guard let d = current else { return }
+                let findingID = c.string(3)
+                let count = d.counts[findingID] ?? (0, 0)
+                findings.append(FindingDigest(dossierID: d.id, unitName: d.unit, fiscalYear: d.year, findingID: findingID, seq: c.int(4),
+                                              category: c.choice(5) ?? .other, severity: c.choice(6) ?? .general,
+                                              description: c.string(7), indicator: try indicator(d.template, c.optionalString(8)),
+                                              itemCount: count.total, openItems: count.open, repeatOf: c.optionalString(10)))
             }
             Self.sortWithinDossiers(&findings, dossier: \.dossierID) { ($0.seq, $0.findingID) < ($1.seq, $1.findingID) }
             return findings

@@ -8,12 +8,17 @@ extension FuheStore {
     public func cycleUnits(today: CalendarDay? = nil) throws -> [CycleUnit] {
         let summaries = try unitList(today: today)
         let (extra, schemes) = try queue.read { db in
-            (try Row.fetchAll(db, sql: """
+            // Each template's grade scheme once (not its JSON read again for each of 2,000 dossiers).
+            let schemeOf = try Row.fetchAll(db, sql: "SELECT id, json_extract(json, '$.gradeSchemeID') FROM template")
+                .reduce(into: [String: String?]()) { $0[$1[0]] = $1[1] as String? }
+            return (try Row.fetchAll(db, sql: """
                 SELECT d.id, d.l1_scores, d.application,
                        CASE WHEN d.application IS NOT NULL THEN json_extract(d.review_json, '$.application.reason') END,
-                       json_extract(t.json, '$.gradeSchemeID')
-                FROM dossier d LEFT JOIN template t ON t.id = d.template_id
-                """).reduce(into: [String: (String?, String?, String?, String?)]()) { $0[$1[0]] = ($1[1], $1[2], $1[3], $1[4]) },
+                       d.template_id
+                FROM dossier d
+                """).reduce(into: [String: (String?, String?, String?, String?)]()) { out, row in
+                    out[row[0]] = (row[1], row[2], row[3], (row[4] as String?).flatMap { schemeOf[$0] ?? nil })
+                },
              try Self.gradeSchemes(db))
         }
         return summaries.map { s in
@@ -32,10 +37,26 @@ extension FuheStore {
         }
     }
 
-    /// The cycle's figures (`CycleStats`, the dashboard's and `fuhe stats`'s) on `today`.
+    /// How many findings there are of each category, and how many of them repeat an earlier
+    /// year's (counted by SQLite over the plain stored columns).
+    public func findingCounts() throws -> [FindingCategory: (count: Int, repeats: Int)] {
+        try queue.read { db in
+            var out: [FindingCategory: (count: Int, repeats: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT category, COUNT(*), COUNT(repeat_of) FROM finding GROUP BY category") {
+                let category = FindingCategory(rawValue: row[0] ?? "") ?? .other
+                out[category, default: (0, 0)].count += row[1]
+                out[category, default: (0, 0)].repeats += row[2]
+            }
+            return out
+        }
+    }
+
+    /// The cycle's figures (`CycleStats`, the dashboard's and `fuhe stats`'s) on `today`: the
+    /// units' summary columns, the findings counted per category, and every item's `ItemFacts`
+    /// judged by the deadline and escalation rules — no item or finding text is read.
     public func cycleStats(today: CalendarDay? = nil, thresholds: EscalationThresholds = .standard) throws -> CycleStats {
         let day = today ?? self.today
-        return CycleStats.compute(units: try cycleUnits(today: day), findings: try findingCategories(), items: try itemDigests(),
+        return CycleStats.compute(units: try cycleUnits(today: day), findingCounts: try findingCounts(), items: try itemFacts(),
                                   today: day, thresholds: thresholds)
     }
 

@@ -43,6 +43,8 @@ public protocol ReviewRepository: AnyObject {
     func findingDigests(dossierID: String?) throws -> [FindingDigest]
     /// Every unit's rectification items, without loading dossiers.
     func itemDigests() throws -> [ItemDigest]
+    /// The same as a compact table (the items page reads this one).
+    func itemTable() throws -> ItemTable
     /// The cycle's figures (`CycleStats`) on `today`, from summary columns.
     func cycleStats(today: CalendarDay) throws -> CycleStats
     /// What the earlier years of a dossier's unit bring to it (open items, findings).
@@ -63,6 +65,7 @@ extension ReviewRepository {
     public func findingDigests(dossierID: String?) throws -> [FindingDigest] { [] }
     /// Every unit's rectification items, without loading dossiers.
     public func itemDigests() throws -> [ItemDigest] { [] }
+    public func itemTable() throws -> ItemTable { ItemTable(try itemDigests()) }
     public func cycleStats(today: CalendarDay) throws -> CycleStats { CycleStats() }
     public func earlierYears(of dossierID: String) throws -> EarlierYears {
         EarlierYears(dossierID: dossierID, previousDossierID: nil, previousYear: nil, openItems: [], findings: [])

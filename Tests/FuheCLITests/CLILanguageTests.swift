@@ -42,6 +42,17 @@ import FuheTestSupport
         let finalized = try r.run(["list", "--store", store, "--status", "已定稿"])
         let finalizedEnglish = try r.run(["list", "--store", store, "--status", "finalized"])
         #expect(finalized.status == 0 && finalized.stdout == finalizedEnglish.stdout)
+        // 未开始 as the workstation's status filter has it (`ReviewStage`, one set for both).
+        let notStarted = try r.run(["list", "--store", store, "--status", "未开始"])
+        #expect(notStarted.status == 0, "\(notStarted.stderr)")
+        let rows = notStarted.stdout.split(separator: "\n").filter { $0.contains("部门整体支出") || $0.contains("项目支出") || $0.contains("专项资金") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("未开始") }, "\(notStarted.stdout)")
+        #expect(!notStarted.stdout.contains("复核中") && !notStarted.stdout.contains("已定稿"), "\(notStarted.stdout)")
+        for value in ["not-started", "未開始"] {
+            #expect(try r.run(["list", "--store", store, "--status", value]).stdout == notStarted.stdout, "--status \(value)")
+        }
+        let badStatus = try r.run(["list", "--store", store, "--status", "进行中"])
+        #expect(badStatus.status != 0 && badStatus.stderr.contains("未开始 (not-started)"), "\(badStatus.stderr)")
         let bad = try r.run(["list", "--store", store, "--type", "工程"])
         #expect(bad.status != 0 && bad.stderr.contains("项目支出 (project)") && bad.stderr.contains("专项资金 (special)"), "\(bad.stderr)")
         let role = try r.run(["checkout", "--store", store, "--filter", "type=部门整体支出", "--filter", "status=复核中", "--out", r.file("c.sqlite")])

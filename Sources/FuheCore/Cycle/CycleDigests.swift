@@ -100,30 +100,24 @@ public struct ItemDigest: Sendable, Hashable {
                   lastEscalation: item.escalationRecords.last?.kind)
     }
 
-    /// Where the item stands on `today`, by the one deadline rule (`Deadlines.state`), from the
-    /// fields that rule reads.
+    /// What the deadline, ageing and escalation rules read of it.
+    public var facts: ItemFacts {
+        ItemFacts(status: status, createdOn: createdOn, deadline: deadline, submittedOn: submittedOn, nextCheckOn: nextCheckOn,
+                  longTermSince: longTermSince, lastProgressOn: lastProgressOn, returnCount: returnCount)
+    }
+
+    /// Where the item stands on `today`, by the one deadline rule (`Deadlines.state`).
     public func deadlineState(today: CalendarDay, dueSoonDays: Int = 7) -> DeadlineState {
-        Deadlines.state(of: deadlineProxy, today: today, dueSoonDays: dueSoonDays)
+        Deadlines.state(of: facts, today: today, dueSoonDays: dueSoonDays)
     }
 
     /// The deadline and next check with their days (`Deadlines.due`, the wording of the items pane).
     public func due(today: CalendarDay) -> DueFigures {
-        Deadlines.due(deadlineProxy, today: today)
-    }
-
-    /// An item carrying exactly the fields the deadline rules read.
-    private var deadlineProxy: RectificationItem {
-        var proxy = RectificationItem(id: itemID, findingID: findingID, seq: seq, measure: measure, rectType: rectType,
-                                      respUnit: respUnit, respPerson: respPerson, createdOn: createdOn, deadline: deadline,
-                                      nextCheckOn: nextCheckOn, status: status, submittedOn: submittedOn, longTermSince: longTermSince)
-        if let lastProgressOn { proxy.progress = [ProgressEntry(date: lastProgressOn, text: "", by: "")] }
-        return proxy
+        Deadlines.due(facts, today: today)
     }
 
     /// Days since anything happened to the item: its last progress entry, else its creation.
-    public func daysWithoutProgress(today: CalendarDay) -> Int {
-        (lastProgressOn ?? createdOn).days(until: today)
-    }
+    public func daysWithoutProgress(today: CalendarDay) -> Int { facts.daysWithoutProgress(today: today) }
 }
 
 /// What a unit's earlier years bring to this year's review: the items still open from them (they

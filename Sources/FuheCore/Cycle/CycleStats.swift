@@ -114,9 +114,33 @@ public struct CycleStats: Sendable, Hashable, Codable {
 
     public init() {}
 
-    /// The figures of `units`, their findings (category, repeat flag) and their items on `today`.
+    /// The figures of `units`, their findings (category, repeat flag) and their items on `today`:
+    /// the straightforward computation over whole digests.
     public static func compute(units: [CycleUnit], findings: [(category: FindingCategory, isRepeat: Bool)], items: [ItemDigest],
                                today: CalendarDay, thresholds: EscalationThresholds = .standard) -> CycleStats {
+        var byCategory: [FindingCategory: (count: Int, repeats: Int)] = [:]
+        for f in findings {
+            byCategory[f.category, default: (0, 0)].count += 1
+            if f.isRepeat { byCategory[f.category, default: (0, 0)].repeats += 1 }
+        }
+        var s = unitFigures(units)
+        s.setFindings(byCategory)
+        s.rectification = RectSummary(items.map { RectRow($0, today: today, thresholds: thresholds) })
+        return s
+    }
+
+    /// The same figures from what the store can count without text: findings counted per
+    /// category, and each item's `ItemFacts` (judged here by the deadline and escalation rules).
+    public static func compute(units: [CycleUnit], findingCounts: [FindingCategory: (count: Int, repeats: Int)], items: [ItemFacts],
+                               today: CalendarDay, thresholds: EscalationThresholds = .standard) -> CycleStats {
+        var s = unitFigures(units)
+        s.setFindings(findingCounts)
+        for item in items { s.rectification.add(item.status, ItemStanding(item, today: today, thresholds: thresholds)) }
+        return s
+    }
+
+    /// Progress, grades, averages, the heat map and 结果应用 of `units`.
+    static func unitFigures(_ units: [CycleUnit]) -> CycleStats {
         var s = CycleStats()
         for u in units {
             let sum = u.summary
@@ -139,20 +163,19 @@ public struct CycleStats: Sendable, Hashable, Codable {
         s.averageReview = average(units.compactMap { $0.summary.reviewComplete ? $0.summary.reviewTotal?.hundredths : nil })
         s.averageDelta = average(units.compactMap { $0.summary.delta?.hundredths })
         (s.heatColumns, s.heat) = heatMap(units)
-        var byCategory: [FindingCategory: (Int, Int)] = [:]
-        for f in findings {
-            byCategory[f.category, default: (0, 0)].0 += 1
-            if f.isRepeat { byCategory[f.category, default: (0, 0)].1 += 1 }
-        }
-        s.findings = byCategory.map { CategoryCount(category: $0.key, count: $0.value.0, repeats: $0.value.1) }
-            .sorted { ($1.count, FindingCategory.allCases.firstIndex(of: $0.category) ?? 0) < ($0.count, FindingCategory.allCases.firstIndex(of: $1.category) ?? 0) }
-        s.findingTotal = findings.count
-        s.repeatFindings = findings.filter(\.isRepeat).count
-        s.rectification = RectSummary(items.map { RectRow($0, today: today, thresholds: thresholds) })
         s.applications = units.compactMap { u in
             u.application.map { Application(dossierID: u.summary.dossierID, unitName: u.summary.unitName, kind: $0, reason: u.applicationReason ?? "") }
         }
         return s
+    }
+
+    /// Findings by category, most first (ties in the categories' order), with the totals.
+    mutating func setFindings(_ byCategory: [FindingCategory: (count: Int, repeats: Int)]) {
+        let order = { (c: FindingCategory) in FindingCategory.allCases.firstIndex(of: c) ?? 0 }
+        findings = byCategory.filter { $0.value.count > 0 }.map { CategoryCount(category: $0.key, count: $0.value.count, repeats: $0.value.repeats) }
+            .sorted { ($1.count, order($0.category)) < ($0.count, order($1.category)) }
+        findingTotal = findings.reduce(0) { $0 + $1.count }
+        repeatFindings = findings.reduce(0) { $0 + $1.repeats }
     }
 
     /// Counts per grade label, best first (labels of every scheme in use).

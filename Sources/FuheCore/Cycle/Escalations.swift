@@ -54,6 +54,12 @@ public enum EscalationRules {
     /// "no progress" counts for items still waiting for the unit's work.
     public static func reasons(_ item: ItemDigest, today: CalendarDay, state: DeadlineState,
                                thresholds: EscalationThresholds = .standard) -> [EscalationReason] {
+        reasons(item.facts, today: today, state: state, thresholds: thresholds)
+    }
+
+    /// The same on the facts the rule reads.
+    public static func reasons(_ item: ItemFacts, today: CalendarDay, state: DeadlineState,
+                               thresholds: EscalationThresholds = .standard) -> [EscalationReason] {
         guard item.status.isOpen else { return [] }
         var out: [EscalationReason] = []
         if state.isOverdue && state.daysOverdue > thresholds.overdueDays { out.append(.overdue(days: state.daysOverdue)) }
@@ -85,6 +91,33 @@ public enum EscalationRules {
     public static let commonReasons = ["逾期未整改", "拒不整改", "推诿整改", "敷衍整改", "虚假整改", "多次退回仍未整改到位"]
 }
 
+extension ItemFacts {
+    /// Days since anything happened to the item: its last progress entry, else its creation.
+    public func daysWithoutProgress(today: CalendarDay) -> Int {
+        (lastProgressOn ?? createdOn).days(until: today)
+    }
+}
+
+/// What the rules derive from an item on a day: its deadline state (`Deadlines.state`), its
+/// ageing bucket and why it is an escalation candidate (`EscalationRules.reasons`). No text.
+public struct ItemStanding: Sendable, Hashable {
+    public var state: DeadlineState
+    public var bucket: AgeingBucket?
+    public var reasons: [EscalationReason]
+
+    public init(state: DeadlineState, bucket: AgeingBucket?, reasons: [EscalationReason]) {
+        self.state = state
+        self.bucket = bucket
+        self.reasons = reasons
+    }
+
+    public init(_ item: ItemFacts, today: CalendarDay, thresholds: EscalationThresholds = .standard) {
+        state = Deadlines.state(of: item, today: today)
+        bucket = state.isOverdue ? AgeingBucket.of(daysOverdue: state.daysOverdue) : nil
+        reasons = EscalationRules.reasons(item, today: today, state: state, thresholds: thresholds)
+    }
+}
+
 /// An item of the cross-unit list with what is derived from it on a day: its deadline state, its
 /// ageing bucket and why it is an escalation candidate.
 public struct RectRow: Sendable, Hashable {
@@ -97,10 +130,11 @@ public struct RectRow: Sendable, Hashable {
 
     public init(_ item: ItemDigest, today: CalendarDay, thresholds: EscalationThresholds = .standard) {
         self.item = item
-        state = item.deadlineState(today: today)
+        let standing = ItemStanding(item.facts, today: today, thresholds: thresholds)
+        state = standing.state
+        bucket = standing.bucket
+        reasons = standing.reasons
         due = item.due(today: today)
-        bucket = state.isOverdue ? AgeingBucket.of(daysOverdue: state.daysOverdue) : nil
-        reasons = EscalationRules.reasons(item, today: today, state: state, thresholds: thresholds)
     }
 }
 
@@ -123,19 +157,26 @@ public struct RectSummary: Sendable, Hashable, Codable {
     public init() {}
 
     public init(_ rows: [RectRow]) {
-        for r in rows {
-            total += 1
-            byStatus[r.item.status, default: 0] += 1
-            switch r.item.status {
-            case .closed: closed += 1
-            case .withdrawn: withdrawn += 1
-            default: open += 1
-            }
-            if r.state.isOverdue { overdue += 1 }
-            if r.state.dueSoon { dueSoon += 1 }
-            if let b = r.bucket { byBucket[b, default: 0] += 1 }
-            if !r.reasons.isEmpty { candidates += 1 }
+        for r in rows { add(r.item.status, state: r.state, bucket: r.bucket, candidate: !r.reasons.isEmpty) }
+    }
+
+    /// Counts one item of `status` standing so on the day.
+    public mutating func add(_ status: RectStatus, _ standing: ItemStanding) {
+        add(status, state: standing.state, bucket: standing.bucket, candidate: !standing.reasons.isEmpty)
+    }
+
+    mutating func add(_ status: RectStatus, state: DeadlineState, bucket: AgeingBucket?, candidate: Bool) {
+        total += 1
+        byStatus[status, default: 0] += 1
+        switch status {
+        case .closed: closed += 1
+        case .withdrawn: withdrawn += 1
+        default: open += 1
         }
+        if state.isOverdue { overdue += 1 }
+        if state.dueSoon { dueSoon += 1 }
+        if let bucket { byBucket[bucket, default: 0] += 1 }
+        if candidate { candidates += 1 }
         counted = total - withdrawn
     }
 

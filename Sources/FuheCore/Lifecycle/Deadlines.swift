@@ -24,6 +24,11 @@ public enum Deadlines {
     /// (judged on the submission day, vector 28); LONG_TERM when today > next_check_on with no progress
     /// entry dated on or after `longTermSince`; CLOSED and WITHDRAWN never.
     public static func state(of item: RectificationItem, today: CalendarDay, dueSoonDays: Int = 7) -> DeadlineState {
+        state(of: ItemFacts(item), today: today, dueSoonDays: dueSoonDays)
+    }
+
+    /// The same rule on the facts it reads (the cross-unit views keep only these per item).
+    public static func state(of item: ItemFacts, today: CalendarDay, dueSoonDays: Int = 7) -> DeadlineState {
         let governing = governingDate(of: item)
         let daysLeft = today.days(until: governing)
         var overdueBy = 0
@@ -91,14 +96,48 @@ public enum Deadlines {
     }
 
     /// next_check_on for LONG_TERM items that have one, otherwise the deadline.
-    static func governingDate(of item: RectificationItem) -> CalendarDay {
+    static func governingDate(of item: ItemFacts) -> CalendarDay {
         item.status == .longTerm ? item.nextCheckOn ?? item.deadline : item.deadline
     }
 
     /// A progress entry dated on or after the day LONG_TERM (and its check date) was set.
     /// Without `longTermSince` (older records) only an entry on or after next_check_on counts.
-    static func hasProgressSinceLongTerm(_ item: RectificationItem) -> Bool {
-        guard let since = item.longTermSince ?? item.nextCheckOn else { return false }
-        return item.progress.contains { $0.date >= since }
+    static func hasProgressSinceLongTerm(_ item: ItemFacts) -> Bool {
+        guard let since = item.longTermSince ?? item.nextCheckOn, let last = item.lastProgressOn else { return false }
+        return last >= since
+    }
+}
+
+/// What the deadline, ageing and escalation rules read of an item: its status, its dates and
+/// how often it was returned — plain values, so that the cross-unit views keep 20,000 of them
+/// without the items' text. `Deadlines`, `EscalationRules` and `ItemStanding` decide on these.
+public struct ItemFacts: Sendable, Hashable {
+    public var status: RectStatus
+    public var createdOn: CalendarDay
+    public var deadline: CalendarDay
+    public var submittedOn: CalendarDay?
+    public var nextCheckOn: CalendarDay?
+    public var longTermSince: CalendarDay?
+    /// The latest progress entry's date (`RectificationItem.lastProgressOn`).
+    public var lastProgressOn: CalendarDay?
+    public var returnCount: Int
+
+    public init(status: RectStatus, createdOn: CalendarDay, deadline: CalendarDay, submittedOn: CalendarDay?, nextCheckOn: CalendarDay?,
+                longTermSince: CalendarDay?, lastProgressOn: CalendarDay?, returnCount: Int) {
+        self.status = status
+        self.createdOn = createdOn
+        self.deadline = deadline
+        self.submittedOn = submittedOn
+        self.nextCheckOn = nextCheckOn
+        self.longTermSince = longTermSince
+        self.lastProgressOn = lastProgressOn
+        self.returnCount = returnCount
+    }
+
+    /// The facts of a whole item.
+    public init(_ item: RectificationItem) {
+        self.init(status: item.status, createdOn: item.createdOn, deadline: item.deadline, submittedOn: item.submittedOn,
+                  nextCheckOn: item.nextCheckOn, longTermSince: item.longTermSince, lastProgressOn: item.lastProgressOn,
+                  returnCount: item.returnCount)
     }
 }

@@ -36,6 +36,11 @@ public struct DueFigures: Hashable, Sendable {
 extension Deadlines {
     /// The deadline and (持续整改) next check of an item on `today`, each with its own days.
     public static func due(_ item: RectificationItem, today: CalendarDay) -> DueFigures {
+        due(ItemFacts(item), today: today)
+    }
+
+    /// The same from the facts the rule reads.
+    public static func due(_ item: ItemFacts, today: CalendarDay) -> DueFigures {
         var figures = DueFigures(deadline: item.deadline, deadlineText: "")
         guard item.status.isOpen else { return figures }
         let toDeadline = today.days(until: item.deadline)

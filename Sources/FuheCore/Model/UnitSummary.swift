@@ -98,3 +98,40 @@ extension String {
     /// nil for empty or whitespace-only text.
     var nilIfBlank: String? { allSatisfy(\.isWhitespace) ? nil : self }
 }
+
+/// Where a unit's review stands as the unit list filters it: 未开始 (no review yet) or one of
+/// the review statuses. The one set the workstation's status filter cycles through and
+/// `fuhe list --status` accepts.
+public enum ReviewStage: Hashable, Sendable, CaseIterable, NamedChoice {
+    case notStarted
+    case status(ReviewStatus)
+
+    public static var allCases: [ReviewStage] { [.notStarted] + ReviewStatus.allCases.map(ReviewStage.status) }
+
+    /// 未开始 / 复核中 / 待确认 / 已定稿.
+    public var label: String {
+        switch self {
+        case .notStarted: "未开始"
+        case .status(let s): s.label
+        }
+    }
+
+    public var names: [String] {
+        switch self {
+        case .notStarted: [label, "未开始复核", "not-started", "none"]
+        case .status(let s): s.names
+        }
+    }
+}
+
+extension UnitFilter {
+    /// The review stage this filter keeps (nil: every unit); setting it sets `notStartedOnly`
+    /// and `reviewStatus` together.
+    public var reviewStage: ReviewStage? {
+        get { notStartedOnly ? .notStarted : reviewStatus.map(ReviewStage.status) }
+        set {
+            notStartedOnly = newValue == .notStarted
+            if case .status(let s)? = newValue { reviewStatus = s } else { reviewStatus = nil }
+        }
+    }
+}

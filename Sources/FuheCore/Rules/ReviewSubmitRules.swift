@@ -8,17 +8,18 @@ extension ReviewLifecycle {
 
     static func rowBlockers(_ node: IndicatorNode, _ row: IndicatorResult) -> [ValidationMessage] {
         let name = RuleText.node(node)
-        var out: [ValidationMessage] = []
-        if row.status != .reviewed {
-            out.append(blocker("R-006", "指标\(name)尚未复核（状态：\(row.status.label)）", node, "status"))
+        // R-006 is one cause per row (the leaf is not REVIEWED with a review score): a row neither
+        // reviewed nor scored gets one message saying both, not two.
+        switch (row.status == .reviewed, row.reviewScore) {
+        case (false, nil):
+            return [blocker("R-006", "指标\(name)尚未复核（状态：\(row.status.label)），未填写复核分", node, "review_score")]
+        case (true, nil):
+            return [blocker("R-006", "指标\(name)未填写复核分", node, "review_score")]
+        case (let reviewed, let review?):
+            let unreviewed = reviewed ? [] : [blocker("R-006", "指标\(name)尚未复核（状态：\(row.status.label)）", node, "status")]
+            return unreviewed + ReasonRules.problems(node: node, score: review, selfScore: row.selfScore,
+                                                     deductionReason: row.deductionReason, reviewNote: row.reviewNote)
         }
-        guard let review = row.reviewScore else {
-            out.append(blocker("R-006", "指标\(name)未填写复核分", node, "review_score"))
-            return out
-        }
-        out += ReasonRules.problems(node: node, score: review, selfScore: row.selfScore,
-                                    deductionReason: row.deductionReason, reviewNote: row.reviewNote)
-        return out
     }
 
     private static func blocker(_ code: String, _ message: String, _ node: IndicatorNode, _ field: String) -> ValidationMessage {

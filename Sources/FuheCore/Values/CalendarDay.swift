@@ -10,13 +10,17 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses ISO "YYYY-MM-DD"; rejects impossible dates such as 2021-02-30.
     public init?(_ text: String) {
-        guard let day = CalendarDay.parse(text.utf8) else { return nil }
+        guard let day = CalendarDay.parseDigits(text.utf8) else { return nil }
         self = day
     }
 
     /// "YYYY-MM-DD" read from its UTF-8 bytes (ASCII digits only), without allocating: the
     /// cross-unit views parse several dates for each of 20,000 items.
-    static func parse(_ bytes: String.UTF8View) -> CalendarDay? {
+    /// (Not generic across modules: an unspecialised generic parse cost the items page a third
+    /// of its time in Swift's metadata lookups.)
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDay? { parseDigits(bytes) }
+
+    static func parseDigits<Bytes: Collection>(_ bytes: Bytes) -> CalendarDay? where Bytes.Element == UInt8 {
         guard bytes.count == 10 else { return nil }
         var y = 0, m = 0, d = 0
         for (i, b) in bytes.enumerated() {

@@ -17,7 +17,7 @@ public enum CycleRequest: Sendable, Equatable {
 /// What comes back (`Message.cycleLoaded`).
 public enum CycleData: Sendable {
     case findings([FindingDigest])
-    case items([ItemDigest])
+    case items(ItemTable)
     case stats(CycleStats)
     case earlierYears(EarlierYears)
     case years(dossierID: String, [Dossier])
@@ -28,7 +28,7 @@ extension ReviewRepository {
     public func cycle(_ request: CycleRequest) throws -> CycleData {
         switch request {
         case .findings(let id): .findings(try findingDigests(dossierID: id))
-        case .items: .items(try itemDigests())
+        case .items: .items(try itemTable())
         case .stats(let today): .stats(try cycleStats(today: today))
         case .earlierYears(let id): .earlierYears(try earlierYears(of: id))
         case .years(let id): .years(dossierID: id, try unitYears(ofDossier: id))

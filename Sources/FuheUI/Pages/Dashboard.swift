@@ -31,7 +31,7 @@ public struct Dashboard: Overlay, CommandProvider {
     ]
 
     public mutating func move(_ move: ListMove, in state: AppState) {
-        let lines = stats.map { DashboardLines.lines($0, width: state.width).count } ?? 0
+        let lines = stats.map { DashboardLines.Page($0, width: state.width).count } ?? 0
         let room = max(1, OverlayFrame(state, layout: Layout(state)).screen.height - 2)
         let bottom = max(0, lines - room)
         switch move {
@@ -53,10 +53,10 @@ public struct Dashboard: Overlay, CommandProvider {
             buffer.put("读取中…", x: body.x, y: body.y, style: .dim, clip: body)
             return
         }
-        let lines = DashboardLines.lines(stats, width: body.width)
-        for (i, line) in lines.dropFirst(top).prefix(body.height).enumerated() {
+        let page = DashboardLines.Page(stats, width: body.width)
+        for (i, index) in (min(top, page.count)..<min(top + body.height, page.count)).enumerated() {
             var x = body.x
-            for segment in line.segments {
+            for segment in page.line(index).segments {
                 x += buffer.put(segment.text, x: x, y: body.y + i, style: segment.style, maxWidth: max(0, body.maxX - x), clip: body)
             }
         }

@@ -22,6 +22,43 @@ public enum DashboardLines {
 
     /// The lines for a screen `width` cells wide (the heat map keeps the columns that fit).
     public static func lines(_ s: CycleStats, width: Int) -> [Line] {
+        let page = Page(s, width: width)
+        return (0..<page.count).map(page.line)
+    }
+
+    /// The dashboard's lines with the heat map's unit lines made only when asked for: a screen
+    /// shows forty of the 2,000 units' lines, so drawing it makes forty.
+    public struct Page: Sendable {
+        let stats: CycleStats
+        let head: [Line]
+        let tail: [Line]
+        let heatColumns: Int
+        let heatRows: Int
+
+        public init(_ s: CycleStats, width: Int) {
+            stats = s
+            var head = DashboardLines.head(s, width: width)
+            let heat = DashboardLines.heatHead(s, width: width)
+            head += heat.lines
+            self.head = head
+            heatColumns = heat.columns
+            heatRows = heat.columns > 0 ? s.heat.count : 0
+            tail = DashboardLines.tail(s, width: width)
+        }
+
+        public var count: Int { head.count + heatRows + tail.count }
+
+        public func line(_ i: Int) -> Line {
+            if i < head.count { return head[i] }
+            if i < head.count + heatRows { return DashboardLines.heatLine(stats.heat[i - head.count], columns: heatColumns) }
+            return tail[i - head.count - heatRows]
+        }
+    }
+
+    static func barWidth(_ width: Int) -> Int { max(4, min(30, (width - 30) / 2)) }
+
+    /// Progress, averages and grades.
+    static func head(_ s: CycleStats, width: Int) -> [Line] {
         var out: [Line] = []
         let p = s.progress
         out.append(Line("复核进度", .bold))
@@ -31,7 +68,7 @@ public enum DashboardLines {
         out.append(Line(""))
         out.append(Line("等次分布（自评 / 复核）", .bold))
         let most = max(1, s.grades.map { max($0.selfCount, $0.reviewCount) }.max() ?? 1)
-        let barWidth = max(4, min(30, (width - 30) / 2))
+        let barWidth = barWidth(width)
         for g in s.grades {
             let selfBar = String(repeating: "█", count: (g.selfCount * barWidth + most - 1) / most)
             let reviewBar = String(repeating: "▒", count: (g.reviewCount * barWidth + most - 1) / most)
@@ -45,7 +82,13 @@ public enum DashboardLines {
         }
         if s.grades.isEmpty { out.append(Line("  （尚无等次）", .dim)) }
         out.append(Line(""))
-        out += heatMap(s, width: width)
+        return out
+    }
+
+    /// After the heat map: findings by category, rectification, 结果应用.
+    static func tail(_ s: CycleStats, width: Int) -> [Line] {
+        let barWidth = barWidth(width)
+        var out: [Line] = []
         out.append(Line(""))
         out.append(Line("问题类别（共 \(s.findingTotal) 个，重复问题 \(s.repeatFindings) 个）", .bold))
         let topFinding = max(1, s.findings.first?.count ?? 1)
@@ -73,34 +116,41 @@ public enum DashboardLines {
         return out
     }
 
-    /// The heat map: a header of first-level names, then one line per unit with a cell per column.
-    static func heatMap(_ s: CycleStats, width: Int) -> [Line] {
-        var out = [Line("差异热力图（自评 − 复核，按一级指标；▲▲ 超过该项分值的20%，▲ 自评高，＝ 相同，▼ 自评低）", .bold)]
-        guard !s.heat.isEmpty else { return out + [Line("  （尚无完成复核的一级指标）", .dim)] }
-        let cell = 10, name = 16
-        let fit = max(1, min(s.heatColumns.count, (width - name - 4 - cell) / cell))
-        let columns = Array(s.heatColumns.prefix(fit))
-        var header = "  " + "单位".padded(toWidth: name)
-        for c in columns { header += c.truncated(toWidth: cell - 1).padded(toWidth: cell, alignment: .right) }
-        out.append(Line(header + "合计".padded(toWidth: cell, alignment: .right) + (fit < s.heatColumns.count ? "  …另 \(s.heatColumns.count - fit) 列" : ""), .dim))
-        for row in s.heat {
-            var segments = [Segment(text: "  " + row.unitName.truncated(toWidth: name - 1).padded(toWidth: name), style: .plain)]
-            for i in columns.indices {
-                guard let d = row.deltas[i] else { segments.append(Segment(text: "".padded(toWidth: cell), style: .plain)); continue }
-                let mark = CycleStats.heat(delta: d, weight: row.weights[i])
-                let style: Style = switch mark {
-                case "▲▲": Style(bold: true, foreground: .red)
-                case "▲": Style(foreground: .yellow)
-                case "▼": Style(foreground: .cyan)
-                default: .dim
-                }
-                segments.append(Segment(text: (mark + signed(d)).padded(toWidth: cell, alignment: .right), style: style))
-            }
-            segments.append(Segment(text: (row.totalDelta.map(signed) ?? "").padded(toWidth: cell, alignment: .right), style: .bold))
-            out.append(Line(segments: segments))
-        }
-        return out
+    /// The heat map's title, legend and header of first-level names, and how many columns fit
+    /// (0: no unit lines follow).
+    static func heatHead(_ s: CycleStats, width: Int) -> (lines: [Line], columns: Int) {
+        // The title and its legend on two lines, so that both fit 80 columns.
+        let out = [Line("差异热力图（自评 − 复核，按一级指标）", .bold), Line(legend, .dim)]
+        guard !s.heat.isEmpty else { return (out + [Line("  （尚无完成复核的一级指标）", .dim)], 0) }
+        let fit = max(1, min(s.heatColumns.count, (width - heatName - 4 - heatCell) / heatCell))
+        var header = "  " + "单位".padded(toWidth: heatName)
+        for c in s.heatColumns.prefix(fit) { header += c.truncated(toWidth: heatCell - 1).padded(toWidth: heatCell, alignment: .right) }
+        return (out + [Line(header + "合计".padded(toWidth: heatCell, alignment: .right) + (fit < s.heatColumns.count ? "  …另 \(s.heatColumns.count - fit) 列" : ""), .dim)], fit)
     }
+
+    static let heatCell = 10, heatName = 16
+
+    /// One unit's line of the heat map: a cell per column (the first `columns`), then the total.
+    static func heatLine(_ row: CycleStats.HeatRow, columns: Int) -> Line {
+        let cell = heatCell
+        var segments = [Segment(text: "  " + row.unitName.truncated(toWidth: heatName - 1).padded(toWidth: heatName), style: .plain)]
+        for i in 0..<columns {
+            guard let d = row.deltas[i] else { segments.append(Segment(text: "".padded(toWidth: cell), style: .plain)); continue }
+            let mark = CycleStats.heat(delta: d, weight: row.weights[i])
+            let style: Style = switch mark {
+            case "▲▲": Style(bold: true, foreground: .red)
+            case "▲": Style(foreground: .yellow)
+            case "▼": Style(foreground: .cyan)
+            default: .dim
+            }
+            segments.append(Segment(text: (mark + signed(d)).padded(toWidth: cell, alignment: .right), style: style))
+        }
+        segments.append(Segment(text: (row.totalDelta.map(signed) ?? "").padded(toWidth: cell, alignment: .right), style: .bold))
+        return Line(segments: segments)
+    }
+
+    /// What the heat map's markers mean (`CycleStats.heat`).
+    static let legend = "  ▲▲ 超过该项分值的20% · ▲ 自评高 · ＝ 相同 · ▼ 自评低"
 
     static func score(_ value: Score?) -> String { value?.description ?? "—" }
     static func signed(_ value: Score?) -> String { value?.signedDescription ?? "—" }

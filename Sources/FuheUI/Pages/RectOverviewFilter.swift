@@ -23,19 +23,31 @@ struct RectOverviewFilter: Sendable, Equatable {
     var respUnit: String?
     var bucket: AgeingBucket?
 
+    /// Whether an item of the table, standing so on the day, is shown.
+    func matches(_ row: ItemTable.Row, _ standing: ItemStanding, in table: ItemTable) -> Bool {
+        matches(status: row.facts.status, type: row.rectType, standing: standing) { table.text(row.respUnit, is: $0) }
+    }
+
+    /// The same for a whole row.
     func matches(_ r: RectRow) -> Bool {
+        matches(status: r.item.status, type: r.item.rectType, standing: ItemStanding(state: r.state, bucket: r.bucket, reasons: r.reasons)) {
+            r.item.respUnit == $0
+        }
+    }
+
+    private func matches(status itemStatus: RectStatus, type itemType: RectType, standing: ItemStanding, respUnitIs: (String) -> Bool) -> Bool {
         switch view {
         case .all: break
-        case .overdue: if !r.state.isOverdue { return false }
-        case .dueSoon: if !r.state.dueSoon { return false }
-        case .escalation: if r.reasons.isEmpty { return false }
+        case .overdue: if !standing.state.isOverdue { return false }
+        case .dueSoon: if !standing.state.dueSoon { return false }
+        case .escalation: if standing.reasons.isEmpty { return false }
         }
         if let status {
-            if status == "open" { if !r.item.status.isOpen { return false } } else if r.item.status.rawValue != status { return false }
+            if status == "open" { if !itemStatus.isOpen { return false } } else if itemStatus.rawValue != status { return false }
         }
-        if let type, r.item.rectType != type { return false }
-        if let respUnit, r.item.respUnit != respUnit { return false }
-        if let bucket, r.bucket != bucket { return false }
+        if let type, itemType != type { return false }
+        if let respUnit, !respUnitIs(respUnit) { return false }
+        if let bucket, standing.bucket != bucket { return false }
         return true
     }
 

@@ -22,11 +22,20 @@ extension CommandScope {
 /// filters by status, type, responsible unit and ageing bucket, the ageing of overdue items
 /// (≤30 / 31–90 / >90) and the escalation candidates with their reasons. An item's lifecycle
 /// keys and `E` (约谈/通报/问责) act on it as in the items pane: its unit opens behind the page.
-/// Read from the store's summary columns (`ItemDigest`), never loading dossiers.
+/// Read from the store's summary columns as an `ItemTable` (numbers and day numbers per item,
+/// the text as bytes), never loading dossiers; the rules' verdict per item (`ItemStanding`) is
+/// derived once when the table comes in, and the text is made only for the rows on screen.
 public struct RectOverviewPage: SortablePage, CommandProvider {
-    var rows: [RectRow] = []
-    /// The rows shown (filtered and sorted), as indices into `rows`.
+    var table = ItemTable()
+    /// What the rules say of each item on `day` (parallel to `table.rows`).
+    var standings: [ItemStanding] = []
+    /// The day the standings are for.
+    var day = CalendarDay(dayNumber: 0)
+    /// The rows shown (filtered and sorted), as indices into `table.rows`.
     var shown: [Int] = []
+    /// The figures of every item and of the rows shown.
+    var summary = RectSummary()
+    var shownSummary = RectSummary()
     var loaded = false
     var filter = RectOverviewFilter()
     var thresholds = EscalationThresholds.standard
@@ -95,7 +104,7 @@ public struct RectOverviewPage: SortablePage, CommandProvider {
                 let today = ctx.state.today
                 ctx.updateOverlay(RectOverviewPage.self) { page in
                     page.thresholds = t
-                    page.receive(page.rows.map(\.item), today: today)
+                    page.receive(page.table, today: today)
                 }
                 ctx.info("督办候选：逾期超过 \(t.overdueDays) 天、退回 \(t.returns) 次以上、\(t.stalledDays) 天无进展")
             }
@@ -117,25 +126,46 @@ public struct RectOverviewPage: SortablePage, CommandProvider {
 
     // MARK: the list
 
-    var selectedRow: RectRow? { shown.indices.contains(position.cursor) ? rows[shown[position.cursor]] : nil }
+    var selectedRow: RectRow? { shown.indices.contains(position.cursor) ? row(shown[position.cursor]) : nil }
+
+    /// Item `index` of the table with its strings and what the rules say of it (`RectRow`).
+    func row(_ index: Int) -> RectRow { RectRow(table.digest(at: index), today: day, thresholds: thresholds) }
+
+    /// Every item as a whole row, in table order (makes every string: for tests and small tables).
+    var rows: [RectRow] { table.rows.indices.map(row) }
 
     /// How many items the page holds (every unit's), and how many it shows.
-    public var itemCount: Int { rows.count }
+    public var itemCount: Int { table.count }
     public var shownCount: Int { shown.count }
 
-    /// Every row as derived on `today` (deadline state, ageing, escalation reasons).
-    mutating func receive(_ items: [ItemDigest], today: CalendarDay) {
-        let current = selectedRow.map { ($0.item.dossierID, $0.item.itemID) }
-        rows = items.map { RectRow($0, today: today, thresholds: thresholds) }
+    /// Every item as judged on `today` (deadline state, ageing, escalation reasons).
+    mutating func receive(_ items: ItemTable, today: CalendarDay) {
+        let current = selectedKey
+        table = items
+        day = today
+        let thresholds = thresholds
+        standings = items.rows.map { ItemStanding($0.facts, today: today, thresholds: thresholds) }
+        summary = RectSummary()
+        for (row, standing) in zip(items.rows, standings) { summary.add(row.facts.status, standing) }
         loaded = true
         refilter(keeping: current)
     }
 
+    /// The selected item's dossier and id.
+    private var selectedKey: (String, String)? {
+        guard shown.indices.contains(position.cursor) else { return nil }
+        let i = shown[position.cursor]
+        return (table.unit(of: i).dossierID, table.string(table.rows[i].itemID))
+    }
+
     mutating func refilter(keeping current: (String, String)? = nil) {
-        let keep = current ?? selectedRow.map { ($0.item.dossierID, $0.item.itemID) }
-        let matching = rows.indices.filter { filter.matches(rows[$0]) }
-        shown = ListSort.sorted(matching, by: sort, in: Self.sortColumns(rows))
-        if let keep, let i = shown.firstIndex(where: { rows[$0].item.dossierID == keep.0 && rows[$0].item.itemID == keep.1 }) {
+        let keep = current ?? selectedKey
+        let (table, standings, filter) = (table, standings, filter)
+        let matching = table.rows.indices.filter { filter.matches(table.rows[$0], standings[$0], in: table) }
+        shown = ListSort.sorted(matching, by: sort, in: Self.sortColumns(table, standings))
+        shownSummary = RectSummary()
+        for i in shown { shownSummary.add(table.rows[i].facts.status, standings[i]) }
+        if let keep, let i = shown.firstIndex(where: { table.unit(of: $0).dossierID == keep.0 && table.text(table.rows[$0].itemID, is: keep.1) }) {
             position.set(i, count: shown.count)
         } else {
             position.move(by: 0, count: shown.count)
@@ -158,16 +188,16 @@ public struct RectOverviewPage: SortablePage, CommandProvider {
 
     // MARK: sorting (items by deadline, status, days overdue …)
 
-    static func sortColumns(_ rows: [RectRow]) -> [SortColumn<Int>] {
+    static func sortColumns(_ t: ItemTable, _ st: [ItemStanding]) -> [SortColumn<Int>] {
         [
-            SortColumn("单位") { ListSort.text(rows[$0].item.unitName) },
-            SortColumn("类型") { .number(RectType.allCases.firstIndex(of: rows[$0].item.rectType) ?? 0) },
-            SortColumn("责任单位/人") { .text(rows[$0].item.respUnit + rows[$0].item.respPerson) },
-            SortColumn("时限") { .number(rows[$0].item.deadline.dayNumber) },
-            SortColumn("逾期", descending: true) { rows[$0].state.isOverdue ? .number(rows[$0].state.daysOverdue) : nil },
-            SortColumn("状态") { .number(RectStatus.allCases.firstIndex(of: rows[$0].item.status) ?? 0) },
-            SortColumn("退回", descending: true) { .number(rows[$0].item.returnCount) },
-            SortColumn("督办", descending: true) { .number(rows[$0].reasons.count * 100 + rows[$0].item.escalationCount) },
+            SortColumn("单位") { ListSort.text(t.unit(of: $0).unitName) },
+            SortColumn("类型") { .number(RectType.allCases.firstIndex(of: t.rows[$0].rectType) ?? 0) },
+            SortColumn("责任单位/人") { .text(t.string(t.rows[$0].respUnit) + t.string(t.rows[$0].respPerson)) },
+            SortColumn("时限") { .number(t.rows[$0].facts.deadline.dayNumber) },
+            SortColumn("逾期", descending: true) { st[$0].state.isOverdue ? .number(st[$0].state.daysOverdue) : nil },
+            SortColumn("状态") { .number(RectStatus.allCases.firstIndex(of: t.rows[$0].facts.status) ?? 0) },
+            SortColumn("退回", descending: true) { .number(t.rows[$0].facts.returnCount) },
+            SortColumn("督办", descending: true) { .number(st[$0].reasons.count * 100 + t.rows[$0].escalationCount) },
         ]
     }
     static let titles = ["单位", "类型", "责任单位/人", "时限", "逾期", "状态", "退回", "督办"]

@@ -32,10 +32,9 @@ extension RectOverviewPage {
     }
 
     public func render(_ state: AppState, in frame: OverlayFrame, into buffer: inout ScreenBuffer) {
-        let summary = RectSummary(rows)
-        let visible = RectSummary(shown.map { rows[$0] })
+        let visible = shownSummary
         let buckets = AgeingBucket.allCases.map { "\($0.label.replacingOccurrences(of: "逾期", with: "")) \(summary.byBucket[$0] ?? 0)" }.joined(separator: " / ")
-        let title = "整改总览 · \(filter.description)（\(shown.count)/\(rows.count)）"
+        let title = "整改总览 · \(filter.description)（\(shown.count)/\(table.count)）"
         let right = sort.map { "排序:\($0.label)" } ?? ""
         var detail = ["逾期 \(summary.overdue)（\(buckets)）· 即将到期 \(summary.dueSoon) · 督办候选 \(summary.candidates) · 销号率 \(summary.closureRate.map { $0 + "%" } ?? "—") · 逾期率 \(summary.overdueRate.map { $0 + "%" } ?? "—")"]
         if let r = selectedRow {
@@ -57,7 +56,7 @@ extension RectOverviewPage {
         PageChrome.draw(title: title, right: right, columns: ListSort.marked(Self.columns, sort), count: shown.count, position: position,
                         empty: loaded ? "（没有符合筛选的整改事项，\(state.key(.overviewClear)) 清除筛选）" : "读取中…",
                         detail: detail, keys: keys, in: frame, into: &buffer) { index in
-            let r = rows[shown[index]]
+            let r = row(shown[index])
             var extra: [Int: Style] = [:]
             if r.state.isOverdue { extra[7] = Style(bold: true, foreground: r.bucket == .over90 ? .red : .yellow) }
             if !r.reasons.isEmpty { extra[10] = Style(bold: true, foreground: .red) }

@@ -71,7 +71,7 @@ enum FilterText {
     static func describe(_ f: UnitFilter) -> String {
         var parts: [String] = []
         if let t = f.evalType { parts.append(t.label) }
-        if f.notStartedOnly { parts.append("未开始") } else if let s = f.reviewStatus { parts.append(s.label) }
+        if let stage = f.reviewStage { parts.append(stage.label) }
         if f.flaggedOnly { parts.append("有提示") }
         if f.overdueOnly { parts.append("有逾期") }
         return parts.isEmpty ? "" : "筛选:" + parts.joined(separator: "·")

@@ -56,16 +56,10 @@ struct UnitsPane: SortablePane {
             ctx.changeFilter { $0.evalType = order[(i + 1) % order.count] }
         },
         .init(.filterStatus, [.character("s")], .units, "按复核状态筛选（循环：未开始、复核中、待确认、已定稿、全部）") { ctx in
-            // nil = every unit, .none inside = 未开始 (no review yet).
-            let order: [ReviewStatus??] = [nil, .some(nil)] + ReviewStatus.allCases.map { .some($0) }
-            let f = ctx.state[UnitsPane.self].filter
-            let current: ReviewStatus?? = f.notStartedOnly ? .some(nil) : f.reviewStatus.map { .some($0) } ?? nil
-            let i = order.firstIndex { $0 == current } ?? 0
-            let next = order[(i + 1) % order.count]
-            ctx.changeFilter {
-                $0.notStartedOnly = next == .some(nil)
-                $0.reviewStatus = next ?? nil
-            }
+            // nil = every unit; the stages as `fuhe list --status` names them (`ReviewStage`).
+            let order: [ReviewStage?] = [nil] + ReviewStage.allCases.map { $0 }
+            let i = order.firstIndex(of: ctx.state[UnitsPane.self].filter.reviewStage) ?? 0
+            ctx.changeFilter { $0.reviewStage = order[(i + 1) % order.count] }
         },
         .init(.filterFlagged, [.character("x")], .units, "只看有校验提示的单位") { $0.changeFilter { $0.flaggedOnly.toggle() } },
         .init(.filterOverdue, [.character("o")], .units, "只看有逾期整改的单位") { $0.changeFilter { $0.overdueOnly.toggle() } },

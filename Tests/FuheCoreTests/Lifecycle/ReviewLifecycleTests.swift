@@ -19,15 +19,27 @@ import Testing
         let dossier = F.dossier(rows: [F.row("N11", selfScore: "10", reviewScore: nil, status: .queried),
                                        F.row("N2", selfScore: "80", reviewScore: "80", status: .unreviewed)])
         let blockers = ReviewLifecycle.submitBlockers(dossier: dossier)
-        #expect(blockers.map(\.code) == ["R-006", "R-006", "R-006"])
-        #expect(blockers.map(\.nodeID) == ["N11", "N11", "N2"])
+        // One blocker per row: N11 is neither reviewed nor scored (one message saying both), N2
+        // is scored but not marked reviewed.
+        #expect(blockers.map(\.code) == ["R-006", "R-006"])
+        #expect(blockers.map(\.nodeID) == ["N11", "N2"])
         #expect(blockers[0].message.contains("1.1 预算编制"))
+        #expect(blockers[0].message.contains("尚未复核（状态：待单位补充）") && blockers[0].message.contains("未填写复核分"))
+        #expect(blockers[1].message.contains("尚未复核（状态：未复核）") && !blockers[1].message.contains("未填写复核分"))
+    }
+
+    @Test func reviewedWithoutScoreIsOneR006() {
+        let dossier = F.dossier(rows: [F.row("N11", selfScore: "10", reviewScore: nil, status: .reviewed)])
+        let blockers = ReviewLifecycle.submitBlockers(dossier: dossier)
+        #expect(blockers.map(\.code) == ["R-006"])
+        #expect(blockers.map(\.field) == ["review_score"])
+        #expect(blockers[0].message.contains("未填写复核分") && !blockers[0].message.contains("尚未复核"))
     }
 
     @Test func missingRowIsR006() {
         var dossier = F.dossier()
         dossier.results["N12"] = nil
-        #expect(ReviewLifecycle.submitBlockers(dossier: dossier).map(\.nodeID) == ["N12", "N12"])
+        #expect(ReviewLifecycle.submitBlockers(dossier: dossier).map(\.nodeID) == ["N12"])
     }
 
     @Test func deductionWithoutReasonIsR003() {
@@ -61,8 +73,8 @@ import Testing
         }
         // N11 (7 < 10, the maximum) needs its deduction reason, which also explains the
         // difference to the self score: R-004 is not asked twice for one row.
-        #expect(F.codes(error) == ["R-003", "R-006", "R-006"])
-        #expect(error?.messages.map(\.nodeID) == ["N11", "N2", "N2"])
+        #expect(F.codes(error) == ["R-003", "R-006"])
+        #expect(error?.messages.map(\.nodeID) == ["N11", "N2"])
     }
 
     @Test(arguments: [ReviewStatus.submitted, .finalized])

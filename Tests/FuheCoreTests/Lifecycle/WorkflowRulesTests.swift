@@ -108,7 +108,8 @@ import Testing
         // Every submit blocker, with its code.
         let blocked = F.dossier(rows: [F.row("N11", selfScore: "10", reviewScore: "7"),
                                        F.row("N2", selfScore: nil, reviewScore: nil, status: .unreviewed)])
-        #expect(ReviewLifecycle.blockers(for: .submit, dossier: blocked, by: F.member).map(\.code) == ["R-003", "R-006", "R-006"])
+        // N2 is neither reviewed nor scored: one R-006 for the row, not two.
+        #expect(ReviewLifecycle.blockers(for: .submit, dossier: blocked, by: F.member).map(\.code) == ["R-003", "R-006"])
         #expect(ReviewLifecycle.blockers(for: .submit, dossier: dossier(.finalized), by: F.leader).map(\.code) == ["RV-001"])
         // Items: the status, and separation of duties for 销号.
         let submittedItem = F.item(status: .submitted, completion: "已整改", evidence: ["E-1"])
