@@ -16,6 +16,8 @@ import Testing
     }
 
     func open(_ tmux: TmuxSession, _ query: String, expecting title: String) throws {
+        // The unit list arrives from the server after the first screen: wait for it.
+        _ = try tmux.waitFor("单位列表含 \(title.prefix(4))") { $0.joined().contains(title.prefix(4)) }
         try tmux.sendLiteral("/" + query)
         try tmux.sendKeys("Enter", "Enter")
         _ = try tmux.waitFor(text: "评分表 " + title)

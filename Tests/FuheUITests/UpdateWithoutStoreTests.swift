@@ -228,6 +228,32 @@ import TermCore
         #expect(address() == before)
     }
 
+    /// A search typed and confirmed before the unit list's keys are in (a server answers later)
+    /// is not lost: it runs when they arrive and moves the cursor to the match.
+    @Test func aSearchConfirmedBeforeTheKeysArriveRunsWhenTheyDo() throws {
+        let w = Workstation(runner: nil, actor: Actor(name: "王某", role: .leader), storeLabel: StoreLabel(name: "无库", kind: "main"),
+                            clock: FixedClock(day: SampleStore.today), width: 100, height: 30)
+        w.start()
+        guard case .loadUnits(let request)? = w.pending.dropFirst().first else { Issue.record("start asked for \(w.pending)"); return }
+        w.clearPending()
+        w.receive(.schemesLoaded([:]))
+        let units = Self.samples.values.sorted { $0.id < $1.id }.prefix(3).map(Self.summary)
+        try #require(units.count == 3)
+        // A window of two rows of three: the whole list's keys must be read before a search.
+        w.receive(.unitsLoaded(request, UnitPage(total: 3, samples: 3, start: 0, rows: Array(units.prefix(2)), anchorIndex: nil), leased: [:]))
+        w.clearPending()
+        #expect(w.state.focus == .units)
+        w.press(.character("/"))
+        guard case .loadUnitKeys(let keys)? = w.pending.last else { Issue.record("search asked for \(w.pending)"); return }
+        w.clearPending()
+        w.type(units[2].dossierID)
+        w.press(.enter)
+        #expect(w.state[UnitsPane.self].position.cursor == 0)
+        w.receive(.unitKeysLoaded(keys, units.map(UnitKey.init)))
+        #expect(w.state[UnitsPane.self].position.cursor == 2)
+        #expect(w.state.lastQuery == units[2].dossierID)
+    }
+
     @Test func theConflictPaneReadsTheKeymapToo() {
         let key = EntityKey(dossierID: "D", entity: "item", id: "RI-1")
         let conflict = MergeConflict(key: key, fields: ["measure"], kind: .bothChanged, base: "\"a\"", main: "\"b\"", copy: "\"c\"")

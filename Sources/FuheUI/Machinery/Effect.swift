@@ -105,7 +105,6 @@ public struct UnitKeysRequest: Sendable {
     public var filter: UnitFilter
     public var order: UnitOrder?
     public var today: CalendarDay
-    var then: FollowUp?
 }
 
 /// A dossier to load: to open it (cursors to the top) or to refresh the open one (cursors stay).

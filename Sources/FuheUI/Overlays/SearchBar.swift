@@ -58,7 +58,12 @@ public struct SearchBar: TextInput, CommandProvider {
     mutating func confirm(_ ctx: inout UpdateContext) {
         ctx.closeTop()
         ctx.state.lastQuery = editor.text.isEmpty ? nil : editor.text
-        if let q = ctx.state.lastQuery, !ctx.currentIndexMatches(q) { ctx.info("没有找到“\(q)”") }
+        guard let q = ctx.state.lastQuery else { return }
+        // Confirmed before the unit list's keys were in (a server answers later): the search
+        // runs when they arrive, so the typed query is not lost.
+        ctx.whenSearchable { ctx in
+            if !ctx.find(q, forward: true, includeCurrent: true) { ctx.info("没有找到“\(q)”") }
+        }
     }
 
     mutating func cancel(_ ctx: inout UpdateContext) {
@@ -109,12 +114,6 @@ extension UpdateContext {
             }
         }
         return false
-    }
-
-    mutating func currentIndexMatches(_ query: String) -> Bool {
-        let keys = searchKeys()
-        let i = currentSearchIndex()
-        return keys.indices.contains(i) && TextMatcher(query: query).matches(keys[i])
     }
 
     /// Prepared search keys of the focused pane's rows, built once per list.

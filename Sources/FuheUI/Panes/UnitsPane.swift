@@ -30,6 +30,9 @@ struct UnitsPane: SortablePane {
     /// The whole list's keys for search and the palette (read when first needed, dropped when
     /// the list changes).
     var keys: [UnitKey]?
+    /// What waits for those keys (a search typed and confirmed before they came), run in order
+    /// when they arrive.
+    var keyWaiters: [FollowUp] = []
     var sort: ColumnSort?
     /// Units out as offline copies: dossier id → "L-1 张三 2026-11-23 起".
     var leased: [String: String] = [:]
@@ -139,9 +142,16 @@ struct UnitsPane: SortablePane {
 
     /// The whole list's keys are in (for search or the palette): keep them while the list is the same.
     static func receive(_ request: UnitKeysRequest, keys: [UnitKey], in ctx: inout UpdateContext) {
-        guard request.filter == ctx.state[UnitsPane.self].filter, request.order == order(ctx.state[UnitsPane.self].sort) else { return }
+        let pane = ctx.state[UnitsPane.self]
+        guard request.filter == pane.filter, request.order == order(pane.sort) else {
+            // The list changed while they were read: read the keys of the list as it is now.
+            if !pane.keyWaiters.isEmpty { ctx.requestUnitKeys() }
+            return
+        }
         ctx.state[UnitsPane.self].keys = keys
-        request.then?(&ctx)
+        let waiting = pane.keyWaiters
+        ctx.state[UnitsPane.self].keyWaiters = []
+        for body in waiting { body(&ctx) }
     }
 
     /// Reads the next window when the rows in view are not all in this one (after a move).
@@ -191,8 +201,16 @@ extension UpdateContext {
     /// changed since they were last read).
     mutating func withUnitKeys(_ body: @escaping FollowUp) {
         if state[UnitsPane.self].allKeys != nil { body(&self); return }
+        // Every ask reads (a read that failed must not leave later ones waiting); the first
+        // answer runs all that wait.
+        state[UnitsPane.self].keyWaiters.append(body)
+        requestUnitKeys()
+    }
+
+    /// Asks for the whole unit list's keys under the current filter and sort.
+    mutating func requestUnitKeys() {
         let pane = state[UnitsPane.self]
-        emit(.loadUnitKeys(UnitKeysRequest(filter: pane.filter, order: UnitsPane.order(pane.sort), today: state.today, then: body)))
+        emit(.loadUnitKeys(UnitKeysRequest(filter: pane.filter, order: UnitsPane.order(pane.sort), today: state.today)))
     }
 
     /// Changes the unit filter and lists the units again (the count is announced when they are in).
