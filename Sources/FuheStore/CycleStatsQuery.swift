@@ -62,12 +62,28 @@ extension FuheStore {
 
     /// Parses the `l1_scores` column ("name\tweight\tself\treview" per line, hundredths).
     static func firstLevel(_ text: String?) -> [FirstLevelScore] {
-        guard let text, !text.isEmpty else { return [] }
-        return text.split(separator: "\n").compactMap { line in
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 4, let weight = Int(f[1]) else { return nil }
-            return FirstLevelScore(name: String(f[0]), weight: Score(hundredths: weight), selfScore: Int(f[2]).map(Score.init(hundredths:)),
-                                   reviewScore: Int(f[3]).map(Score.init(hundredths:)))
+        guard var text, !text.isEmpty else { return [] }
+        // Split on the UTF-8 bytes of "\n" and "\t" (as CycleColumns writes them): splitting the
+        // String by Character walks grapheme clusters, which on 2,000 units' Chinese names was
+        // half of the dashboard's read.
+        return text.withUTF8 { bytes in
+            var scores: [FirstLevelScore] = []
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                if let score = firstLevelLine(UnsafeBufferPointer(rebasing: bytes[start..<end])) { scores.append(score) }
+                start = end + 1
+            }
+            return scores
         }
+    }
+
+    /// One line: name, weight, self score and review score in hundredths, tab-separated.
+    private static func firstLevelLine(_ line: UnsafeBufferPointer<UInt8>) -> FirstLevelScore? {
+        let f = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        guard f.count == 4, let weight = Int(String(decoding: f[1], as: UTF8.self)) else { return nil }
+        let number = { (i: Int) in Int(String(decoding: f[i], as: UTF8.self)).map(Score.init(hundredths:)) }
+        return FirstLevelScore(name: String(decoding: f[0], as: UTF8.self), weight: Score(hundredths: weight),
+                               selfScore: number(2), reviewScore: number(3))
     }
 }
