@@ -68,17 +68,7 @@ public enum UnitOrdering {
     /// `units` (in natural order) sorted by `order`: stable, units without a key last.
     public static func sorted(_ units: [UnitSummary], by order: UnitOrder?) -> [UnitSummary] {
         guard let order else { return units }
-        let keyed = units.enumerated().map { (index: $0.offset, key: order.column.key($0.element), unit: $0.element) }
-        return keyed.sorted { a, b in
-            switch (a.key, b.key) {
-            case (nil, nil): return a.index < b.index
-            case (nil, _): return false
-            case (_, nil): return true
-            case let (x?, y?):
-                if x == y { return a.index < b.index }
-                return order.descending ? x > y : x < y
-            }
-        }.map(\.unit)
+        return units.stablySorted(descending: order.descending, by: order.column.key)
     }
 
     /// The page of `request` cut from a whole list in natural order (for repositories that hold

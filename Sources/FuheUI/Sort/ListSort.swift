@@ -43,17 +43,7 @@ enum ListSort {
     /// rows without a value last).
     static func sorted<Row>(_ rows: [Row], by order: ColumnSort?, in columns: [SortColumn<Row>]) -> [Row] {
         guard let order, let column = columns.first(where: { $0.title == order.column }) else { return rows }
-        let keyed = rows.enumerated().map { (index: $0.offset, key: column.key($0.element), row: $0.element) }
-        return keyed.sorted { a, b in
-            switch (a.key, b.key) {
-            case (nil, nil): return a.index < b.index
-            case (nil, _): return false
-            case (_, nil): return true
-            case let (x?, y?):
-                if x == y { return a.index < b.index }
-                return order.descending ? x > y : x < y
-            }
-        }.map(\.row)
+        return rows.stablySorted(descending: order.descending, by: column.key)
     }
 
     /// The next sort after `current` among `titles` (`step` 1 or −1), wrapping through the
