@@ -19,6 +19,10 @@ public final class FuheStore: Sendable {
     let clock: any Clock
     /// Held while an offline copy is open (see `CopyLock`); nil for other stores.
     let copyLock: CopyLock?
+    /// Every unit's items as last read, for the cross-unit views (`itemTable()`).
+    let itemCache = ItemTableCache()
+    /// The cycle's units as last read, for the dashboard (`cycleUnits(today:)`).
+    let cycleUnitCache = CycleUnitCache()
 
     private init(path: String, queue: DatabaseQueue, clock: any Clock, copyLock: CopyLock? = nil) {
         self.path = path
