@@ -26,7 +26,7 @@ struct CycleBenchmarks {
     /// Presses `keys` (the measured open), renders, then `close` (not measured). `before` runs
     /// before each open, not measured.
     func view(_ name: String, note: String, on w: Workstation, keys: [KeyEvent], close: [KeyEvent] = [.escape],
-              before: @escaping () throws -> Void = {}, check: @escaping (Workstation) throws -> Void = { _ in }) throws -> Measurement {
+              check: @escaping (Workstation) throws -> Void = { _ in }, before: @escaping () throws -> Void = {}) throws -> Measurement {
         let m = try measure(name, unit: .milliseconds, runs: runs, note: note, prepare: { run in
             if run > 0 { for k in close { w.handle(k) } }
             try before()
