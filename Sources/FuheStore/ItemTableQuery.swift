@@ -1,3 +1,4 @@
+import Foundation
 import FuheCore
 import GRDB
 import GRDBSQLite
@@ -110,8 +111,13 @@ extension FuheStore {
         /// The enum value whose raw value the column holds (nil for NULL or an unknown value).
         func choice<T: RawRepresentable & CaseIterable>(_ i: Int32) -> T? where T.RawValue == String {
             let b = bytes(i)
-            guard b.count > 0 else { return nil }
-            return T.allCases.first { $0.rawValue.utf8.elementsEqual(b) }
+            guard let start = b.baseAddress, b.count > 0 else { return nil }
+            // Length first, then memcmp of the raw value's contiguous UTF-8 (a generic
+            // `elementsEqual` over `String.UTF8View` walked it byte by byte).
+            return T.allCases.first { value in
+                var raw = value.rawValue
+                return raw.withUTF8 { $0.count == b.count && $0.baseAddress.map { memcmp($0, start, b.count) == 0 } == true }
+            }
         }
     }
 }

@@ -84,6 +84,9 @@ struct CycleBenchmarks {
                 throw BenchFailure("overview holds \((w.state.overlay as? RectOverviewPage)?.itemCount ?? -1) items, expected \(setup.options.items)")
             }
         })
+        out.append(try measure("store: every unit's items read whole", unit: .milliseconds, runs: runs,
+                               note: "FuheStore.itemTable() with no table kept (the SQL join and the compact rows)",
+                               prepare: { _ in store.forgetItemTable() }) { _, _ in try store.itemTable().count })
         out.append(try view("view: every unit's items (O), first open", note: "O with no table kept: every item read from the store", on: w,
                             keys: [.character("O")], before: { store.forgetItemTable() }))
         out.append(try view("view: every unit's items (O) after an edit elsewhere", note: "one item of another unit changed since the last O: that unit read again", on: w,
