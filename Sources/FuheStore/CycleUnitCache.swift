@@ -13,7 +13,14 @@ final class CycleUnitCache: Sendable {
         var units: [(key: UnitOrderKey, unit: CycleUnit)]
     }
 
+    /// Lists of more units than this are not kept (province-scale stores: the memory matters more
+    /// than the next open).
+    let keepLimit: Int
     private let entry = Mutex<Entry?>(nil)
+
+    init(keepLimit: Int = 6_000) {
+        self.keepLimit = keepLimit
+    }
 
     /// The units as of `db`'s read transaction, their overdue counts as of `today`.
     func units(_ db: Database, today: CalendarDay) throws -> [CycleUnit] {
@@ -28,7 +35,7 @@ final class CycleUnitCache: Sendable {
         } else {
             now = Entry(mark: mark, day: today, units: try FuheStore.readCycleUnits(db, today: today).map { (key: $0.0, unit: $0.1) })
         }
-        entry.withLock { $0 = now }
+        entry.withLock { $0 = now.units.count <= keepLimit ? now : nil }
         return now.units.map(\.unit)
     }
 
