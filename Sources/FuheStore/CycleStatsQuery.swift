@@ -4,10 +4,16 @@ import GRDB
 
 extension FuheStore {
     /// Every unit with its summary, first-level scores and 结果应用, in list order (summary
-    /// columns only; kept between calls and refreshed per dossier, see `CycleUnitCache`).
+    /// columns only; kept between calls and refreshed per dossier, see `KeptDossierRows`).
     public func cycleUnits(today: CalendarDay? = nil) throws -> [CycleUnit] {
         let day = today ?? self.today
-        return try queue.read { db in try cycleUnitCache.units(db, today: day) }
+        return try queue.read { db in try Self.keptCycleUnits(db, today: day, cycleUnitCache) }
+    }
+
+    static func keptCycleUnits(_ db: Database, today: CalendarDay, _ kept: KeptDossierRows<CycleUnit>) throws -> [CycleUnit] {
+        try kept.rows(db, context: today.description) { db, dossiers in
+            try readCycleUnits(db, today: today, dossiers: dossiers).map { .init(key: $0.0, dossierID: $0.1.summary.dossierID, rows: [$0.1]) }
+        }
     }
 
     /// The cycle units of `dossiers` (all when nil) with their places in the unit list order.
@@ -66,7 +72,7 @@ extension FuheStore {
         // The items' facts from the kept item table when there is one (`O` was opened), otherwise
         // the narrow read of the facts alone.
         let (units, items) = try queue.read { db in
-            (try cycleUnitCache.units(db, today: day), try itemCache.keptTable(db)?.rows.map(\.facts) ?? Self.itemFacts(db))
+            (try Self.keptCycleUnits(db, today: day, cycleUnitCache), try itemCache.keptTable(db)?.rows.map(\.facts) ?? Self.itemFacts(db))
         }
         return CycleStats.compute(units: units, findingCounts: try findingCounts(), items: items, today: day, thresholds: thresholds)
     }

@@ -10,12 +10,16 @@ import GRDB
 /// a finding's text, a dossier imported, a unit renamed for all its dossiers, the samples
 /// deleted, another connection's commit — it must equal the straightforward read
 /// (`itemDigests()`), row for row and in order; and so must the dashboard's units
-/// (`cycleUnits`, kept the same way) and figures.
+/// (`cycleUnits`, kept the same way), every unit's findings (`findingDigests()`) and figures.
 @Suite struct ItemTableCacheTests {
     static func expectCurrent(_ store: FuheStore, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let expected = try store.itemDigests()
         let table = try store.itemTable()
         #expect(table.digests == expected, "\(what)", sourceLocation: sourceLocation)
+        // Every unit's findings (`P a`).
+        let findings = try store.findingDigests()
+        #expect(findings == (try store.queue.read { db in try FuheStore.readFindingDigests(db, dossiers: nil).flatMap(\.rows) }),
+                "\(what), findings", sourceLocation: sourceLocation)
         // The dashboard's units, and its figures from the kept table, against reads from scratch.
         for day in [SampleStore.today, SampleStore.today.adding(days: 40)] {
             let units = try store.cycleUnits(today: day)
