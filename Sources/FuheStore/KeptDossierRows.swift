@@ -65,6 +65,4 @@ final class KeptDossierRows<Value: Sendable>: Sendable {
         out += fresh[j...]
         return out
     }
-        return out
-    }
 }
