@@ -15,9 +15,13 @@ extension FuheStore {
         try queue.read { db in try itemCache.table(db) }
     }
 
-    /// Forgets the item table kept, so that the next `itemTable()` reads every item (for the
-    /// benchmark's first-open figure).
-    package func forgetItemTable() { itemCache.forget() }
+    /// Forgets what the cross-unit views' reads keep (items, findings, the dashboard's units), so
+    /// that the next ones read everything (for the benchmark's first-open figures).
+    package func forgetKeptViews() {
+        itemCache.forget()
+        findingCache.forget()
+        cycleUnitCache.forget()
+    }
 
     /// The items of `dossiers` (all when nil) as an `ItemTable`, with each unit's place in the
     /// unit list order.

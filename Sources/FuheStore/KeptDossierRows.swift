@@ -33,6 +33,9 @@ final class KeptDossierRows<Value: Sendable>: Sendable {
         self.keepLimit = keepLimit
     }
 
+    /// Drops the rows kept.
+    func forget() { entry.withLock { $0 = nil } }
+
     /// The rows as of `db`'s read transaction.
     func rows(_ db: Database, context: String = "", read: Reader) throws -> [Value] {
         let mark = try JournalMark.head(db)

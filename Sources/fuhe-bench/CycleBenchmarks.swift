@@ -74,6 +74,8 @@ struct CycleBenchmarks {
                             keys: [.backTab, .character(">")], close: [.character("<"), .tab]) { w in
             guard w.state.focus == .units, w.state.message?.contains("排序") == true else { throw BenchFailure("the unit list is not sorted: \(w.state.message ?? "")") }
         })
+        out.append(try view("view: findings of every unit (P a), first open", note: "P a with nothing kept: every finding read from the store", on: w,
+                            keys: [.character("P"), .character("a")], before: { store.forgetKeptViews() }))
         out.append(try view("view: findings of every unit (P a)", note: "finding summaries of all dossiers, one query", on: w,
                             keys: [.character("P"), .character("a")]) { w in
             guard let p = w.state.overlay as? FindingsPage, p.scope == .all else { throw BenchFailure("findings page not open") }
@@ -86,9 +88,9 @@ struct CycleBenchmarks {
         })
         out.append(try measure("store: every unit's items read whole", unit: .milliseconds, runs: runs,
                                note: "FuheStore.itemTable() with no table kept (the SQL join and the compact rows)",
-                               prepare: { _ in store.forgetItemTable() }) { _, _ in try store.itemTable().count })
+                               prepare: { _ in store.forgetKeptViews() }) { _, _ in try store.itemTable().count })
         out.append(try view("view: every unit's items (O), first open", note: "O with no table kept: every item read from the store", on: w,
-                            keys: [.character("O")], before: { store.forgetItemTable() }))
+                            keys: [.character("O")], before: { store.forgetKeptViews() }))
         out.append(try view("view: every unit's items (O) after an edit elsewhere", note: "one item of another unit changed since the last O: that unit read again", on: w,
                             keys: [.character("O")], before: { try editOneItem() }))
         out.append(try view("view: overdue items (O 2)", note: "the overdue view of every unit's items", on: w,
@@ -99,6 +101,8 @@ struct CycleBenchmarks {
                 throw BenchFailure("dashboard counts \((w.state.overlay as? Dashboard)?.stats?.progress.units ?? -1) dossiers, expected \(setup.options.dossiers + 1)")
             }
         })
+        out.append(try view("view: dashboard (Z), first open", note: "Z with nothing kept: units, findings and item facts read from the store", on: w,
+                            keys: [.character("Z")], before: { store.forgetKeptViews() }))
         out.append(try view("view: command palette (: fh)", note: "every command, unit and indicator; the query fh", on: w,
                             keys: [.character(":"), .character("f"), .character("h")]))
         out.append(try view("view: year over year (Y)", note: "every year of the unit, scored side by side", on: w,
