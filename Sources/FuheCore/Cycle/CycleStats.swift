@@ -156,10 +156,10 @@ public struct CycleStats: Sendable, Hashable, Codable {
         }
         // Each unit's grades as bands of its scheme, worked out once (the 繁简 grade rule trims and
         // simplifies the stated grade).
-        let labels = units.map { (self: $0.selfGradeLabel, review: $0.reviewGradeLabel) }
+        let labels = units.map { (stated: $0.selfGradeLabel, review: $0.reviewGradeLabel) }
         s.grades = gradeCounts(labels)
         s.gradeChanged = labels.filter { l in
-            guard let from = l.self, let to = l.review else { return false }
+            guard let from = l.stated, let to = l.review else { return false }
             return from != to
         }.count
         s.averageSelf = average(units.compactMap { $0.summary.selfTotal?.hundredths })
@@ -182,10 +182,10 @@ public struct CycleStats: Sendable, Hashable, Codable {
     }
 
     /// Counts per grade label, best first (labels of every scheme in use).
-    static func gradeCounts(_ labels: [(self: String?, review: String?)]) -> [GradeCount] {
+    static func gradeCounts(_ labels: [(stated: String?, review: String?)]) -> [GradeCount] {
         var selfCounts: [String: Int] = [:], reviewCounts: [String: Int] = [:]
         for l in labels {
-            if let g = l.self { selfCounts[g, default: 0] += 1 }
+            if let g = l.stated { selfCounts[g, default: 0] += 1 }
             if let g = l.review { reviewCounts[g, default: 0] += 1 }
         }
         let order = ["优", "优秀", "良", "良好", "中", "合格", "一般", "差", "不合格", "较差"]
