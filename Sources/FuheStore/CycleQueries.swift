@@ -6,67 +6,76 @@ import GRDB
 /// one query each, no dossier decoded.
 extension FuheStore {
     /// Every finding (of one dossier when `dossierID` is given), in unit list order then 序号,
-    /// with its indicator and how many items hang on it.
+    /// with its indicator and how many items hang on it. Every unit's findings are kept between
+    /// calls and refreshed per dossier (`KeptDossierRows`).
     public func findingDigests(dossierID: String? = nil) throws -> [FindingDigest] {
         try queue.read { db in
-            var names: [String: [String: String]] = [:]
-            func indicator(_ templateID: String, _ nodeID: String?) throws -> String? {
-                guard let nodeID else { return nil }
-                if names[templateID] == nil {
-                    let t = try Self.template(id: templateID, db)
-                    names[templateID] = Dictionary((t?.nodes ?? []).map { ($0.id, "\($0.code) \($0.name)") }, uniquingKeysWith: { a, _ in a })
-                }
-                return names[templateID]?[nodeID] ?? nodeID
-            }
-            // How many items hang on each finding, and how many are open (`RectStatus.isOpen`):
-            // one pass over the items' covering index, grouped by dossier as it arrives.
-            var counts: [String: [String: (total: Int, open: Int)]] = [:]
-            let items = try db.makeStatement(sql: """
-                SELECT dossier_id, finding_id, status FROM rect_item INDEXED BY rect_item_digest \(dossierID == nil ? "" : "WHERE dossier_id = ?")
-                """)
-            if let dossierID { try items.setArguments([dossierID]) }
-            var dossierBytes: [UInt8] = []
-            var dossier = ""
-            var perFinding: [String: (total: Int, open: Int)] = [:]
-            try Self.step(items, db) { c in
-                if !c.bytes(0).elementsEqual(dossierBytes) {
-                    if !dossierBytes.isEmpty { counts[dossier] = perFinding }
-                    dossierBytes = Array(c.bytes(0))
-                    dossier = c.string(0)
-                    perFinding = [:]
-                }
-                let open = (c.choice(2) as RectStatus?)?.isOpen ?? true
-                perFinding[c.string(1), default: (0, 0)].total += 1
-                if open { perFinding[c.string(1), default: (0, 0)].open += 1 }
-            }
-            if !dossierBytes.isEmpty { counts[dossier] = perFinding }
-            // Dossiers in list order, each one's findings by primary key (序号 order restored below).
-            let statement = try db.makeStatement(sql: """
-                SELECT f.dossier_id, d.unit_name, d.fiscal_year, f.id, f.seq, f.category, f.severity, f.description, f.node_id,
-                       d.template_id, f.repeat_of
-                FROM dossier d JOIN finding f ON f.dossier_id = d.id
-                \(dossierID == nil ? "" : "WHERE f.dossier_id = ?")
-                ORDER BY d.sort_key, d.fiscal_year, d.id
-                """)
-            if let dossierID { try statement.setArguments([dossierID]) }
-            var findings: [FindingDigest] = []
-            var current: (bytes: [UInt8], id: String, unit: String, year: Int, template: String, counts: [String: (total: Int, open: Int)])?
-            try Self.step(statement, db) { c in
-                if current == nil || !c.bytes(0).elementsEqual(current!.bytes) {
-                    let id = c.string(0)
-                    current = (Array(c.bytes(0)), id, c.string(1), c.int(2), c.string(9), counts[id] ?? [:])
-                }
-                guard let d = current else { return }
-                let findingID = c.string(3)
-                let count = d.counts[findingID] ?? (0, 0)
-                findings.append(FindingDigest(dossierID: d.id, unitName: d.unit, fiscalYear: d.year, findingID: findingID, seq: c.int(4),
-                                              category: c.choice(5) ?? .other, severity: c.choice(6) ?? .general,
-                                              description: c.string(7), indicator: try indicator(d.template, c.optionalString(8)),
-                                              itemCount: count.total, openItems: count.open, repeatOf: c.optionalString(10)))
-            }
-            Self.sortWithinDossiers(&findings, dossier: \.dossierID) { ($0.seq, $0.findingID) < ($1.seq, $1.findingID) }
-            return findings
+            if let dossierID { return try Self.readFindingDigests(db, dossiers: [dossierID]).flatMap(\.rows) }
+            return try findingCache.rows(db) { db, dossiers in try Self.readFindingDigests(db, dossiers: dossiers) }
         }
+    }
+
+    /// The findings of `dossiers` (all when nil), grouped by dossier in unit list order.
+    static func readFindingDigests(_ db: Database, dossiers: [String]?) throws -> [KeptDossierRows<FindingDigest>.Group] {
+        let marks = dossiers.map { Array(repeating: "?", count: $0.count).joined(separator: ",") }
+        var names: [String: [String: String]] = [:]
+        func indicator(_ templateID: String, _ nodeID: String?) throws -> String? {
+            guard let nodeID else { return nil }
+            if names[templateID] == nil {
+                let t = try template(id: templateID, db)
+                names[templateID] = Dictionary((t?.nodes ?? []).map { ($0.id, "\($0.code) \($0.name)") }, uniquingKeysWith: { a, _ in a })
+            }
+            return names[templateID]?[nodeID] ?? nodeID
+        }
+        // How many items hang on each finding, and how many are open (`RectStatus.isOpen`):
+        // one pass over the items' covering index, grouped by dossier as it arrives.
+        var counts: [String: [String: (total: Int, open: Int)]] = [:]
+        let items = try db.makeStatement(sql: """
+            SELECT dossier_id, finding_id, status FROM rect_item INDEXED BY rect_item_digest \(marks.map { "WHERE dossier_id IN (\($0))" } ?? "")
+            """)
+        if let dossiers { try items.setArguments(StatementArguments(dossiers)) }
+        var dossierBytes: [UInt8] = []
+        var dossier = ""
+        var perFinding: [String: (total: Int, open: Int)] = [:]
+        try step(items, db) { c in
+            if !c.bytes(0).elementsEqual(dossierBytes) {
+                if !dossierBytes.isEmpty { counts[dossier] = perFinding }
+                dossierBytes = Array(c.bytes(0))
+                dossier = c.string(0)
+                perFinding = [:]
+            }
+            let open = (c.choice(2) as RectStatus?)?.isOpen ?? true
+            perFinding[c.string(1), default: (0, 0)].total += 1
+            if open { perFinding[c.string(1), default: (0, 0)].open += 1 }
+        }
+        if !dossierBytes.isEmpty { counts[dossier] = perFinding }
+        // Dossiers in list order, each one's findings by primary key (序号 order restored below).
+        let statement = try db.makeStatement(sql: """
+            SELECT f.dossier_id, d.unit_name, d.fiscal_year, f.id, f.seq, f.category, f.severity, f.description, f.node_id,
+                   d.template_id, f.repeat_of, d.sort_key
+            FROM dossier d JOIN finding f ON f.dossier_id = d.id
+            \(marks.map { "WHERE f.dossier_id IN (\($0))" } ?? "")
+            ORDER BY d.sort_key, d.fiscal_year, d.id
+            """)
+        if let dossiers { try statement.setArguments(StatementArguments(dossiers)) }
+        var groups: [KeptDossierRows<FindingDigest>.Group] = []
+        var current: (bytes: [UInt8], id: String, unit: String, year: Int, template: String, counts: [String: (total: Int, open: Int)])?
+        try step(statement, db) { c in
+            if current == nil || !c.bytes(0).elementsEqual(current!.bytes) {
+                let id = c.string(0)
+                current = (Array(c.bytes(0)), id, c.string(1), c.int(2), c.string(9), counts[id] ?? [:])
+                groups.append(.init(key: UnitOrderKey(sortKey: Array(c.bytes(11)), year: c.int(2), id: Array(c.bytes(0))), dossierID: id, rows: []))
+            }
+            guard let d = current else { return }
+            let findingID = c.string(3)
+            let count = d.counts[findingID] ?? (0, 0)
+            groups[groups.count - 1].rows.append(FindingDigest(dossierID: d.id, unitName: d.unit, fiscalYear: d.year, findingID: findingID, seq: c.int(4),
+                                                               category: c.choice(5) ?? .other, severity: c.choice(6) ?? .general,
+                                                               description: c.string(7), indicator: try indicator(d.template, c.optionalString(8)),
+                                                               itemCount: count.total, openItems: count.open, repeatOf: c.optionalString(10)))
+        }
+        for g in groups.indices { groups[g].rows.sort { ($0.seq, $0.findingID) < ($1.seq, $1.findingID) } }
+        return groups
     }
 
     /// Every rectification item of every unit (of one unit when `unitID` is given), in unit list

@@ -4,27 +4,40 @@ import GRDB
 
 extension FuheStore {
     /// Every unit with its summary, first-level scores and 结果应用, in list order (summary
-    /// columns only).
+    /// columns only; kept between calls and refreshed per dossier, see `KeptDossierRows`).
     public func cycleUnits(today: CalendarDay? = nil) throws -> [CycleUnit] {
-        let summaries = try unitList(today: today)
-        let (extra, schemes) = try queue.read { db in
-            // Each template's grade scheme once (not its JSON read again for each of 2,000 dossiers).
-            let schemeOf = try Row.fetchAll(db, sql: "SELECT id, json_extract(json, '$.gradeSchemeID') FROM template")
-                .reduce(into: [String: String?]()) { $0[$1[0]] = $1[1] as String? }
-            return (try Row.fetchAll(db, sql: """
-                SELECT d.id, d.l1_scores, d.application,
-                       CASE WHEN d.application IS NOT NULL THEN json_extract(d.review_json, '$.application.reason') END,
-                       d.template_id
-                FROM dossier d
-                """).reduce(into: [String: (String?, String?, String?, String?)]()) { out, row in
-                    out[row[0]] = (row[1], row[2], row[3], (row[4] as String?).flatMap { schemeOf[$0] ?? nil })
-                },
-             try Self.gradeSchemes(db))
+        let day = today ?? self.today
+        return try queue.read { db in try Self.keptCycleUnits(db, today: day, cycleUnitCache) }
+    }
+
+    static func keptCycleUnits(_ db: Database, today: CalendarDay, _ kept: KeptDossierRows<CycleUnit>) throws -> [CycleUnit] {
+        try kept.rows(db, context: today.description) { db, dossiers in
+            try readCycleUnits(db, today: today, dossiers: dossiers).map { .init(key: $0.0, dossierID: $0.1.summary.dossierID, rows: [$0.1]) }
         }
-        return summaries.map { s in
+    }
+
+    /// The cycle units of `dossiers` (all when nil) with their places in the unit list order.
+    static func readCycleUnits(_ db: Database, today: CalendarDay, dossiers: [String]? = nil) throws -> [(UnitOrderKey, CycleUnit)] {
+        let only = dossiers.map { "d.id IN (" + Array(repeating: "?", count: $0.count).joined(separator: ",") + ")" }
+        let rows = try summaryRows(db, today: today, clauses: only.map { [$0] } ?? [], arguments: dossiers ?? [])
+        // Each template's grade scheme once (not its JSON read again for each of 2,000 dossiers).
+        let schemeOf = try Row.fetchAll(db, sql: "SELECT id, json_extract(json, '$.gradeSchemeID') FROM template")
+            .reduce(into: [String: String?]()) { $0[$1[0]] = $1[1] as String? }
+        let extra = try Row.fetchAll(db, sql: """
+            SELECT d.id, d.l1_scores, d.application,
+                   CASE WHEN d.application IS NOT NULL THEN json_extract(d.review_json, '$.application.reason') END,
+                   d.template_id
+            FROM dossier d \(only.map { "WHERE " + $0 } ?? "")
+            """, arguments: StatementArguments(dossiers ?? [])).reduce(into: [String: (String?, String?, String?, String?)]()) { out, row in
+                out[row[0]] = (row[1], row[2], row[3], (row[4] as String?).flatMap { schemeOf[$0] ?? nil })
+            }
+        let schemes = try gradeSchemes(db)
+        return rows.map { row in
+            let s = summary(row)
             let (l1, kind, reason, schemeID) = extra[s.dossierID] ?? (nil, nil, nil, nil)
-            return CycleUnit(summary: s, firstLevel: Self.firstLevel(l1), application: kind.flatMap(ApplicationKind.init(rawValue:)),
-                             applicationReason: reason, gradeScheme: schemeID.flatMap { schemes[$0] } ?? .mof4)
+            let key = UnitOrderKey(sortKey: Array((row[19] as String? ?? "").utf8), year: s.fiscalYear, id: Array(s.dossierID.utf8))
+            return (key, CycleUnit(summary: s, firstLevel: firstLevel(l1), application: kind.flatMap(ApplicationKind.init(rawValue:)),
+                                   applicationReason: reason, gradeScheme: schemeID.flatMap { schemes[$0] } ?? .mof4))
         }
     }
 
@@ -56,8 +69,12 @@ extension FuheStore {
     /// judged by the deadline and escalation rules — no item or finding text is read.
     public func cycleStats(today: CalendarDay? = nil, thresholds: EscalationThresholds = .standard) throws -> CycleStats {
         let day = today ?? self.today
-        return CycleStats.compute(units: try cycleUnits(today: day), findingCounts: try findingCounts(), items: try itemFacts(),
-                                  today: day, thresholds: thresholds)
+        // The items' facts from the kept item table when there is one (`O` was opened), otherwise
+        // the narrow read of the facts alone.
+        let (units, items) = try queue.read { db in
+            (try Self.keptCycleUnits(db, today: day, cycleUnitCache), try itemCache.keptTable(db)?.rows.map(\.facts) ?? Self.itemFacts(db))
+        }
+        return CycleStats.compute(units: units, findingCounts: try findingCounts(), items: items, today: day, thresholds: thresholds)
     }
 
     /// Parses the `l1_scores` column ("name\tweight\tself\treview" per line, hundredths).

@@ -19,6 +19,12 @@ public final class FuheStore: Sendable {
     let clock: any Clock
     /// Held while an offline copy is open (see `CopyLock`); nil for other stores.
     let copyLock: CopyLock?
+    /// Every unit's items as last read, for the cross-unit views (`itemTable()`).
+    let itemCache = ItemTableCache()
+    /// The cycle's units as last read, for the dashboard (`cycleUnits(today:)`).
+    let cycleUnitCache = KeptDossierRows<CycleUnit>(keepLimit: 6_000)
+    /// Every unit's findings as last read, for `P a` (`findingDigests()`).
+    let findingCache = KeptDossierRows<FindingDigest>(keepLimit: 60_000)
 
     private init(path: String, queue: DatabaseQueue, clock: any Clock, copyLock: CopyLock? = nil) {
         self.path = path

@@ -24,23 +24,27 @@ extension FuheStore {
     }
 
     private func summaries(today: CalendarDay?, clauses: [String], arguments: [any DatabaseValueConvertible]) throws -> [UnitSummary] {
-        let day = (today ?? self.today).description
+        let day = today ?? self.today
+        return try queue.read { db in try Self.summaryRows(db, today: day, clauses: clauses, arguments: arguments).map(Self.summary) }
+    }
+
+    /// The rows of the summary query (`summary(_:)` maps one), in unit list order; after the
+    /// summary columns each row has the unit's `sort_key` (column 19).
+    static func summaryRows(_ db: Database, today: CalendarDay, clauses: [String], arguments: [any DatabaseValueConvertible]) throws -> [Row] {
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        return try queue.read { db in
-            // Reads only summary columns (served by the covering index dossier_list) and counts
-            // overdue items through the partial index on rect_item.overdue_from.
-            try Row.fetchAll(db, sql: """
-                SELECT d.id, d.unit_name, d.fiscal_year, d.year_is_demo, d.eval_type, d.status, d.review_status,
-                       d.self_total, d.self_grade, d.review_total, d.review_complete, d.review_grade, d.reviewed_rows,
-                       d.scorable_rows, d.warning_count, d.open_items, d.total_items, COALESCE(o.n, 0) AS overdue_items,
-                       s.dossier_id IS NOT NULL AS is_sample
-                FROM dossier d
-                LEFT JOIN sample_dossier s ON s.dossier_id = d.id
-                LEFT JOIN (SELECT dossier_id, COUNT(*) AS n FROM rect_item WHERE overdue_from IS NOT NULL AND overdue_from <= ? GROUP BY dossier_id) o
-                  ON o.dossier_id = d.id
-                \(whereSQL) ORDER BY d.sort_key, d.fiscal_year, d.id
-                """, arguments: StatementArguments([day] + arguments)).map(Self.summary)
-        }
+        // Reads only summary columns (served by the covering index dossier_list) and counts
+        // overdue items through the partial index on rect_item.overdue_from.
+        return try Row.fetchAll(db, sql: """
+            SELECT d.id, d.unit_name, d.fiscal_year, d.year_is_demo, d.eval_type, d.status, d.review_status,
+                   d.self_total, d.self_grade, d.review_total, d.review_complete, d.review_grade, d.reviewed_rows,
+                   d.scorable_rows, d.warning_count, d.open_items, d.total_items, COALESCE(o.n, 0) AS overdue_items,
+                   s.dossier_id IS NOT NULL AS is_sample, d.sort_key
+            FROM dossier d
+            LEFT JOIN sample_dossier s ON s.dossier_id = d.id
+            LEFT JOIN (SELECT dossier_id, COUNT(*) AS n FROM rect_item WHERE overdue_from IS NOT NULL AND overdue_from <= ? GROUP BY dossier_id) o
+              ON o.dossier_id = d.id
+            \(whereSQL) ORDER BY d.sort_key, d.fiscal_year, d.id
+            """, arguments: StatementArguments([today.description] + arguments))
     }
 
     /// Maps a row of the summary query (columns by position, in the SELECT's order).

@@ -23,11 +23,13 @@ struct CycleBenchmarks {
         return w
     }
 
-    /// Presses `keys` (the measured open), renders, then `close` (not measured).
+    /// Presses `keys` (the measured open), renders, then `close` (not measured). `before` runs
+    /// before each open, not measured.
     func view(_ name: String, note: String, on w: Workstation, keys: [KeyEvent], close: [KeyEvent] = [.escape],
-              check: @escaping (Workstation) throws -> Void = { _ in }) throws -> Measurement {
+              check: @escaping (Workstation) throws -> Void = { _ in }, before: @escaping () throws -> Void = {}) throws -> Measurement {
         let m = try measure(name, unit: .milliseconds, runs: runs, note: note, prepare: { run in
             if run > 0 { for k in close { w.handle(k) } }
+            try before()
         }) { _, _ -> ScreenBuffer in
             for k in keys { w.handle(k) }
             let screen = Renderer.render(w.state)
@@ -72,6 +74,8 @@ struct CycleBenchmarks {
                             keys: [.backTab, .character(">")], close: [.character("<"), .tab]) { w in
             guard w.state.focus == .units, w.state.message?.contains("排序") == true else { throw BenchFailure("the unit list is not sorted: \(w.state.message ?? "")") }
         })
+        out.append(try view("view: findings of every unit (P a), first open", note: "P a with nothing kept: every finding read from the store", on: w,
+                            keys: [.character("P"), .character("a")], before: { store.forgetKeptViews() }))
         out.append(try view("view: findings of every unit (P a)", note: "finding summaries of all dossiers, one query", on: w,
                             keys: [.character("P"), .character("a")]) { w in
             guard let p = w.state.overlay as? FindingsPage, p.scope == .all else { throw BenchFailure("findings page not open") }
@@ -82,6 +86,13 @@ struct CycleBenchmarks {
                 throw BenchFailure("overview holds \((w.state.overlay as? RectOverviewPage)?.itemCount ?? -1) items, expected \(setup.options.items)")
             }
         })
+        out.append(try measure("store: every unit's items read whole", unit: .milliseconds, runs: runs,
+                               note: "FuheStore.itemTable() with no table kept (the SQL join and the compact rows)",
+                               prepare: { _ in store.forgetKeptViews() }) { _, _ in try store.itemTable().count })
+        out.append(try view("view: every unit's items (O), first open", note: "O with no table kept: every item read from the store", on: w,
+                            keys: [.character("O")], before: { store.forgetKeptViews() }))
+        out.append(try view("view: every unit's items (O) after an edit elsewhere", note: "one item of another unit changed since the last O: that unit read again", on: w,
+                            keys: [.character("O")], before: { try editOneItem() }))
         out.append(try view("view: overdue items (O 2)", note: "the overdue view of every unit's items", on: w,
                             keys: [.character("O"), .character("2")]))
         out.append(try view("view: dashboard (Z)", note: "CycleStats.compute over all summaries and items, render", on: w,
@@ -90,12 +101,23 @@ struct CycleBenchmarks {
                 throw BenchFailure("dashboard counts \((w.state.overlay as? Dashboard)?.stats?.progress.units ?? -1) dossiers, expected \(setup.options.dossiers + 1)")
             }
         })
+        out.append(try view("view: dashboard (Z), first open", note: "Z with nothing kept: units, findings and item facts read from the store", on: w,
+                            keys: [.character("Z")], before: { store.forgetKeptViews() }))
         out.append(try view("view: command palette (: fh)", note: "every command, unit and indicator; the query fh", on: w,
                             keys: [.character(":"), .character("f"), .character("h")]))
         out.append(try view("view: year over year (Y)", note: "every year of the unit, scored side by side", on: w,
                             keys: [.character("Y")]))
         out += try batch(on: w)
         return out
+    }
+
+    /// Changes one item of a unit with items (its measure text), as another session would.
+    func editOneItem() throws {
+        guard let id = try store.unitPage(UnitPageRequest(today: BenchSetup.today, limit: 50))
+            .rows.first(where: { $0.totalItems > 0 })?.dossierID else { throw BenchFailure("no unit with items") }
+        var item = try store.dossier(id: id).items[0]
+        item.measure = item.measure.hasSuffix("（复查）") ? String(item.measure.dropLast(4)) : item.measure + "（复查）"
+        _ = try store.apply([.item(item)], to: id, base: .unconditional, actor: "bench")
     }
 
     /// Twenty rows scored in one batch: select, the form, the preview, one edit; and (before the

@@ -154,9 +154,12 @@ public struct CycleStats: Sendable, Hashable, Codable {
             s.progress.rowsTotal += sum.scorableRows
             s.progress.rowsLeft += max(0, sum.scorableRows - sum.reviewedRows)
         }
-        s.grades = gradeCounts(units)
-        s.gradeChanged = units.filter { u in
-            guard let from = u.selfGradeLabel, let to = u.reviewGradeLabel else { return false }
+        // Each unit's grades as bands of its scheme, worked out once (the 繁简 grade rule trims and
+        // simplifies the stated grade).
+        let labels = units.map { (stated: $0.selfGradeLabel, review: $0.reviewGradeLabel) }
+        s.grades = gradeCounts(labels)
+        s.gradeChanged = labels.filter { l in
+            guard let from = l.stated, let to = l.review else { return false }
             return from != to
         }.count
         s.averageSelf = average(units.compactMap { $0.summary.selfTotal?.hundredths })
@@ -179,11 +182,11 @@ public struct CycleStats: Sendable, Hashable, Codable {
     }
 
     /// Counts per grade label, best first (labels of every scheme in use).
-    static func gradeCounts(_ units: [CycleUnit]) -> [GradeCount] {
+    static func gradeCounts(_ labels: [(stated: String?, review: String?)]) -> [GradeCount] {
         var selfCounts: [String: Int] = [:], reviewCounts: [String: Int] = [:]
-        for u in units {
-            if let g = u.selfGradeLabel { selfCounts[g, default: 0] += 1 }
-            if let g = u.reviewGradeLabel { reviewCounts[g, default: 0] += 1 }
+        for l in labels {
+            if let g = l.stated { selfCounts[g, default: 0] += 1 }
+            if let g = l.review { reviewCounts[g, default: 0] += 1 }
         }
         let order = ["优", "优秀", "良", "良好", "中", "合格", "一般", "差", "不合格", "较差"]
         let labels = Set(selfCounts.keys).union(reviewCounts.keys).sorted {

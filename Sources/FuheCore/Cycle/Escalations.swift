@@ -151,8 +151,22 @@ public struct RectSummary: Sendable, Hashable, Codable {
     public var overdue = 0
     public var dueSoon = 0
     public var candidates = 0
-    public var byBucket: [AgeingBucket: Int] = [:]
-    public var byStatus: [RectStatus: Int] = [:]
+    /// Counts by bucket and by status, in arrays indexed by `slot` (these enums hash through
+    /// their raw strings, which made two dictionary updates per item most of a 20,000-item count).
+    private var bucketCounts = [Int](repeating: 0, count: AgeingBucket.allCases.count)
+    private var statusCounts = [Int](repeating: 0, count: RectStatus.allCases.count)
+
+    /// Overdue items by ageing bucket (buckets with none left out).
+    public var byBucket: [AgeingBucket: Int] {
+        get { Self.dictionary(bucketCounts, slot: Self.slot) }
+        set { bucketCounts = Self.counts(newValue, slot: Self.slot) }
+    }
+
+    /// Items by status (statuses with none left out).
+    public var byStatus: [RectStatus: Int] {
+        get { Self.dictionary(statusCounts, slot: Self.slot) }
+        set { statusCounts = Self.counts(newValue, slot: Self.slot) }
+    }
 
     public init() {}
 
@@ -167,7 +181,7 @@ public struct RectSummary: Sendable, Hashable, Codable {
 
     mutating func add(_ status: RectStatus, state: DeadlineState, bucket: AgeingBucket?, candidate: Bool) {
         total += 1
-        byStatus[status, default: 0] += 1
+        statusCounts[Self.slot(status)] += 1
         switch status {
         case .closed: closed += 1
         case .withdrawn: withdrawn += 1
@@ -175,7 +189,7 @@ public struct RectSummary: Sendable, Hashable, Codable {
         }
         if state.isOverdue { overdue += 1 }
         if state.dueSoon { dueSoon += 1 }
-        if let bucket { byBucket[bucket, default: 0] += 1 }
+        if let bucket { bucketCounts[Self.slot(bucket)] += 1 }
         if candidate { candidates += 1 }
         counted = total - withdrawn
     }
@@ -190,6 +204,73 @@ public struct RectSummary: Sendable, Hashable, Codable {
         guard whole > 0 else { return nil }
         let tenths = (part * 2000 + whole) / (2 * whole)
         return "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+extension RectSummary {
+    private enum CodingKeys: String, CodingKey {
+        case total, counted, open, closed, withdrawn, overdue, dueSoon, candidates, byBucket, byStatus
+    }
+
+    /// The same JSON as the stored dictionaries gave (`fuhe stats --json`).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        total = try c.decode(Int.self, forKey: .total)
+        counted = try c.decode(Int.self, forKey: .counted)
+        open = try c.decode(Int.self, forKey: .open)
+        closed = try c.decode(Int.self, forKey: .closed)
+        withdrawn = try c.decode(Int.self, forKey: .withdrawn)
+        overdue = try c.decode(Int.self, forKey: .overdue)
+        dueSoon = try c.decode(Int.self, forKey: .dueSoon)
+        candidates = try c.decode(Int.self, forKey: .candidates)
+        byBucket = try c.decode([AgeingBucket: Int].self, forKey: .byBucket)
+        byStatus = try c.decode([RectStatus: Int].self, forKey: .byStatus)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(total, forKey: .total)
+        try c.encode(counted, forKey: .counted)
+        try c.encode(open, forKey: .open)
+        try c.encode(closed, forKey: .closed)
+        try c.encode(withdrawn, forKey: .withdrawn)
+        try c.encode(overdue, forKey: .overdue)
+        try c.encode(dueSoon, forKey: .dueSoon)
+        try c.encode(candidates, forKey: .candidates)
+        try c.encode(byBucket, forKey: .byBucket)
+        try c.encode(byStatus, forKey: .byStatus)
+    }
+
+    /// The array slot of each case (a switch: no hashing, and a new case must be given one).
+    static func slot(_ b: AgeingBucket) -> Int {
+        switch b {
+        case .upTo30: 0
+        case .upTo90: 1
+        case .over90: 2
+        }
+    }
+
+    static func slot(_ s: RectStatus) -> Int {
+        switch s {
+        case .pending: 0
+        case .inProgress: 1
+        case .submitted: 2
+        case .longTerm: 3
+        case .closed: 4
+        case .withdrawn: 5
+        }
+    }
+
+    static func dictionary<K: CaseIterable & Hashable>(_ counts: [Int], slot: (K) -> Int) -> [K: Int] {
+        var out: [K: Int] = [:]
+        for k in K.allCases where counts[slot(k)] != 0 { out[k] = counts[slot(k)] }
+        return out
+    }
+
+    static func counts<K: CaseIterable & Hashable>(_ dictionary: [K: Int], slot: (K) -> Int) -> [Int] {
+        var out = [Int](repeating: 0, count: K.allCases.count)
+        for (k, n) in dictionary { out[slot(k)] = n }
+        return out
     }
 }
 

@@ -147,6 +147,41 @@ public struct ItemTable: Sendable {
 
     public func unit(of row: Int) -> Unit { units[Int(rows[row].unit)] }
 
+    /// The rows of each unit, in unit order (the rows come grouped by unit, each unit once).
+    public var unitRows: [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(units.count)
+        var start = 0
+        while start < rows.count {
+            var end = start + 1
+            while end < rows.count, rows[end].unit == rows[start].unit { end += 1 }
+            out.append(start..<end)
+            start = end
+        }
+        return out
+    }
+
+    /// Appends the unit of `other`'s rows `range` (one unit's rows) with its rows, their text
+    /// copied: how a table is spliced from an older one and the rows of the units that changed.
+    public mutating func appendUnit(_ range: Range<Int>, of other: ItemTable) {
+        guard let first = range.first else { return }
+        let unit = add(other.units[Int(other.rows[first].unit)])
+        for var row in other.rows[range] {
+            row.unit = unit
+            row.itemID = copy(row.itemID, from: other)
+            row.findingID = copy(row.findingID, from: other)
+            row.problem = copy(row.problem, from: other)
+            row.measure = copy(row.measure, from: other)
+            row.respUnit = copy(row.respUnit, from: other)
+            row.respPerson = copy(row.respPerson, from: other)
+            rows.append(row)
+        }
+    }
+
+    private mutating func copy(_ t: Text, from other: ItemTable) -> Text {
+        other.bytes.withUnsafeBufferPointer { text(UnsafeBufferPointer(rebasing: $0[Int(t.start)..<Int(t.start + t.count)])) }
+    }
+
     /// The whole digest of one item (its strings made now).
     public func digest(at index: Int) -> ItemDigest {
         let r = rows[index], u = units[Int(r.unit)], f = r.facts
