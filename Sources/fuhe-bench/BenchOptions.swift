@@ -14,6 +14,8 @@ struct BenchOptions {
     var checkOnly = false
     /// Only the data path of issue 14 §5 (`--data-only`): stored JSON, import, rescore all, check, verify, merge.
     var dataOnly = false
+    /// Only scoring (`--rescore-only`): rescore all, score one first time, rescore after an edit.
+    var rescoreOnly = false
     /// Only the document figures (`--documents-only`): 意见书, 通报, XLSX ledger.
     var documentsOnly = false
     /// Only the cycle views of issue 13 (`--cycle-only`).
@@ -26,7 +28,7 @@ struct BenchOptions {
     var fixtures = "Tests/FuheIntakeTests/Fixtures"
 
     static let usage = """
-        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only] [--check-only] [--data-only] [--cycle-only] [--workstation-only]
+        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only] [--check-only] [--data-only] [--rescore-only] [--cycle-only] [--workstation-only]
                fuhe-bench --intake [--fixtures DIR] [--runs N]
 
           --dossiers N    dossiers in the synthetic store (default 2000)
@@ -38,6 +40,8 @@ struct BenchOptions {
           --check-only    build or reuse the store, then time only fuhe check and fuhe verify of it
           --data-only     build or reuse the store, then time only stored JSON (beside Foundation's), import,
                           rescore all, check, verify and merge
+          --rescore-only  build or reuse the store, then time only scoring: rescore all, score one dossier the
+                          first time, rescore after one edit
           --documents-only  build or reuse the store, then time only the documents (意见书, 通报, XLSX ledger)
           --cycle-only    build or reuse the store, then time only the cycle views (blockers, batch, sort, findings, items, dashboard, palette, years)
           --workstation-only  build or reuse the store, then time only the workstation: unit pages, first screen, keys, paste, memory
@@ -56,6 +60,7 @@ struct BenchOptions {
             if flag == "--documents-only" { o.documentsOnly = true; continue }
             if flag == "--check-only" { o.checkOnly = true; continue }
             if flag == "--data-only" { o.dataOnly = true; continue }
+            if flag == "--rescore-only" { o.rescoreOnly = true; continue }
             if flag == "--cycle-only" { o.cycleOnly = true; continue }
             if flag == "--workstation-only" { o.workstationOnly = true; continue }
             if flag == "--intake" { o.intake = true; continue }

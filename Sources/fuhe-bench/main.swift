@@ -95,6 +95,16 @@ do {
         print(report.render())
         exit(0)
     }
+    if options.rescoreOnly {
+        let scoring = ScoringBenchmarks(setup: setup, store: store, ids: ids)
+        report.measurements.append(try scoring.rescoreAll().0)
+        report.measurements.append(try scoring.scoreFirstTime())
+        let (rescore, series) = try scoring.rescoreAfterEdit()
+        report.measurements += [rescore, series]
+        report.load.end = loadAverage()
+        print(report.render())
+        exit(0)
+    }
     if options.checkOnly {
         let (check, verify) = try StoreBenchmarks(setup: setup, store: store, ids: ids).checkAndVerify()
         report.measurements += [check, verify]

@@ -66,19 +66,24 @@ enum DataChecks {
                           threshold: Decimal) -> [ValidationMessage] {
         let evaluation = dossier.evaluation
         let execNodes = context.index.ids.indices.filter { context.index.isBudgetExec[$0] }
-        let rate: Decimal
-        let source: String
+        let rate: () -> Decimal
+        let below: Bool
+        let source: () -> String
         if let executed = evaluation.executed, let budget = evaluation.budgetFullYear, budget.yuan != 0 {
-            rate = Decimal(executed.yuan) / Decimal(budget.yuan) * 100
-            source = "（\(executed.wanYuanText)/\(budget.wanYuanText)万元）"
+            rate = { Decimal(executed.yuan) / Decimal(budget.yuan) * 100 }
+            // executed × 100 / budget < threshold, decided in integers when the threshold is small.
+            let exact = ExactFraction(Int128(executed.yuan) * 100).divided(by: .whole(Int128(budget.yuan)))
+            below = ExactFraction(threshold).flatMap { exact?.compare($0) }.map { $0 < 0 } ?? (rate() < threshold)
+            source = { "（\(executed.wanYuanText)/\(budget.wanYuanText)万元）" }
         } else if let value = execNodes.lazy.compactMap({ context.results[$0]?.effectiveActual?.number }).first {
-            rate = value
-            source = ""
+            rate = { value }
+            below = value < threshold
+            source = { "" }
         } else {
             return []
         }
-        guard rate < threshold else { return [] }
-        let head = "预算执行率\(ScoreText.pct(rate))\(source)，低于\(ScoreText.pct(threshold))"
+        guard below else { return [] }
+        let head = "预算执行率\(ScoreText.pct(rate()))\(source())，低于\(ScoreText.pct(threshold))"
         var messages: [ValidationMessage] = []
         for p in execNodes {
             let node = context.nodes[p]

@@ -3,26 +3,64 @@ import Foundation
 /// The engine's reading of one scoresheet leaf: the suggested score (if the method can suggest
 /// one), the range a review score must respect beyond the node's own limits, the exact measure
 /// used, a one-sentence Chinese explanation and the row flags (e.g. `OVERSHOOT`).
+///
+/// The explanation and the measure are computed when first read, not when the row is scored:
+/// rescoring a whole store needs neither, the detail pane, documents and the CLI read them.
 public struct RowEvaluation: Hashable, Sendable {
     public var nodeID: String
     /// Suggested score; nil for MANUAL, ADJUST, TRIAL, missing input or division by zero.
     public var suggestion: Score?
     /// QUAL_3LEVEL band of the chosen level, or the TIERED tier's [points, points_max].
     public var allowedRange: ClosedRange<Score>?
-    /// The exact rate or value scored (e.g. 82.446…% for BUDGET_EXEC), never rounded.
-    public var measure: Decimal?
-    /// How the suggestion was computed, one Chinese sentence.
-    public var explanation: String
     /// Row flags (warnings), e.g. `OVERSHOOT`.
     public var flags: [ValidationMessage]
+    private var measured: Deferred<Decimal?>
+    private var explained: Deferred<String>
 
+    /// The exact rate or value scored (e.g. 82.446…% for BUDGET_EXEC), never rounded.
+    public var measure: Decimal? {
+        get { measured.value }
+        set { measured = Deferred(newValue) }
+    }
+
+    /// How the suggestion was computed, one Chinese sentence.
+    public var explanation: String {
+        get { explained.value }
+        set { explained = Deferred(newValue) }
+    }
+
+    /// `measure` and `explanation` are evaluated when first read (each at most once per read).
     public init(nodeID: String, suggestion: Score? = nil, allowedRange: ClosedRange<Score>? = nil,
-                measure: Decimal? = nil, explanation: String, flags: [ValidationMessage] = []) {
+                measure: @autoclosure @escaping @Sendable () -> Decimal? = nil,
+                explanation: @autoclosure @escaping @Sendable () -> String, flags: [ValidationMessage] = []) {
         self.nodeID = nodeID
         self.suggestion = suggestion
         self.allowedRange = allowedRange
-        self.measure = measure
-        self.explanation = explanation
+        self.measured = Deferred(measure)
+        self.explained = Deferred(explanation)
         self.flags = flags
     }
+
+    public static func == (a: RowEvaluation, b: RowEvaluation) -> Bool {
+        a.nodeID == b.nodeID && a.suggestion == b.suggestion && a.allowedRange == b.allowedRange
+            && a.flags == b.flags && a.measure == b.measure && a.explanation == b.explanation
+    }
+
+    /// Hashes the eagerly computed parts (equal rows hash alike; the text is not built for it).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(nodeID)
+        hasher.combine(suggestion)
+        hasher.combine(allowedRange)
+        hasher.combine(flags)
+    }
+}
+
+/// A value computed on demand from a `@Sendable` closure, or given.
+private struct Deferred<Value: Sendable>: Sendable {
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+    init(_ value: Value) { make = { value } }
+
+    var value: Value { make() }
 }

@@ -34,15 +34,18 @@ extension ScoringEngine {
         let chosen = matched.sorted()
         let sum = chosen.reduce(Decimal(0)) { $0 + elements[$1].points }
         let score = row.score(sum)
-        var text = chosen.isEmpty
-            ? "未满足任何要素，得\(ScoreText.points(score))"
-            : "满足\(chosen.count)项要素（"
-                + chosen.map { "\(elements[$0].name)\(ScoreText.points(elements[$0].points))" }.joined(separator: "、")
-                + "），得\(ScoreText.points(score))"
-        let missing = elements.indices.filter { !matched.contains($0) }.map { elements[$0].name }
-        if !chosen.isEmpty && !missing.isEmpty { text += "；未满足：" + missing.joined(separator: "、") }
-        if !unknown.isEmpty { text += "；未能识别：" + unknown.joined(separator: "、") }
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: sum, explanation: text)
+        let unknownPieces = unknown
+        return RowEvaluation(nodeID: row.id, suggestion: score, measure: sum, explanation: {
+            var text = chosen.isEmpty
+                ? "未满足任何要素，得\(ScoreText.points(score))"
+                : "满足\(chosen.count)项要素（"
+                    + chosen.map { "\(elements[$0].name)\(ScoreText.points(elements[$0].points))" }.joined(separator: "、")
+                    + "），得\(ScoreText.points(score))"
+            let missing = elements.indices.filter { !chosen.contains($0) }.map { elements[$0].name }
+            if !chosen.isEmpty && !missing.isEmpty { text += "；未满足：" + missing.joined(separator: "、") }
+            if !unknownPieces.isEmpty { text += "；未能识别：" + unknownPieces.joined(separator: "、") }
+            return text
+        }())
     }
 
     /// Level A → W, B → 0.7W, C → 0.3W (rounded), with the level's band as the allowed range:
@@ -54,8 +57,10 @@ extension ScoringEngine {
         guard let range = qualBand(level, weight: row.node.maxScore) else {
             return row.unscored("分值为\(row.node.maxScore)，无法划分定性档次")
         }
-        let factor: Decimal = level == .a ? 1 : Decimal(level == .b ? 7 : 3) / 10
-        let suggestion = row.score(row.weight * factor).clamped(to: range.lowerBound, range.upperBound)
+        let tenths = level == .a ? 10 : (level == .b ? 7 : 3)
+        let exact = ExactFraction(row.node.maxScore).multiplied(by: ExactFraction(Int128(tenths), 10))
+        let suggestion = row.score(exact, or: row.weight * (level == .a ? 1 : Decimal(tenths) / 10))
+            .clamped(to: range.lowerBound, range.upperBound)
         return RowEvaluation(nodeID: row.id, suggestion: suggestion, allowedRange: range, explanation:
             "定性评价为\(level.rawValue)档（\(level.label)），分值区间\(range.lowerBound)–\(range.upperBound)分，"
             + "建议\(ScoreText.points(suggestion))")

@@ -1,83 +1,113 @@
 import Foundation
 
 /// BUDGET_EXEC, PROP_POS / OVERSHOOT_CHECK, PROP_NEG and FULL_OR_ZERO.
+///
+/// Scores are computed as exact fractions (`ExactFraction`) and fall back to the same formula in
+/// `Decimal` when a fraction cannot decide; measures and explanations are built when read.
 extension ScoringEngine {
     /// W × min(rate, 100%); the rate is the actual's number (in percent) or executed / full-year budget.
     static func budgetExecution(_ row: RowContext, _ evaluation: SelfEvaluation) -> RowEvaluation {
-        let rate: Decimal
-        let source: String
+        let rate: @Sendable () -> Decimal
+        let exactRate: ExactFraction?
+        let source: @Sendable (Decimal) -> String
         if let number = row.actual?.number {
-            rate = number
-            source = "预算执行率\(ScoreText.pct(number))"
+            rate = { number }
+            exactRate = ExactFraction(number)
+            source = { "预算执行率\(ScoreText.pct($0))" }
         } else if let executed = evaluation.executed, let budget = evaluation.budgetFullYear {
             guard budget.yuan != 0 else { return row.unscored("全年预算数为0，无法计算预算执行率，需综合判断") }
-            rate = Decimal(executed.yuan) / Decimal(budget.yuan) * 100
-            source = "全年执行数\(ScoreText.money(executed))÷全年预算数\(ScoreText.money(budget))=预算执行率\(ScoreText.pct(rate))"
+            rate = { Decimal(executed.yuan) / Decimal(budget.yuan) * 100 }
+            exactRate = ExactFraction(Int128(executed.yuan) * 100).divided(by: ExactFraction(Int128(budget.yuan)))
+            source = { "全年执行数\(ScoreText.money(executed))÷全年预算数\(ScoreText.money(budget))=预算执行率\(ScoreText.pct($0))" }
         } else if row.actual == nil {
             return row.unscored("未填写预算执行率，也没有全年预算数和全年执行数，无法计算建议分")
         } else {
             return row.noActual("预算执行率")
         }
-        let used = rate > 100 ? 100 : rate
-        let score = row.score(row.weight * used / 100)
-        let text = rate >= 100
-            ? "\(source)，达到100%，得满分\(ScoreText.points(score))"
-            : "\(source)，按比例得分\(ScoreText.num(row.weight))×\(ScoreText.pct(rate))=\(ScoreText.points(score))"
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: rate, explanation: text)
+        let hundred = ExactFraction.whole(100)
+        let full = exactRate.flatMap { $0.compare(hundred) }.map { $0 >= 0 } ?? (rate() >= 100)
+        let score = row.score(exactRate.flatMap { (full ? hundred : $0).multiplied(by: ExactFraction(row.node.maxScore)) }
+                                  .flatMap { $0.divided(by: hundred) },
+                              or: row.weight * (full ? 100 : rate()) / 100)
+        return RowEvaluation(nodeID: row.id, suggestion: score, measure: rate(), explanation: full
+            ? "\(source(rate()))，达到100%，得满分\(ScoreText.points(score))"
+            : "\(source(rate()))，按比例得分\(ScoreText.num(row.weight))×\(ScoreText.pct(rate()))=\(ScoreText.points(score))")
     }
 
     /// a ≥ t → W, else W × a / t; flagged OVERSHOOT when a / t ≥ `overshoot`.
     static func proportionalPositive(_ row: RowContext, overshoot: Decimal?) -> RowEvaluation {
         guard let a = row.actual?.number else { return row.noActual() }
         guard let t = row.target?.number else { return row.noTarget() }
-        let rate: Decimal? = t != 0 ? a / t * 100 : nil
+        let rate: @Sendable () -> Decimal? = { t != 0 ? a / t * 100 : nil }
+        let fa = ExactFraction(a), ft = ExactFraction(t)
         var flags: [ValidationMessage] = []
-        if let overshoot, t > 0, a / t >= overshoot {
+        if let overshoot, t > 0, reaches(a, t, overshoot, fa, ft) {
             flags.append(ValidationMessage(code: "OVERSHOOT", level: .warning, message:
                 "“\(row.name)”实际完成\(row.show(a))为目标值\(row.show(t))的\(ScoreText.pct(a / t * 100))，"
                 + "达到超额复核比例\(ScoreText.pct(overshoot * 100))，请分析目标值是否设定明显偏低",
                 nodeID: row.id, field: "actual"))
         }
         if a >= t {
-            let score = row.score(row.weight)
-            let done = rate.map { "（完成\(ScoreText.pct($0))）" } ?? ""
-            return RowEvaluation(nodeID: row.id, suggestion: score, measure: rate, explanation:
-                "实际完成\(row.show(a))，达到目标值\(row.show(t))\(done)，得满分\(ScoreText.points(score))", flags: flags)
+            let score = row.fullScore
+            return RowEvaluation(nodeID: row.id, suggestion: score, measure: rate(), explanation:
+                "实际完成\(row.show(a))，达到目标值\(row.show(t))\(rate().map { "（完成\(ScoreText.pct($0))）" } ?? "")，"
+                + "得满分\(ScoreText.points(score))", flags: flags)
         }
-        guard let rate, t > 0 else {
-            return row.unscored("目标值为\(row.show(t))，无法按完成比例计分，需综合判断", measure: rate)
+        guard t > 0 else {
+            return row.unscored("目标值为\(row.show(t))，无法按完成比例计分，需综合判断", measure: rate())
         }
-        let score = row.score(row.weight * a / t)
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: rate, explanation:
-            "实际完成\(row.show(a))，目标值\(row.show(t))，完成\(ScoreText.pct(rate))，"
-            + "按比例得分\(ScoreText.num(row.weight))×\(ScoreText.pct(rate))=\(ScoreText.points(score))", flags: flags)
+        let exact = fa.flatMap { ExactFraction(row.node.maxScore).multiplied(by: $0) }.flatMap { x in ft.flatMap { x.divided(by: $0) } }
+        let score = row.score(exact, or: row.weight * a / t)
+        return RowEvaluation(nodeID: row.id, suggestion: score, measure: rate(), explanation:
+            "实际完成\(row.show(a))，目标值\(row.show(t))，完成\(ScoreText.pct(rate() ?? 0))，"
+            + "按比例得分\(ScoreText.num(row.weight))×\(ScoreText.pct(rate() ?? 0))=\(ScoreText.points(score))", flags: flags)
+    }
+
+    /// a / t ≥ ratio for t > 0, decided as a ≥ ratio × t in integers when the values are small
+    /// (the quotient then lies at least 10⁻³⁶ from the ratio unless equal), else in `Decimal`.
+    private static func reaches(_ a: Decimal, _ t: Decimal, _ ratio: Decimal, _ fa: ExactFraction?, _ ft: ExactFraction?) -> Bool {
+        if let fa, let ft, fa.d < 1_000_000_000_000_000_000, ft.d < 1_000_000_000_000_000_000,
+           let fr = ExactFraction(ratio), let bound = fr.multiplied(by: ft), bound.d < 1_000_000_000_000_000_000,
+           ft.n.magnitude < 1_000_000_000_000_000_000, let c = fa.compare(bound) {
+            return c >= 0
+        }
+        return a / t >= ratio
     }
 
     /// a ≤ t → W; else W × t / a (RATIO) or W × max(0, 1 − (a − t) / t) (LINEAR_EXCESS).
     static func proportionalNegative(_ row: RowContext, _ variant: NegativeVariant) -> RowEvaluation {
         guard let a = row.actual?.number else { return row.noActual() }
         guard let t = row.target?.number else { return row.noTarget() }
-        let measure: Decimal? = t != 0 ? a / t * 100 : nil
+        let measure: @Sendable () -> Decimal? = { t != 0 ? a / t * 100 : nil }
         if a <= t {
-            let score = row.score(row.weight)
-            return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure, explanation:
+            let score = row.fullScore
+            return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure(), explanation:
                 "实际\(row.show(a))，未超过目标值\(row.show(t))，得满分\(ScoreText.points(score))")
         }
         guard t > 0 else {
-            return row.unscored("目标值为\(row.show(t))，无法按比例计分，需综合判断", measure: measure)
+            return row.unscored("目标值为\(row.show(t))，无法按比例计分，需综合判断", measure: measure())
         }
+        let w = ExactFraction(row.node.maxScore)
+        let fa = ExactFraction(a), ft = ExactFraction(t)
         switch variant {
         case .ratio:
-            let score = row.score(row.weight * t / a)
-            return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure, explanation:
+            let exact = ft.flatMap { w.multiplied(by: $0) }.flatMap { x in fa.flatMap { x.divided(by: $0) } }
+            let score = row.score(exact, or: row.weight * t / a)
+            return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure(), explanation:
                 "实际\(row.show(a))，超过目标值\(row.show(t))，按比例得分"
                 + "\(ScoreText.num(row.weight))×\(ScoreText.num(t))/\(ScoreText.num(a))=\(ScoreText.points(score))")
         case .linearExcess:
-            let excess = (a - t) / t
-            let score = row.score(row.weight * (excess >= 1 ? 0 : 1 - excess))
-            return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure, explanation:
-                "实际\(row.show(a))，超过目标值\(row.show(t))达\(ScoreText.pct(excess * 100))，按超出比例扣减得分"
-                + "\(ScoreText.num(row.weight))×(1−\(ScoreText.pct(excess * 100)))=\(ScoreText.points(score))")
+            // W × (1 − (a − t) / t) = W × (2t − a) / t, 0 once a ≥ 2t.
+            let excess: @Sendable () -> Decimal = { (a - t) / t }
+            let exact: ExactFraction? = fa.flatMap { fa in ft.flatMap { ft in
+                ft.adding(ft).flatMap { $0.subtracting(fa) }.flatMap { left in
+                    left.n <= 0 ? ExactFraction.whole(0) : w.multiplied(by: left).flatMap { $0.divided(by: ft) }
+                }
+            } }
+            let score = row.score(exact, or: row.weight * (excess() >= 1 ? 0 : 1 - excess()))
+            return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure(), explanation:
+                "实际\(row.show(a))，超过目标值\(row.show(t))达\(ScoreText.pct(excess() * 100))，按超出比例扣减得分"
+                + "\(ScoreText.num(row.weight))×(1−\(ScoreText.pct(excess() * 100)))=\(ScoreText.points(score))")
         }
     }
 
@@ -85,11 +115,11 @@ extension ScoringEngine {
     /// node's direction (POSITIVE ≥, NEGATIVE ≤, EQUAL =; QUALITATIVE is read as ≥).
     static func fullOrZero(_ row: RowContext) -> RowEvaluation {
         let met: Bool
-        let reason: String
+        let reason: @Sendable () -> String
         var measure: Decimal?
         if let answer = row.actual?.met {
             met = answer
-            reason = "实际情况“\(row.actual?.text ?? "")”"
+            reason = { "实际情况“\(row.actual?.text ?? "")”" }
         } else {
             guard let a = row.actual?.number else {
                 return row.noActual("是否达标（或实际完成值）")
@@ -102,10 +132,11 @@ extension ScoringEngine {
             case .equal: (met, sign) = (a == t, "=")
             case .positive, .qualitative: (met, sign) = (a >= t, "≥")
             }
-            reason = "实际\(row.show(a))，目标\(sign)\(row.show(t))"
+            reason = { "实际\(row.show(a))，目标\(sign)\(row.show(t))" }
         }
-        let score = row.score(met ? row.weight : 0)
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure, explanation:
-            met ? "\(reason)，达标，得满分\(ScoreText.points(score))" : "\(reason)，未达标，得\(ScoreText.points(score))")
+        let score = met ? row.fullScore : row.score(.whole(0), or: 0)
+        let measured = measure
+        return RowEvaluation(nodeID: row.id, suggestion: score, measure: measured, explanation:
+            met ? "\(reason())，达标，得满分\(ScoreText.points(score))" : "\(reason())，未达标，得\(ScoreText.points(score))")
     }
 }

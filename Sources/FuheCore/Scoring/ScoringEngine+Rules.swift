@@ -6,59 +6,48 @@ extension ScoringEngine {
     static func stepDeduct(_ row: RowContext, _ rule: StepDeductRule) -> RowEvaluation {
         guard let a = row.actual?.number else { return row.noActual() }
         guard rule.step > 0 else { return row.unscored("扣分步长为0，无法计算，需综合判断", measure: a) }
+        let steps = StepCount(value: a, rule: rule)
         let over = rule.side == .over
-        let excess = over ? a - rule.baseline : rule.baseline - a
-        let head = "\(row.name)\(row.show(a))"
-        if excess <= 0 {
-            let score = row.score(row.weight)
+        let head: @Sendable () -> String = { "\(row.name)\(row.show(a))" }
+        let exact = steps.exactExcess(over: over)
+        if exact.map({ $0.n <= 0 }) ?? (steps.excess <= 0) {
+            let score = row.fullScore
             return RowEvaluation(nodeID: row.id, suggestion: score, measure: a, explanation:
-                "\(head)，未\(over ? "超过" : "低于")基准\(row.show(rule.baseline))，得满分\(ScoreText.points(score))")
+                "\(head())，未\(over ? "超过" : "低于")基准\(row.show(rule.baseline))，得满分\(ScoreText.points(score))")
         }
-        let exact = rule.step == 1 ? excess : excess / rule.step
-        let steps: Decimal
-        let stepNote: String
-        switch rule.stepMode {
-        case .perFullStep:
-            steps = ExactDecimal.floor(exact)
-            stepNote = steps == exact ? "" : "，不足一步不扣，计\(ScoreText.num(steps))步"
-        case .perStartedStep:
-            steps = ExactDecimal.ceil(exact)
-            stepNote = steps == exact ? "" : "，不足一步按一步计，计\(ScoreText.num(steps))步"
-        case .continuous:
-            steps = exact
-            stepNote = ""
-        }
-        let deduction = steps * rule.deduct
-        let score = row.score(row.weight - deduction)
-        let unitWord = ScoreText.stepUnit(row.unit)
-        let available = row.weight - row.node.minScore.exact
-        let deducted = deduction > available
-            ? "应扣\(ScoreText.points(deduction))，扣完为止"
-            : "扣\(ScoreText.points(Score(rounding: deduction)))"
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: a, explanation:
-            "\(head)，\(over ? "超过" : "低于")基准\(ScoreText.num(excess))\(unitWord)，"
-            + "每\(ScoreText.num(rule.step))\(unitWord)扣\(ScoreText.points(rule.deduct))\(stepNote)，"
-            + "\(deducted)，得\(ScoreText.points(score))")
+        let deduction = exact.flatMap { steps.exactDeduction(excess: $0) }
+        let score = row.score(deduction.flatMap { ExactFraction(row.node.maxScore).subtracting($0) },
+                              or: row.weight - steps.deduction)
+        return RowEvaluation(nodeID: row.id, suggestion: score, measure: a, explanation: {
+            let unitWord = ScoreText.stepUnit(row.unit)
+            let available = row.weight - row.node.minScore.exact
+            let deducted = steps.deduction > available
+                ? "应扣\(ScoreText.points(steps.deduction))，扣完为止"
+                : "扣\(ScoreText.points(Score(rounding: steps.deduction)))"
+            return "\(head())，\(over ? "超过" : "低于")基准\(ScoreText.num(steps.excess))\(unitWord)，"
+                + "每\(ScoreText.num(rule.step))\(unitWord)扣\(ScoreText.points(rule.deduct))\(steps.note)，"
+                + "\(deducted)，得\(ScoreText.points(score))"
+        }())
     }
 
     /// The first tier containing the value gives its points, or a range [points, points_max]
     /// (suggesting the top of the range).
     static func tiered(_ row: RowContext, _ tiers: [Tier]) -> RowEvaluation {
         guard let a = row.actual?.number else { return row.noActual() }
-        let head = "\(row.name)\(row.show(a))"
+        let head: @Sendable () -> String = { "\(row.name)\(row.show(a))" }
         guard let tier = tiers.first(where: { $0.contains(a) }) else {
-            return row.unscored("\(head)不在任何档次内，需综合判断", measure: a)
+            return row.unscored("\(head())不在任何档次内，需综合判断", measure: a)
         }
-        let label = tier.label ?? describe(tier, unit: row.unit)
+        let label: @Sendable () -> String = { tier.label ?? describe(tier, unit: row.unit) }
         let low = row.score(tier.points)
         guard let pointsMax = tier.pointsMax else {
             return RowEvaluation(nodeID: row.id, suggestion: low, measure: a, explanation:
-                "\(head)，落在“\(label)”档，得\(ScoreText.points(low))")
+                "\(head())，落在“\(label())”档，得\(ScoreText.points(low))")
         }
         let high = row.score(pointsMax)
         let range = min(low, high)...max(low, high)
         return RowEvaluation(nodeID: row.id, suggestion: range.upperBound, allowedRange: range, measure: a,
-                             explanation: "\(head)，落在“\(label)”档，可在\(range.lowerBound)–\(range.upperBound)分之间评定，"
+                             explanation: "\(head())，落在“\(label())”档，可在\(range.lowerBound)–\(range.upperBound)分之间评定，"
                                  + "建议\(ScoreText.points(range.upperBound))")
     }
 
@@ -81,24 +70,79 @@ extension ScoringEngine {
     /// W − n × deduct (扣完为止); the actual's number is the count n.
     static func perOccurrence(_ row: RowContext, _ deduct: Decimal) -> RowEvaluation {
         guard let n = row.actual?.number else { return row.noActual("发现次数") }
-        let score = row.score(row.weight - n * deduct)
-        if n <= 0 {
+        let count = ExactFraction(n)
+        let exact = count.flatMap { c in ExactFraction(deduct).flatMap { c.multiplied(by: $0) } }
+        let score = row.score(exact.flatMap { ExactFraction(row.node.maxScore).subtracting($0) }, or: row.weight - n * deduct)
+        if count.map({ $0.n <= 0 }) ?? (n <= 0) {
             return RowEvaluation(nodeID: row.id, suggestion: score, measure: n, explanation:
                 "未发现不符合要求的情况，得满分\(ScoreText.points(score))")
         }
-        let deduction = n * deduct
-        let deducted = deduction > row.weight - row.node.minScore.exact
-            ? "应扣\(ScoreText.points(deduction))，扣完为止"
-            : "扣\(ScoreText.points(Score(rounding: deduction)))"
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: n, explanation:
-            "发现\(ScoreText.num(n))处不符合要求，每处扣\(ScoreText.points(deduct))，\(deducted)，得\(ScoreText.points(score))")
+        return RowEvaluation(nodeID: row.id, suggestion: score, measure: n, explanation: {
+            let deduction = n * deduct
+            let deducted = deduction > row.weight - row.node.minScore.exact
+                ? "应扣\(ScoreText.points(deduction))，扣完为止"
+                : "扣\(ScoreText.points(Score(rounding: deduction)))"
+            return "发现\(ScoreText.num(n))处不符合要求，每处扣\(ScoreText.points(deduct))，\(deducted)，得\(ScoreText.points(score))"
+        }())
     }
 
     /// W − (rank − 1) × step (扣完为止).
     static func rank(_ row: RowContext, _ step: Decimal) -> RowEvaluation {
         guard let r = row.actual?.number else { return row.noActual("排名") }
-        let score = row.score(row.weight - (r - 1) * step)
+        let exact = ExactFraction(r).flatMap { $0.subtracting(.whole(1)) }
+            .flatMap { behind in ExactFraction(step).flatMap { behind.multiplied(by: $0) } }
+            .flatMap { ExactFraction(row.node.maxScore).subtracting($0) }
+        let score = row.score(exact, or: row.weight - (r - 1) * step)
         return RowEvaluation(nodeID: row.id, suggestion: score, measure: r, explanation:
             "排名第\(ScoreText.num(r))位，每后移一位递减\(ScoreText.points(step))，得\(ScoreText.points(score))")
+    }
+}
+
+/// The steps of a STEP_DEDUCT row: in `Decimal` as the rule reads (for the text and as the
+/// reference), and as exact fractions for the score.
+private struct StepCount: Sendable {
+    let value: Decimal
+    let rule: StepDeductRule
+
+    var excess: Decimal { rule.side == .over ? value - rule.baseline : rule.baseline - value }
+    var exact: Decimal { rule.step == 1 ? excess : excess / rule.step }
+
+    var steps: Decimal {
+        switch rule.stepMode {
+        case .perFullStep: return ExactDecimal.floor(exact)
+        case .perStartedStep: return ExactDecimal.ceil(exact)
+        case .continuous: return exact
+        }
+    }
+
+    var deduction: Decimal { steps * rule.deduct }
+
+    /// "，不足一步不扣，计3步" when a partial step was dropped or counted.
+    var note: String {
+        let steps = steps, exact = exact
+        guard steps != exact else { return "" }
+        switch rule.stepMode {
+        case .perFullStep: return "，不足一步不扣，计\(ScoreText.num(steps))步"
+        case .perStartedStep: return "，不足一步按一步计，计\(ScoreText.num(steps))步"
+        case .continuous: return ""
+        }
+    }
+
+    func exactExcess(over: Bool) -> ExactFraction? {
+        guard let v = ExactFraction(value), let b = ExactFraction(rule.baseline) else { return nil }
+        return over ? v.subtracting(b) : b.subtracting(v)
+    }
+
+    /// steps × deduct for a positive excess; nil when a fraction overflows.
+    func exactDeduction(excess: ExactFraction) -> ExactFraction? {
+        guard let step = ExactFraction(rule.step), let deduct = ExactFraction(rule.deduct),
+              let q = excess.divided(by: step) else { return nil }
+        let whole: ExactFraction
+        switch rule.stepMode {
+        case .perFullStep: whole = ExactFraction(q.n / q.d)          // q > 0: truncation is floor
+        case .perStartedStep: whole = ExactFraction(q.n / q.d + (q.n % q.d == 0 ? 0 : 1))
+        case .continuous: whole = q
+        }
+        return whole.multiplied(by: deduct)
     }
 }

@@ -53,7 +53,7 @@ public enum ScoringEngine {
 }
 
 /// The inputs of one row and the small helpers every method needs.
-struct RowContext {
+struct RowContext: Sendable {
     let node: IndicatorNode
     let actual: ObservedValue?
     let target: ObservedValue?
@@ -64,28 +64,55 @@ struct RowContext {
     /// W: the node's maximum score.
     var weight: Decimal { node.maxScore.exact }
 
+    /// W clamped and rounded like any computed value (`score(weight)` without building a `Decimal`).
+    var fullScore: Score { score(ExactFraction(node.maxScore), or: weight) }
+
     /// Clamps an exact value into [min, max] and rounds it half-up to hundredths.
     func score(_ raw: Decimal) -> Score {
+        if let exact = ExactFraction(raw), let fast = clampedScore(exact, halfWayExact: true) { return fast }
         if raw.isNaN { return node.minScore }
         let low = node.minScore.exact, high = node.maxScore.exact
         return Score(rounding: raw < low ? low : (raw > high ? high : raw))
+    }
+
+    /// The same for a formula computed as an exact fraction; `decimal` is the same formula in
+    /// `Decimal` arithmetic, used when the fraction overflowed (nil) or lies exactly half-way
+    /// between two hundredths, where `Decimal`'s 38-digit intermediate rounding decides.
+    func score(_ exact: ExactFraction?, or decimal: @autoclosure () -> Decimal) -> Score {
+        if let exact, let fast = clampedScore(exact, halfWayExact: false) { return fast }
+        return score(decimal())
+    }
+
+    /// [min, max] clamping then half-up rounding in integers; nil when that cannot decide.
+    private func clampedScore(_ value: ExactFraction, halfWayExact: Bool) -> Score? {
+        guard let belowLow = value.compare(ExactFraction(node.minScore)), let aboveHigh = value.compare(ExactFraction(node.maxScore)) else {
+            return nil
+        }
+        if belowLow < 0 { return node.minScore }
+        if aboveHigh > 0 { return node.maxScore }
+        return value.roundedHundredths(halfWay: halfWayExact).map(Score.init(hundredths:))
     }
 
     /// `value` with this row's unit ("110%", "9天").
     func show(_ value: Decimal) -> String { ScoreText.value(value, unit) }
 
     /// A row without suggestion, explaining why.
-    func unscored(_ explanation: String, measure: Decimal? = nil) -> RowEvaluation {
-        RowEvaluation(nodeID: id, measure: measure, explanation: explanation)
+    func unscored(_ explanation: @autoclosure @escaping @Sendable () -> String,
+                  measure: @autoclosure @escaping @Sendable () -> Decimal? = nil) -> RowEvaluation {
+        RowEvaluation(nodeID: id, measure: measure(), explanation: explanation())
     }
 
     /// Why the actual's number is unavailable (missing, unreadable, or a zero denominator).
     func noActual(_ what: String = "实际完成值") -> RowEvaluation {
-        unscored(Self.missingReason(actual, what))
+        let actual = actual
+        return unscored(Self.missingReason(actual, what))
     }
 
     /// Why the target's number is unavailable.
-    func noTarget() -> RowEvaluation { unscored(Self.missingReason(target, "目标值")) }
+    func noTarget() -> RowEvaluation {
+        let target = target
+        return unscored(Self.missingReason(target, "目标值"))
+    }
 
     private static func missingReason(_ value: ObservedValue?, _ what: String) -> String {
         guard let text = value?.text, !text.allSatisfy(\.isWhitespace) else {

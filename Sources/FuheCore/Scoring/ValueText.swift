@@ -5,6 +5,7 @@ enum ValueText {
     /// Full-width ASCII → half-width, minus/division signs unified, whitespace removed, a trailing
     /// full stop dropped. Full-width comma and semicolon become "," and ";" (both are separators).
     static func normalize(_ text: String) -> String {
+        if isNormal(text) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let v = scalar.value
@@ -25,6 +26,16 @@ enum ValueText {
         var result = String(out)
         while result.last == "。" { result.removeLast() }
         return removeThousandsSeparators(result)
+    }
+
+    /// Whether `normalize` would return the text unchanged because every character is printable
+    /// ASCII other than "," or a CJK unified ideograph (the common case: element names, answers).
+    private static func isNormal(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            guard (0x21...0x7E).contains(v) && v != 0x2C || (0x4E00...0x9FFF).contains(v) else { return false }
+        }
+        return true
     }
 
     /// Drops "," used as a thousands separator ("9,768" → "9768"): a comma between a digit and

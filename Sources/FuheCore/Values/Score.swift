@@ -61,6 +61,11 @@ public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Rounds an exact computed value half-up to hundredths.
     public init(rounding value: Decimal) {
+        // Integer rounding of the decimal's own digits when they are small (no Foundation arithmetic).
+        if let fast = ExactFraction(value)?.roundedHundredths(halfWay: true) {
+            self.hundredths = fast
+            return
+        }
         let rounded = ExactDecimal.round(value * 100, places: 0)
         self.hundredths = Int(NSDecimalNumber(decimal: rounded).int64Value)
     }
