@@ -41,8 +41,10 @@ import GRDB
                                  "\u{2028}", "\u{FEFF}", " ", "{", "}", "[", "]", ",", ":", "null", "\\u0041"]
 
     private static func text(_ rng: inout SplitMix) -> String { (0..<rng.next(10)).map { _ in pieces[rng.next(pieces.count)] }.joined() }
-    private static func maybe<T>(_ rng: inout SplitMix, _ value: @autoclosure () -> T) -> T? { rng.next(2) == 0 ? nil : value() }
+    private static func maybe<T>(_ rng: inout SplitMix, _ value: (inout SplitMix) -> T) -> T? { rng.next(2) == 0 ? nil : value(&rng) }
     private static func day(_ rng: inout SplitMix) -> CalendarDay { CalendarDay(dayNumber: rng.next(60_000) - 10_000) }
+    private static func optText(_ rng: inout SplitMix) -> String? { rng.next(2) == 0 ? nil : text(&rng) }
+    private static func optDay(_ rng: inout SplitMix) -> CalendarDay? { rng.next(2) == 0 ? nil : day(&rng) }
 
     /// Items, findings and evidence with every member set or absent, hostile text in every string.
     @Test func generatedRowsWithEveryMember() throws {
@@ -50,48 +52,48 @@ import GRDB
         for k in 0..<400 {
             var item = RectificationItem(id: "I\(k)" + Self.text(&rng), findingID: Self.text(&rng), seq: rng.next(1_000) - 10,
                                          measure: Self.text(&rng), rectType: RectType.allCases[rng.next(RectType.allCases.count)],
-                                         respUnit: Self.text(&rng), respPerson: Self.text(&rng), respLeader: Self.maybe(&rng, "组长"),
-                                         createdOn: Self.day(&rng), deadline: Self.day(&rng), nextCheckOn: Self.maybe(&rng, Self.day(&rng)),
+                                         respUnit: Self.text(&rng), respPerson: Self.text(&rng), respLeader: Self.maybe(&rng) { r in "组长" },
+                                         createdOn: Self.day(&rng), deadline: Self.day(&rng), nextCheckOn: Self.optDay(&rng),
                                          status: RectStatus.allCases[rng.next(RectStatus.allCases.count)],
-                                         completionDesc: Self.maybe(&rng, Self.text(&rng)), submittedOn: Self.maybe(&rng, Self.day(&rng)),
-                                         evidenceIDs: (0..<rng.next(4)).map { "E\($0)" }, closedBy: Self.maybe(&rng, Self.text(&rng)),
-                                         closedOn: Self.maybe(&rng, Self.day(&rng)), closureNote: Self.maybe(&rng, Self.text(&rng)),
-                                         returnCount: rng.next(5), longTermSince: Self.maybe(&rng, Self.day(&rng)))
+                                         completionDesc: Self.optText(&rng), submittedOn: Self.optDay(&rng),
+                                         evidenceIDs: (0..<rng.next(4)).map { "E\($0)" }, closedBy: Self.optText(&rng),
+                                         closedOn: Self.optDay(&rng), closureNote: Self.optText(&rng),
+                                         returnCount: rng.next(5), longTermSince: Self.optDay(&rng))
             item.progress = (0..<rng.next(4)).map { _ in
-                ProgressEntry(date: Self.day(&rng), text: Self.text(&rng), by: Self.text(&rng), percent: Self.maybe(&rng, rng.next(101)))
+                ProgressEntry(date: Self.day(&rng), text: Self.text(&rng), by: Self.text(&rng), percent: Self.maybe(&rng) { r in r.next(101) })
             }
             item.deadlineHistory = (0..<rng.next(3)).map { _ in
                 DeadlineChange(old: Self.day(&rng), new: Self.day(&rng), reason: Self.text(&rng), by: Self.text(&rng), on: Self.day(&rng))
             }
-            item.escalations = Self.maybe(&rng, (0..<rng.next(3)).map { _ in
-                Escalation(kind: EscalationKind.allCases[rng.next(3)], date: Self.day(&rng), by: Self.text(&rng), reason: Self.text(&rng),
-                           target: Self.maybe(&rng, Self.text(&rng)))
-            })
+            item.escalations = Self.maybe(&rng) { r in (0..<r.next(3)).map { _ in
+                Escalation(kind: EscalationKind.allCases[r.next(3)], date: Self.day(&r), by: Self.text(&r), reason: Self.text(&r),
+                           target: Self.optText(&r))
+            } }
             try readsLikeFoundation(StoredJSON.encodeWithFoundation(item), as: RectificationItem.self)
-            var finding = Finding(id: "F\(k)", seq: rng.next(100), nodeID: Self.maybe(&rng, Self.text(&rng)),
+            var finding = Finding(id: "F\(k)", seq: rng.next(100), nodeID: Self.optText(&rng),
                                   category: FindingCategory.allCases[rng.next(FindingCategory.allCases.count)], description: Self.text(&rng),
-                                  amountInvolved: Self.maybe(&rng, Money(yuan: Int64(rng.next(2_000_000_000)) - 1_000_000_000)),
-                                  basis: Self.maybe(&rng, Self.text(&rng)), origin: FindingOrigin.allCases[rng.next(FindingOrigin.allCases.count)],
+                                  amountInvolved: Self.maybe(&rng) { r in Money(yuan: Int64(r.next(2_000_000_000)) - 1_000_000_000) },
+                                  basis: Self.optText(&rng), origin: FindingOrigin.allCases[rng.next(FindingOrigin.allCases.count)],
                                   severity: Severity.allCases[rng.next(Severity.allCases.count)],
-                                  recommendation: Self.maybe(&rng, Self.text(&rng)), ruleCode: Self.maybe(&rng, "S-00\(rng.next(9))"))
-            finding.repeatOf = Self.maybe(&rng, Self.text(&rng))
+                                  recommendation: Self.optText(&rng), ruleCode: Self.maybe(&rng) { r in "S-00\(r.next(9))" })
+            finding.repeatOf = Self.optText(&rng)
             try readsLikeFoundation(StoredJSON.encodeWithFoundation(finding), as: Finding.self)
             let evidence = Evidence(id: "E\(k)", title: Self.text(&rng), kind: EvidenceKind.allCases[rng.next(EvidenceKind.allCases.count)],
-                                    locator: Self.maybe(&rng, Self.text(&rng)), providedBy: EvidenceSource.allCases[rng.next(EvidenceSource.allCases.count)],
-                                    receivedOn: Self.maybe(&rng, Self.day(&rng)), verified: rng.next(2) == 0)
+                                    locator: Self.optText(&rng), providedBy: EvidenceSource.allCases[rng.next(EvidenceSource.allCases.count)],
+                                    receivedOn: Self.optDay(&rng), verified: rng.next(2) == 0)
             try readsLikeFoundation(StoredJSON.encodeWithFoundation(evidence), as: Evidence.self)
-            let value = ObservedValue(text: Self.text(&rng), number: Self.maybe(&rng, Decimal(rng.next(2_000_000)) / 1000 - 1000),
-                                      met: Self.maybe(&rng, rng.next(2) == 0), level: Self.maybe(&rng, QualLevel.allCases[rng.next(QualLevel.allCases.count)]),
-                                      items: Self.maybe(&rng, (0..<rng.next(3)).map { _ in Self.text(&rng) }))
-            let result = IndicatorResult(nodeID: "N\(k)", target: Self.maybe(&rng, value), actual: Self.maybe(&rng, value),
-                                         selfScore: Self.maybe(&rng, Score(hundredths: rng.next(20_000) - 10_000)), selfNote: Self.maybe(&rng, Self.text(&rng)),
-                                         verifiedActual: Self.maybe(&rng, value), reviewScore: Self.maybe(&rng, Score(hundredths: rng.next(10_000))),
-                                         deductionReason: Self.maybe(&rng, Self.text(&rng)), reviewNote: Self.maybe(&rng, Self.text(&rng)),
+            let value = ObservedValue(text: Self.text(&rng), number: Self.maybe(&rng) { r in Decimal(r.next(2_000_000)) / 1000 - 1000 },
+                                      met: Self.maybe(&rng) { r in r.next(2) == 0 }, level: Self.maybe(&rng) { r in QualLevel.allCases[r.next(QualLevel.allCases.count)] },
+                                      items: Self.maybe(&rng) { r in (0..<r.next(3)).map { _ in Self.text(&r) } })
+            let result = IndicatorResult(nodeID: "N\(k)", target: Self.maybe(&rng) { r in value }, actual: Self.maybe(&rng) { r in value },
+                                         selfScore: Self.maybe(&rng) { r in Score(hundredths: r.next(20_000) - 10_000) }, selfNote: Self.optText(&rng),
+                                         verifiedActual: Self.maybe(&rng) { r in value }, reviewScore: Self.maybe(&rng) { r in Score(hundredths: r.next(10_000)) },
+                                         deductionReason: Self.optText(&rng), reviewNote: Self.optText(&rng),
                                          evidenceIDs: (0..<rng.next(3)).map { _ in Self.text(&rng) },
-                                         status: RowStatus.allCases[rng.next(RowStatus.allCases.count)], reviewedBy: Self.maybe(&rng, Self.text(&rng)),
-                                         reviewedAt: Self.maybe(&rng, Date(timeIntervalSince1970: Double(rng.next(4_000_000_000)) - 500_000_000)),
-                                         question: Self.maybe(&rng, Self.text(&rng)), queriedBy: Self.maybe(&rng, Self.text(&rng)),
-                                         queriedAt: Self.maybe(&rng, Date(timeIntervalSince1970: Double(rng.next(4_000_000_000)))))
+                                         status: RowStatus.allCases[rng.next(RowStatus.allCases.count)], reviewedBy: Self.optText(&rng),
+                                         reviewedAt: Self.maybe(&rng) { r in Date(timeIntervalSince1970: Double(r.next(4_000_000_000)) - 500_000_000) },
+                                         question: Self.optText(&rng), queriedBy: Self.optText(&rng),
+                                         queriedAt: Self.maybe(&rng) { r in Date(timeIntervalSince1970: Double(r.next(4_000_000_000))) })
             try readsLikeFoundation(StoredJSON.encodeWithFoundation(result), as: IndicatorResult.self)
         }
     }
@@ -144,7 +146,8 @@ import GRDB
                 return (foundation, ours)
             }
             let (foundation, ours) = errors(type)
-            #expect(!foundation.isEmpty, "\(text)")
+            // (Whether JSONDecoder refuses a repeated key is its business; the answer must be its.)
+            if !text.contains("\"verified\":false") { #expect(!foundation.isEmpty, "\(text)") }
             #expect(ours == foundation, "\(text)")
         }
     }
