@@ -12,6 +12,9 @@ enum Baseline {
     /// and template the dossier uses.
     static let entities: Set<String> = ["result", "evidence", "finding", "item", "review", "evaluation", "unit", "cycle", "template"]
 
+    /// The entities a dossier shares with others (digested once per distinct text).
+    static let sharedEntities: Set<String> = ["unit", "cycle", "template"]
+
     /// Every verified entity of one dossier as stored JSON text.
     static func texts(of dossierID: String, _ db: Database) throws -> [EntityKey: String] {
         try EntitySnapshots.read([dossierID], db).merging(sharedTexts(of: dossierID, db)) { a, _ in a }
@@ -38,7 +41,7 @@ enum Baseline {
         private var shared: [String: (json: String, digest: [UInt8])] = [:]
 
         mutating func digest(_ key: EntityKey, _ json: String) -> [UInt8] {
-            guard ["unit", "cycle", "template"].contains(key.entity) else { return Baseline.digest(JSONFields.split(json)) }
+            guard Baseline.sharedEntities.contains(key.entity) else { return Baseline.digest(JSONFields.split(json)) }
             let id = key.entity + "/" + key.id
             if let known = shared[id], Self.sameBytes(known.json, json) { return known.digest }
             let d = Baseline.digest(JSONFields.split(json))
@@ -82,9 +85,14 @@ enum Baseline {
 
     /// Records the dossier's current data as its baseline (replacing an earlier one) and
     /// returns the combined digest, for the journal entry that brings the dossier in.
-    static func record(_ dossierID: String, _ db: Database, digester: inout Digester) throws -> String {
-        var digests: [EntityKey: [UInt8]] = [:]
-        for (key, json) in try texts(of: dossierID, db) { digests[key] = digester.digest(key, json) }
+    /// `own`: the digests of the dossier's own rows when already computed from the texts just
+    /// written (an import digests them on every core before its transaction); the shared unit,
+    /// cycle and template are read and digested here.
+    static func record(_ dossierID: String, _ db: Database, digester: inout Digester, own: [EntityKey: [UInt8]]? = nil) throws -> String {
+        var digests: [EntityKey: [UInt8]] = own ?? [:]
+        for (key, json) in try own == nil ? texts(of: dossierID, db) : sharedTexts(of: dossierID, db) where digests[key] == nil {
+            digests[key] = digester.digest(key, json)
+        }
         try db.execute(sql: "DELETE FROM entity_base WHERE dossier_id = ?", arguments: [dossierID])
         let insert = try db.cachedStatement(sql: "INSERT INTO entity_base(dossier_id, entity, entity_id, digest) VALUES (?, ?, ?, ?)")
         for (key, d) in digests { try insert.execute(arguments: [key.dossierID, key.entity, key.id, Data(d)]) }

@@ -66,16 +66,18 @@ extension FuheStore {
 
 /// Decoded templates keyed by their stored JSON text: loading a dossier reads the template's text
 /// (cheap) but decodes it only the first time. Content-addressed, so a changed template is simply
-/// a new entry; bounded to a few dozen templates.
+/// a new entry; bounded to a few dozen templates. Keyed by the text's bytes (`StoredText`): a
+/// `String` key hashes tens of KB of Chinese through Unicode normalisation on every dossier read.
 enum TemplateDecodeCache {
-    private static let entries = Mutex<[String: IndicatorTemplate]>([:])
+    private static let entries = Mutex<[StoredText: IndicatorTemplate]>([:])
 
     static func decode(_ json: String) throws -> IndicatorTemplate {
-        if let hit = entries.withLock({ $0[json] }) { return hit }
+        let key = StoredText(json)
+        if let hit = entries.withLock({ $0[key] }) { return hit }
         let t = try JSONColumn.decode(IndicatorTemplate.self, json)
         entries.withLock { cache in
             if cache.count >= 64 { cache.removeAll() }
-            cache[json] = t
+            cache[key] = t
         }
         return t
     }

@@ -1,6 +1,7 @@
 import Foundation
 import FuheCore
 import GRDB
+import Synchronization
 
 /// `fuhe verify`: the journal's chain, its anchors, and the data against the journal.
 ///
@@ -65,7 +66,9 @@ enum JournalAudit {
         return nil
     }
 
-    /// The first value that the journal does not explain, named, or nil.
+    /// The first value that the journal does not explain, named, or nil. Dossiers are read a
+    /// block at a time and audited on every core (the digests of every stored entity are most of
+    /// the work); the first problem in id order is the one named, as when auditing one by one.
     static func dataProblem(_ db: Database) throws -> String? {
         guard try db.tableExists("entity_base") else { return nil }
         var bases: [String: (seq: Int64, digest: String?)] = [:]
@@ -74,18 +77,47 @@ enum JournalAudit {
             """) {
             bases[row[0]] = (row[1], Baseline.digest(inMark: row[2]))
         }
-        var digester = Baseline.Digester()
-        for dossierID in try String.fetchAll(db, sql: "SELECT id FROM dossier ORDER BY id") {
-            guard let base = bases[dossierID], let recorded = base.digest else {
+        let digester = SharedDigester()
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM dossier ORDER BY id")
+        var start = 0
+        while start < ids.count {
+            let block = ids[start..<min(ids.count, start + 500)]
+            start += block.count
+            var audits: [DossierAudit] = []
+            for dossierID in block {
+                guard let base = bases[dossierID], let recorded = base.digest else {
+                    audits.append(DossierAudit(id: dossierID, recorded: nil, baseline: [:], texts: [:], later: []))
+                    continue
+                }
+                let later = try Journal.entries(db, sql: "WHERE dossier_id = ? AND seq > ? ORDER BY seq DESC", arguments: [dossierID, base.seq])
+                    .filter { Baseline.entities.contains($0.record.entity) }
+                audits.append(DossierAudit(id: dossierID, recorded: recorded, baseline: try Baseline.stored(dossierID, db),
+                                           texts: try Baseline.texts(of: dossierID, db), later: later))
+            }
+            let found = try ParallelWork.map(audits) { $0.problem(digester) }
+            if let first = found.first(where: { $0 != nil }) { return first }
+        }
+        return nil
+    }
+
+    /// What `fuhe verify` reads of one dossier: its import digest, its baseline, its entities now
+    /// and the journal entries since the baseline (newest first).
+    struct DossierAudit: Sendable {
+        let id: String
+        /// The combined digest the import entry recorded (nil: no import entry).
+        let recorded: String?
+        let baseline: [EntityKey: [UInt8]]
+        let texts: [EntityKey: String]
+        let later: [JournalEntry]
+
+        func problem(_ digester: SharedDigester) -> String? {
+            let dossierID = id
+            guard let recorded else {
                 return tr("档案 \(dossierID) 没有导入记录：它不是经由 Fuhe 写入的", "dossier \(dossierID) has no import entry: it was not written by Fuhe")
             }
-            let baseline = try Baseline.stored(dossierID, db)
             guard Baseline.combined(baseline) == recorded else {
                 return tr("档案 \(dossierID) 的核对基线被改动过（与日志中导入时记录的不同）", "the baseline of dossier \(dossierID) was changed (it differs from what the journal recorded at import)")
             }
-            let texts = try Baseline.texts(of: dossierID, db)
-            let later = try Journal.entries(db, sql: "WHERE dossier_id = ? AND seq > ? ORDER BY seq DESC", arguments: [dossierID, base.seq])
-                .filter { Baseline.entities.contains($0.record.entity) }
             // Only entities the journal touched since the baseline are replayed field by field.
             let touched = Set(later.map { EntityKey(dossierID: dossierID, entity: $0.record.entity, id: $0.record.entityID) })
             var state: [EntityKey: [String: String]] = [:]
@@ -108,8 +140,18 @@ enum JournalAudit {
                 let now: [UInt8]? = touched.contains(key) ? state[key].map(Baseline.digest) : texts[key].map { digester.digest(key, $0) }
                 if baseline[key] != now { return changed(key, field: nil, after: nil) }
             }
+            return nil
         }
-        return nil
+    }
+
+    /// `Baseline.Digester` shared by the cores auditing at once.
+    final class SharedDigester: Sendable {
+        private let digester = Mutex(Baseline.Digester())
+
+        func digest(_ key: EntityKey, _ json: String) -> [UInt8] {
+            guard Baseline.sharedEntities.contains(key.entity) else { return Baseline.digest(JSONFields.split(json)) }
+            return digester.withLock { $0.digest(key, json) }
+        }
     }
 
     static func changed(_ key: EntityKey, field: String?, after entry: JournalEntry?) -> String {

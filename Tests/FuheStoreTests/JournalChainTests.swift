@@ -27,6 +27,24 @@ import GRDB
             pieces.update(Array(repeating: UInt8(7), count: n - n / 2))
             #expect(pieces.finalize() == SHA256.digest(Array(repeating: 7, count: n)), "\(n) bytes")
         }
+        // Contiguous pieces (taken a block at a time), a non-contiguous collection (byte by byte)
+        // and strings, mixed across block boundaries, digest as the same bytes fed at once.
+        let message = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        for cut in [0, 1, 63, 64, 65, 127, 500, 999] {
+            var mixed = SHA256()
+            mixed.update(message[..<cut])
+            mixed.update(message[cut...].lazy.map { $0 })
+            #expect(mixed.finalize() == SHA256.digest(message), "cut at \(cut)")
+            var text = SHA256()
+            text.update(String(repeating: "复核", count: cut))
+            #expect(text.finalize() == SHA256.digest(Array(String(repeating: "复核", count: cut).utf8)), "text of \(cut)")
+            var buffered = SHA256()
+            message.withUnsafeBufferPointer { all in
+                buffered.update(buffer: UnsafeBufferPointer(rebasing: all[..<cut]))
+                buffered.update(buffer: UnsafeBufferPointer(rebasing: all[cut...]))
+            }
+            #expect(buffered.finalize() == SHA256.digest(message), "buffers cut at \(cut)")
+        }
     }
 
     /// Makes a few journalled edits and returns the store.

@@ -26,8 +26,9 @@ public struct SHA256: Sendable {
 
     public init() {}
 
-    /// Feeds bytes.
+    /// Feeds bytes (contiguous ones a block at a time; others byte by byte).
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        if bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) != nil { return }
         for byte in bytes {
             block[filled] = byte
             filled += 1
@@ -39,7 +40,37 @@ public struct SHA256: Sendable {
     /// Feeds a string's UTF-8 bytes.
     public mutating func update(_ text: String) {
         var text = text
-        text.withUTF8 { update($0) }
+        text.withUTF8 { update(buffer: $0) }
+    }
+
+    /// Feeds contiguous bytes: whole 64-byte blocks are compressed where they lie (the generic
+    /// byte-by-byte loop was most of `fuhe verify`, which digests every stored entity).
+    public mutating func update(buffer bytes: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(bytes.count)
+        var at = 0
+        if filled > 0 {
+            let n = min(64 - filled, bytes.count), from = filled
+            block.withUnsafeMutableBufferPointer { b in
+                for i in 0..<n { b[from + i] = bytes[i] }
+            }
+            filled += n
+            at += n
+            guard filled == 64 else { return }
+            compress()
+            filled = 0
+        }
+        while bytes.count - at >= 64 {
+            compress(UnsafeBufferPointer(rebasing: bytes[at..<(at + 64)]))
+            at += 64
+        }
+        let rest = bytes.count - at
+        if rest > 0 {
+            let from = at
+            block.withUnsafeMutableBufferPointer { b in
+                for i in 0..<rest { b[i] = bytes[from + i] }
+            }
+            filled = rest
+        }
     }
 
     /// The digest of everything fed so far.
@@ -60,7 +91,13 @@ public struct SHA256: Sendable {
     public mutating func finalizeHex() -> String { Self.hexString(finalize()) }
 
     private mutating func compress() {
-        block.withUnsafeBufferPointer { b in
+        let copy = block
+        copy.withUnsafeBufferPointer { compress($0) }
+    }
+
+    /// Compresses one 64-byte block.
+    private mutating func compress(_ b: UnsafeBufferPointer<UInt8>) {
+        do {
             w.withUnsafeMutableBufferPointer { w in
                 Self.k.withUnsafeBufferPointer { k in
                     for i in 0..<16 {

@@ -39,6 +39,8 @@ public enum StoredJSON {
     /// Only the dedicated reader/writer, for tests that must know neither fell back.
     package static func encodeDirect<T: Encodable>(_ value: T) throws -> String { try StoredJSONWriter.encode(value) }
     package static func decodeDirect<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try StoredJSONReader.decode(type, text) }
+    /// Only the per-type reader of the hot row types (nil for another type), for tests.
+    package static func decodeRow<T: Decodable>(_ type: T.Type, _ text: String) throws -> T? { try StoredRowReader.decode(type, text) }
 }
 
 /// ISO 8601 timestamps in UTC+8, as every store writes them in journal and summary columns.

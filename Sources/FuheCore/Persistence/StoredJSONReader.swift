@@ -11,6 +11,9 @@ enum StoredJSONReader {
     struct Unsupported: Error {}
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        // The hot row types are read straight into their fields; anything that reader does not
+        // model is read here through the tree (and failing that, by `JSONDecoder`).
+        if let row = try? StoredRowReader.decode(type, text) { return row }
         var copy = text
         let root = try copy.withUTF8 { bytes throws -> ReaderValue in
             var parser = ReaderParser(bytes: bytes)
@@ -145,11 +148,11 @@ struct ReaderParser {
         return v
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
     }
 
-    private mutating func literal(_ word: StaticString) throws {
+    mutating func literal(_ word: StaticString) throws {
         let n = word.utf8CodeUnitCount
         guard at + n <= bytes.count else { throw StoredJSONReader.Unsupported() }
         let p = word.utf8Start
@@ -206,7 +209,7 @@ struct ReaderParser {
     }
 
     /// JSON's number grammar; the text is kept and read by the type asked for.
-    private mutating func number() throws -> String {
+    mutating func number() throws -> String {
         let start = at
         func digits() -> Int {
             let from = at
@@ -230,7 +233,7 @@ struct ReaderParser {
     }
 
     /// A string at `at` (the opening quote); escapes decoded, raw control bytes refused.
-    private mutating func string() throws -> String {
+    mutating func string() throws -> String {
         at += 1
         let start = at
         while at < bytes.count {

@@ -70,11 +70,12 @@ extension FuheStore {
         var digester = Baseline.Digester()
         var shared = SharedWriter(db: db, mode: mode, batch: batch, at: now, actor: actor, origin: origin, importing: Set(dossiers.map(\.id)))
         for t in templates { try shared.template(t, for: nil) }
-        for var d in dossiers {
+        let prepared = try Self.prepareImport(dossiers, schemes: schemes)
+        for p in prepared {
             // The self-evaluation status is derived from the review and the items; a file that
-            // says otherwise is stored with the status the rules give.
-            d.evaluation.status = EvaluationLifecycle.derivedStatus(current: d.evaluation.status, review: d.review, items: d.items)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d.id]) == true {
+            // says otherwise is stored with the status the rules give (`prepareImport`).
+            let d = p.encoded.dossier
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM dossier WHERE id = ?"), arguments: [d.id]) == true {
                 guard mode == .replaceExisting else { throw StoreError.duplicateDossier(d.id) }
                 if samples.contains(d.id), try !Self.isSample(d.id, db) { throw Self.notASample(d.id) }
                 try db.execute(sql: "DELETE FROM dossier WHERE id = ?", arguments: [d.id])
@@ -83,13 +84,14 @@ extension FuheStore {
             try shared.template(d.template, for: d.id)
             try shared.unit(d.unit, for: d.id)
             try shared.cycle(d.cycle, for: d.id)
-            try Self.insert(d, db)
+            try Self.insert(p.encoded, db)
             if samples.contains(d.id) { try db.execute(sql: "INSERT OR IGNORE INTO sample_dossier(dossier_id) VALUES (?)", arguments: [d.id]) }
-            let (stored, scored) = try Self.refreshSummary(dossierID: d.id, schemes: schemes, today: today, db)
-            if let problem = StoredRules.violations(stored, scored: scored).first {
+            // The summary of the dossier as stored (read back from its texts before the transaction).
+            try Self.writeSummary(p.stored, p.scored, scheme: p.scheme, db)
+            if let problem = StoredRules.violations(p.stored, scored: p.scored).first {
                 throw StoreError.rule(code: problem.code, message: tr("档案 \(d.id)：\(problem.message)", "dossier \(d.id): \(problem.message)"))
             }
-            let digest = try Baseline.record(d.id, db, digester: &digester)
+            let digest = try Baseline.record(d.id, db, digester: &digester, own: p.digests)
             try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: d.id, entity: "dossier", entityID: d.id,
                                                  field: "*", old: nil, new: Baseline.mark(digest, imported: true), reason: reason),
                                batch: batch, at: now)
