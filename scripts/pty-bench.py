@@ -15,7 +15,19 @@ pspg gets the unit list of the same store as a CSV (every unit, the same columns
 one run of each, and prints for both: first screen (process start to the last byte of the first
 burst of output), per key (`j`/`k` and PgDn/PgUp) the first visible change (first byte) and the
 whole update (last byte), median and p99, CPU per key (user+sys of the process from
-/proc/PID/stat over the keys), bytes per key; then fuhe ÷ pspg for each figure.
+/proc/PID/stat over the keys), bytes per key; then fuhe ÷ pspg for each figure. Fuhe's keys are
+measured in each of its panes (unit list, scoresheet, items); the ratios use the unit list.
+With `--pause-ms N` every key is followed by N ms of quiet before the next one (a reviewer
+pressing keys one at a time, so Fuhe's detail area catches up after each key: its bytes are then
+part of the key's update); the default sends the next key 20 ms after the screen went quiet,
+as a held-down key does.
+
+    scripts/pty-bench.py --soak 3600 --fuhe .build/release/fuhe --store /path/to/bench.sqlite [--sample 30]
+
+Scripted use for a given number of seconds (cursor and page keys in every pane, opening units,
+search, filters, the detail area scrolled, help opened and closed), about 20 keys a second,
+sampling the process's resident memory (VmRSS, VmHWM) every `--sample` seconds: prints the
+curve and the growth per 10,000 keys after the first sample.
 """
 import argparse, os, shlex, pty, select, signal, statistics, struct, sys, termios, fcntl, time
 
@@ -58,7 +70,16 @@ def first_byte(fd, quiet=0.02, limit=2.0):
     return data, first, last
 
 def cpu_seconds(pid):
-    """user+sys CPU seconds of a process so far (/proc/PID/stat, fields 14 and 15)."""
+    """CPU seconds a process (all its threads) has run so far: /proc/PID/schedstat in nanoseconds
+    (user+sys; /proc/PID/stat counts 10 ms ticks, too coarse for 100 keys of half a millisecond)."""
+    try:
+        total = 0
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                total += int(f.read().split()[0])
+        return total / 1e9
+    except (OSError, ValueError):
+        pass
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -77,8 +98,25 @@ def unit_list_csv(store, path):
         w.writerows(rows)
     return len(rows)
 
-def measure_program(argv, env, width, height, keys, quit_key=b"q"):
-    """One run of a full-screen program: first screen and per-key figures."""
+def drain(fd, quiet):
+    """Reads whatever comes until `quiet` seconds pass with nothing: (bytes, seconds to the last byte or 0)."""
+    start = time.perf_counter()
+    data, last = b"", 0.0
+    while select.select([fd], [], [], quiet)[0]:
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        data += chunk
+        last = time.perf_counter() - start
+    return data, last
+
+# Fuhe's panes: (name, keys that bring the focus there from the previous one). Enter opens the
+# unit under the cursor and focuses its scoresheet; Tab goes on to the items.
+FUHE_PANES = (("unit list", b""), ("scoresheet", b"\r"), ("items", b"\t"))
+KEY_KINDS = (("j/k", b"j", b"k", 20), ("PgDn/PgUp", b"\x1b[6~", b"\x1b[5~", 3))
+
+def measure_program(argv, env, width, height, keys, panes=(("unit list", b""),), pause_ms=0, quit_key=b"q"):
+    """One run of a full-screen program: first screen and per-key figures in each pane."""
     t0 = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -97,17 +135,36 @@ def measure_program(argv, env, width, height, keys, quit_key=b"q"):
     out = {}
     # First screen: the last byte of the first burst of output, from process start.
     out["first screen"] = [last * 1000]
-    for label, down, up, block in (("j/k", b"j", b"k", 20), ("PgDn/PgUp", b"\x1b[6~", b"\x1b[5~", 3)):
-        firsts, lasts, sizes = [], [], []
-        cpu0 = cpu_seconds(pid)
-        for i in range(keys):
-            os.write(fd, down if (i // block) % 2 == 0 else up)
-            chunk, f, l = first_byte(fd)
-            firsts.append(f * 1000)
-            lasts.append(l * 1000)
-            sizes.append(len(chunk))
-        cpu = (cpu_seconds(pid) - cpu0) / keys * 1000
-        out[label] = (firsts, lasts, sizes, cpu)
+    for pane, prelude in panes:
+        if prelude:
+            os.write(fd, prelude)
+            read_until_quiet(fd, quiet=0.1)
+        for label, down, up, block in KEY_KINDS:
+            firsts, lasts, sizes = [], [], []
+            cpu0 = cpu_seconds(pid)
+            for i in range(keys):
+                # Output still coming for the last key (a slow moment on a loaded machine) is
+                # that key's, not the next one's first change.
+                late, _ = drain(fd, 0)
+                if late and sizes:
+                    sizes[-1] += len(late)
+                os.write(fd, down if (i // block) % 2 == 0 else up)
+                chunk, f, l = first_byte(fd, limit=0.3)
+                if not chunk:
+                    # The cursor was at the end of a short list: nothing changed, nothing to time.
+                    out["keys without a change"] = out.get("keys without a change", 0) + 1
+                    continue
+                if pause_ms:
+                    # A reviewer's pause: what comes later (the detail area catching up) belongs to this key.
+                    more, t = drain(fd, pause_ms / 1000)
+                    if more:
+                        chunk += more
+                        l += 0.02 + t
+                firsts.append(f * 1000)
+                lasts.append(l * 1000)
+                sizes.append(len(chunk))
+            cpu = (cpu_seconds(pid) - cpu0) / keys * 1000   # every key, changed or not
+            out[(pane, label)] = (firsts, lasts, sizes, cpu)
     with open(f"/proc/{pid}/status") as f:
         out["peak RSS MB"] = [int(l.split()[1]) / 1024 for l in f if l.startswith("VmHWM:")][0]
     os.write(fd, quit_key)
@@ -125,34 +182,120 @@ def compare_pspg(args):
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", FUHE_USER="bench")
     csv_path = os.path.join(tempfile.mkdtemp(prefix="pty-bench-"), "units.csv")
     n = unit_list_csv(args.store, csv_path)
-    programs = {"fuhe": shlex.split(args.fuhe) + ["--store", args.store], "pspg": ["pspg", "--csv", "-f", csv_path]}
+    programs = {"fuhe": (shlex.split(args.fuhe) + ["--store", args.store], FUHE_PANES),
+                "pspg": (["pspg", "--csv", "-f", csv_path], (("unit list", b""),))}
     runs = {name: [] for name in programs}
+    load0 = open("/proc/loadavg").read().split()[:3]
     for run in range(args.runs):
-        for name, argv in programs.items():
-            runs[name].append(measure_program(argv, env, args.width, args.height, args.keys))
+        for name, (argv, panes) in programs.items():
+            runs[name].append(measure_program(argv, env, args.width, args.height, args.keys, panes, args.pause_ms))
     load = open("/proc/loadavg").read().split()[:3]
     print(f"pty {args.width}x{args.height}, store {args.store} ({n} units; pspg reads them as CSV), "
-          f"{args.runs} alternating runs of each, {args.keys} keys per kind, load average {' '.join(load)}")
+          f"{args.runs} alternating runs of each, {args.keys} keys per kind and pane, "
+          f"{'a pause of %d ms after each key' % args.pause_ms if args.pause_ms else 'next key 20 ms after the screen is quiet'}, "
+          f"load average {' '.join(load0)} at the start, {' '.join(load)} at the end")
     figures = {}
-    for name in programs:
+    for name, (_, panes) in programs.items():
         f = {}
-        f["first screen ms (median of runs)"] = statistics.median([r["first screen"][0] for r in runs[name]])
-        for label in ("j/k", "PgDn/PgUp"):
-            firsts = [x for r in runs[name] for x in r[label][0]]
-            lasts = [x for r in runs[name] for x in r[label][1]]
-            sizes = [x for r in runs[name] for x in r[label][2]]
-            f[f"{label} first change ms median"] = statistics.median(firsts)
-            f[f"{label} first change ms p99"] = pct(firsts, 99)
-            f[f"{label} update done ms median"] = statistics.median(lasts)
-            f[f"{label} CPU ms per key"] = statistics.median([r[label][3] for r in runs[name]])
-            f[f"{label} bytes per key median"] = statistics.median(sizes)
-        f["peak RSS MB (VmHWM)"] = max(r["peak RSS MB"] for r in runs[name])
+        f[("", "first screen ms (median of runs)")] = statistics.median([r["first screen"][0] for r in runs[name]])
+        for pane, _ in panes:
+            for label, *_ in KEY_KINDS:
+                firsts = [x for r in runs[name] for x in r[(pane, label)][0]]
+                lasts = [x for r in runs[name] for x in r[(pane, label)][1]]
+                sizes = [x for r in runs[name] for x in r[(pane, label)][2]]
+                f[(pane, f"{label} first change ms median")] = statistics.median(firsts)
+                f[(pane, f"{label} first change ms p99")] = pct(firsts, 99)
+                f[(pane, f"{label} update done ms median")] = statistics.median(lasts)
+                f[(pane, f"{label} CPU ms per key")] = statistics.median([r[(pane, label)][3] for r in runs[name]])
+                f[(pane, f"{label} bytes per key median")] = statistics.median(sizes)
+                f[(pane, f"{label} bytes per key max")] = max(sizes)
+        f[("", "peak RSS MB (VmHWM)")] = max(r["peak RSS MB"] for r in runs[name])
+        f[("", "keys without a visible change (not timed)")] = sum(r.get("keys without a change", 0) for r in runs[name])
         figures[name] = f
-    print(f"{'figure':40} {'fuhe':>10} {'pspg':>10} {'fuhe/pspg':>10}")
-    for key in figures["fuhe"]:
-        a, b = figures["fuhe"][key], figures["pspg"][key]
+    print(f"{'figure':52} {'fuhe':>10} {'pspg':>10} {'fuhe/pspg':>10}")
+    for (pane, key), a in figures["fuhe"].items():
+        b = figures["pspg"].get(("unit list" if pane else "", key))
         ratio = f"{a / b:.2f}" if b else "—"
-        print(f"{key:40} {a:10.3f} {b:10.3f} {ratio:>10}")
+        name = f"{pane}: {key}" if pane else key
+        print(f"{name:52} {a:10.3f} {b if b is not None else float('nan'):10.3f} {ratio:>10}")
+
+def rss(pid):
+    """(VmRSS, VmHWM) of a process in MB."""
+    values = {}
+    with open(f"/proc/{pid}/status") as f:
+        for l in f:
+            if l.startswith(("VmRSS:", "VmHWM:")):
+                values[l.split(":")[0]] = int(l.split()[1]) / 1024
+    return values["VmRSS"], values["VmHWM"]
+
+def soak_script():
+    """One round of scripted use: (keys, seconds to wait after them). Most keys come 30 ms apart
+    (a held key's repeat), some after a longer pause (the detail area catches up)."""
+    steps = []
+    def keys(k, n=1, wait=0.03):
+        steps.extend([(k, wait)] * n)
+    keys(b"j", 25); keys(b"k", 10, 0.15); keys(b"\x1b[6~", 4); keys(b"\x1b[5~", 3, 0.12)
+    keys(b"G", 1, 0.3); keys(b"k", 5); keys(b"g", 1, 0.3)
+    keys("/".encode(), 1, 0.1); keys("局".encode(), 1, 0.1); keys(b"\r", 1, 0.3); keys(b"n", 3, 0.2); keys(b"\x1b", 1, 0.2)
+    keys(b"\r", 1, 0.2)                       # open the unit: its scoresheet
+    keys(b"j", 40); keys(b"k", 15, 0.1); keys(b"\x1b[6~", 2); keys(b"\x1b[5~", 2, 0.1)
+    keys(b"]", 2, 0.1); keys(b"[", 2, 0.1)
+    keys(b"\t", 1, 0.1); keys(b"j", 6); keys(b"k", 6, 0.1)   # the items
+    keys(b"\t", 1, 0.1)                        # back to the unit list
+    keys(b"t", 4, 0.2)                          # the type filter round (back to every unit)
+    keys(b"?", 1, 0.2); keys(b"j", 5); keys(b"\x1b", 1, 0.2)  # help opened, scrolled, closed
+    keys(b"j", 30)
+    return steps
+
+def soak(args):
+    """Scripted use for `args.soak` seconds; prints resident memory every `args.sample` seconds."""
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", FUHE_USER="bench")
+    argv = shlex.split(args.fuhe) + ["--store", args.store]
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", args.height, args.width, 0, 0))
+    read_until_quiet(fd, quiet=0.3, limit=10)
+    script = soak_script()
+    start = time.perf_counter()
+    cpu0 = cpu_seconds(pid)
+    keys, written, samples = 0, 0, []
+    def sample():
+        elapsed = time.perf_counter() - start
+        now_rss, hwm = rss(pid)
+        load = open("/proc/loadavg").read().split()[0]
+        samples.append((elapsed, keys, now_rss, hwm))
+        print(f"{elapsed:8.0f} s {keys:8d} keys  RSS {now_rss:6.1f} MB  peak {hwm:6.1f} MB  "
+              f"CPU {cpu_seconds(pid) - cpu0:7.1f} s  {written / 1e6:7.1f} MB written  load {load}", flush=True)
+    print(f"soak: {argv[0]} on {args.store} at {args.width}x{args.height} for {args.soak} s, "
+          f"a round of {len(script)} keys, memory every {args.sample} s", flush=True)
+    sample()
+    next_sample = args.sample
+    while time.perf_counter() - start < args.soak:
+        for key, wait in script:
+            os.write(fd, key)
+            keys += 1
+            data, _ = drain(fd, wait)
+            written += len(data)
+            if time.perf_counter() - start >= next_sample:
+                sample()
+                next_sample += args.sample
+    sample()
+    os.write(fd, b"q")
+    read_until_quiet(fd, quiet=0.1, limit=2)
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+    os.close(fd)
+    if len(samples) >= 3:
+        # Growth after the first sample past warm-up (the first minute: windows, search keys, help read once).
+        base = next((s for s in samples if s[0] >= 60), samples[1])
+        end = samples[-1]
+        per = (end[2] - base[2]) / max(1, end[1] - base[1]) * 10000
+        print(f"RSS {base[2]:.1f} MB at {base[0]:.0f} s ({base[1]} keys) → {end[2]:.1f} MB at {end[0]:.0f} s ({end[1]} keys): "
+              f"{per:+.3f} MB per 10,000 keys; peak {max(s[3] for s in samples):.1f} MB")
 
 def pct(values, p):
     s = sorted(values)
@@ -167,7 +310,13 @@ def main():
     ap.add_argument("--height", type=int, default=40)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--compare-pspg", action="store_true", help="run fuhe and pspg --csv alternately and print ratios")
+    ap.add_argument("--pause-ms", type=int, default=0, help="with --compare-pspg: quiet time after each key (its later output counts for it)")
+    ap.add_argument("--soak", type=int, metavar="SECONDS", help="scripted use for this long, printing resident memory")
+    ap.add_argument("--sample", type=int, default=30, help="with --soak: seconds between memory samples")
     args = ap.parse_args()
+    if args.soak:
+        soak(args)
+        return
     if args.compare_pspg:
         compare_pspg(args)
         return

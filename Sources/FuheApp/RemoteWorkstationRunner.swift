@@ -27,16 +27,20 @@ public enum RemoteWorkstationRunner {
         defer { listener.stop() }
         workstation.start()
         terminal.draw(Renderer.render(workstation.state))
+        var pause = KeyPause()
         while !workstation.wantsQuit && !terminal.terminationRequested {
-            // Short waits while answers are due, so they show as soon as they arrive.
-            let busy = runner.pending > 0 || workstation.state.heldDetail != nil
-            if let key = terminal.readKey(timeoutMilliseconds: busy ? 30 : 150) {
+            // Short waits while answers are due, so they show as soon as they arrive, and while
+            // the detail area waits for the keys to pause (`KeyPause`).
+            let held = workstation.state.heldDetail != nil
+            let wait = min(runner.pending > 0 ? 30 : 150, held ? pause.remaining(at: KeyPause.now()) : 150)
+            if let key = terminal.readKey(timeoutMilliseconds: wait) {
                 if key == .ctrl("c") { break }
+                pause.keyArrived(at: KeyPause.now())
                 workstation.handle(key)
                 terminal.draw(Renderer.render(workstation.state))
                 continue
             }
-            var changed = workstation.settle()
+            var changed = held && pause.remaining(at: KeyPause.now()) == 0 && workstation.settle()
             for message in inbox.drain() {
                 workstation.receive(message)
                 changed = true

@@ -44,25 +44,34 @@ public enum WorkstationRunner {
         workstation.start(restoring: ViewPreferencesFile.load(for: store))
         // Sorts, filters and the last position are remembered on every way out (q, Ctrl-C, a signal).
         defer { ViewPreferencesFile.save(workstation.preferences, for: store) }
-        terminal.draw(Renderer.render(workstation.state))
+        // Frames after a cursor move redraw only the rows it changed (`FrameRenderer`).
+        let frames = FrameRenderer()
+        terminal.draw(frames.render(workstation.state))
+        var pause = KeyPause()
         var nextPoll = now() + pollInterval
         while !workstation.wantsQuit && !terminal.terminationRequested {
-            // A short wait while the detail area lags behind the cursor, so it catches up as soon
-            // as keys pause; otherwise until the next look at the store (signals are still
+            // While the detail area lags behind the cursor, wait only until the keys pause
+            // (`KeyPause`: one frame after a single key, or after a held key's repeat stops), so
+            // it catches up then; otherwise until the next look at the store (signals are still
             // noticed within 50 ms).
-            let wait = min(workstation.state.heldDetail == nil ? 250 : 60, max(0, nextPoll - now()))
+            let start = now()
+            let held = workstation.state.heldDetail != nil
+            let wait = min(held ? pause.remaining(at: start) : 250, max(0, nextPoll - start))
             if let key = terminal.readKey(timeoutMilliseconds: wait) {
+                pause.keyArrived(at: now())
                 // Ctrl-C goes to the workstation too: it quits at once, or asks first when
                 // anything is unsaved (a form with typed text, an edit still being saved).
                 workstation.handle(key)
-                terminal.draw(Renderer.render(workstation.state))
+                terminal.draw(frames.render(workstation.state, movedIn: workstation.lastKeyMovedIn))
                 continue
             }
-            if workstation.settle() { terminal.draw(Renderer.render(workstation.state)) }
+            if held && pause.remaining(at: now()) == 0 && workstation.settle() {
+                terminal.draw(frames.render(workstation.state))
+            }
             // Keys first: the store is looked at only when no key is waiting. The look is one
             // `PRAGMA data_version`; only when another session committed is anything read.
             if now() >= nextPoll {
-                if workstation.followStore() { terminal.draw(Renderer.render(workstation.state)) }
+                if workstation.followStore() { terminal.draw(frames.render(workstation.state)) }
                 nextPoll = now() + pollInterval
             }
         }

@@ -189,6 +189,14 @@ enum Schema {
                 CREATE INDEX finding_digest ON finding(dossier_id, id, seq, category, severity, node_id, repeat_of, description);
                 """)
         }
+        m.registerMigration("v11-summary-backfill-index") { db in
+            // Opening a store looks for dossiers whose first-level scores are not filled yet
+            // (CycleColumns.backfill). `l1_scores` is the last column of a wide row, so without
+            // this index that look walked every dossier's overflow pages: 22 ms of CPU at 20,000
+            // dossiers, on every open. The index holds only the rows still to fill (none, once
+            // they are filled), so the look costs nothing whatever the store's size.
+            try db.execute(sql: "CREATE INDEX dossier_l1_pending ON dossier(id) WHERE l1_scores IS NULL")
+        }
         return m
     }
 }

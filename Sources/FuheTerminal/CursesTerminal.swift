@@ -24,8 +24,8 @@ import TermCore
 /// terminal has them and `NO_COLOR` is not set.
 ///
 /// **Drawing.** ``draw(_:)`` writes every style run of every changed row at its own position
-/// and lets ncurses send only what differs from the last frame. It returns the bytes that
-/// went to the terminal, counted by the kernel (see ``lastFrameBytes``).
+/// and lets ncurses send only what differs from the last frame. With ``countsBytes`` on, it
+/// returns the bytes that went to the terminal, counted by the kernel (see ``lastFrameBytes``).
 ///
 /// **Signals.** The terminal is always given back: SIGTERM, SIGHUP and SIGINT are recorded,
 /// ``readKey(timeoutMilliseconds:)`` returns nil within 50 ms and ``terminationRequested``
@@ -46,7 +46,11 @@ public final class CursesTerminal: Terminal {
     public var colorsEnabled: Bool { colors.enabled }
     /// Whether the screen is up (false after ``shutdown()``).
     public private(set) var isActive = true
-    /// Bytes the last ``draw(_:)`` sent to the terminal (0 when the kernel does not say).
+    /// Whether ``draw(_:)`` counts the bytes it sends (two reads of `/proc/thread-self/io` per
+    /// frame, so off unless asked for: `term-probe` shows them).
+    public var countsBytes = false
+    /// Bytes the last ``draw(_:)`` sent to the terminal (0 when the kernel does not say, or
+    /// when ``countsBytes`` is off).
     public private(set) var lastFrameBytes = 0
     /// Bytes all ``draw(_:)`` calls have sent so far.
     public private(set) var totalBytesWritten = 0
@@ -241,7 +245,7 @@ public final class CursesTerminal: Terminal {
     @discardableResult
     public func draw(_ buffer: ScreenBuffer) -> Int {
         guard isActive else { return 0 }
-        let before = fuhe_thread_bytes_written()
+        let before = countsBytes ? fuhe_thread_bytes_written() : -1
         let screen = currentSize()
         if previous?.width != buffer.width || previous?.height != buffer.height || screen != drawnSize {
             previous = nil
@@ -257,7 +261,7 @@ public final class CursesTerminal: Terminal {
         wnoutrefresh(window)
         doupdate()
         previous = buffer
-        let after = fuhe_thread_bytes_written()
+        let after = countsBytes ? fuhe_thread_bytes_written() : -1
         lastFrameBytes = before >= 0 && after >= before ? Int(after - before) : 0
         totalBytesWritten += lastFrameBytes
         return lastFrameBytes

@@ -18,6 +18,11 @@ public struct ScreenBuffer: Hashable, Sendable {
     }
     private var cursorX: Int?
     private var cursorY = 0
+    /// The rows drawing may change (nil: all). A frame made from the last one by redrawing a
+    /// few rows (a cursor move: `FrameRenderer`) sets it, so that `put`, `fill` and `restyle`
+    /// leave every other row as it was and views can skip their work there (``draws(row:)``).
+    /// Not part of the buffer's value (`==`, hashing).
+    public var limitedRows: [Int]?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -26,6 +31,13 @@ public struct ScreenBuffer: Hashable, Sendable {
     }
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// Whether drawing may change row `y` (see ``limitedRows``).
+    @inline(__always)
+    public func draws(row y: Int) -> Bool {
+        guard let limitedRows else { return true }
+        return limitedRows.contains(y)
+    }
 
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
@@ -39,6 +51,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         let area = clip ?? bounds
         guard y >= area.y, y < area.maxY, y >= 0, y < height else { return 0 }
         let limit = min(area.maxX, width, maxWidth.map { x + $0 } ?? Int.max)
+        let writes = draws(row: y)
         var col = x
         for ch in text {
             var w = DisplayWidth.of(ch)
@@ -46,10 +59,11 @@ public struct ScreenBuffer: Hashable, Sendable {
             if ch.isNewline || (w == 0 && (ch.unicodeScalars.first?.value ?? 0) < 0x20) { drawn = " "; w = 1 }
             if w == 0 { continue }
             if col + w > limit {
-                if w == 2 && col < limit && col >= area.x { setCell(col, y, Cell(" ", style: style)) ; col += 1 }
+                if w == 2 && col < limit && col >= area.x && writes { setCell(col, y, Cell(" ", style: style)) }
+                if w == 2 && col < limit && col >= area.x { col += 1 }
                 break
             }
-            if col >= area.x {
+            if col >= area.x && writes {
                 setCell(col, y, Cell(drawn, width: UInt8(w), style: style))
                 if w == 2 { setCell(col + 1, y, Cell(" ", width: 0, style: style)) }
             }
@@ -76,7 +90,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
-        for y in y0..<y1 {
+        for y in y0..<y1 where draws(row: y) {
             for x in x0..<x1 { setCell(x, y, Cell(character, style: style)) }
         }
     }
@@ -86,7 +100,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
-        for y in y0..<y1 {
+        for y in y0..<y1 where draws(row: y) {
             for x in x0..<x1 { transform(&cells[y * width + x].style) }
         }
     }

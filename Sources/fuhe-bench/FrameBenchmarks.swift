@@ -32,24 +32,32 @@ struct FrameBenchmarks {
         }
     }
 
-    /// Per-key time for j/k moves (handle + render), in blocks of 20 down then 20 up.
-    func cursorMoves(inSheet: Bool, keys: Int = 2000) -> (Measurement, cellsChanged: [Int]) {
+    /// Per-key time for j/k moves in the unit list (`.units`), the scoresheet (`.sheet`) or the
+    /// items (`.items`), in blocks of 20 down then 20 up: handle + the frame the run loop draws
+    /// (`FrameRenderer`, which redraws only the rows a cursor move changed), or with
+    /// `whole` handle + a whole `Renderer.render` (as before issue 14 §3).
+    func cursorMoves(in pane: PaneID, whole: Bool = false, keys: Int = 2000) -> (Measurement, cellsChanged: [Int]) {
         let w = workstation(store)
-        if inSheet { w.handle(.enter) }
+        if pane != .units { w.handle(.enter) }
+        if pane == .items { w.handle(.tab) }
+        let frames = FrameRenderer()
         var samples: [UInt64] = []
         var changed: [Int] = []
-        var previous = Renderer.render(w.state)
+        var previous = frames.render(w.state)
         for i in 0..<keys {
             let key: KeyEvent = (i / 20) % 2 == 0 ? .character("j") : .character("k")
             let start = monotonicNanos()
             w.handle(key)
-            let frame = Renderer.render(w.state)
+            let frame = whole ? Renderer.render(w.state) : frames.render(w.state, movedIn: w.lastKeyMovedIn)
             samples.append(monotonicNanos() - start)
             changed.append(zip(frame.cells, previous.cells).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) })
             previous = frame
         }
-        let name = inSheet ? "cursor move, scoresheet" : "cursor move, unit list"
-        let m = Measurement(name: name, unit: .microseconds, samples: samples, note: "handle(j/k) + render, \(keys) keys")
+        let where_ = pane == .units ? "unit list" : pane == .sheet ? "scoresheet" : "items"
+        let name = "cursor move, \(where_)" + (whole ? " (whole render)" : "")
+        let m = Measurement(name: name, unit: .microseconds, samples: samples,
+                            note: whole ? "handle(j/k) + Renderer.render, \(keys) keys"
+                                        : "handle(j/k) + FrameRenderer (\(frames.partialFrames) of \(keys) frames patched), \(keys) keys")
         Progress.say("\(name): median \(format(m.median)) µs, p99 \(format(m.percentile(99))) µs")
         return (m, changed)
     }

@@ -136,14 +136,18 @@ do {
         report.measurements += try storeBench.unitPages()
         let frames = FrameBenchmarks(setup: setup, store: store)
         report.measurements.append(try frames.firstScreen())
-        let (unitMoves, unitCells) = frames.cursorMoves(inSheet: false)
-        let (sheetMoves, sheetCells) = frames.cursorMoves(inSheet: true)
-        report.measurements += [unitMoves, sheetMoves]
-        report.percentileNames.formUnion([unitMoves.name, sheetMoves.name])
+        var cells: [String] = []
+        for pane in [PaneID.units, .sheet, .items] {
+            for whole in [true, false] {
+                let (moves, changed) = frames.cursorMoves(in: pane, whole: whole)
+                report.measurements.append(moves)
+                report.percentileNames.insert(moves.name)
+                if !whole { cells.append("\(pane.rawValue) median \(changed.sorted()[changed.count / 2])") }
+            }
+        }
         report.measurements.append(frames.openDossier())
         report.measurements += frames.pasteFigures()
-        report.notes.append("cells changed per cursor move: unit list median \(unitCells.sorted()[unitCells.count / 2]), "
-                            + "scoresheet median \(sheetCells.sorted()[sheetCells.count / 2])")
+        report.notes.append("cells changed per cursor move: " + cells.joined(separator: ", "))
         report.memory.append(("peak RSS of the workstation figures (VmHWM)", ResidentMemory.read().peak))
         report.load.end = loadAverage()
         print(report.render())
@@ -174,8 +178,8 @@ do {
                         + "a session idle for 5 s polling every 250 ms (\(idle.polls) polls, wake-ups included) used \(format(idle.cpuPercent)) % of a core")
     let frames = FrameBenchmarks(setup: setup, store: store)
     report.measurements.append(try frames.firstScreen())
-    let (unitMoves, unitCells) = frames.cursorMoves(inSheet: false)
-    let (sheetMoves, sheetCells) = frames.cursorMoves(inSheet: true)
+    let (unitMoves, unitCells) = frames.cursorMoves(in: .units)
+    let (sheetMoves, sheetCells) = frames.cursorMoves(in: .sheet)
     report.measurements += [unitMoves, sheetMoves]
     report.percentileNames.formUnion([unitMoves.name, sheetMoves.name])
     report.measurements.append(frames.openDossier())

@@ -14,6 +14,7 @@ func runProbe() -> Int32 {
     let terminal: CursesTerminal
     do {
         terminal = try CursesTerminal()
+        terminal.countsBytes = true
     } catch {
         printError("term-probe: \(error)")
         return 1

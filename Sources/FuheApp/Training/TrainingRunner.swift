@@ -53,11 +53,13 @@ public enum TrainingRunner {
             recorder?.start(SessionHeader(width: terminal.size.width, height: terminal.size.height, asOf: sandbox.store.today.description,
                                           actor: options.actor.name, lesson: options.lesson, present: options.presenting))
             terminal.draw(Renderer.render(w.state))
+            var pause = KeyPause()
             while !w.wantsQuit && !terminal.terminationRequested {
-                guard let key = terminal.readKey(timeoutMilliseconds: w.state.heldDetail == nil ? 250 : 60) else {
-                    if w.settle() { terminal.draw(Renderer.render(w.state)) }
+                guard let key = terminal.readKey(timeoutMilliseconds: w.state.heldDetail == nil ? 250 : pause.remaining(at: KeyPause.now())) else {
+                    if pause.remaining(at: KeyPause.now()) == 0 && w.settle() { terminal.draw(Renderer.render(w.state)) }
                     continue
                 }
+                pause.keyArrived(at: KeyPause.now())
                 w.handle(key)   // Ctrl-C quits, asking first over typed work
                 if case .resize = key {} else if let outcome = w.lastOutcome { recorder?.record(outcome) }
                 terminal.draw(Renderer.render(w.state))
@@ -99,7 +101,7 @@ public enum TrainingRunner {
             terminal.draw(Renderer.render(w.state))
             var last = DispatchTime.now().uptimeNanoseconds
             while !w.wantsQuit && !terminal.terminationRequested {
-                let idle = w.state.heldDetail == nil ? 250 : 60
+                let idle = w.state.heldDetail == nil ? 250 : max(1, KeyPause.frame)
                 let wait = player.untilNext.map { max(1, min(idle, Int($0.rounded(.up)))) } ?? idle
                 var changed = false
                 if let key = terminal.readKey(timeoutMilliseconds: wait) {

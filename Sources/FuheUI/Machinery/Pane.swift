@@ -39,6 +39,11 @@ protocol Pane: ViewState, CommandProvider {
     static func selectSearchResult(_ index: Int, in ctx: inout UpdateContext)
     /// What `H` shows for the selection: one entity, or nil for the whole unit.
     static func historyTarget(_ state: AppState) -> HistoryTarget?
+    /// The screen rows that change when only the cursor moved from `old` to `new` (nothing else
+    /// in the state changed), or nil when the whole pane must be redrawn. The default is a
+    /// `PaneTable` under a title: the title and the two rows whose highlight changed, or all of
+    /// it when the list scrolled.
+    static func rowsChanged(from old: ListPosition, to new: ListPosition, rect: Rect) -> [Int]?
 }
 
 extension Pane {
@@ -48,6 +53,14 @@ extension Pane {
         ctx.state[Self.self].position.set(index, count: n)
     }
     static func historyTarget(_ state: AppState) -> HistoryTarget? { nil }
+
+    static func rowsChanged(from old: ListPosition, to new: ListPosition, rect: Rect) -> [Int]? {
+        guard old.top == new.top else { return nil }
+        return [rect.y, PaneTable.rowY(old.cursor, top: old.top, rect: rect), PaneTable.rowY(new.cursor, top: new.top, rect: rect)]
+    }
+
+    /// The cursor and first visible row of this pane in `state`.
+    static func position(in state: AppState) -> ListPosition { state[Self.self].position }
 
     /// Moves the cursor by `delta` rows (clamped).
     static func move(by delta: Int, in state: inout AppState) {

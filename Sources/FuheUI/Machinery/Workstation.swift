@@ -65,6 +65,8 @@ public final class Workstation {
 
     /// Handles one key (overlays and the search bar first, then the focused pane's bindings).
     public func handle(_ key: KeyEvent) {
+        lastKeyMovedIn = nil
+        let effectsBefore = effectsAsked
         var handled: KeyOutcome?
         update { handled = $0.handle(key) }
         guard let handled else { return }
@@ -72,7 +74,18 @@ public final class Workstation {
         update { $0.afterKey(outcome) }
         lastOutcome = outcome
         if state.training != nil { coachLesson() }
+        // A cursor key in a pane that asked for nothing (no window of the unit list to read, no
+        // load) changed only that pane's cursor: `FrameRenderer` redraws only its changed rows.
+        if let command = outcome.command, UpdateContext.listMoves[command] != nil, outcome.overlayID == nil,
+           effectsAsked == effectsBefore, state.overlays.isEmpty {
+            lastKeyMovedIn = state.focus
+        }
     }
+
+    /// The pane whose cursor the last `handle` moved, when that key changed nothing else.
+    public private(set) var lastKeyMovedIn: PaneID?
+    /// Effects asked for so far (performed or pending).
+    private var effectsAsked = 0
 
     /// Runs a command by name, as its key would in the focused pane (scripts and tests).
     public func run(_ id: CommandID) {
@@ -119,6 +132,7 @@ public final class Workstation {
     }
 
     private func perform(_ effects: [Effect]) {
+        effectsAsked += effects.count
         for effect in effects {
             guard let runner else {
                 pending.append(effect)

@@ -6,9 +6,11 @@ extension CommandID {
 }
 
 /// The detail area: the full text of the focused pane's selected row (`Pane.detail`), wrapped by
-/// display width, scrollable. While the cursor moves it keeps what it showed (`held`, dimmed) and
-/// catches up when keys pause (`Workstation.settle()`), so a cursor move sends only the changed rows.
-struct DetailArea: ViewState, CommandProvider {
+/// display width, scrollable. While the cursor moves it keeps what it showed (`held`) and
+/// catches up within one frame of the keys pausing (`Workstation.settle()`, `KeyPause`), so a
+/// cursor move sends only the changed rows. The held text is not dimmed: it is on screen only
+/// while keys come, and dimming it would redraw the whole area on every key pressed on its own.
+struct DetailArea: ViewState, CommandProvider, Equatable {
     /// First line shown.
     var top = 0
     var held: HeldDetail?
@@ -49,9 +51,8 @@ struct DetailArea: ViewState, CommandProvider {
         let more = lines.count > body.height ? "\(top + 1)–\(min(lines.count, top + body.height))/\(lines.count) \(state.key(.detailUp)) \(state.key(.detailDown)) 滚动" : ""
         PaneChrome.title("详情 " + title, right: more, rect: rect, focused: false, into: &buffer)
         for (i, line) in lines.dropFirst(top).prefix(body.height).enumerated() {
-            var style: Style = line.hasPrefix("R-") || line.hasPrefix("S-") || line.hasPrefix("D-") || line.hasPrefix("K-")
+            let style: Style = line.hasPrefix("R-") || line.hasPrefix("S-") || line.hasPrefix("D-") || line.hasPrefix("K-")
                 || line.hasPrefix("OVERSHOOT") || line.hasPrefix("DEV_") ? Style(bold: true) : .plain
-            if held != nil { style.dim = true }
             buffer.put(line, x: body.x, y: body.y + i, style: style, maxWidth: body.width, clip: body)
         }
     }

@@ -20,6 +20,10 @@ enum PaneTable {
         }
     }
 
+    /// The screen row of list index `index` in a pane whose table fills `rect` below its title,
+    /// with `top` the first index in view.
+    static func rowY(_ index: Int, top: Int, rect: Rect) -> Int { rect.y + 2 + index - top }
+
     static func draw(columns: [Column], body fullBody: Rect, count: Int, position: ListPosition, marker: Marker? = nil,
                      into buffer: inout ScreenBuffer, line: (Int) -> Line) {
         guard fullBody.height > 1 else { return }
@@ -32,7 +36,8 @@ enum PaneTable {
         let rows = body.height - 1
         var pos = position
         pos.scroll(height: rows, count: count)
-        for i in 0..<rows where pos.top + i < count {
+        // Rows the frame does not redraw (`ScreenBuffer.limitedRows`) are not even formatted.
+        for i in 0..<rows where pos.top + i < count && buffer.draws(row: body.y + 1 + i) {
             var l = line(pos.top + i)
             if let marker, pos.top + i == position.cursor {
                 l.style.bold = true

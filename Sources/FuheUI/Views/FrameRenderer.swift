@@ -1,0 +1,69 @@
+import TermCore
+
+/// Makes the run loop's frames. A frame is `Renderer.render(state)`, except right after a key
+/// that only moved the cursor of the focused pane (`Workstation.lastKeyMovedIn`): then it is
+/// the last frame with that pane's changed rows and the status line drawn again — the title and
+/// the two rows whose highlight changed, or the whole pane when it scrolled. Every other view
+/// reads nothing a cursor move changes (the detail area is held while the cursor moves), so the
+/// result is the same screen `Renderer.render` would make (`FrameRendererTests` compare them
+/// key by key), for a few rows' work instead of the whole screen's.
+///
+/// ```swift
+/// let frames = FrameRenderer()
+/// workstation.handle(key)
+/// terminal.draw(frames.render(workstation.state, movedIn: workstation.lastKeyMovedIn))
+/// ```
+public final class FrameRenderer {
+    private var last: (state: AppState, frame: ScreenBuffer)?
+    /// Frames made by redrawing a few rows of the last one (for the benchmark and tests).
+    public private(set) var partialFrames = 0
+
+    public init() {}
+
+    /// The frame for `state`. `movedIn`: the pane whose cursor the last key moved, when that key
+    /// changed nothing else; nil draws the whole screen.
+    public func render(_ state: AppState, movedIn pane: PaneID? = nil) -> ScreenBuffer {
+        let frame: ScreenBuffer
+        if let pane, let partial = patched(state, movedIn: pane) {
+            frame = partial
+            partialFrames += 1
+        } else {
+            frame = Renderer.render(state)
+        }
+        last = (state, frame)
+        return frame
+    }
+
+    /// Forgets the last frame: the next one is drawn whole.
+    public func reset() { last = nil }
+
+    private func patched(_ state: AppState, movedIn id: PaneID) -> ScreenBuffer? {
+        guard let last, let pane = FocusRing.pane(id), Self.onlyCursorMoved(from: last.state, to: state, in: id) else { return nil }
+        let layout = Layout(state)
+        guard !layout.tooSmall else { return nil }
+        let rect = pane.rect(in: layout)
+        let rows = pane.rowsChanged(from: pane.position(in: last.state), to: pane.position(in: state), rect: rect)
+            ?? Array(rect.y..<rect.maxY)
+        var frame = last.frame
+        frame.limitedRows = rows.filter { $0 >= rect.y && $0 < rect.maxY }
+        for y in frame.limitedRows ?? [] { frame.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1)) }
+        pane.render(state, rect: rect, into: &frame)
+        frame.limitedRows = Array(layout.status.y..<layout.status.maxY)
+        StatusLineView.render(state, rect: layout.status, into: &frame)
+        frame.limitedRows = nil
+        frame.cursor = nil
+        return frame
+    }
+
+    /// Whether the screens of `old` and `new` can differ only in pane `id` and the status line:
+    /// same size, focus and held detail area, no overlay, no demo, no long message (drawn over
+    /// the panes). The caller vouches that the key changed nothing but that pane's cursor.
+    static func onlyCursorMoved(from old: AppState, to new: AppState, in id: PaneID) -> Bool {
+        old.width == new.width && old.height == new.height
+            && old.focus == id && new.focus == id
+            && old.overlays.isEmpty && new.overlays.isEmpty
+            && old.training == nil && new.training == nil
+            && StatusLineView.messageLines(old, width: old.width).isEmpty && StatusLineView.messageLines(new, width: new.width).isEmpty
+            && new.heldDetail != nil && old[DetailArea.self] == new[DetailArea.self]
+    }
+}

@@ -1,0 +1,122 @@
+import Testing
+import FuheCore
+import FuheTestSupport
+@testable import FuheUI
+import TermCore
+
+/// Issue 14 §3: after a cursor move the run loop redraws only the rows it changed
+/// (`FrameRenderer`). Whatever it patches must be the screen `Renderer.render` would draw.
+@Suite struct FrameRendererTests {
+    /// Presses `keys` one by one, rendering each frame as the run loop does, with the keys
+    /// pausing (the detail area catching up) after every `settleEvery` keys; every frame must
+    /// equal a whole render of the same state. Returns how many frames were patched.
+    static func drive(_ w: Workstation, _ frames: FrameRenderer, _ keys: [KeyEvent], settleEvery: Int = 7,
+                      sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+        let before = frames.partialFrames
+        for (n, key) in keys.enumerated() {
+            w.handle(key)
+            let frame = frames.render(w.state, movedIn: w.lastKeyMovedIn)
+            let whole = Renderer.render(w.state)
+            #expect(frame == whole, "key \(n) (\(key)) in \(w.state.focus.rawValue):\n\(frame.text)\n— whole render —\n\(whole.text)",
+                    sourceLocation: sourceLocation)
+            if frame != whole { return -1 }
+            if (n + 1) % settleEvery == 0, w.settle() {
+                #expect(frames.render(w.state) == Renderer.render(w.state), sourceLocation: sourceLocation)
+            }
+        }
+        return frames.partialFrames - before
+    }
+
+    static let moves: [KeyEvent] = Array(repeating: .character("j"), count: 14) + [.pageDown, .pageDown, .character("k"), .pageUp]
+        + [.character("G"), .character("k"), .character("k"), .character("g")] + Array(repeating: .character("j"), count: 5)
+        + [.pageDown, .character("j"), .pageUp, .pageUp]
+
+    @Test(arguments: [(80, 24), (160, 48)])
+    func everyPatchedFrameIsTheWholeScreen(size: (Int, Int)) throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let w = s.workstation(width: size.0, height: size.1)
+        let frames = FrameRenderer()
+        _ = frames.render(w.state)
+        // The unit list (it scrolls at 80×24: 11 units), then the scoresheet of the unit under
+        // the cursor, then the items, then back through Tab with a search and a filter between.
+        let inUnits = Self.drive(w, frames, Self.moves)
+        #expect(inUnits > 10)
+        #expect(Self.drive(w, frames, [.enter]) == 0)
+        #expect(w.state.focus == .sheet)
+        let inSheet = Self.drive(w, frames, Self.moves + Self.moves.reversed())
+        #expect(inSheet > 20)
+        #expect(Self.drive(w, frames, [.tab]) == 0)
+        #expect(w.state.focus == .items)
+        _ = Self.drive(w, frames, Self.moves)
+        _ = Self.drive(w, frames, [.tab, .character("t"), .character("j"), .character("j"), .character("c"), .character("j")])
+        _ = Self.drive(w, frames, [.character("/")] + "局".map { KeyEvent.character($0) } + [.enter, .character("j"), .character("n"), .escape, .character("j")])
+        _ = Self.drive(w, frames, [.character("?"), .character("j"), .escape, .character("j"), .character("]"), .character("j"), .character("k")])
+    }
+
+    /// A patched frame redraws only the moved pane's title, the two rows whose highlight changed
+    /// and the status line: cells elsewhere stay exactly as they were.
+    @Test func aMoveWithinViewChangesOnlyTwoRowsOfThePane() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let w = s.workstation(width: 120, height: 40)
+        let frames = FrameRenderer()
+        w.press(.enter)                        // the scoresheet, focused
+        w.press(.character("j"))               // the detail area is held from here on
+        let before = frames.render(w.state)
+        w.press(.character("j"))
+        #expect(w.lastKeyMovedIn == .sheet)
+        let after = frames.render(w.state, movedIn: w.lastKeyMovedIn)
+        #expect(frames.partialFrames == 1)
+        let changed = (0..<after.height).filter { y in (0..<after.width).contains { x in after[x, y] != before[x, y] } }
+        // The rows the cursor left and reached, and perhaps the status line (its key hints
+        // follow the selected row).
+        let rows = changed.filter { $0 != after.height - 1 }
+        #expect(rows.count == 2, "rows changed: \(changed)")
+        #expect(rows.count == 2 && rows[1] == rows[0] + 1)
+        #expect(after == Renderer.render(w.state))
+    }
+
+    /// Keys that do more than move a cursor are drawn whole.
+    @Test func otherKeysAreNotPatched() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let w = s.workstation()
+        w.press(.character("j"))
+        #expect(w.lastKeyMovedIn == .units)
+        for key: KeyEvent in [.enter, .tab, .character("?"), .escape, .character("t"), .resize(width: 100, height: 30)] {
+            w.handle(key)
+            #expect(w.lastKeyMovedIn == nil, "\(key)")
+        }
+    }
+}
+
+/// When the detail area catches up: one frame after a single key, one frame after a held
+/// key's repeat stops.
+@Suite struct KeyPauseTests {
+    @Test func aSingleKeyPausesAfterOneFrame() {
+        var pause = KeyPause()
+        #expect(pause.remaining(at: 1000) == 0)
+        pause.keyArrived(at: 1000)
+        #expect(pause.remaining(at: 1000) == 16)
+        #expect(pause.remaining(at: 1010) == 6)
+        #expect(pause.remaining(at: 1016) == 0)
+        // A second key long after the first is again a single key.
+        pause.keyArrived(at: 2000)
+        #expect(pause.threshold == 16)
+    }
+
+    @Test func aHeldKeyPausesOneFrameAfterItsRepeatStops() {
+        var pause = KeyPause()
+        for t in stride(from: 0, through: 300, by: 30) { pause.keyArrived(at: t) }
+        // Between repeats the keys have not paused, so the detail area is not redrawn.
+        #expect(pause.remaining(at: 300 + 20) > 0)
+        #expect(pause.remaining(at: 300 + 29) > 0)
+        // The repeat that did not come at 330 is the pause; one frame later it has caught up.
+        #expect(pause.remaining(at: 330 + 16) == 0)
+        #expect(pause.threshold == 46)
+        // Keys a reviewer presses one by one (120 ms apart) each pause after one frame.
+        pause.keyArrived(at: 450)
+        #expect(pause.threshold == 16)
+    }
+}
