@@ -49,6 +49,7 @@ public enum WorkstationRunner {
         terminal.draw(frames.render(workstation.state))
         var pause = KeyPause()
         var nextPoll = now() + pollInterval
+        var warmed = false
         while !workstation.wantsQuit && !terminal.terminationRequested {
             // While the detail area lags behind the cursor, wait only until the keys pause
             // (`KeyPause`: one frame after a single key, or after a held key's repeat stops), so
@@ -64,6 +65,14 @@ public enum WorkstationRunner {
                 workstation.handle(key)
                 terminal.draw(frames.render(workstation.state, movedIn: workstation.lastKeyMovedIn))
                 continue
+            }
+            // The first pause of the keys: what the cross-unit views read (every unit's items and
+            // findings, the dashboard's units) is read on a connection and thread of their own,
+            // so that their first open finds it kept.
+            if !warmed {
+                warmed = true
+                let today = options.clock.today()
+                Thread.detachNewThread { _ = try? store.warmKeptViews(today: today) }
             }
             if held && pause.remaining(at: now()) == 0 && workstation.settle() {
                 terminal.draw(frames.render(workstation.state))

@@ -131,6 +131,27 @@ import GRDB
         try Self.expectCurrent(s.store, "after a template import")
     }
 
+    @Test func theWarmUpReadsOnItsOwnConnectionWhatTheViewsThenFindKept() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let store = s.store
+        #expect(try store.queue.read { db in try store.itemCache.keptTable(db) } == nil)
+        #expect(try store.warmKeptViews(today: SampleStore.today))
+        // Kept at the journal's head: the next reads are the kept rows, equal to reads from scratch.
+        let kept = try #require(try store.queue.read { db in try store.itemCache.keptTable(db) })
+        #expect(kept.digests == (try store.itemDigests()))
+        try Self.expectCurrent(store, "after the warm-up")
+    }
+
+    @Test func theWarmUpLeavesAnOfflineCopyAlone() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let copyPath = s.directory.appendingPathComponent("copy.sqlite").path
+        let copy = try FuheStore.open(path: copyPath, createIfMissing: true, clock: s.clock, kind: .copy)
+        // A copy keeps a rollback journal: a second connection reading would block its writes.
+        #expect(try copy.warmKeptViews(today: SampleStore.today) == false)
+    }
+
     @Test func theSpliceKeepsTheUnitListOrder() {
         func key(_ k: String, _ y: Int, _ id: String) -> UnitOrderKey { UnitOrderKey(sortKey: Array(k.utf8), year: y, id: Array(id.utf8)) }
         #expect(key("a", 2020, "x") < key("b", 2019, "a"))
