@@ -11,18 +11,6 @@ import FuheTestSupport
     static let rounds = 12
     static let editsPerRound = 3
 
-    /// A small deterministic generator, so a failing round can be replayed from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func sigkillDuringEditingLosesNothingShownAsSaved() throws {
         try #require(TmuxSession.isAvailable, "tmux is not installed: the terminal tests need it (apt-get install tmux)")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fuhe-crash-\(UUID().uuidString)")
@@ -42,7 +30,7 @@ import FuheTestSupport
 
         var confirmed: [String] = []
         var lastConfirmed: [String: String] = [:]
-        var generator = SplitMix(state: 20261123)
+        var generator = SplitMix64(seed: 20261123)  // replayable from its seed
         var editNumber = 0
         for round in 0..<Self.rounds {
             let tmux = try TmuxSession(command: "\(fuhe) --store \(store) --as 测试员", width: 100, height: 30,

@@ -16,7 +16,7 @@ import FuheTestSupport
     /// item rules still hold) and a random number of returns.
     static func generatedStore() throws -> SampleStore {
         let s = try SampleStore()
-        var rng = SeededGenerator(seed: 20261205)
+        var rng = SplitMix64(seed: 20261205)
         var copies: [Dossier] = []
         for d in try BundledData.samples(today: SampleStore.today) where !d.items.isEmpty {
             for year in 2015...2019 {
@@ -162,18 +162,5 @@ import FuheTestSupport
     static func factsOrder(_ a: ItemFacts, _ b: ItemFacts) -> Bool {
         (a.createdOn, a.deadline, a.status.rawValue, a.returnCount, a.lastProgressOn?.dayNumber ?? -1, a.nextCheckOn?.dayNumber ?? -1)
             < (b.createdOn, b.deadline, b.status.rawValue, b.returnCount, b.lastProgressOn?.dayNumber ?? -1, b.nextCheckOn?.dayNumber ?? -1)
-    }
-}
-
-/// SplitMix64, for reproducible generated data.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -80,8 +80,8 @@ public enum Sampling {
 }
 
 /// A small, fast, reproducible generator (SplitMix64): the same seed, the same sequence, on
-/// every machine.
-public struct SplitMix64: Sendable {
+/// every machine. Also the generator of the tests' generated data.
+public struct SplitMix64: Sendable, RandomNumberGenerator {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
 
