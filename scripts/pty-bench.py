@@ -115,6 +115,17 @@ def drain(fd, quiet):
 FUHE_PANES = (("unit list", b""), ("scoresheet", b"\r"), ("items", b"\t"))
 KEY_KINDS = (("j/k", b"j", b"k", 20), ("PgDn/PgUp", b"\x1b[6~", b"\x1b[5~", 3))
 
+def stop_program(pid, fd, quit_key):
+    """Asks the program to quit by its key, then ends it for sure and closes its terminal."""
+    os.write(fd, quit_key)
+    read_until_quiet(fd, quiet=0.1, limit=2)
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+    os.close(fd)
+
 def measure_program(argv, env, width, height, keys, panes=(("unit list", b""),), pause_ms=0, quit_key=b"q"):
     """One run of a full-screen program: first screen and per-key figures in each pane."""
     t0 = time.perf_counter()
@@ -167,14 +178,7 @@ def measure_program(argv, env, width, height, keys, panes=(("unit list", b""),),
             out[(pane, label)] = (firsts, lasts, sizes, cpu)
     with open(f"/proc/{pid}/status") as f:
         out["peak RSS MB"] = [int(l.split()[1]) / 1024 for l in f if l.startswith("VmHWM:")][0]
-    os.write(fd, quit_key)
-    read_until_quiet(fd, quiet=0.1, limit=2)
-    try:
-        os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
-    os.waitpid(pid, 0)
-    os.close(fd)
+    stop_program(pid, fd, quit_key)
     return out
 
 def compare_pspg(args):
@@ -281,14 +285,7 @@ def soak(args):
                 sample()
                 next_sample += args.sample
     sample()
-    os.write(fd, b"q")
-    read_until_quiet(fd, quiet=0.1, limit=2)
-    try:
-        os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
-    os.waitpid(pid, 0)
-    os.close(fd)
+    stop_program(pid, fd, b"q")
     if len(samples) >= 3:
         # Growth after the first sample past warm-up (the first minute: windows, search keys, help read once).
         base = next((s for s in samples if s[0] >= 60), samples[1])
