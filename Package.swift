@@ -1,5 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
+import Foundation
+
+/// This package's folder: the release `fuhe` links against `Sources/CCurlOnDemand/link`.
+let packageFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
 
 let package = Package(
     name: "Fuhe",
@@ -93,7 +97,19 @@ let package = Package(
             "FuheServer", "FuheClient", "FuheWire",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "fuhe", dependencies: ["FuheCLI"]),
+        // libcurl loaded on the first request instead of at every start (release `fuhe` only;
+        // see curl_on_demand.c).
+        // FoundationNetworking's -lcurl resolves to an empty linker script in its `link` folder.
+        .target(name: "CCurlOnDemand", exclude: ["link"],
+                cSettings: [.define("FUHE_CURL_ON_DEMAND", .when(configuration: .release))],
+                linkerSettings: [.unsafeFlags(["-L\(packageFolder)/Sources/CCurlOnDemand/link"], .when(configuration: .release))]),
+        // The release `fuhe` links the Swift runtime and Foundation statically: a process start
+        // without loading and relocating some twenty Swift libraries (docs/performance.md,
+        // "Process start"). Release only: test bundles, which link this target too, link
+        // Swift Testing and XCTest dynamically. libcurl is not loaded at start either (CCurlOnDemand).
+        .executableTarget(name: "fuhe", dependencies: ["FuheCLI", "CCurlOnDemand"],
+                          swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
         .executableTarget(name: "fuhe-bench", dependencies: [
             "FuheCore", "FuheIntake", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "TermCore", "FuheDocuments", "FuheTerminal", "FuheFiles",
             "FuheClient", "FuheWire", "FuheServer",

@@ -22,6 +22,11 @@ pressing keys one at a time, so Fuhe's detail area catches up after each key: it
 part of the key's update); the default sends the next key 20 ms after the screen went quiet,
 as a held-down key does.
 
+    scripts/pty-bench.py --starts --fuhe OLD,NEW --store /path/to/bench.sqlite [--runs 10]
+
+The cost of a start, binaries alternating: time to the first byte, and the process's own CPU
+(user+sys from wait4) and peak RSS from exec through the first screen to quitting on `q`.
+
     scripts/pty-bench.py --soak 3600 --fuhe .build/release/fuhe --store /path/to/bench.sqlite [--sample 30]
 
 Scripted use for a given number of seconds (cursor and page keys in every pane, opening units,
@@ -294,6 +299,43 @@ def soak(args):
         print(f"RSS {base[2]:.1f} MB at {base[0]:.0f} s ({base[1]} keys) → {end[2]:.1f} MB at {end[0]:.0f} s ({end[1]} keys): "
               f"{per:+.3f} MB per 10,000 keys; peak {max(s[3] for s in samples):.1f} MB")
 
+def starts(args):
+    """The cost of a start: each binary of `--fuhe` (several, separated by commas: alternating
+    runs) is started `--runs` times; `q` goes in as soon as its first byte arrives, so it quits at
+    its first key read, after the first screen. Prints the time to the first byte and the
+    process's own user+sys and peak RSS (wait4) from exec to exit."""
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", FUHE_USER="bench")
+    programs = [p.strip() for p in args.fuhe.split(",")]
+    results = {p: [] for p in programs}
+    for run in range(args.runs):
+        for program in programs:
+            argv = shlex.split(program) + ["--store", args.store]
+            t0 = time.perf_counter()
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execvpe(argv[0], argv, env)
+            fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", args.height, args.width, 0, 0))
+            select.select([fd], [], [], 10)
+            first = time.perf_counter() - t0
+            os.read(fd, 65536)
+            os.write(fd, b"q")
+            while True:
+                try:
+                    if not os.read(fd, 65536):
+                        break
+                except OSError:
+                    break
+            _, _, usage = os.wait4(pid, 0)
+            os.close(fd)
+            results[program].append((first * 1000, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024))
+    load = open("/proc/loadavg").read().split()[:3]
+    print(f"starts at {args.width}x{args.height} on {args.store}, {args.runs} alternating runs, load average {' '.join(load)}")
+    for program, r in results.items():
+        firsts, cpus, peaks = [x[0] for x in r], [x[1] for x in r], [x[2] for x in r]
+        print(f"{program}: first byte {statistics.median(firsts):.1f} ms median (min {min(firsts):.1f}); "
+              f"CPU start→first screen→quit {statistics.median(cpus):.1f} ms median (min {min(cpus):.1f}); "
+              f"peak RSS {statistics.median(peaks):.1f} MB")
+
 def pct(values, p):
     s = sorted(values)
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
@@ -310,7 +352,11 @@ def main():
     ap.add_argument("--pause-ms", type=int, default=0, help="with --compare-pspg: quiet time after each key (its later output counts for it)")
     ap.add_argument("--soak", type=int, metavar="SECONDS", help="scripted use for this long, printing resident memory")
     ap.add_argument("--sample", type=int, default=30, help="with --soak: seconds between memory samples")
+    ap.add_argument("--starts", action="store_true", help="CPU and peak RSS of start → first screen → quit (--fuhe A,B alternates binaries)")
     args = ap.parse_args()
+    if args.starts:
+        starts(args)
+        return
     if args.soak:
         soak(args)
         return

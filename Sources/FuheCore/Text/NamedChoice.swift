@@ -13,8 +13,15 @@ public protocol NamedChoice: CaseIterable, Hashable, Sendable {
 extension NamedChoice {
     /// The value called `text` (names compare ignoring case and surrounding spaces; `fold`
     /// can fold more, e.g. traditional to simplified characters).
+    /// A name given as it is written is found without folding: the CLI's fold reads Chinese
+    /// through ICU transforms, which cost tens of milliseconds the first time (every start of
+    /// `fuhe` parses its `--role`, "member" by default).
     public static func named(_ text: String, fold: (String) -> String = { $0 }) -> Self? {
-        let wanted = fold(text.trimmingCharacters(in: .whitespaces)).lowercased()
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let exact = trimmed.lowercased()
+        guard !exact.isEmpty else { return nil }
+        if let value = allCases.first(where: { $0.names.contains { $0.lowercased() == exact } }) { return value }
+        let wanted = fold(trimmed).lowercased()
         guard !wanted.isEmpty else { return nil }
         return allCases.first { value in value.names.contains { fold($0).lowercased() == wanted } }
     }

@@ -21,6 +21,19 @@ import Testing
         #expect(MergePreference.named("main")?.decision == .main)
     }
 
+    @Test func aNameAsWrittenNeedsNoFold() {
+        // The CLI's fold reads Chinese through ICU (tens of ms the first time): every start
+        // parses --role, so a name given as written is found without it.
+        var folded: [String] = []
+        let fold: (String) -> String = { folded.append($0); return $0.replacingOccurrences(of: "組", with: "组") }
+        #expect(TeamRole.named(" member ", fold: fold) == .member)
+        #expect(TeamRole.named("组长", fold: fold) == .leader)
+        #expect(folded.isEmpty)
+        #expect(TeamRole.named("組長", fold: { $0.replacingOccurrences(of: "組", with: "组").replacingOccurrences(of: "長", with: "长") }) == .leader)
+        #expect(TeamRole.named("組", fold: fold) == nil)
+        #expect(!folded.isEmpty)
+    }
+
     @Test func aFoldCanMakeTraditionalNamesEqual() {
         let fold: (String) -> String = { $0.replacingOccurrences(of: "項", with: "项") }
         #expect(EvalType.named("項目支出", fold: fold) == .project)
