@@ -24,7 +24,8 @@ import TermCore
 /// terminal has them and `NO_COLOR` is not set.
 ///
 /// **Drawing.** ``draw(_:)`` writes every style run of every changed row at its own position
-/// and lets ncurses send only what differs from the last frame. With ``countsBytes`` on, it
+/// and lets ncurses send only what differs from the last frame. A frame patched from the one on
+/// the screen (``ScreenBuffer/patch``) is drawn by its redrawn rows alone, without comparing. With ``countsBytes`` on, it
 /// returns the bytes that went to the terminal, counted by the kernel (see ``lastFrameBytes``).
 ///
 /// **Signals.** The terminal is always given back: SIGTERM, SIGHUP and SIGINT are recorded,
@@ -63,13 +64,22 @@ public final class CursesTerminal: Terminal {
     /// Keys decoded but not yet returned (one input can complete two).
     private var queuedKeys: [KeyEvent] = []
     private let attributes: (bold: attr_t, reverse: attr_t, underline: attr_t, dim: attr_t)
-    /// The last frame drawn, to skip unchanged rows; nil forces a full draw.
+    /// The last frame drawn when it was a whole one, to skip unchanged rows; nil draws every row
+    /// (ncurses still sends only what differs). A patched frame is not kept: its maker changes it
+    /// in place for the next one, and keeping it would make that a copy.
     private var previous: ScreenBuffer?
+    /// The ``ScreenBuffer/serial`` of the frame on the screen (0: unknown), which a patched frame
+    /// must have been made from to be drawn by its rows alone.
+    private var drawnSerial = 0
+    /// Whether the window holds the last frame (false at start and after ``invalidate()``).
+    private var onScreen = false
     private var cursorVisible = false
     /// The size last seen while active (what ``size`` reports after shutdown).
     private var lastSize = (width: 0, height: 0)
     /// The screen size when the last frame was drawn; a change forces a full draw.
     private var drawnSize = (width: -1, height: -1)
+    /// The cells of the last frame drawn (a buffer may differ from the screen's size).
+    private var drawnGrid = (width: -1, height: -1)
 
     /// Starts full-screen mode. `colors`: nil = automatic (terminal support and `NO_COLOR`),
     /// false = never, true = when the terminal has them.
@@ -239,6 +249,7 @@ public final class CursesTerminal: Terminal {
     public func invalidate() {
         guard isActive else { return }
         previous = nil
+        onScreen = false
         clearok(window, true)
     }
 
@@ -247,20 +258,30 @@ public final class CursesTerminal: Terminal {
         guard isActive else { return 0 }
         let before = countsBytes ? fuhe_thread_bytes_written() : -1
         let screen = currentSize()
-        if previous?.width != buffer.width || previous?.height != buffer.height || screen != drawnSize {
+        if !onScreen || drawnGrid != (buffer.width, buffer.height) || screen != drawnSize {
+            werase(window)
             previous = nil
+            drawnSerial = 0
         }
-        if previous == nil { werase(window) }
+        onScreen = true
         drawnSize = screen
+        drawnGrid = (buffer.width, buffer.height)
         lastSize = screen
         let rows = min(buffer.height, screen.height)
-        for y in 0..<rows where !rowUnchanged(y, buffer) {
-            drawRow(y, buffer, columns: screen.width)
+        if let patch = buffer.patch, drawnSerial != 0, patch.of == drawnSerial {
+            // Made from the frame on the screen by redrawing these rows: no compare needed.
+            for y in patch.rows where y >= 0 && y < rows { drawRow(y, buffer, columns: screen.width) }
+            previous = nil
+        } else {
+            for y in 0..<rows where !rowUnchanged(y, buffer) {
+                drawRow(y, buffer, columns: screen.width)
+            }
+            previous = buffer
         }
+        drawnSerial = buffer.serial
         placeCursor(buffer.cursor, screen: screen)
         wnoutrefresh(window)
         doupdate()
-        previous = buffer
         let after = countsBytes ? fuhe_thread_bytes_written() : -1
         lastFrameBytes = before >= 0 && after >= before ? Int(after - before) : 0
         totalBytesWritten += lastFrameBytes

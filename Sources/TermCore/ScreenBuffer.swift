@@ -23,6 +23,13 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// leave every other row as it was and views can skip their work there (``draws(row:)``).
     /// Not part of the buffer's value (`==`, hashing).
     public var limitedRows: [Int]?
+    /// Set on a frame made from an earlier one by redrawing a few rows (`FrameRenderer`): that
+    /// frame's ``serial`` and the rows redrawn, every other row being the same. A backend that
+    /// drew that frame last draws only these rows, without comparing. Not part of the value.
+    public var patch: (of: Int, rows: [Int])?
+    /// The frame's number in a series (`FrameRenderer` numbers its frames from 1; 0 = none).
+    /// Not part of the value.
+    public var serial = 0
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -64,8 +64,9 @@ enum ScoresheetView {
 
     static func flagCodes(_ nodeID: String, scored: ScoredDossier) -> String {
         var codes: [String] = []
-        for m in (scored.rows[nodeID]?.flags ?? []) + scored.messages where m.nodeID == nodeID && !codes.contains(m.code) {
-            codes.append(m.code)
+        // Both lists in turn, without concatenating them for every row drawn.
+        for list in [scored.rows[nodeID]?.flags ?? [], scored.messages] {
+            for m in list where m.nodeID == nodeID && !codes.contains(m.code) { codes.append(m.code) }
         }
         return codes.joined(separator: " ")
     }

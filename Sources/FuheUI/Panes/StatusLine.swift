@@ -21,9 +21,13 @@ enum StatusLineView: CommandProvider {
 
     /// "? 帮助 · Enter 评分 · …" for the focused pane: help first, so that a narrow terminal still
     /// shows where to find every key.
-    static func hints(_ state: AppState) -> [(key: String, label: String)] {
+    static func hints(_ state: AppState) -> [(key: String, label: String)] { Array(offeredHints(state)) }
+
+    /// The same, asking each command whether it is offered only when the hint is reached: the
+    /// status line stops at the first hint that does not fit, so most are never asked.
+    static func offeredHints(_ state: AppState) -> some Sequence<(key: String, label: String)> {
         let scope = FocusRing.pane(state.focus)?.scope ?? .global
-        return CommandRegistry.hintSpecs(for: scope).compactMap { spec in
+        return CommandRegistry.hintSpecs(for: scope).lazy.compactMap { spec -> (key: String, label: String)? in
             let key = state.key(spec.id)
             guard !key.isEmpty, CommandRegistry.byID[spec.id]?.offered(state) ?? true else { return nil }
             return (key, spec.hint ?? "")
@@ -97,12 +101,13 @@ enum StatusLineView: CommandProvider {
         // A message that needs several lines is drawn over everything (`renderLongMessage`).
         guard messageLines(state, width: rect.width).isEmpty else { return }
         // The description leaves room for two hints (help, and the pane's first key).
-        let help = hints(state).prefix(2).map { DisplayWidth.of("\($0.key) \($0.label)") + 3 }.reduce(0, +)
+        let offered = offeredHints(state)
+        let help = offered.prefix(2).map { DisplayWidth.of("\($0.key) \($0.label)") + 3 }.reduce(0, +)
         let left = " " + (state.message ?? description(state, room: rect.width - 2 - help))
         let style = state.messageIsError ? Style(bold: true, reverse: true) : Style(reverse: true)
         let used = buffer.put(left, x: rect.x, y: rect.y, style: style, maxWidth: rect.width, clip: rect)
         var hintText = ""
-        for h in hints(state).map({ "\($0.key) \($0.label)" }) {
+        for h in offered.lazy.map({ "\($0.key) \($0.label)" }) {
             let candidate = hintText.isEmpty ? h : hintText + " · " + h
             if DisplayWidth.of(candidate) + used + 3 > rect.width { break }
             hintText = candidate

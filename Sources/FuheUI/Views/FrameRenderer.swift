@@ -15,21 +15,26 @@ import TermCore
 /// ```
 public final class FrameRenderer {
     private var last: (state: AppState, frame: ScreenBuffer)?
+    /// The last frame's ``ScreenBuffer/serial``.
+    private var serial = 0
     /// Frames made by redrawing a few rows of the last one (for the benchmark and tests).
     public private(set) var partialFrames = 0
 
     public init() {}
 
     /// The frame for `state`. `movedIn`: the pane whose cursor the last key moved, when that key
-    /// changed nothing else; nil draws the whole screen.
+    /// changed nothing else; nil draws the whole screen. A patched frame says which rows it
+    /// redrew (``ScreenBuffer/patch``), so the terminal draws those rows without comparing.
     public func render(_ state: AppState, movedIn pane: PaneID? = nil) -> ScreenBuffer {
-        let frame: ScreenBuffer
+        var frame: ScreenBuffer
         if let pane, let partial = patched(state, movedIn: pane) {
             frame = partial
             partialFrames += 1
         } else {
             frame = Renderer.render(state)
         }
+        serial += 1
+        frame.serial = serial
         last = (state, frame)
         return frame
     }
@@ -38,20 +43,25 @@ public final class FrameRenderer {
     public func reset() { last = nil }
 
     private func patched(_ state: AppState, movedIn id: PaneID) -> ScreenBuffer? {
-        guard let last, let pane = FocusRing.pane(id), Self.onlyCursorMoved(from: last.state, to: state, in: id) else { return nil }
+        guard let old = last?.state, let pane = FocusRing.pane(id), Self.onlyCursorMoved(from: old, to: state, in: id) else { return nil }
         let layout = Layout(state)
-        guard !layout.tooSmall else { return nil }
+        guard !layout.tooSmall, var frame = last?.frame else { return nil }
+        // The last frame is changed in place: once this renderer lets go of it, the returned
+        // frame was its only other holder (the terminal keeps no patched frame), so no copy.
+        last = nil
         let rect = pane.rect(in: layout)
-        let rows = pane.rowsChanged(from: pane.position(in: last.state), to: pane.position(in: state), rect: rect)
+        let rows = pane.rowsChanged(from: pane.position(in: old), to: pane.position(in: state), rect: rect)
             ?? Array(rect.y..<rect.maxY)
-        var frame = last.frame
-        frame.limitedRows = rows.filter { $0 >= rect.y && $0 < rect.maxY }
-        for y in frame.limitedRows ?? [] { frame.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1)) }
+        let paneRows = rows.filter { $0 >= rect.y && $0 < rect.maxY }
+        let statusRows = Array(layout.status.y..<layout.status.maxY)
+        frame.limitedRows = paneRows
+        for y in paneRows { frame.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1)) }
         pane.render(state, rect: rect, into: &frame)
-        frame.limitedRows = Array(layout.status.y..<layout.status.maxY)
+        frame.limitedRows = statusRows
         StatusLineView.render(state, rect: layout.status, into: &frame)
         frame.limitedRows = nil
         frame.cursor = nil
+        frame.patch = (of: frame.serial, rows: paneRows + statusRows)
         return frame
     }
 
