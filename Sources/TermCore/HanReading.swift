@@ -12,15 +12,14 @@ struct HanReading: Hashable, Sendable {
     var pinyin: [UInt8]
     /// 1–4, or 5 for the neutral tone (no tone mark).
     var tone: UInt8
-    /// Other readings of a polyphone, from ``PolyphoneReadings`` (without tones).
-    var alternates: [[UInt8]] = []
 
     /// Reads a character with Foundation's ICU transforms: `Hant-Hans` for the simplified form
     /// and `mandarinToLatin` for the pinyin, whose tone mark is read from the canonical
     /// decomposition (the same letters `.stripDiacritics` would leave, plus the tone).
     /// Each call costs ~10 µs (the process's first ~0.1 s): callers cache, see
     /// ``TextMatcher/KeyBuilder``. ICU gives one reading per character (长 reads "zhang", in
-    /// 长沙 too): common polyphones get their other readings from ``PolyphoneReadings``.
+    /// 长沙 too): the search gives common polyphones their other readings from
+    /// ``PolyphoneReadings``.
     init(_ scalar: Unicode.Scalar) {
         let string = String(scalar)
         folded = scalar
@@ -31,8 +30,6 @@ struct HanReading: Hashable, Sendable {
         pinyin = []
         tone = 5
         readPinyin(string.applyingTransform(.mandarinToLatin, reverse: false) ?? "")
-        let primary = pinyin
-        alternates = (PolyphoneReadings.extra[Character(folded)] ?? []).map { Array($0.utf8) }.filter { $0 != primary }
     }
 
     /// Every character read so far in this process: a list of 2,000 unit names holds about a

@@ -19,4 +19,11 @@ enum PolyphoneReadings {
         "强": ["jiang"], "血": ["xie"], "薄": ["bo"], "折": ["she"], "露": ["lou"], "模": ["mu"],
         "奇": ["ji"], "秘": ["bi"], "期": ["ji"], "提": ["di"], "度": ["duo"], "得": ["dei"],
     ]
+
+    /// `extra` for the matcher: by the simplified character's scalar, each reading packed as
+    /// ``Letters/pack(_:)``. A key marks a character that has an entry here, and the search
+    /// looks its readings up only then, so no key carries them.
+    static let packed: [UInt32: [UInt64]] = Dictionary(uniqueKeysWithValues: extra.compactMap { character, readings in
+        character.unicodeScalars.first.map { ($0.value, readings.map { Letters.pack(Array($0.utf8)) }) }
+    })
 }

@@ -1,23 +1,20 @@
 extension TextMatcher {
     /// A text prepared for search once, to be matched against many queries: per character its
-    /// folded form (simplified, lower case, half-width) and, for Han characters, its pinyin.
-    /// An immutable value: build keys once per row (``TextMatcher/keys(for:)`` for many at
-    /// once), keep them beside the rows, share them freely across threads.
+    /// folded form (simplified, lower case, half-width) and, for Han characters, its pinyin and
+    /// tone, packed into one 64-bit word (``Letters``). An immutable value: build keys once per
+    /// row (``TextMatcher/keys(for:)`` for many at once), keep them beside the rows, share them
+    /// freely across threads. A key of a 30-character row takes about 300 bytes (the text and
+    /// one word a character), so the keys of 20,000 rows stay near 6 MB.
     ///
     /// `let key = TextMatcher.Key("绥宁县黄土矿镇"); TextMatcher(query: "htkz").matches(key) // true`
     public struct Key: Sendable, Hashable {
         /// The original text; match ranges are indices into it.
         public let text: String
-        /// Folded characters, one per character of `text`.
-        let folded: [Character]
-        /// `TextFolding.code` of each folded character.
-        let codes: [UInt32]
-        /// Pinyin of each character (empty when it is not Han or has no known reading).
-        let pinyin: [[UInt8]]
-        /// Tone of each character (5 when neutral or not Han).
-        let tones: [UInt8]
-        /// Other pinyin readings of each character (polyphones; usually empty).
-        let alternates: [[[UInt8]]]
+        /// One packed word per character of `text` (``Letters``).
+        let letters: [UInt64]
+        /// The folded characters that are more than one scalar (code ``TextFolding/multiScalar``),
+        /// by character offset; nil when there are none (almost always).
+        let multiScalar: [Int: Character]?
         /// ``TextMatcher/bit(_:)`` of everything a query character could match here.
         let mask: UInt64
 
@@ -31,51 +28,65 @@ extension TextMatcher {
 
         init(text: String, readings: (Unicode.Scalar) -> HanReading) {
             self.text = text
-            var folded: [Character] = []
-            var codes: [UInt32] = []
-            var pinyin: [[UInt8]] = []
-            var tones: [UInt8] = []
-            var alternates: [[[UInt8]]] = []
+            var letters: [UInt64] = []
+            letters.reserveCapacity(text.utf8.count)
+            var multiScalar: [Int: Character]?
             var mask: UInt64 = 0
             for character in text {
                 var fold = TextFolding.fold(character)
-                var syllable: [UInt8] = []
-                var tone: UInt8 = 5
-                var others: [[UInt8]] = []
+                var word: UInt64
                 if let han = HanReading.hanScalar(of: character) {
                     let reading = readings(han)
                     fold = Character(reading.folded)
-                    syllable = reading.pinyin
-                    tone = reading.tone
-                    others = reading.alternates
-                    for letter in syllable { mask |= TextMatcher.bit(UInt32(letter)) }
-                    for other in others { for letter in other { mask |= TextMatcher.bit(UInt32(letter)) } }
-                    if syllable.contains(UInt8(ascii: "v")) { mask |= TextMatcher.bit(UInt32(UInt8(ascii: "u"))) }
-                    if !syllable.isEmpty { mask |= TextMatcher.bit(0x30 + UInt32(tone)) }
+                    word = Letters.pack(code: reading.folded.value, pinyin: reading.pinyin, tone: reading.tone)
+                    for letter in reading.pinyin { mask |= TextMatcher.bit(UInt32(letter)) }
+                    if let others = PolyphoneReadings.packed[reading.folded.value] {
+                        word |= Letters.hasAlternates
+                        for other in others { mask |= Letters.mask(of: other) }
+                    }
+                    if reading.pinyin.contains(UInt8(ascii: "v")) { mask |= TextMatcher.bit(UInt32(UInt8(ascii: "u"))) }
+                    if !reading.pinyin.isEmpty { mask |= TextMatcher.bit(0x30 + UInt32(reading.tone)) }
+                } else {
+                    word = Letters.pack(code: TextFolding.code(fold), pinyin: [], tone: 5)
                 }
-                let code = TextFolding.code(fold)
+                let code = Letters.code(word)
+                if code == TextFolding.multiScalar {
+                    multiScalar = multiScalar ?? [:]
+                    multiScalar?[letters.count] = fold
+                }
                 mask |= TextMatcher.bit(code)
-                folded.append(fold)
-                codes.append(code)
-                pinyin.append(syllable)
-                tones.append(tone)
-                alternates.append(others)
+                letters.append(word)
             }
-            self.folded = folded
-            self.codes = codes
-            self.pinyin = pinyin
-            self.tones = tones
-            self.alternates = alternates
+            // Reserved by UTF-8 length: give back what multi-byte characters left unused.
+            self.letters = letters.count == letters.capacity ? letters : Array(letters)
+            self.multiScalar = multiScalar
             self.mask = mask
         }
 
         /// Characters in the text.
-        public var count: Int { codes.count }
+        public var count: Int { letters.count }
 
         /// The text folded: simplified characters, lower case, half-width (繁简 and case compare equal).
         ///
         /// `TextMatcher.Key("績效ＡＢ").foldedText // "绩效ab"`
-        public var foldedText: String { String(folded) }
+        public var foldedText: String {
+            var out = ""
+            for (offset, word) in letters.enumerated() {
+                let code = Letters.code(word)
+                if code == TextFolding.multiScalar, let character = multiScalar?[offset] {
+                    out.append(character)
+                } else if let scalar = Unicode.Scalar(code) {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+
+        /// The folded character at `offset` (compared when either side is more than one scalar).
+        func folded(at offset: Int) -> Character {
+            if let character = multiScalar?[offset] { return character }
+            return Unicode.Scalar(Letters.code(letters[offset])).map(Character.init) ?? " "
+        }
 
         public static func == (lhs: Key, rhs: Key) -> Bool { lhs.text == rhs.text }
         public func hash(into hasher: inout Hasher) { hasher.combine(text) }
@@ -110,5 +121,56 @@ extension TextMatcher {
     public static func keys(for texts: some Sequence<String>) -> [Key] {
         var builder = KeyBuilder()
         return texts.map { builder.key($0) }
+    }
+}
+
+/// One character of a ``TextMatcher/Key`` in 64 bits: bits 0–20 the folded character's code
+/// (a scalar, or ``TextFolding/multiScalar``), 21–23 the tone (1–4, 5 for neutral or none),
+/// bit 24 whether it is a polyphone with other readings (``PolyphoneReadings/packed``), and
+/// from bit 25 the pinyin, up to 7 letters of 5 bits each (`letter - 0x60`, 0 ends it). ICU's
+/// longest reading is 6 letters (every ideograph from U+2E80 on; `readingsFitTheKey` keeps it so).
+enum Letters {
+    static let codeBits: UInt64 = (1 << 21) - 1
+    static let hasAlternates: UInt64 = 1 << 24
+    static let maxLetters = 7
+
+    /// The word of one character (a reading longer than ``maxLetters`` keeps its first letters).
+    static func pack(code: UInt32, pinyin: [UInt8], tone: UInt8) -> UInt64 {
+        var word = UInt64(code) & codeBits | UInt64(tone & 7) << 21
+        for (i, letter) in pinyin.prefix(maxLetters).enumerated() {
+            word |= (UInt64(letter &- 0x60) & 31) << UInt64(25 + 5 * i)
+        }
+        return word
+    }
+
+    /// A reading alone (an other reading of a polyphone): letters from bit 25, as in a word.
+    static func pack(_ pinyin: [UInt8]) -> UInt64 { pack(code: 0, pinyin: pinyin, tone: 0) }
+
+    @inline(__always) static func code(_ word: UInt64) -> UInt32 {
+        let code = UInt32(word & codeBits)
+        return code == UInt32(codeBits) ? TextFolding.multiScalar : code
+    }
+
+    @inline(__always) static func tone(_ word: UInt64) -> UInt8 { UInt8(word >> 21 & 7) }
+
+    /// Whether the character has a pinyin reading.
+    @inline(__always) static func hasPinyin(_ word: UInt64) -> Bool { word >> 25 != 0 }
+
+    /// The pinyin letter `i` as ASCII, or 0 past its end.
+    @inline(__always) static func letter(_ word: UInt64, _ i: Int) -> UInt8 {
+        guard i < maxLetters else { return 0 }
+        let bits = UInt8(truncatingIfNeeded: word >> UInt64(25 + 5 * i) & 31)
+        return bits == 0 ? 0 : bits + 0x60
+    }
+
+    /// Mask bits of a packed reading's letters.
+    static func mask(of word: UInt64) -> UInt64 {
+        var mask: UInt64 = 0
+        var i = 0
+        while i < maxLetters, case let l = letter(word, i), l != 0 {
+            mask |= TextMatcher.bit(UInt32(l))
+            i += 1
+        }
+        return mask
     }
 }

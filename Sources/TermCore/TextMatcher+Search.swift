@@ -39,7 +39,7 @@ extension TextMatcher {
     /// The query positions reached after text character `index`, from those `reached` before it.
     private static func advance(_ reached: UInt64, over index: Int, of key: Key, query: Key) -> UInt64 {
         let length = query.count
-        let syllable = key.pinyin[index]
+        let word = key.letters[index]
         var next: UInt64 = 0
         var pending = reached
         while pending != 0 {
@@ -47,27 +47,30 @@ extension TextMatcher {
             pending &= pending - 1
             guard position < length else { continue }
             if same(key, index, query, position) { next |= 1 << UInt64(position + 1) }
-            guard !syllable.isEmpty else { continue }
-            next |= spell(syllable, tone: key.tones[index], from: position, of: query)
-            for other in key.alternates[index] { next |= spell(other, tone: nil, from: position, of: query) }
+            guard Letters.hasPinyin(word) else { continue }
+            next |= spell(word, tone: Letters.tone(word), from: position, of: query)
+            if word & Letters.hasAlternates != 0, let others = PolyphoneReadings.packed[Letters.code(word)] {
+                for other in others { next |= spell(other, tone: nil, from: position, of: query) }
+            }
         }
         return next
     }
 
-    /// Query positions reached by spelling a prefix of `syllable` from `position` (all of it
-    /// may be followed by the `tone` digit).
+    /// Query positions reached by spelling a prefix of the reading packed in `word` from
+    /// `position` (all of it may be followed by the `tone` digit).
     @inline(__always)
-    private static func spell(_ syllable: [UInt8], tone: UInt8?, from position: Int, of query: Key) -> UInt64 {
+    private static func spell(_ word: UInt64, tone: UInt8?, from position: Int, of query: Key) -> UInt64 {
         let length = query.count
         var reached: UInt64 = 0
         var spelled = 0
-        while spelled < syllable.count && position + spelled < length
-                && pinyinLetter(syllable[spelled], matches: query.codes[position + spelled]) {
+        while position + spelled < length, case let letter = Letters.letter(word, spelled), letter != 0,
+              pinyinLetter(letter, matches: Letters.code(query.letters[position + spelled])) {
             spelled += 1
             reached |= 1 << UInt64(position + spelled)
         }
         let after = position + spelled
-        if let tone, spelled == syllable.count, after < length, query.codes[after] == 0x30 + UInt32(tone) {
+        if let tone, Letters.letter(word, spelled) == 0, after < length,
+           Letters.code(query.letters[after]) == 0x30 + UInt32(tone) {
             reached |= 1 << UInt64(after + 1)
         }
         return reached
@@ -86,10 +89,10 @@ extension TextMatcher {
     /// Whether text character `index` and query character `position` fold alike.
     @inline(__always)
     private static func same(_ key: Key, _ index: Int, _ query: Key, _ position: Int) -> Bool {
-        let a = key.codes[index]
-        let b = query.codes[position]
+        let a = Letters.code(key.letters[index])
+        let b = Letters.code(query.letters[position])
         if a != TextFolding.multiScalar && b != TextFolding.multiScalar { return a == b }
-        return key.folded[index] == query.folded[position]
+        return key.folded(at: index) == query.folded(at: position)
     }
 
     @inline(__always)
@@ -99,6 +102,6 @@ extension TextMatcher {
 
     /// Mask bits of the query's own characters (not of its pinyin).
     private static func queryMask(_ query: Key) -> UInt64 {
-        query.codes.reduce(0) { $0 | bit($1) }
+        query.letters.reduce(0) { $0 | bit(Letters.code($1)) }
     }
 }

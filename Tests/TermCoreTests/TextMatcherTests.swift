@@ -140,4 +140,31 @@ struct TextMatcherTests {
         #expect(HanReading(Unicode.Scalar(0x7EFF)!).pinyin == Array("lv".utf8))  // 绿
         #expect(TextFolding.strippingLatinMarks("hè shān lǜ") == "he shan lv")
     }
+
+    @Test func keysKeepTheFoldedText() {
+        #expect(TextMatcher.Key("績效ＡＢ").foldedText == "绩效ab")
+        #expect(TextMatcher.Key("長沙 e\u{301}👍🏽x").foldedText == "长沙 e\u{301}👍🏽x")
+        #expect(TextMatcher.Key("").foldedText == "")
+        let key = TextMatcher.Key("重慶市長壽區")
+        #expect(key.count == 6)
+        #expect(TextMatcher(query: "chongqing").matches(key) && TextMatcher(query: "zhongqing").matches(key))
+        #expect(TextMatcher(query: "cqs").matches(key) && TextMatcher(query: "changshou").matches(key))
+        #expect(TextMatcher(query: "zhong4qing4").matches(key) && !TextMatcher(query: "chong2qing4").matches(key))
+    }
+
+    /// A key packs each character's pinyin in at most `Letters.maxLetters` letters: every Han
+    /// character's reading fits (ICU's longest, e.g. zhuang, has six).
+    @Test func everyReadingFitsAKey() {
+        var longest = 0
+        for value in UInt32(0x4E00)...0x9FFF {
+            guard let scalar = Unicode.Scalar(value), HanReading.hanScalar(of: Character(scalar)) != nil else { continue }
+            longest = max(longest, HanReading(scalar).pinyin.count)
+        }
+        #expect(longest == 6)
+        #expect(longest <= Letters.maxLetters)
+        let word = Letters.pack(code: 0x5E84, pinyin: Array("zhuang".utf8), tone: 1)
+        #expect((0..<7).map { Letters.letter(word, $0) } == Array("zhuang".utf8) + [0])
+        #expect(Letters.code(word) == 0x5E84 && Letters.tone(word) == 1 && Letters.hasPinyin(word))
+        #expect(Letters.code(Letters.pack(code: TextFolding.multiScalar, pinyin: [], tone: 5)) == TextFolding.multiScalar)
+    }
 }
