@@ -24,7 +24,7 @@ public final class TmuxSession {
         public init(description: String) { self.description = description }
     }
 
-    /// Whether tmux is installed (tests skip, rather than fail, when it is not).
+    /// Whether tmux is installed (the tests that need it fail, naming it, when it is not).
     public static let isAvailable: Bool = executable != nil
 
     /// Path of the tmux executable found on PATH.
@@ -41,6 +41,8 @@ public final class TmuxSession {
     public let socket: String
     /// The server's socket file (tmux leaves it behind when killed).
     private var socketPath: String?
+    /// The server's and the pane's processes, waited for by ``kill()``.
+    private var processes: [pid_t] = []
     private var killed = false
 
     /// Starts `command` (a shell command line) in a detached `width`×`height` session.
@@ -54,6 +56,7 @@ public final class TmuxSession {
         try tmux(["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", line,
                   ";", "set-option", "-g", "remain-on-exit", "on"])
         socketPath = try? display("#{socket_path}")
+        processes = ((try? display("#{pid} #{pane_pid}")) ?? "").split(separator: " ").compactMap { pid_t($0) }
     }
 
     deinit { kill() }
@@ -139,6 +142,18 @@ public final class TmuxSession {
         killed = true
         _ = try? tmux(["kill-server"])
         if let socketPath, !socketPath.isEmpty { unlink(socketPath) }
+        // The pane's program exits after kill-server returns, and may still write its files
+        // (a shell's history, a store's last checkpoint): wait for it, so that a test removing
+        // its directory next removes it for good.
+        let deadline = Date().addingTimeInterval(5)
+        while processes.contains(where: Self.isRunning), Date() < deadline { usleep(10_000) }
+    }
+
+    /// Whether `pid` is a live process (a zombie waiting to be reaped has finished).
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return false }
+        return !stat[end...].hasPrefix(") Z")
     }
 
     /// The session (and so its one window and pane).

@@ -67,6 +67,7 @@ import FuheTestSupport
     }
 
     @Test func sqliteErrorsAreTranslatedIntoWhatTheUserCanDo() {
+        defer { try? FileManager.default.removeItem(at: dir) }
         let cases: [(ResultCode, String)] = [
             (.SQLITE_BUSY, "锁定"), (.SQLITE_LOCKED, "锁定"), (.SQLITE_FULL, "磁盘已满"), (.SQLITE_READONLY, "只读"),
             (ResultCode(rawValue: 10 | (3 << 8)), "读写文件时出错"), (.SQLITE_CORRUPT, "已损坏"), (.SQLITE_CANTOPEN, "无法打开"),
