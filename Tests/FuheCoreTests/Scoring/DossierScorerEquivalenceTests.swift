@@ -132,16 +132,16 @@ import Testing
                 // First, second and third scoring of the same dossier (nothing remembered, rows
                 // remembered, rows reused), then again after one row's inputs changed.
                 for pass in 0..<3 {
-                    expectSame(DossierScorer.score(d, scheme: Fx.mof4, index: index), reference(d, scheme: Fx.mof4), "t\(t) d\(n) pass \(pass)")
+                    Self.expectSame(DossierScorer.score(d, scheme: Fx.mof4, index: index), Self.reference(d, scheme: Fx.mof4), "t\(t) d\(n) pass \(pass)")
                 }
                 let leaf = index.leafPositions[Int(random.next() % UInt64(index.leafPositions.count))]
                 d.results[index.ids[leaf], default: IndicatorResult(nodeID: index.ids[leaf])].actual =
                     Gen.observed(template.nodes[leaf], &random)
                 d.results[index.ids[leaf]]?.reviewScore = Gen.score(&random, template.nodes[leaf])
-                expectSame(DossierScorer.score(d, scheme: Fx.mof4, index: index), reference(d, scheme: Fx.mof4), "t\(t) d\(n) edited")
+                Self.expectSame(DossierScorer.score(d, scheme: Fx.mof4, index: index), Self.reference(d, scheme: Fx.mof4), "t\(t) d\(n) edited")
                 let strict = DeviationThresholds(overshootDefault: Fx.dec("1.1"))
-                expectSame(DossierScorer.score(d, scheme: Fx.mof4, thresholds: strict, index: index),
-                           reference(d, scheme: Fx.mof4, thresholds: strict), "t\(t) d\(n) other thresholds")
+                Self.expectSame(DossierScorer.score(d, scheme: Fx.mof4, thresholds: strict, index: index),
+                           Self.reference(d, scheme: Fx.mof4, thresholds: strict), "t\(t) d\(n) other thresholds")
                 compared += 5
             }
         }
@@ -172,7 +172,7 @@ import Testing
         ])
         let d = Fx.dossier(template, results: [IndicatorResult(nodeID: "1", actual: ObservedValue.parse("是", unit: ""))])
         let scored = DossierScorer.score(d, scheme: Fx.mof4, index: TemplateIndex(template))
-        expectSame(scored, reference(d, scheme: Fx.mof4), "repeated id")
+        Self.expectSame(scored, Self.reference(d, scheme: Fx.mof4), "repeated id")
         #expect(scored.rows["1"]?.suggestion == Fx.score("30"))
         #expect(scored.rows.count == 2 && scored.rows["9"] == nil)
         #expect(Array(scored.rows).map(\.key) == ["1", "2"])
