@@ -78,8 +78,7 @@ enum Baseline {
     }
 
     private static func frame(_ text: String, into hasher: inout SHA256) {
-        let n = UInt64(text.utf8.count)
-        hasher.update((0..<8).map { UInt8(truncatingIfNeeded: n >> (56 - 8 * $0)) })
+        hasher.update(bigEndian: UInt64(text.utf8.count))
         hasher.update(text)
     }
 

@@ -92,6 +92,8 @@ extension FuheStore {
         }
         var wrote = false
         var lastHash: String?
+        // The anchor moves once, after the last entry (a merge journals thousands of fields here).
+        var appended = 0
         var rowRules: (template: IndicatorTemplate, evaluation: SelfEvaluation)?
         func checkRow(_ row: IndicatorResult) throws {
             if rowRules == nil { rowRules = try Self.rowRuleContext(dossierID, db) }
@@ -120,7 +122,8 @@ extension FuheStore {
                 lastHash = try Journal.append(db, JournalRecord(actor: who.actor, origin: who.origin, dossierID: dossierID, entity: target.entity,
                                                      entityID: target.entityID, field: field, old: old, new: new, reason: who.reason,
                                                      session: who.session),
-                                   batch: batch, at: who.at, atText: who.atText, previous: lastHash)
+                                   batch: batch, at: who.at, atText: who.atText, previous: lastHash, anchoring: false)
+                appended += 1
             }
             for field in FieldDiff.changes(old: old, new: new) { try journal(field.field, field.old, field.new) }
             switch pending {
@@ -129,6 +132,7 @@ extension FuheStore {
             }
             wrote = true
         }
+        if let lastHash { try Journal.moveAnchor(db, added: appended, head: lastHash) }
         return wrote
     }
 

@@ -13,9 +13,12 @@ enum Journal {
     /// chain; the anchor in `meta` (`journal_count`, `journal_head`) moves with it, so removed
     /// tail entries and a wiped journal are caught too. `previous` is the last entry's hash when
     /// the caller knows it (appending many entries in one transaction); returns this entry's hash.
+    ///
+    /// `anchoring: false` leaves the anchor to the caller, who appends many entries in one
+    /// transaction and moves it once after the last (`moveAnchor`), before the transaction ends.
     @discardableResult
     static func append(_ db: Database, _ r: JournalRecord, batch: Int64, at: Date, atText: String? = nil,
-                       previous known: String? = nil) throws -> String {
+                       previous known: String? = nil, anchoring: Bool = true) throws -> String {
         let time = atText ?? ISO.format(at)
         let previous = try known ?? String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? ""
         let hash = JournalChain.hash(previous: previous, at: time, record: r, batch: batch)
@@ -26,12 +29,18 @@ enum Journal {
             """)
         try insert.execute(arguments: [time, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, batch,
                                        previous, hash, r.session])
-        try db.cachedStatement(sql: """
-            INSERT INTO meta(key, value) VALUES ('journal_count', '1')
-            ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
-            """).execute()
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('journal_head', ?)").execute(arguments: [hash])
+        if anchoring { try moveAnchor(db, added: 1, head: hash) }
         return hash
+    }
+
+    /// Moves the chain's anchor in `meta` past `added` entries just appended, the last with hash `head`.
+    static func moveAnchor(_ db: Database, added: Int, head: String) throws {
+        guard added > 0 else { return }
+        try db.cachedStatement(sql: """
+            INSERT INTO meta(key, value) VALUES ('journal_count', CAST(? AS TEXT))
+            ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT)
+            """).execute(arguments: [added, added])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('journal_head', ?)").execute(arguments: [head])
     }
 
     /// The chain's head as the journal holds it now: entry count and last hash.

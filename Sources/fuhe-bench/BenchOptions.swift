@@ -10,6 +10,8 @@ struct BenchOptions {
     var dir: String?
     /// Only the merge figure (`--merge-only`), for working on it.
     var mergeOnly = false
+    /// Only the import of 100 dossiers (`--import-only`), for working on it.
+    var importOnly = false
     /// Only `fuhe check` and `fuhe verify` of the store (`--check-only`), for working on them.
     var checkOnly = false
     /// Only the data path of issue 14 §5 (`--data-only`): stored JSON, import, rescore all, check, verify, merge.
@@ -28,7 +30,7 @@ struct BenchOptions {
     var fixtures = "Tests/FuheIntakeTests/Fixtures"
 
     static let usage = """
-        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--documents-only] [--check-only] [--data-only] [--rescore-only] [--cycle-only] [--workstation-only]
+        usage: fuhe-bench [--dossiers N] [--indicators N] [--items N] [--runs N] [--dir PATH] [--merge-only] [--import-only] [--documents-only] [--check-only] [--data-only] [--rescore-only] [--cycle-only] [--workstation-only]
                fuhe-bench --intake [--fixtures DIR] [--runs N]
 
           --dossiers N    dossiers in the synthetic store (default 2000)
@@ -37,6 +39,7 @@ struct BenchOptions {
           --runs N        repetitions of each measurement (default 7)
           --dir PATH      keep the store in PATH (reused when it already holds one) instead of a temp folder
           --merge-only    build or reuse the store, then time only the merge of a copy
+          --import-only   build or reuse the store, then time only importing 100 dossiers (decode + importDossiers)
           --check-only    build or reuse the store, then time only fuhe check and fuhe verify of it
           --data-only     build or reuse the store, then time only stored JSON (beside Foundation's), import,
                           rescore all, check, verify and merge
@@ -57,6 +60,7 @@ struct BenchOptions {
         while let flag = rest.popFirst() {
             if flag == "-h" || flag == "--help" { return .failure(BenchUsageError(message: nil)) }
             if flag == "--merge-only" { o.mergeOnly = true; continue }
+            if flag == "--import-only" { o.importOnly = true; continue }
             if flag == "--documents-only" { o.documentsOnly = true; continue }
             if flag == "--check-only" { o.checkOnly = true; continue }
             if flag == "--data-only" { o.dataOnly = true; continue }

@@ -77,6 +77,14 @@ do {
         print(report.render())
         exit(0)
     }
+    if options.importOnly {
+        let imports = try StoreBenchmarks(setup: setup, store: store, ids: ids).importBatch()
+        report.measurements += [imports.total, imports.decode, imports.store]
+        report.notes.append("import: \(imports.count) dossiers, \(format(Double(imports.jsonBytes) / 1e6)) MB of JSON, decode \(format(Double(imports.jsonBytes) / 1e6 / (imports.decode.median / 1000))) MB/s (median)")
+        report.load.end = loadAverage()
+        print(report.render())
+        exit(0)
+    }
     if options.dataOnly {
         let json = try DataPathBenchmarks(setup: setup, store: store, ids: ids).storedJSON()
         report.measurements += json.measurements

@@ -17,7 +17,13 @@ public enum CopyChecks {
     /// The first value the copy changed since checkout that its journal does not record (edited
     /// outside Fuhe), as the refusal's sentence; nil when every change is journalled.
     public static func unjournalled(base: EntitySnapshot, copy: EntitySnapshot, journal: CopyJournal, file: String) -> String? {
-        for key in Set(base.keys).union(copy.keys).sorted() where base[key] != copy[key] {
+        // Most entities are unchanged: equal bytes are equal text, found without comparing the
+        // (mostly Chinese) texts character by character; unequal bytes are compared as before.
+        func differs(_ a: String?, _ b: String?) -> Bool {
+            if let a, let b, a.utf8.elementsEqual(b.utf8) { return false }
+            return a != b
+        }
+        for key in Set(base.keys).union(copy.keys).sorted() where differs(base[key], copy[key]) {
             if copy[key] == nil {
                 guard let w = journal.whole[key], w.record.new == nil else {
                     return tr("\(file) 被篡改过：\(key) 被删除却没有日志条目", "\(file) was tampered with: \(key) was removed without a journal entry")

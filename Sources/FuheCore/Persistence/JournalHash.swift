@@ -21,13 +21,13 @@ public enum JournalHash {
             fields.append(r.session)
             var hasher = SHA256()
             hasher.update("fuhe.journal/2")
+            // Each field: a presence byte, its UTF-8 length (8 bytes, big-endian), its bytes —
+            // fed without building arrays (a merge hashes one entry per field it writes).
             for field in fields {
-                guard let field else { hasher.update([0]); continue }
-                let bytes = Array(field.utf8)
-                var length = UInt64(bytes.count).bigEndian
-                hasher.update([1])
-                withUnsafeBytes(of: &length) { hasher.update(Array($0)) }
-                hasher.update(bytes)
+                guard let field else { hasher.update(byte: 0); continue }
+                hasher.update(byte: 1)
+                hasher.update(bigEndian: UInt64(field.utf8.count))
+                hasher.update(field)
             }
             return hasher.finalizeHex()
         }

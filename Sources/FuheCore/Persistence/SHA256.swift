@@ -37,6 +37,19 @@ public struct SHA256: Sendable {
         length &+= UInt64(bytes.count)
     }
 
+    /// Feeds one byte.
+    public mutating func update(byte: UInt8) {
+        block[filled] = byte
+        filled += 1
+        length &+= 1
+        if filled == 64 { compress(); filled = 0 }
+    }
+
+    /// Feeds an integer as 8 bytes, most significant first.
+    public mutating func update(bigEndian value: UInt64) {
+        for shift in stride(from: 56, through: 0, by: -8) { update(byte: UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
     /// Feeds a string's UTF-8 bytes.
     public mutating func update(_ text: String) {
         var text = text

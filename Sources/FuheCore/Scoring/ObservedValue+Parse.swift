@@ -51,6 +51,9 @@ extension ObservedValue {
     }
 
     private static func number(in s: String, unit: String) -> Decimal? {
+        // No "=" and no "/" byte: one part and no ratio (no character holding either is there),
+        // so the split and the searches below would find the text itself and nothing else.
+        if !s.utf8.contains(0x3D) && !s.utf8.contains(0x2F) { return ValueText.firstNumber(s) }
         let parts = s.split(separator: "=").map(String.init)
         for part in parts where part.contains("/") {
             switch RatioExpression.evaluate(part) {

@@ -8,9 +8,14 @@ struct FieldReader {
     let path: String
     let node: JSONNode
     private let members: [(key: String, value: JSONNode)]
-    /// Position of each key in `members`, so that every lookup is constant time.
-    private let index: [String: Int]
-    private var read: Set<String> = []
+    /// Position of each key in `members` for objects of more than `Self.scanLimit` members, so that
+    /// every lookup is constant time; smaller objects (every object of a real file) are scanned,
+    /// which costs less than hashing the key.
+    private let index: [String: Int]?
+    /// Which members were read, by position.
+    private var read: [Bool]
+
+    static let scanLimit = 24
 
     init(_ node: JSONNode, file: String, path: String) throws(ImportError) {
         self.file = file
@@ -20,10 +25,15 @@ struct FieldReader {
             throw ImportError(file: file, line: node.line, path: path, message: tr("应为对象，实际是\(node.typeName)", "expected an object, found \(node.typeName)"))
         }
         self.members = members
-        var index: [String: Int] = [:]
-        index.reserveCapacity(members.count)
-        for (i, m) in members.enumerated() where index[m.key] == nil { index[m.key] = i }
-        self.index = index
+        read = Array(repeating: false, count: members.count)
+        if members.count > Self.scanLimit {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(members.count)
+            for (i, m) in members.enumerated() where index[m.key] == nil { index[m.key] = i }
+            self.index = index
+        } else {
+            index = nil
+        }
     }
 
     func fail(_ key: String?, _ message: String, rule: String? = nil, at line: Int? = nil) -> ImportError {
@@ -33,24 +43,35 @@ struct FieldReader {
 
     func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
+    /// The position of the first member named `key`.
+    private func position(_ key: String) -> Int? {
+        if let index { return index[key] }
+        for i in members.indices where members[i].key == key { return i }
+        return nil
+    }
+
     func node(_ key: String?) -> JSONNode? {
-        guard let key else { return nil }
-        guard let i = index[key] else { return nil }
+        guard let key, let i = position(key) else { return nil }
         let found = members[i].value
         if case .null = found.value { return nil }
         return found
     }
 
     mutating func value(_ key: String) -> JSONNode? {
-        read.insert(key)
-        return node(key)
+        guard let i = position(key) else { return nil }
+        read[i] = true
+        let found = members[i].value
+        if case .null = found.value { return nil }
+        return found
     }
 
-    var has: (String) -> Bool { { [index] key in index[key] != nil } }
+    func has(_ key: String) -> Bool { position(key) != nil }
 
     /// Refuses unknown fields.
     func finish() throws(ImportError) {
-        for member in members where !read.contains(member.key) {
+        for (i, member) in members.enumerated() where !read[i] {
+            // A repeated key counts as read when its first member was (the parser refuses repeats).
+            if let first = position(member.key), read[first] { continue }
             throw ImportError(file: file, line: member.value.line, path: childPath(member.key), message: tr("未知字段（见 docs/dossier-format.md）", "unknown field (see docs/dossier-format.md)"))
         }
     }
@@ -60,7 +81,8 @@ struct FieldReader {
     mutating func string(_ key: String) throws(ImportError) -> String? {
         guard let n = value(key) else { return nil }
         guard case .string(let s) = n.value else { throw fail(key, tr("应为字符串，实际是\(n.typeName)", "expected a string, found \(n.typeName)")) }
-        try checkLength(s, limit: ImportLimits.maxCharacters(for: key), key: key, line: n.line)
+        // No limit is below `maxIDCharacters`, and a character is at least one byte.
+        if s.utf8.count > ImportLimits.maxIDCharacters { try checkLength(s, limit: ImportLimits.maxCharacters(for: key), key: key, line: n.line) }
         return s
     }
 
@@ -79,7 +101,27 @@ struct FieldReader {
         guard text.utf8.count <= ImportLimits.maxNumberCharacters else {
             throw fail(key, tr("有 \(text.utf8.count) 个字符，太长，不是一个数", "is \(text.utf8.count) characters long: too long for a number"), rule: "IM-003", at: n.line)
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return Self.plainEnds(text) ? text : text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// True when the text starts and ends with a printable ASCII character other than a space, so
+    /// trimming whitespace (`.whitespaces` or `.whitespacesAndNewlines`) cannot change it: every
+    /// whitespace or newline character is outside that range, and a printable ASCII character is
+    /// a character of its own. Saves Foundation's trimming (a bridged copy) on almost every value.
+    static func plainEnds(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
+    }
+
+    /// Whether a text is blank (only whitespace and newlines), as Foundation trims it. A text
+    /// that starts with printable ASCII, or with a character from U+4000 to U+DFFF or beyond
+    /// U+FFFF (CJK and the rest: no whitespace or newline is there), is not.
+    static func isBlank(_ text: String, newlines: Bool = true) -> Bool {
+        if let first = text.utf8.first, (0x21...0x7E).contains(first) || (0xE4...0xED).contains(first) || (0xF0...0xF4).contains(first) {
+            return false
+        }
+        return text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces).isEmpty
     }
 
     /// A 序号 (finding or item number) within `Numbering.range`.
@@ -94,7 +136,7 @@ struct FieldReader {
 
     mutating func requiredString(_ key: String) throws(ImportError) -> String {
         guard let s = try string(key) else { throw fail(key, tr("缺少必填字段", "required field is missing")) }
-        guard !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw fail(key, tr("必填字段是空白", "required field is blank")) }
+        guard !Self.isBlank(s) else { throw fail(key, tr("必填字段是空白", "required field is blank")) }
         return s
     }
 

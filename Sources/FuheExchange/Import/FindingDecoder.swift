@@ -40,13 +40,13 @@ enum FindingDecoder {
     private static func item(_ r: inout FieldReader, findingID: String, evidenceIDs: Set<String>) throws(ImportError) -> RectificationItem {
         let id = try r.requiredString("id")
         let seq = try r.seq("seq", what: "整改事项")
-        guard let measure = try r.string("measure"), !measure.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let measure = try r.string("measure"), !FieldReader.isBlank(measure) else {
             throw r.fail("measure", tr("整改措施必填", "整改措施 is required"), rule: "K-001")
         }
-        guard let respUnit = try r.string("resp_unit"), !respUnit.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let respUnit = try r.string("resp_unit"), !FieldReader.isBlank(respUnit, newlines: false) else {
             throw r.fail("resp_unit", tr("整改责任单位必填", "整改责任单位 is required"), rule: "K-001")
         }
-        guard let respPerson = try r.string("resp_person"), !respPerson.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let respPerson = try r.string("resp_person"), !FieldReader.isBlank(respPerson, newlines: false) else {
             throw r.fail("resp_person", tr("责任人必填", "责任人 is required"), rule: "K-001")
         }
         let created = try r.requiredDay("created_on")

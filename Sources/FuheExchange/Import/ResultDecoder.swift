@@ -6,10 +6,14 @@ enum ResultDecoder {
     static func results(_ r: inout FieldReader, template: IndicatorTemplate,
                         evidenceIDs: Set<String>) throws(ImportError) -> [String: IndicatorResult] {
         var out: [String: IndicatorResult] = [:]
+        // Indicators by code, the first of a code as `template.node(code:)` finds it: a scan per
+        // row made the rows × the template's size.
+        var byCode: [String: IndicatorNode] = [:]
+        for node in template.nodes where byCode[node.code] == nil { byCode[node.code] = node }
         for row in try r.list("results") {
             var rr = try FieldReader(row.node, file: r.file, path: row.path)
             let code = try rr.requiredString("code")
-            guard let node = template.node(code: code) else {
+            guard let node = byCode[code] else {
                 throw rr.fail("code", tr("模板 \(template.id) 中没有指标“\(code)”", "indicator \"\(code)\" is not in template \(template.id)"))
             }
             guard out[node.id] == nil else { throw rr.fail("code", tr("指标“\(code)”有两行", "indicator \"\(code)\" has two rows")) }

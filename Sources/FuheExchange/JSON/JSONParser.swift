@@ -74,9 +74,11 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONNode)] = []
-        // Keys seen so far: a duplicate is found in constant time (a linear scan per key made
-        // an object of N keys take N² steps).
-        var keys = Set<String>()
+        // Keys seen so far, once the object has more than `scanLimit` members: a duplicate is
+        // then found in constant time (a scan per key made an object of N keys take N² steps);
+        // a smaller object is scanned, which costs less than hashing every key.
+        var keys: Set<String>?
+        let scanLimit = 24
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
@@ -85,7 +87,14 @@ public struct JSONParser {
                 throw error(tr("此处应有双引号括起的字段名", "a field name in double quotes was expected"))
             }
             let key = try parseString()
-            guard keys.insert(key).inserted else { throw error(tr("字段“\(key)”在同一对象中出现了两次", "field \"\(key)\" appears twice in the same object")) }
+            let repeated: Bool
+            if keys != nil {
+                repeated = !keys!.insert(key).inserted
+            } else {
+                repeated = members.contains { $0.key == key }
+                if members.count == scanLimit { keys = Set(members.map(\.key) + [key]) }
+            }
+            guard !repeated else { throw error(tr("字段“\(key)”在同一对象中出现了两次", "field \"\(key)\" appears twice in the same object")) }
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error(tr("“\(key)”后面应有 ':'", "':' was expected after \"\(key)\"")) }
             index += 1
@@ -150,7 +159,19 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
-        var out: [UInt8] = []
+        // Most strings have no escape: they are taken straight from the bytes (already checked
+        // as UTF-8), without copying them byte by byte first.
+        let start = index
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            index += 1
+        }
+        var out = Array(bytes[start..<index])
         while true {
             guard index < bytes.count else { throw error(tr("字符串中文件意外结束（缺少 '\"'）", "unexpected end of file inside a string (missing '\"')")) }
             let b = bytes[index]

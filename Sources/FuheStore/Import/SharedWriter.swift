@@ -23,6 +23,12 @@ struct SharedWriter {
     /// What this import wrote, by entity and id: two dossiers of one import may share a unit,
     /// cycle or template only when they agree on it.
     private var written: [String: (json: String, by: String?)] = [:]
+    /// The units, cycles and templates this import has already written or found equal: the same
+    /// text again (the usual case, every dossier of a file sharing one template) changes nothing,
+    /// so it is not read back and compared again — only who last brought it is noted, as the full
+    /// path notes it. A template is recognised without encoding it (`Self.identical`).
+    private var settled: [String: String] = [:]
+    private var settledTemplates: [String: IndicatorTemplate] = [:]
 
     init(db: Database, mode: FuheStore.ImportMode, batch: Int64, at: Date, actor: String, origin: String, importing: Set<String>) {
         self.db = db
@@ -35,19 +41,26 @@ struct SharedWriter {
     }
 
     mutating func unit(_ u: EvaluatedUnit, for dossierID: String) throws {
-        try write(entity: "unit", id: u.id, json: JSONColumn.encode(u), label: tr("单位", "unit"), for: dossierID,
+        let json = JSONColumn.encode(u)
+        if let known = settled["unit/" + u.id], known.utf8.elementsEqual(json.utf8) { return noteAgain("unit", u.id, by: dossierID) }
+        try write(entity: "unit", id: u.id, json: json, label: tr("单位", "unit"), for: dossierID,
                   describe: { tr("“\(u.name)”", "\"\(u.name)\"") },
                   save: { try $0.execute(sql: "INSERT OR REPLACE INTO unit(id, name, json) VALUES (?, ?, ?)", arguments: [u.id, u.name, JSONColumn.encode(u)]) })
+        settled["unit/" + u.id] = json
     }
 
     mutating func cycle(_ c: EvaluationCycle, for dossierID: String) throws {
-        try write(entity: "cycle", id: c.id, json: JSONColumn.encode(c), label: tr("评价周期", "cycle"), for: dossierID,
+        let json = JSONColumn.encode(c)
+        if let known = settled["cycle/" + c.id], known.utf8.elementsEqual(json.utf8) { return noteAgain("cycle", c.id, by: dossierID) }
+        try write(entity: "cycle", id: c.id, json: json, label: tr("评价周期", "cycle"), for: dossierID,
                   describe: { "\(c.fiscalYear)" },
                   save: { try $0.execute(sql: "INSERT OR REPLACE INTO cycle(id, fiscal_year, json) VALUES (?, ?, ?)",
                                          arguments: [c.id, c.fiscalYear, JSONColumn.encode(c)]) })
+        settled["cycle/" + c.id] = json
     }
 
     mutating func template(_ t: IndicatorTemplate, for dossierID: String?) throws {
+        if let known = settledTemplates[t.id], Self.identical(known, t) { return noteAgain("template", t.id, by: dossierID) }
         if let existing = try FuheStore.template(id: t.id, db), existing != t,
            try Bool.fetchOne(db, sql: "SELECT bundled FROM template WHERE id = ?", arguments: [t.id]) == true {
             throw StoreError.rule(code: "T-000", message: dossierID.map {
@@ -59,6 +72,24 @@ struct SharedWriter {
                   describe: { tr("“\(t.name)”", "\"\(t.name)\"") },
                   check: { others in try Self.requireRowsFit(t, others: others, db) },
                   save: { try FuheStore.saveTemplate(t, bundled: false, $0) })
+        settledTemplates[t.id] = t
+    }
+
+    /// Templates whose stored text is certainly the same: the same node array (the decoder hands
+    /// every dossier of a file the one template it resolved) and the same bytes in every other
+    /// field. Anything else takes the full path, which encodes and compares the text.
+    static func identical(_ a: IndicatorTemplate, _ b: IndicatorTemplate) -> Bool {
+        let sameNodes = a.nodes.withUnsafeBufferPointer { x in b.nodes.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+        func same(_ x: String?, _ y: String?) -> Bool { x == nil ? y == nil : y.map { x!.utf8.elementsEqual($0.utf8) } ?? false }
+        return sameNodes && same(a.id, b.id) && same(a.name, b.name) && same(a.version, b.version) && a.evalType == b.evalType
+            && same(a.source, b.source) && a.baseTotal == b.baseTotal && a.totalCap == b.totalCap && a.maxBonusTotal == b.maxBonusTotal
+            && a.maxPenaltyTotal == b.maxPenaltyTotal && same(a.gradeSchemeID, b.gradeSchemeID) && same(a.basedOn, b.basedOn)
+    }
+
+    /// A value this import already settled, brought again: equal, so equal text — the store holds
+    /// it and nothing is written; as in `write`, the latest dossier that brought it is noted.
+    private mutating func noteAgain(_ entity: String, _ id: String, by dossierID: String?) {
+        written[entity + "/" + id]?.by = dossierID
     }
 
     private mutating func write(entity: String, id: String, json: String, label: String, for dossierID: String?,
