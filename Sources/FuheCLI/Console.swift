@@ -31,6 +31,26 @@ enum Console {
         }
     }
 
+    /// Many lines on standard output, escaped like `line` and written in large pieces (one
+    /// write per line costs a system call each: `fuhe check` prints hundreds of thousands).
+    /// Call `flush()` at the end.
+    struct Lines {
+        private var buffer: [UInt8] = []
+        private static let limit = 1 << 16
+
+        mutating func line(_ text: String) {
+            buffer.append(contentsOf: TerminalText.escaped(text, keepingNewlines: true).utf8)
+            buffer.append(0x0A)
+            if buffer.count >= Self.limit { flush() }
+        }
+
+        mutating func flush() {
+            guard !buffer.isEmpty else { return }
+            FileHandle.standardOutput.write(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
     private static func write(_ text: String, to fd: Int32) {
         let handle = fd == STDERR_FILENO ? FileHandle.standardError : FileHandle.standardOutput
         handle.write(Data(text.utf8))

@@ -39,18 +39,21 @@ struct StoredDossierTexts: Sendable {
 /// Reads the stored texts of many dossiers with one statement per table (instead of six per
 /// dossier), for `fuhe check`: the texts are decoded afterwards on every core.
 enum DossierBatch {
-    /// The texts of `ids`, in that order; every id must be a stored dossier.
-    static func read(_ ids: [String], _ db: Database) throws -> [StoredDossierTexts] {
+    /// The texts of `ids`, in that order; every id must be a stored dossier. `templates` keeps
+    /// the templates read so far (by id) for the next blocks, so that a template is decoded once
+    /// and its dossiers share one value (and one scoring index).
+    static func read(_ ids: [String], _ db: Database, templates: inout [String: IndicatorTemplate]) throws -> [StoredDossierTexts] {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
         let arguments = StatementArguments(ids)
-        var templates: [String: IndicatorTemplate] = [:]
         var byID: [String: StoredDossierTexts] = [:]
         byID.reserveCapacity(ids.count)
-        for row in try Row.fetchAll(db, sql: """
+        // Cursors read each value straight from the statement (no copied rows, no column names).
+        let dossiers = try Row.fetchCursor(db, sql: """
             SELECT d.id, d.evaluation_json, d.self_team_json, d.review_json, d.template_id, u.json, c.json
             FROM dossier d JOIN unit u ON u.id = d.unit_id JOIN cycle c ON c.id = d.cycle_id WHERE d.id IN (\(marks))
-            """, arguments: arguments) {
+            """, arguments: arguments)
+        while let row = try dossiers.next() {
             let templateID: String = row[4]
             if templates[templateID] == nil {
                 guard let t = try FuheStore.template(id: templateID, db) else { throw StoreError.unknownTemplate(templateID) }
@@ -61,20 +64,22 @@ enum DossierBatch {
                                           template: templates[templateID]!)
         }
         for id in ids where byID[id] == nil { throw StoreError.unknownDossier(id) }
-        for row in try Row.fetchAll(db, sql: "SELECT dossier_id, node_id, json FROM result WHERE dossier_id IN (\(marks))", arguments: arguments) {
+        let results = try Row.fetchCursor(db, sql: "SELECT dossier_id, node_id, json FROM result WHERE dossier_id IN (\(marks))",
+                                          arguments: arguments)
+        while let row = try results.next() {
             byID[row[0] as String]?.results.append((row[1], row[2]))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT dossier_id, json FROM evidence WHERE dossier_id IN (\(marks)) ORDER BY dossier_id, position",
-                                    arguments: arguments) {
-            byID[row[0] as String]?.evidence.append(row[1])
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT dossier_id, json FROM finding WHERE dossier_id IN (\(marks)) ORDER BY dossier_id, seq, id",
-                                    arguments: arguments) {
-            byID[row[0] as String]?.findings.append(row[1])
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT dossier_id, json FROM rect_item WHERE dossier_id IN (\(marks)) ORDER BY dossier_id, seq, id",
-                                    arguments: arguments) {
-            byID[row[0] as String]?.items.append(row[1])
+        for (table, order) in [("evidence", "position"), ("finding", "seq, id"), ("rect_item", "seq, id")] {
+            let rows = try Row.fetchCursor(db, sql: "SELECT dossier_id, json FROM \(table) WHERE dossier_id IN (\(marks)) ORDER BY dossier_id, \(order)",
+                                           arguments: arguments)
+            while let row = try rows.next() {
+                let id: String = row[0], json: String = row[1]
+                switch table {
+                case "evidence": byID[id]?.evidence.append(json)
+                case "finding": byID[id]?.findings.append(json)
+                default: byID[id]?.items.append(json)
+                }
+            }
         }
         return ids.map { byID[$0]! }
     }

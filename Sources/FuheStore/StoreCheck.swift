@@ -16,39 +16,80 @@ extension FuheStore {
     /// items, references, the review's lifecycle, the self-evaluation status), and collects each
     /// dossier's validation messages.
     public func check() throws -> StoreCheckReport {
+        var messages: [(dossierID: String, unitName: String, messages: [ValidationMessage])] = []
+        let problems = try check { id, unitName, found in messages.append((id, unitName, found)) }
+        return StoreCheckReport(integrityProblems: problems, dossierMessages: messages)
+    }
+
+    /// The same check, handing each dossier's validation messages to `visit` in unit-list order
+    /// as soon as its block is checked (so that nothing keeps all of them), and returning the
+    /// integrity problems. `visit` runs inside the read and must not use the store.
+    public func check(visit: (_ dossierID: String, _ unitName: String, _ messages: [ValidationMessage]) throws -> Void) throws -> [String] {
+        try check(blockSize: Self.checkBlock, visit: visit)
+    }
+
+    /// The same in blocks of `blockSize` dossiers (tests use small ones).
+    func check(blockSize: Int, visit: (_ dossierID: String, _ unitName: String, _ messages: [ValidationMessage]) throws -> Void) throws -> [String] {
         try queue.read { db in
-            var problems: [String] = []
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] { problems += integrity.map { "SQLite integrity: \($0)" } }
-            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-                problems.append("foreign key: table \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")")
-            }
-            for t in try String.fetchAll(db, sql: "SELECT json FROM template").map({ try JSONColumn.decode(IndicatorTemplate.self, $0) }) {
-                for m in TemplateRules.validate(t) where m.level == .error { problems.append("template \(t.id): \(m.code) \(m.message)") }
-            }
-            problems += try ReportSources.problems(db)
             let schemes = try Self.gradeSchemes(db)
-            var messages: [(String, String, [ValidationMessage])] = []
             let stored = try Row.fetchAll(db, sql: "SELECT id, unit_name, self_total, review_total, open_items FROM dossier ORDER BY sort_key, fiscal_year, id")
             // A block of dossiers at a time: their stored texts are read with one statement per
-            // table, then decoded, assembled, scored and checked on every core (one at a time on
-            // one core took ~6 ms a dossier: two minutes for 20,000).
-            var start = 0
-            while start < stored.count {
-                let block = Array(stored[start..<min(stored.count, start + Self.checkBlock)])
-                start += block.count
-                let texts = try DossierBatch.read(block.map { $0["id"] as String }, db)
-                let inputs = zip(block.map(StoredSummary.init), texts).map { ($0, $1) }
-                let checked = try ParallelWork.map(inputs) { summary, texts in
-                    Self.checkOne(try texts.dossier(), stored: summary, schemes: schemes)
-                }
-                for (row, one) in zip(block, checked) {
-                    problems += one.problems
-                    messages.append((row["id"], row["unit_name"], one.messages))
+            // table, then decoded, assembled, scored and checked on every core while this thread
+            // reads the next block (and, beside the first block, runs SQLite's own checks).
+            var fileProblems: [String]?
+            var dossierProblems: [String] = []
+            var templates: [String: IndicatorTemplate] = [:]
+            var pending: (block: ArraySlice<Row>, work: BackgroundWork<[(problems: [String], messages: [ValidationMessage])]>)?
+            func finish() throws {
+                guard let (block, work) = pending else { return }
+                pending = nil
+                for (row, one) in zip(block, try work.result()) {
+                    dossierProblems += one.problems
+                    try visit(row["id"], row["unit_name"], one.messages)
                 }
             }
-            return StoreCheckReport(integrityProblems: problems, dossierMessages: messages.map { ($0.0, $0.1, $0.2) })
+            var start = 0
+            repeat {
+                let block = stored[start..<min(stored.count, start + max(1, blockSize))]
+                start += block.count
+                let texts: [StoredDossierTexts]
+                do {
+                    texts = try DossierBatch.read(block.map { $0["id"] as String }, db, templates: &templates)
+                } catch {
+                    // The errors come in the order of a check done one step at a time.
+                    if fileProblems == nil { fileProblems = try Self.fileProblems(db) }
+                    try finish()
+                    throw error
+                }
+                let inputs = zip(block.map(StoredSummary.init), texts).map { ($0, $1) }
+                let work = BackgroundWork {
+                    try ParallelWork.map(inputs) { summary, texts in
+                        Self.checkOne(try texts.dossier(), stored: summary, schemes: schemes)
+                    }
+                }
+                if fileProblems == nil { fileProblems = try Self.fileProblems(db) }
+                try finish()
+                pending = (block, work)
+            } while start < stored.count
+            try finish()
+            return (fileProblems ?? []) + dossierProblems
         }
+    }
+
+    /// SQLite integrity, foreign keys, template rules and report sources: what `check` finds
+    /// beside the dossiers, in that order.
+    static func fileProblems(_ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        if integrity != ["ok"] { problems += integrity.map { "SQLite integrity: \($0)" } }
+        for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+            problems.append("foreign key: table \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")")
+        }
+        for t in try String.fetchAll(db, sql: "SELECT json FROM template").map({ try JSONColumn.decode(IndicatorTemplate.self, $0) }) {
+            for m in TemplateRules.validate(t) where m.level == .error { problems.append("template \(t.id): \(m.code) \(m.message)") }
+        }
+        problems += try ReportSources.problems(db)
+        return problems
     }
 }
 

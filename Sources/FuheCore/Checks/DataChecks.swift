@@ -49,12 +49,15 @@ enum DataChecks {
         }
     }
 
+    /// The indicator D-004 names: the first node whose name contains it.
+    static let staffingNodeName = "在职人员控制率"
+
     /// D-004: 在职人员控制率 = headcount / staffing quota above 100%.
-    static func staffing(_ dossier: Dossier) -> [ValidationMessage] {
+    static func staffing(_ dossier: Dossier, _ context: CheckContext) -> [ValidationMessage] {
         guard let headcount = dossier.unit.headcount, let quota = dossier.unit.staffingQuota, quota > 0,
               headcount > quota else { return [] }
         let rate = Decimal(headcount) / Decimal(quota) * 100
-        let node = dossier.template.nodes.first { $0.name.contains("在职人员控制率") }
+        let node = context.index.staffingPosition.map { context.nodes[$0] }
         return [ValidationMessage(code: "D-004", level: .warning, message:
             "实有人数\(headcount)人、编制数\(quota)人，在职人员控制率\(ScoreText.pct(rate))，超过100%",
             nodeID: node?.id, field: node == nil ? nil : "actual")]
@@ -65,7 +68,7 @@ enum DataChecks {
     static func execution(_ dossier: Dossier, _ context: CheckContext, scheme: GradeScheme,
                           threshold: Decimal) -> [ValidationMessage] {
         let evaluation = dossier.evaluation
-        let execNodes = context.index.ids.indices.filter { context.index.isBudgetExec[$0] }
+        let execNodes = context.index.budgetExecPositions
         let rate: () -> Decimal
         let below: Bool
         let source: () -> String

@@ -22,7 +22,7 @@ public enum DossierChecks {
         messages += DataChecks.amounts(dossier.evaluation)
         messages += DataChecks.threePublic(dossier.evaluation)
         messages += DataChecks.conflicts(dossier.evaluation)
-        messages += DataChecks.staffing(dossier)
+        messages += DataChecks.staffing(dossier, context)
         messages += DataChecks.execution(dossier, context, scheme: scheme, threshold: thresholds.executionRateWarning)
         messages += DataChecks.shares(dossier.evaluation)
         messages += ReviewScoreRules.missingEvidence(dossier, context)
@@ -36,7 +36,20 @@ struct CheckContext {
     let index: TemplateIndex
     /// `dossier.results` by node position.
     let results: [IndicatorResult?]
+    /// `results[p]?.selfScore`.
+    let selfScores: [Score?]
     let selfRollups: [Rollup]
+
+    init(index: TemplateIndex, results: [IndicatorResult?], selfScores: [Score?], selfRollups: [Rollup]) {
+        self.index = index
+        self.results = results
+        self.selfScores = selfScores
+        self.selfRollups = selfRollups
+    }
+
+    init(index: TemplateIndex, results: [IndicatorResult?], selfRollups: [Rollup]) {
+        self.init(index: index, results: results, selfScores: results.map { $0?.selfScore }, selfRollups: selfRollups)
+    }
 
     var nodes: [IndicatorNode] { index.template.nodes }
 }

@@ -8,17 +8,13 @@ enum StatedScoreChecks {
     static func outOfRange(_ context: CheckContext) -> [ValidationMessage] {
         var messages: [ValidationMessage] = []
         let index = context.index
+        let nodes = index.template.nodes
         for p in index.ids.indices where index.kinds[p] != .trial {
-            guard let s = context.results[p]?.selfScore else { continue }
-            let node = index.template.nodes[p]
-            let text: String
-            if s > node.maxScore {
-                text = "“\(node.name)”自评分\(s)超过分值上限\(node.maxScore)"
-            } else if s < node.minScore {
-                text = "“\(node.name)”自评分\(s)低于分值下限\(node.minScore)"
-            } else {
-                continue
-            }
+            guard let s = context.selfScores[p], s > nodes[p].maxScore || s < nodes[p].minScore else { continue }
+            let node = nodes[p]
+            let text = s > node.maxScore
+                ? "“\(node.name)”自评分\(s)超过分值上限\(node.maxScore)"
+                : "“\(node.name)”自评分\(s)低于分值下限\(node.minScore)"
             messages.append(ValidationMessage(code: "S-001", level: .warning, message: text, nodeID: node.id,
                                               field: "self_score"))
         }
@@ -31,12 +27,12 @@ enum StatedScoreChecks {
         var messages: [ValidationMessage] = []
         let index = context.index
         for p in index.ids.indices where !index.children[p].isEmpty {
-            guard let stated = context.results[p]?.selfScore else { continue }
+            guard let stated = context.selfScores[p] else { continue }
             var sum = Score.zero
             var found = 0, counted = 0
             for c in index.children[p] where index.kinds[c] != .trial {
                 counted += 1
-                if let v = context.results[c]?.selfScore ?? context.selfRollups[c].value {
+                if let v = context.selfScores[c] ?? context.selfRollups[c].value {
                     sum += v
                     found += 1
                 }

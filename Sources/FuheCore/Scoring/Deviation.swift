@@ -68,11 +68,13 @@ struct RowDeviationRule {
     func flag(_ index: TemplateIndex, _ p: Int, selfScore: Score?, reviewScore: Score?) -> ValidationMessage? {
         guard let selfScore, let reviewScore, selfScore != reviewScore else { return nil }
         let diff = selfScore - reviewScore
-        let node = index.template.nodes[p]
-        let reference = node.weight > .zero ? node.weight : max(node.maxScore, -node.minScore)
+        let nodes = index.template.nodes
+        let weight = nodes[p].weight
+        let reference = weight > .zero ? weight : max(nodes[p].maxScore, -nodes[p].minScore)
         let reached = scaled.map { diff.hundredths.magnitude * 10_000 >= reference.hundredths * $0 }
             ?? (Decimal(diff.hundredths.magnitude) >= Decimal(reference.hundredths) * fraction)
         guard reached else { return nil }
+        let node = nodes[p]
         return ValidationMessage(code: "DEV_ROW", level: .warning, message:
             "“\(node.name)”自评\(selfScore)分，复核\(reviewScore)分，相差\(diff.signedDescription)分，"
             + "达到分值\(reference)分的\(percentText)", nodeID: node.id, field: "review_score")

@@ -20,44 +20,50 @@ public enum DossierScorer {
         let index = given.matches(dossier.template) ? given : TemplateIndex(dossier.template)
         let count = index.ids.count
         let results: [IndicatorResult?] = index.ids.map { dossier.results[$0] }
-        let evaluation = dossier.evaluation
-
-        var rows: [String: RowEvaluation] = [:]
-        rows.reserveCapacity(index.leafPositions.count)
+        var rows = [RowEvaluation?](repeating: nil, count: count)
         var suggestions = [Score?](repeating: nil, count: count)
+        var selfScores = [Score?](repeating: nil, count: count)
+        var reviewScores = [Score?](repeating: nil, count: count)
         var rowFlags: [ValidationMessage] = []
         var reviewed = 0, scorable = 0
-        var memo = index.memo.entries(for: dossier.id, count: count)
-        var memoChanged = false
+        var memo = index.memo.take(for: dossier.id, count: count)
         let rowRule = RowDeviationRule.make(thresholds)
-        for p in index.leafPositions {
-            let row: RowEvaluation
-            if let entry = memo[p], entry.inputs.matches(target: results[p]?.target, actual: results[p]?.effectiveActual,
-                                                         evaluation, thresholds) {
-                row = entry.row
-            } else {
-                let node = index.template.nodes[p]
-                row = ScoringEngine.evaluate(node: node, result: results[p] ?? IndicatorResult(nodeID: node.id),
-                                             evaluation: evaluation, thresholds: thresholds)
-                memo[p] = RowMemo.Entry(inputs: RowInputs(result: results[p], evaluation: evaluation,
-                                                          thresholds: thresholds), row: row)
-                memoChanged = true
-            }
-            rows[index.ids[p]] = row
-            suggestions[p] = row.suggestion
-            if !row.flags.isEmpty { rowFlags += row.flags }
-            guard index.kinds[p] != .trial else { continue }
-            scorable += 1
-            guard results[p] != nil else { continue }
-            if results[p]?.status == .reviewed { reviewed += 1 }
-            if let flag = rowRule.flag(index, p, selfScore: results[p]?.selfScore, reviewScore: results[p]?.reviewScore) {
-                rowFlags.append(flag)
+        // Rows and nodes are read in place (an `IndicatorResult` or a node copied per use costs a
+        // memcpy and a retain of each of its strings).
+        results.withUnsafeBufferPointer { results in
+            index.template.nodes.withUnsafeBufferPointer { nodes in
+                for p in 0..<count {
+                    selfScores[p] = results[p]?.selfScore
+                    reviewScores[p] = results[p]?.reviewScore
+                }
+                for p in index.leafPositions {
+                    let target = results[p]?.target, actual = results[p]?.effectiveActual
+                    let row: RowEvaluation
+                    if let entry = memo?[p], entry.inputs.matches(target: target, actual: actual, dossier.evaluation, thresholds) {
+                        row = entry.row
+                    } else {
+                        row = ScoringEngine.evaluate(node: nodes[p], actual: actual, target: target, evaluation: dossier.evaluation,
+                                                     thresholds: thresholds, checklistNames: index.checklistNames[p])
+                        memo?[p] = RowMemo.Entry(inputs: RowInputs(target: target, actual: actual, evaluation: dossier.evaluation,
+                                                                   thresholds: thresholds), row: row)
+                    }
+                    suggestions[p] = row.suggestion
+                    if !row.flags.isEmpty { rowFlags += row.flags }
+                    rows[p] = row
+                    guard index.kinds[p] != .trial else { continue }
+                    scorable += 1
+                    guard results[p] != nil else { continue }
+                    if results[p]?.status == .reviewed { reviewed += 1 }
+                    if let flag = rowRule.flag(index, p, selfScore: selfScores[p], reviewScore: reviewScores[p]) {
+                        rowFlags.append(flag)
+                    }
+                }
             }
         }
-        if memoChanged { index.memo.save(memo, for: dossier.id) }
+        if let memo { index.memo.save(memo, for: dossier.id) }
 
-        let selfRollups = index.rollups(leaf: { results[$0]?.selfScore }, stated: { results[$0]?.selfScore })
-        let reviewRollups = index.rollups(leaf: { results[$0]?.reviewScore })
+        let selfRollups = index.rollups(leaf: { selfScores[$0] }, stated: { selfScores[$0] })
+        let reviewRollups = index.rollups(leaf: { reviewScores[$0] })
         let suggestedRollups = index.rollups(leaf: { suggestions[$0] })
         let totals = (selfStated: index.total(selfRollups), review: index.total(reviewRollups),
                       suggested: index.total(suggestedRollups))
@@ -72,10 +78,10 @@ public enum DossierScorer {
 
         var messages = rowFlags
         messages += deviation?.flags ?? []
-        let context = CheckContext(index: index, results: results, selfRollups: selfRollups)
+        let context = CheckContext(index: index, results: results, selfScores: selfScores, selfRollups: selfRollups)
         messages += DossierChecks.warnings(dossier, context, scheme: scheme, thresholds: thresholds)
         return ScoredDossier(
-            rows: rows, index: index, selfRollups: selfRollups, reviewRollups: reviewRollups,
+            rows: ScoredRows(index: index, byPosition: rows), index: index, selfRollups: selfRollups, reviewRollups: reviewRollups,
             suggestedRollups: suggestedRollups, totals: totals, selfTotalUsed: selfUsed,
             selfGrade: selfUsed.flatMap { scheme.grade(for: $0) },
             reviewGrade: reviewTotal.flatMap { scheme.grade(for: $0) }, deviation: deviation,

@@ -8,9 +8,9 @@ struct RowInputs: Sendable {
     var budget: Money?
     var overshoot: Decimal
 
-    init(result: IndicatorResult?, evaluation: SelfEvaluation, thresholds: DeviationThresholds) {
-        target = result?.target
-        actual = result?.effectiveActual
+    init(target: ObservedValue?, actual: ObservedValue?, evaluation: SelfEvaluation, thresholds: DeviationThresholds) {
+        self.target = target
+        self.actual = actual
         executed = evaluation.executed
         budget = evaluation.budgetFullYear
         overshoot = thresholds.overshootDefault
@@ -34,7 +34,10 @@ struct RowInputs: Sendable {
 }
 
 /// Row evaluations remembered per dossier and node position for one template index, so that
-/// rescoring after an edit only re-evaluates rows whose inputs changed. Thread-safe, bounded.
+/// rescoring after an edit only re-evaluates rows whose inputs changed. A dossier's rows are
+/// remembered from its second scoring on: a pass that scores each dossier once (`fuhe check`,
+/// an import, rescoring a store) only notes its id, and the workstation, which scores the dossier
+/// it shows again after every edit, gets the rows back from the third scoring on. Thread-safe, bounded.
 final class RowMemo: @unchecked Sendable {
     /// A class, so that reading an entry costs one retain instead of copying it.
     final class Entry: Sendable {
@@ -49,6 +52,8 @@ final class RowMemo: @unchecked Sendable {
 
     private let lock = NSLock()
     private var store: [String: [Entry?]] = [:]
+    /// Dossiers scored once and not (yet) remembered.
+    private var seen: Set<String> = []
     private static let dossierLimit = 256
 
     /// The remembered rows of a dossier (all nil when none), sized to `count`.
@@ -57,6 +62,22 @@ final class RowMemo: @unchecked Sendable {
         defer { lock.unlock() }
         if let found = store[dossierID], found.count == count { return found }
         return Array(repeating: nil, count: count)
+    }
+
+    /// The rows to reuse and fill for this scoring of a dossier (all nil when none are
+    /// remembered), or nil when the dossier is scored for the first time: it is noted, and its
+    /// rows are not worth remembering yet. The remembered rows leave the memo until `save`, so
+    /// that filling them copies nothing.
+    func take(for dossierID: String, count: Int) -> [Entry?]? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = store.removeValue(forKey: dossierID) {
+            return found.count == count ? found : Array(repeating: nil, count: count)
+        }
+        if seen.remove(dossierID) != nil { return Array(repeating: nil, count: count) }
+        if seen.count >= Self.dossierLimit { seen.removeAll(keepingCapacity: true) }
+        seen.insert(dossierID)
+        return nil
     }
 
     func save(_ entries: [Entry?], for dossierID: String) {

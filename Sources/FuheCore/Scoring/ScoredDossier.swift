@@ -2,8 +2,8 @@
 /// totals, grades, the self-vs-review deviation and every warning of the dossier.
 /// Produced by `DossierScorer.score`.
 public struct ScoredDossier: Sendable {
-    /// Engine evaluation of every leaf, keyed by node id.
-    public let rows: [String: RowEvaluation]
+    /// Engine evaluation of every leaf, looked up by node id.
+    public let rows: ScoredRows
     public let index: TemplateIndex
     let selfRollups: [Rollup]
     let reviewRollups: [Rollup]
@@ -24,7 +24,7 @@ public struct ScoredDossier: Sendable {
     /// Leaves that carry a score (BASE or ADJUST, not TRIAL).
     public let scorableLeafCount: Int
 
-    init(rows: [String: RowEvaluation], index: TemplateIndex, selfRollups: [Rollup], reviewRollups: [Rollup],
+    init(rows: ScoredRows, index: TemplateIndex, selfRollups: [Rollup], reviewRollups: [Rollup],
          suggestedRollups: [Rollup], totals: (selfStated: Rollup, review: Rollup, suggested: Rollup),
          selfTotalUsed: Score?, selfGrade: GradeBand?, reviewGrade: GradeBand?, deviation: Deviation?,
          messages: [ValidationMessage], reviewedLeafCount: Int, scorableLeafCount: Int) {

@@ -4,7 +4,7 @@ import Foundation
 extension ScoringEngine {
     /// Σ points of the satisfied elements (≤ W). Pieces of the answer are matched to element names
     /// exactly, or as 1-based indexes ("1、3").
-    static func checklist(_ row: RowContext, _ elements: [ChecklistElement]) -> RowEvaluation {
+    static func checklist(_ row: RowContext, _ elements: [ChecklistElement], names prepared: [String]? = nil) -> RowEvaluation {
         guard let actual = row.actual else { return row.noActual("满足的要素") }
         var pieces: [String]
         if actual.met == false {
@@ -16,8 +16,7 @@ extension ScoringEngine {
             guard !text.isEmpty else { return row.noActual("满足的要素") }
             pieces = ValueText.splitItems(text) ?? [text]
         }
-        // 繁体 and 简体 name the same element (「建立公告公示制度」 is 「建立公告公示製度」).
-        let names = elements.map { ChineseText.simplified(ValueText.normalize($0.name)) }
+        let names = prepared ?? checklistNames(elements)
         var matched = Set<Int>()
         var unknown: [String] = []
         for piece in pieces {
@@ -46,6 +45,12 @@ extension ScoringEngine {
             if !unknownPieces.isEmpty { text += "；未能识别：" + unknownPieces.joined(separator: "、") }
             return text
         }())
+    }
+
+    /// The element names as answers are matched against them: normalised, and 简体, since 繁体
+    /// and 简体 name the same element (「建立公告公示制度」 is 「建立公告公示製度」).
+    static func checklistNames(_ elements: [ChecklistElement]) -> [String] {
+        elements.map { ChineseText.simplified(ValueText.normalize($0.name)) }
     }
 
     /// Level A → W, B → 0.7W, C → 0.3W (rounded), with the level's band as the allowed range:

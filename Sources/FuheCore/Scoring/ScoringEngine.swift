@@ -15,7 +15,14 @@ public enum ScoringEngine {
     /// own overshoot ratio.
     public static func evaluate(node: IndicatorNode, result: IndicatorResult, evaluation: SelfEvaluation,
                                 thresholds: DeviationThresholds = .default) -> RowEvaluation {
-        let row = RowContext(node: node, actual: result.effectiveActual, target: result.target)
+        evaluate(node: node, actual: result.effectiveActual, target: result.target, evaluation: evaluation, thresholds: thresholds)
+    }
+
+    /// The same from the row's effective actual and target; `checklistNames` are the CHECKLIST
+    /// element names as `checklistNames(_:)` prepares them (the template index keeps them).
+    static func evaluate(node: IndicatorNode, actual: ObservedValue?, target: ObservedValue?, evaluation: SelfEvaluation,
+                         thresholds: DeviationThresholds, checklistNames: [String]? = nil) -> RowEvaluation {
+        let row = RowContext(node: node, actual: actual, target: target)
         if node.kind == .trial {
             return RowEvaluation(nodeID: node.id, explanation: "试评价指标，只记录不计分")
         }
@@ -37,7 +44,7 @@ public enum ScoringEngine {
         case .perOccurrence(let deduct):
             return perOccurrence(row, deduct)
         case .checklist(let elements):
-            return checklist(row, elements)
+            return checklist(row, elements, names: checklistNames)
         case .qualitative3Level:
             return qualitative(row)
         case .rank(let step):

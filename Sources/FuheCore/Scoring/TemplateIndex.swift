@@ -16,6 +16,9 @@ public struct TemplateIndex: Sendable {
     let bottomUp: [Int]
     /// Reachable leaf positions (no children), in template order; TRIAL leaves included.
     let leafPositions: [Int]
+    /// Position of each leaf id's evaluation in `ScoredDossier.rows`: the last reachable leaf with
+    /// that id (a malformed template may repeat an id).
+    let rowPosition: [String: Int]
     /// Per-position node facts, so hot loops never copy whole nodes.
     let ids: [String]
     let kinds: [NodeKind]
@@ -23,6 +26,13 @@ public struct TemplateIndex: Sendable {
     let isBudgetExec: [Bool]
     /// Quantitative scorable leaves that need a target (S-005): direction ≠ QUALITATIVE, not BUDGET_EXEC.
     let needsTarget: [Bool]
+    /// BUDGET_EXEC positions, in template order (D-005).
+    let budgetExecPositions: [Int]
+    /// The first node whose name names 在职人员控制率 (D-004 points at it), found once per template.
+    let staffingPosition: Int?
+    /// Per position, a CHECKLIST node's element names as answers are matched against them
+    /// (normalised, 简体), prepared once per template; nil for other methods.
+    let checklistNames: [[String]?]
     /// Remembered row evaluations (shared by copies of this index).
     let memo = RowMemo()
 
@@ -67,10 +77,22 @@ public struct TemplateIndex: Sendable {
         self.children = children
         self.roots = roots
         self.bottomUp = order
-        self.leafPositions = nodes.indices.filter { visited[$0] && children[$0].isEmpty }
+        let leafPositions = nodes.indices.filter { visited[$0] && children[$0].isEmpty }
+        self.leafPositions = leafPositions
+        var rowPosition: [String: Int] = [:]
+        rowPosition.reserveCapacity(leafPositions.count)
+        for p in leafPositions { rowPosition[nodes[p].id] = p }
+        self.rowPosition = rowPosition
         ids = nodes.map(\.id)
         kinds = nodes.map(\.kind)
-        isBudgetExec = nodes.map { if case .budgetExecution = $0.method { true } else { false } }
+        let execFlags = nodes.map { if case .budgetExecution = $0.method { true } else { false } }
+        isBudgetExec = execFlags
+        budgetExecPositions = nodes.indices.filter { execFlags[$0] }
+        staffingPosition = nodes.firstIndex { $0.name.contains(DataChecks.staffingNodeName) }
+        checklistNames = nodes.map { node in
+            guard case .checklist(let elements) = node.method else { return nil }
+            return ScoringEngine.checklistNames(elements)
+        }
         needsTarget = nodes.indices.map { p in
             children[p].isEmpty && nodes[p].kind != .trial && nodes[p].direction != .qualitative
                 && !(nodes[p].method == .budgetExecution)

@@ -80,3 +80,24 @@ enum ParallelWork {
         return parts.withLock { all in (0..<workers).flatMap { all[$0] ?? [] } }
     }
 }
+
+/// Work started on another thread now and collected later (`result()` waits for it), so that the
+/// calling thread can do something else meanwhile — `fuhe check` reads the next block.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once by the worker before `done` is signalled, read after waiting for it.
+    private var outcome: Result<Value, any Error>?
+
+    init(_ body: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async {
+            self.outcome = Result { try body() }
+            self.done.signal()
+        }
+    }
+
+    /// The value, or the error the work threw; waits until the work is done (call it once).
+    func result() throws -> Value {
+        done.wait()
+        return try outcome!.get()
+    }
+}

@@ -125,6 +125,9 @@ import Testing
         let index = TemplateIndex(template)
         let first = DossierScorer.score(d, scheme: Fx.mof4, index: index)
         #expect(first.rows["1.1"]?.suggestion == Fx.score("20"))
+        #expect(index.memo.entries(for: d.id, count: template.nodes.count).compactMap { $0 }.count == 0)
+        // Remembered from the second scoring on.
+        #expect(DossierScorer.score(d, scheme: Fx.mof4, index: index).rows["1.1"]?.suggestion == Fx.score("20"))
         #expect(index.memo.entries(for: d.id, count: template.nodes.count).compactMap { $0 }.count == 5)
 
         d.results["1.1"]?.verifiedActual = ObservedValue.parse("11/10", unit: "%")

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import FuheCore
+@testable import FuheStore
+import FuheTestSupport
+import GRDB
+
+/// `check` reads blocks of dossiers while the previous block is scored on other threads, and hands
+/// each dossier's messages on as its block is done. Whatever the block size, it finds what a check
+/// of one dossier at a time through `dossier(id:)` finds, in unit-list order, with the store's own
+/// problems first.
+@Suite struct CheckBlocksTests {
+    /// Seven dossiers of the fixture with different scores, one with a stale stored review total.
+    private func store() throws -> TempStore {
+        let t = try TempStore(loadFixture: false)
+        let base = try Fixture.decode(Fixture.dossierJSON).dossiers[0]
+        var random = SplitMix64(seed: 14)
+        var dossiers: [Dossier] = []
+        for n in 0..<7 {
+            var d = base
+            d.evaluation.id = "SE-CHECK-\(n)"
+            for id in d.results.keys.sorted() where random.next() % 3 == 0 {
+                d.results[id]?.reviewScore = Score(hundredths: Int(random.next() % 500))
+                d.results[id]?.selfScore = random.next() % 2 == 0 ? nil : Score(hundredths: Int(random.next() % 900))
+            }
+            dossiers.append(d)
+        }
+        try t.store.bulkLoad(dossiers, actor: "测试", transactionSize: 3)
+        try t.store.queue.write { db in
+            try db.execute(sql: "UPDATE dossier SET review_total = coalesce(review_total, 0) + 1 WHERE id = ?", arguments: ["SE-CHECK-4"])
+        }
+        return t
+    }
+
+    @Test func everyBlockSizeFindsWhatADossierAtATimeFinds() throws {
+        let t = try store()
+        defer { t.remove() }
+        // One dossier at a time, as `check` did before blocks.
+        let ids = try t.store.queue.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM dossier ORDER BY sort_key, fiscal_year, id")
+        }
+        let schemes = try t.store.queue.read { db in try FuheStore.gradeSchemes(db) }
+        var expectedMessages: [String: [ValidationMessage]] = [:]
+        for id in ids {
+            let d = try t.store.dossier(id: id)
+            expectedMessages[id] = DossierScorer.score(d, scheme: schemes[d.template.gradeSchemeID] ?? .mof4).messages
+        }
+        #expect(expectedMessages.values.contains { !$0.isEmpty })
+
+        var reports: [[String]] = []
+        for size in [1, 2, 3, 7, 500] {
+            var seen: [String] = []
+            let problems = try t.store.check(blockSize: size) { id, unitName, messages in
+                seen.append(id)
+                #expect(messages == expectedMessages[id], "block size \(size), \(id)")
+                #expect(!unitName.isEmpty)
+            }
+            #expect(seen == ids, "block size \(size): unit-list order")
+            #expect(problems == ["dossier SE-CHECK-4: stored review total differs from the roll-up of its rows"], "block size \(size)")
+            reports.append(problems + seen)
+        }
+        #expect(Set(reports.map { $0.joined(separator: "\n") }).count == 1)
+
+        let whole = try t.store.check()
+        #expect(whole.dossierMessages.map(\.dossierID) == ids)
+        #expect(whole.dossierMessages.map(\.messages) == ids.map { expectedMessages[$0]! })
+        #expect(whole.integrityProblems == reports[0].prefix(1).map { $0 })
+    }
+
+    @Test func anEmptyStoreIsCheckedToo() throws {
+        let t = try TempStore(loadFixture: false)
+        defer { t.remove() }
+        var visited = 0
+        #expect(try t.store.check { _, _, _ in visited += 1 }.isEmpty)
+        #expect(visited == 0)
+    }
+
+    @Test func whatTheVisitorThrowsEndsTheCheck() throws {
+        let t = try store()
+        defer { t.remove() }
+        struct Stop: Error {}
+        var visited = 0
+        #expect(throws: Stop.self) {
+            _ = try t.store.check(blockSize: 2) { _, _, _ in
+                visited += 1
+                if visited == 3 { throw Stop() }
+            }
+        }
+        #expect(visited == 3)
+    }
+}
