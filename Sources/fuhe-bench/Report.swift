@@ -14,7 +14,6 @@ struct Report {
     /// Labelled memory readings in bytes.
     var memory: [(label: String, bytes: UInt64?)] = []
     var notes: [String] = []
-    var fileSizes: (store: UInt64, wal: UInt64) = (0, 0)
     /// Load averages when the measurements started and ended.
     var load: (start: String, end: String) = ("n/a", "n/a")
 
@@ -31,7 +30,8 @@ struct Report {
         out.append("store: \(options.dossiers) dossiers × \(options.indicators) scored indicators (\(rows) rows), "
                    + "\(options.items) rectification items; runs per figure: \(options.runs)")
         out.append("store file: \(storePath)")
-        out.append("store size: \(ResidentMemory.megabytes(fileSizes.store)) (+ WAL \(ResidentMemory.megabytes(fileSizes.wal)))")
+        // Read when the report is printed, in every mode (the -only modes included).
+        out.append("store size: \(ResidentMemory.megabytes(Self.fileSize(storePath))) (+ WAL \(ResidentMemory.megabytes(Self.fileSize(storePath + "-wal"))))")
         if let buildNanos {
             let cpu = buildCPUSeconds.map { ", \(format($0)) s CPU (both cores)" } ?? ""
             out.append("building the store: \(format(Double(buildNanos) / 1e9)) s wall\(cpu) (FuheStore.bulkLoad, \(BenchSetup.bulkSize) dossiers per transaction)")
@@ -69,5 +69,10 @@ struct Report {
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         return ([render(lines[0]), rule] + lines.dropFirst().map(render)).joined(separator: "\n")
+    }
+
+    /// Size in bytes of the file at `path` (0 when there is none).
+    static func fileSize(_ path: String) -> UInt64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
     }
 }

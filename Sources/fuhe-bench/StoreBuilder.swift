@@ -130,14 +130,6 @@ struct BenchSetup {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
-    /// Size in bytes of the store file and its write-ahead log.
-    func fileSizes() -> (store: UInt64, wal: UInt64) {
-        func size(_ path: String) -> UInt64 {
-            ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
-        }
-        return (size(storePath), size(storePath + "-wal"))
-    }
-
     func cleanUp() {
         guard removeAtEnd else { return }
         try? FileManager.default.removeItem(atPath: directory)

@@ -215,7 +215,6 @@ do {
     report.measurements += [merge.total, merge.prepare, merge.commit]
     report.notes.append("merge: \(merge.fields) fields written, \(merge.conflicts) conflicts decided (--prefer copy)")
     report.memory.append(("peak RSS at the end (VmHWM)", ResidentMemory.read().peak))
-    report.fileSizes = setup.fileSizes()
     report.load.end = loadAverage()
     report.notes.append("loading all \(ids.count) dossiers for the rescore-all figure (not timed in it): "
                         + "\(format(Double(loadNanos) / 1e9)) s")
