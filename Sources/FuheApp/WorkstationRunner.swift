@@ -66,12 +66,10 @@ public enum WorkstationRunner {
                 terminal.draw(frames.render(workstation.state, movedIn: workstation.lastKeyMovedIn))
                 continue
             }
-            // The first pause of the keys once the detail area has caught up (a wait of 250 ms
-            // with nothing held): what the cross-unit views read (every unit's items and findings,
-            // the dashboard's units) is read on a connection and thread of their own, so that
-            // their first open finds it kept. Not sooner: at start it delayed the first screen's
-            // detail area (about 45 instead of 19 ms at 2,000 dossiers, through a pty).
-            if !warmed && !held {
+            // The first pause of the keys: what the cross-unit views read (every unit's items and
+            // findings, the dashboard's units) is read on a connection and thread of their own,
+            // so that their first open finds it kept.
+            if !warmed {
                 warmed = true
                 let today = options.clock.today()
                 Thread.detachNewThread { _ = try? store.warmKeptViews(today: today) }
