@@ -65,14 +65,9 @@ def first_byte(fd, quiet=0.02, limit=2.0):
         return b"", limit, limit
     first = time.perf_counter() - start
     data = os.read(fd, 65536)
-    last = time.perf_counter() - start
-    while select.select([fd], [], [], quiet)[0]:
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            break
-        data += chunk
-        last = time.perf_counter() - start
-    return data, first, last
+    read_at = time.perf_counter() - start
+    rest, tail = drain(fd, quiet)
+    return data + rest, first, read_at + tail if rest else read_at
 
 def cpu_seconds(pid):
     """CPU seconds a process (all its threads) has run so far: /proc/PID/schedstat in nanoseconds
