@@ -3,7 +3,8 @@
 
     scripts/pty-bench.py --fuhe .build/release/fuhe --store /path/to/bench.sqlite [--keys 200]
 
-Prints: time from process start to the first full screen (the status line drawn), and for cursor
+Prints: time from process start to the first full screen (its last byte before 0.3 s of quiet),
+and for cursor
 moves (j/k in the unit list and in the scoresheet): latency from key to the end of the screen
 update (median, p99) and bytes written to the terminal per key (median, max). Uses only the
 standard library (pty, select, os).
@@ -12,8 +13,8 @@ standard library (pty, select, os).
 
 Runs the release `fuhe` and `pspg --csv` (the Debian package) side by side on comparable data —
 pspg gets the unit list of the same store as a CSV (every unit, the same columns) — alternating
-one run of each, and prints for both: first screen (process start to the last byte of the first
-burst of output), per key (`j`/`k` and PgDn/PgUp) the first visible change (first byte) and the
+one run of each, and prints for both: first screen (process start to the last byte the program
+writes before 0.3 s of quiet, with the CPU it used by then and its bytes), per key (`j`/`k` and PgDn/PgUp) the first visible change (first byte) and the
 whole update (last byte), median and p99, CPU per key (user+sys of the process from
 /proc/PID/stat over the keys), bytes per key; then fuhe ÷ pspg for each figure. Fuhe's keys are
 measured in each of its panes (unit list, scoresheet, items); the ratios use the unit list.
@@ -21,6 +22,10 @@ With `--pause-ms N` every key is followed by N ms of quiet before the next one (
 pressing keys one at a time, so Fuhe's detail area catches up after each key: its bytes are then
 part of the key's update); the default sends the next key 20 ms after the screen went quiet,
 as a held-down key does.
+
+Every mode starts fuhe in a stated position (`--start units`: nothing remembered, the unit list
+with its first unit open; `--start items`: the middle unit's last item in the items pane
+remembered), seeded before each run in a private $XDG_STATE_HOME, and prints which.
 
     scripts/pty-bench.py --starts --fuhe OLD,NEW --store /path/to/bench.sqlite [--runs 10]
 
@@ -68,6 +73,57 @@ def first_byte(fd, quiet=0.02, limit=2.0):
     read_at = time.perf_counter() - start
     rest, tail = drain(fd, quiet)
     return data + rest, first, read_at + tail if rest else read_at
+
+def first_screen(fd, pid, t0, name):
+    """The first full screen: everything the program writes on its own after it starts, up to
+    0.3 s of quiet (no key has been sent, so all of it is the first screen — a frame drawn in
+    parts, a detail area filled in later). Returns ([ms from exec to its last byte]), CPU ms of
+    the process (all threads) when that byte arrived, and its bytes. (Until session 21 this was
+    the end of the first burst, up to 50 ms of quiet: when the frame came more than 50 ms after
+    the terminal's set-up bytes, only those 68 bytes were timed.)"""
+    data, last, cpu = b"", None, 0.0
+    while True:
+        r, _, _ = select.select([fd], [], [], 0.3 if data else 10)
+        if not r:
+            if not data:
+                os.kill(pid, signal.SIGTERM)
+                raise SystemExit(f"{name}: no output in 10 s")
+            return [last * 1000], cpu, len(data)
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            return [(last or 0) * 1000], cpu, len(data)
+        data += chunk
+        last = time.perf_counter() - t0
+        cpu = cpu_seconds(pid) * 1000
+
+def start_position(store, start, state_home):
+    """Puts the workstation's remembered position for `store` in `state_home` (the XDG state
+    directory the runs use): 'units' remembers nothing (the unit list, its first unit open);
+    'items' remembers the unit in the middle of the list (default order), its last item, the
+    items pane focused — where a reviewer who stopped in the items pane starts again. Returns
+    a description to print."""
+    import json, sqlite3
+    db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    store_id = db.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()[0]
+    views = os.path.join(state_home, "fuhe", "views")
+    os.makedirs(views, exist_ok=True)
+    path = os.path.join(views, store_id + ".json")
+    if os.path.exists(path):
+        os.remove(path)
+    if start == "units":
+        return "no remembered position (the unit list, its first unit open)"
+    n = db.execute("SELECT count(*) FROM dossier").fetchone()[0]
+    unit = db.execute("SELECT id FROM dossier ORDER BY sort_key, fiscal_year, id LIMIT 1 OFFSET ?", (n // 2,)).fetchone()[0]
+    item = db.execute("SELECT id FROM rect_item WHERE dossier_id = ? ORDER BY seq DESC LIMIT 1", (unit,)).fetchone()
+    prefs = {"dossierID": unit, "focus": "items"}
+    if item:
+        prefs["itemID"] = item[0]
+    with open(path, "w") as f:
+        json.dump(prefs, f)
+    return f"remembered: unit {unit} (row {n // 2 + 1} of {n}), item {item[0] if item else '—'}, items pane"
 
 def cpu_seconds(pid):
     """CPU seconds a process (all its threads) has run so far: /proc/PID/schedstat in nanoseconds
@@ -126,26 +182,17 @@ def stop_program(pid, fd, quit_key):
     os.waitpid(pid, 0)
     os.close(fd)
 
-def measure_program(argv, env, width, height, keys, panes=(("unit list", b""),), pause_ms=0, quit_key=b"q"):
+def measure_program(argv, env, width, height, keys, panes=(("unit list", b""),), pause_ms=0, quit_key=b"q", prepare=None):
     """One run of a full-screen program: first screen and per-key figures in each pane."""
+    if prepare:
+        prepare()
     t0 = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe(argv[0], argv, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
-    r, _, _ = select.select([fd], [], [], 10)
-    if not r:
-        os.kill(pid, signal.SIGTERM)
-        raise SystemExit(f"{argv[0]}: no output in 10 s")
-    os.read(fd, 65536)
-    last = time.perf_counter() - t0
-    while select.select([fd], [], [], 0.05)[0]:
-        if not os.read(fd, 65536):
-            break
-        last = time.perf_counter() - t0
     out = {}
-    # First screen: the last byte of the first burst of output, from process start.
-    out["first screen"] = [last * 1000]
+    out["first screen"], out["first screen CPU"], out["first screen bytes"] = first_screen(fd, pid, t0, argv[0])
     for pane, prelude in panes:
         if prelude:
             os.write(fd, prelude)
@@ -183,25 +230,30 @@ def measure_program(argv, env, width, height, keys, panes=(("unit list", b""),),
 
 def compare_pspg(args):
     import tempfile
-    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", FUHE_USER="bench")
+    env = fuhe_env()
     csv_path = os.path.join(tempfile.mkdtemp(prefix="pty-bench-"), "units.csv")
     n = unit_list_csv(args.store, csv_path)
-    programs = {"fuhe": (shlex.split(args.fuhe) + ["--store", args.store], FUHE_PANES),
-                "pspg": (["pspg", "--csv", "-f", csv_path], (("unit list", b""),))}
+    position = start_position(args.store, args.start, env["XDG_STATE_HOME"])
+    prepare = lambda: start_position(args.store, args.start, env["XDG_STATE_HOME"])
+    programs = {"fuhe": (shlex.split(args.fuhe) + ["--store", args.store], FUHE_PANES, prepare),
+                "pspg": (["pspg", "--csv", "-f", csv_path], (("unit list", b""),), None)}
     runs = {name: [] for name in programs}
     load0 = open("/proc/loadavg").read().split()[:3]
     for run in range(args.runs):
-        for name, (argv, panes) in programs.items():
-            runs[name].append(measure_program(argv, env, args.width, args.height, args.keys, panes, args.pause_ms))
+        for name, (argv, panes, prep) in programs.items():
+            runs[name].append(measure_program(argv, env, args.width, args.height, args.keys, panes, args.pause_ms, prepare=prep))
     load = open("/proc/loadavg").read().split()[:3]
     print(f"pty {args.width}x{args.height}, store {args.store} ({n} units; pspg reads them as CSV), "
           f"{args.runs} alternating runs of each, {args.keys} keys per kind and pane, "
           f"{'a pause of %d ms after each key' % args.pause_ms if args.pause_ms else 'next key 20 ms after the screen is quiet'}, "
           f"load average {' '.join(load0)} at the start, {' '.join(load)} at the end")
+    print(f"fuhe starts with {position} ({env['XDG_STATE_HOME']}, --start {args.start})")
     figures = {}
-    for name, (_, panes) in programs.items():
+    for name, (_, panes, _) in programs.items():
         f = {}
-        f[("", "first screen ms (median of runs)")] = statistics.median([r["first screen"][0] for r in runs[name]])
+        f[("", "first screen ms (exec → its last byte, median)")] = statistics.median([r["first screen"][0] for r in runs[name]])
+        f[("", "first screen: CPU ms to its last byte (median)")] = statistics.median([r["first screen CPU"] for r in runs[name]])
+        f[("", "first screen: bytes (median)")] = statistics.median([r["first screen bytes"] for r in runs[name]])
         for pane, _ in panes:
             for label, *_ in KEY_KINDS:
                 firsts = [x for r in runs[name] for x in r[(pane, label)][0]]
@@ -222,6 +274,13 @@ def compare_pspg(args):
         ratio = f"{a / b:.2f}" if b else "—"
         name = f"{pane}: {key}" if pane else key
         print(f"{name:52} {a:10.3f} {b if b is not None else float('nan'):10.3f} {ratio:>10}")
+
+def fuhe_env():
+    """The programs' environment: a terminal, UTF-8, a user, and a private XDG state directory
+    (so the workstation's remembered position is the one `--start` sets, not the last run's)."""
+    import tempfile
+    return dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", FUHE_USER="bench",
+                XDG_STATE_HOME=tempfile.mkdtemp(prefix="pty-bench-state-"))
 
 def rss(pid):
     """(VmRSS, VmHWM) of a process in MB."""
@@ -253,7 +312,8 @@ def soak_script():
 
 def soak(args):
     """Scripted use for `args.soak` seconds; prints resident memory every `args.sample` seconds."""
-    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", FUHE_USER="bench")
+    env = fuhe_env()
+    position = start_position(args.store, args.start, env["XDG_STATE_HOME"])
     argv = shlex.split(args.fuhe) + ["--store", args.store]
     pid, fd = pty.fork()
     if pid == 0:
@@ -272,7 +332,7 @@ def soak(args):
         print(f"{elapsed:8.0f} s {keys:8d} keys  RSS {now_rss:6.1f} MB  peak {hwm:6.1f} MB  "
               f"CPU {cpu_seconds(pid) - cpu0:7.1f} s  {written / 1e6:7.1f} MB written  load {load}", flush=True)
     print(f"soak: {argv[0]} on {args.store} at {args.width}x{args.height} for {args.soak} s, "
-          f"a round of {len(script)} keys, memory every {args.sample} s", flush=True)
+          f"a round of {len(script)} keys, memory every {args.sample} s; starts with {position}", flush=True)
     sample()
     next_sample = args.sample
     while time.perf_counter() - start < args.soak:
@@ -299,11 +359,12 @@ def starts(args):
     runs) is started `--runs` times; `q` goes in as soon as its first byte arrives, so it quits at
     its first key read, after the first screen. Prints the time to the first byte and the
     process's own user+sys and peak RSS (wait4) from exec to exit."""
-    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", FUHE_USER="bench")
+    env = fuhe_env()
     programs = [p.strip() for p in args.fuhe.split(",")]
     results = {p: [] for p in programs}
     for run in range(args.runs):
         for program in programs:
+            position = start_position(args.store, args.start, env["XDG_STATE_HOME"])
             argv = shlex.split(program) + ["--store", args.store]
             t0 = time.perf_counter()
             pid, fd = pty.fork()
@@ -324,7 +385,8 @@ def starts(args):
             os.close(fd)
             results[program].append((first * 1000, (usage.ru_utime + usage.ru_stime) * 1000, usage.ru_maxrss / 1024))
     load = open("/proc/loadavg").read().split()[:3]
-    print(f"starts at {args.width}x{args.height} on {args.store}, {args.runs} alternating runs, load average {' '.join(load)}")
+    print(f"starts at {args.width}x{args.height} on {args.store}, {args.runs} alternating runs, load average {' '.join(load)}; "
+          f"each starts with {position}")
     for program, r in results.items():
         firsts, cpus, peaks = [x[0] for x in r], [x[1] for x in r], [x[2] for x in r]
         print(f"{program}: first byte {statistics.median(firsts):.1f} ms median (min {min(firsts):.1f}); "
@@ -347,6 +409,8 @@ def main():
     ap.add_argument("--pause-ms", type=int, default=0, help="with --compare-pspg: quiet time after each key (its later output counts for it)")
     ap.add_argument("--soak", type=int, metavar="SECONDS", help="scripted use for this long, printing resident memory")
     ap.add_argument("--sample", type=int, default=30, help="with --soak: seconds between memory samples")
+    ap.add_argument("--start", choices=("units", "items"), default="units",
+                    help="where fuhe starts: 'units' remembers no position; 'items' remembers the middle unit's last item, items pane (default units)")
     ap.add_argument("--starts", action="store_true", help="CPU and peak RSS of start → first screen → quit (--fuhe A,B alternates binaries)")
     args = ap.parse_args()
     if args.starts:
@@ -359,28 +423,19 @@ def main():
         compare_pspg(args)
         return
 
-    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", FUHE_USER="bench")
+    env = fuhe_env()
     firsts = []
     for run in range(args.runs):
+        position = start_position(args.store, args.start, env["XDG_STATE_HOME"])
         t0 = time.perf_counter()
+        argv = shlex.split(args.fuhe)
         pid, fd = pty.fork()
         if pid == 0:
-            argv = shlex.split(args.fuhe)
             os.execvpe(argv[0], argv + ["--store", args.store], env)
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", args.height, args.width, 0, 0))
-        # First full screen: the status line's hint text ("q 退出") has been written.
-        data = b""
-        marker = "退出".encode()
-        while marker not in data:
-            r, _, _ = select.select([fd], [], [], 10)
-            if not r:
-                print("timed out waiting for the first screen", file=sys.stderr)
-                os.kill(pid, signal.SIGTERM)
-                sys.exit(1)
-            data += os.read(fd, 65536)
-        first = time.perf_counter() - t0
+        # First full screen: everything written before 0.3 s of quiet (`first_screen`).
+        first = first_screen(fd, pid, t0, argv[0])[0][0] / 1000
         firsts.append(first)
-        read_until_quiet(fd)
         if run == args.runs - 1:
             results = {}
             # "within view": 5 down, 5 up (no scrolling); "scrolling": 40 down, 40 up, so most
@@ -404,7 +459,7 @@ def main():
         os.waitpid(pid, 0)
         os.close(fd)
 
-    print(f"pty {args.width}x{args.height}, store {args.store}")
+    print(f"pty {args.width}x{args.height}, store {args.store}; each run starts with {position}")
     print(f"first full screen from process start: median {statistics.median(firsts)*1000:.1f} ms "
           f"(min {min(firsts)*1000:.1f}, max {max(firsts)*1000:.1f}, {args.runs} runs)")
     for label, (lat, sizes) in results.items():

@@ -63,7 +63,9 @@ public enum WorkstationRunner {
                 // Ctrl-C goes to the workstation too: it quits at once, or asks first when
                 // anything is unsaved (a form with typed text, an edit still being saved).
                 workstation.handle(key)
-                terminal.draw(frames.render(workstation.state, movedIn: workstation.lastKeyMovedIn))
+                if !workstation.lastKeyChangedNothing {
+                    terminal.draw(frames.render(workstation.state, movedIn: workstation.lastKeyMovedIn))
+                }
                 continue
             }
             // The first pause of the keys: what the cross-unit views read (every unit's items and

@@ -105,6 +105,10 @@ public final class CursesTerminal: Terminal {
         keypad(window, false)
         meta(window, true)
         intrflush(window, false)
+        // No typeahead check: ncurses would poll the keyboard during every update and write
+        // what it had so far before each poll (a first screen went out in ~80 writes, a cursor
+        // move in 3 writes and 2 polls); every frame is drawn whole anyway, in one write.
+        typeahead(-1)
         curs_set(0)
         leaveok(window, true)
         colors = ColorPairs(wanted: wanted)

@@ -13,15 +13,23 @@ import TermCore
     static func drive(_ w: Workstation, _ frames: FrameRenderer, _ keys: [KeyEvent], settleEvery: Int = 7,
                       sourceLocation: SourceLocation = #_sourceLocation) -> Int {
         let before = frames.partialFrames
+        var shown = Renderer.render(w.state)
         for (n, key) in keys.enumerated() {
             w.handle(key)
-            let frame = frames.render(w.state, movedIn: w.lastKeyMovedIn)
             let whole = Renderer.render(w.state)
+            if w.lastKeyChangedNothing {
+                // The run loop draws no frame: the screen already shows this state.
+                #expect(shown == whole, "key \(n) (\(key)) changed the screen:\n\(shown.text)\n— whole render —\n\(whole.text)", sourceLocation: sourceLocation)
+                continue
+            }
+            let frame = frames.render(w.state, movedIn: w.lastKeyMovedIn)
+            shown = frame
             #expect(frame == whole, "key \(n) (\(key)) in \(w.state.focus.rawValue):\n\(frame.text)\n— whole render —\n\(whole.text)",
                     sourceLocation: sourceLocation)
             if frame != whole { return -1 }
             if (n + 1) % settleEvery == 0, w.settle() {
-                #expect(frames.render(w.state) == Renderer.render(w.state), sourceLocation: sourceLocation)
+                shown = frames.render(w.state)
+                #expect(shown == Renderer.render(w.state), sourceLocation: sourceLocation)
             }
         }
         return frames.partialFrames - before
@@ -75,6 +83,44 @@ import TermCore
         #expect(rows.count == 2, "rows changed: \(changed)")
         #expect(rows.count == 2 && rows[1] == rows[0] + 1)
         #expect(after == Renderer.render(w.state))
+    }
+
+    /// A cursor key at the end of its list changes nothing: no frame, and the detail area is not
+    /// held (its catch-up would draw the whole screen again for nothing).
+    @Test func aMovePastTheEndDrawsNothing() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let w = s.workstation(width: 120, height: 40)
+        w.press(.enter)
+        w.press(.tab)                          // the items
+        #expect(w.state.focus == .items)
+        w.press(.character("G"))               // the last item
+        _ = w.settle()
+        let screen = Renderer.render(w.state)
+        for key: KeyEvent in [.character("j"), .pageDown, .character("G"), .character("j")] {
+            w.handle(key)
+            #expect(w.lastKeyChangedNothing, "\(key)")
+            #expect(w.state.heldDetail == nil)
+            #expect(Renderer.render(w.state) == screen)
+        }
+        #expect(w.settle() == false)
+        w.handle(.character("k"))              // a real move
+        #expect(!w.lastKeyChangedNothing)
+        #expect(w.lastKeyMovedIn == .items)
+    }
+
+    /// A cursor key at the top of the list while a message is shown clears the message: a change.
+    @Test func aMovePastTheEndThatClearsAMessageIsDrawn() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let w = s.workstation()
+        #expect(w.state.focus == .units && w.state[UnitsPane.self].position.cursor == 0)
+        #expect(w.state.message != nil)        // the welcome line
+        w.handle(.character("k"))
+        #expect(!w.lastKeyChangedNothing)
+        #expect(w.state.message == nil)
+        w.handle(.character("k"))
+        #expect(w.lastKeyChangedNothing)
     }
 
     /// Keys that do more than move a cursor are drawn whole.

@@ -1,36 +1,18 @@
 import Foundation
-import Synchronization
 
 /// 繁体 and 简体 as the same text, for everything that compares what a person wrote with a
 /// known word: grades (優良 is 优良), checklist elements, lesson checks, unit names given on the
-/// command line. Traditional characters become simplified with ICU's `Hant-Hans` transform (the
-/// one the workstation's search uses, through `TextMatcher`); nothing else changes.
+/// command line. Traditional characters become simplified one by one (`HanFold`, ICU's
+/// `Hant-Hans` character mappings as a table); nothing else changes. ICU's few word rules (著作
+/// keeps 著) are not applied: both sides of a comparison fold alike, and no ICU transliterator
+/// is built (that cost the workstation's first screen about 15 ms).
 ///
 /// `ChineseText.simplified("績效評價") // "绩效评价"`
 public enum ChineseText {
-    /// `text` with traditional characters replaced by their simplified forms. ASCII-only text is
-    /// returned as it is, without asking ICU.
+    /// `text` with traditional characters replaced by their simplified forms.
     public static func simplified(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) else { return text }
-        // ICU costs microseconds per call and the same short texts (checklist elements, grades)
-        // come back for every dossier: each distinct text is transformed once (bounded memo).
-        guard text.utf8.count <= memoTextLimit else { return transform(text) }
-        if let known = memo.withLock({ $0[text] }) { return known }
-        let out = transform(text)
-        memo.withLock { known in
-            if known.count >= memoLimit { known.removeAll(keepingCapacity: true) }
-            known[text] = out
-        }
-        return out
+        HanFold.fold(text)
     }
-
-    private static func transform(_ text: String) -> String {
-        text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
-    }
-
-    private static let memo = Mutex<[String: String]>([:])
-    private static let memoLimit = 8_192
-    private static let memoTextLimit = 256
 
     /// Whether `a` and `b` are the same text once simplified and trimmed ("優良" and "优良").
     public static func same(_ a: String, _ b: String) -> Bool {

@@ -47,6 +47,8 @@ protocol Pane: ViewState, CommandProvider {
 }
 
 extension Pane {
+    static var asPane: (any Pane.Type)? { Self.self }
+
     static func searchIndex(_ state: AppState) -> Int { state[Self.self].position.cursor }
     static func selectSearchResult(_ index: Int, in ctx: inout UpdateContext) {
         let n = count(ctx.state)
@@ -88,7 +90,7 @@ struct HistoryTarget: Sendable, Equatable {
 
 /// The panes in Tab order, from the registration.
 enum FocusRing {
-    static let panes: [any Pane.Type] = Registration.modules.compactMap { $0 as? any Pane.Type }
+    static let panes: [any Pane.Type] = Registration.modules.compactMap { $0.asPane }
     static let byID: [PaneID: any Pane.Type] = Dictionary(panes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
     static func pane(_ id: PaneID) -> (any Pane.Type)? { byID[id] }

@@ -66,7 +66,10 @@ public final class Workstation {
     /// Handles one key (overlays and the search bar first, then the focused pane's bindings).
     public func handle(_ key: KeyEvent) {
         lastKeyMovedIn = nil
+        lastKeyChangedNothing = false
         let effectsBefore = effectsAsked
+        let before = (position: FocusRing.pane(state.focus)?.position(in: state), held: state.heldDetail != nil,
+                      quiet: state.message == nil, detailTop: state[DetailArea.self].top)
         var handled: KeyOutcome?
         update { handled = $0.handle(key) }
         guard let handled else { return }
@@ -79,11 +82,21 @@ public final class Workstation {
         if let command = outcome.command, UpdateContext.listMoves[command] != nil, outcome.overlayID == nil,
            effectsAsked == effectsBefore, state.overlays.isEmpty {
             lastKeyMovedIn = state.focus
+            // A move at the end of the list (`j` on the last row) changed nothing on screen:
+            // no frame, and the detail area is not held (its catch-up would redraw the screen).
+            if before.quiet, state.message == nil, state[DetailArea.self].top == before.detailTop, let position = before.position,
+               FocusRing.pane(state.focus)?.position(in: state) == position {
+                lastKeyChangedNothing = true
+                if !before.held { context.state[DetailArea.self].held = nil }
+            }
         }
     }
 
     /// The pane whose cursor the last `handle` moved, when that key changed nothing else.
     public private(set) var lastKeyMovedIn: PaneID?
+    /// The last `handle` was a cursor key that changed nothing on screen (the cursor was
+    /// already at the end it moved towards, no message was shown or cleared): no frame is needed.
+    public private(set) var lastKeyChangedNothing = false
     /// Effects asked for so far (performed or pending).
     private var effectsAsked = 0
 

@@ -100,20 +100,27 @@ enum StatusLineView: CommandProvider {
         buffer.fill(rect, style: .reverse)
         // A message that needs several lines is drawn over everything (`renderLongMessage`).
         guard messageLines(state, width: rect.width).isEmpty else { return }
-        // The description leaves room for two hints (help, and the pane's first key).
-        let offered = offeredHints(state)
-        let help = offered.prefix(2).map { DisplayWidth.of("\($0.key) \($0.label)") + 3 }.reduce(0, +)
+        // The description leaves room for two hints (help, and the pane's first key). Each
+        // command is asked once whether it is offered, and only until the hints are full.
+        var offered = offeredHints(state).makeIterator()
+        let firstTwo = [offered.next(), offered.next()].compactMap { $0.map { "\($0.key) \($0.label)" } }
+        let help = firstTwo.map { DisplayWidth.of($0) + 3 }.reduce(0, +)
         let left = " " + (state.message ?? description(state, room: rect.width - 2 - help))
         let style = state.messageIsError ? Style(bold: true, reverse: true) : Style(reverse: true)
         let used = buffer.put(left, x: rect.x, y: rect.y, style: style, maxWidth: rect.width, clip: rect)
-        var hintText = ""
-        for h in offered.lazy.map({ "\($0.key) \($0.label)" }) {
-            let candidate = hintText.isEmpty ? h : hintText + " · " + h
-            if DisplayWidth.of(candidate) + used + 3 > rect.width { break }
-            hintText = candidate
+        var hintText = "", hintWidth = 0
+        let separator = " · ", separatorWidth = DisplayWidth.of(separator)
+        func fits(_ h: String) -> Bool {
+            let width = hintText.isEmpty ? DisplayWidth.of(h) : hintWidth + separatorWidth + DisplayWidth.of(h)
+            if width + used + 3 > rect.width { return false }
+            hintText = hintText.isEmpty ? h : hintText + separator + h
+            hintWidth = width
+            return true
         }
+        var full = firstTwo.contains { !fits($0) }
+        while !full, let next = offered.next() { full = !fits("\(next.key) \(next.label)") }
         if !hintText.isEmpty {
-            buffer.put(hintText + " ", x: rect.maxX - DisplayWidth.of(hintText) - 1, y: rect.y, style: Style(reverse: true), clip: rect)
+            buffer.put(hintText + " ", x: rect.maxX - hintWidth - 1, y: rect.y, style: Style(reverse: true), clip: rect)
         }
     }
 
