@@ -1,43 +1,25 @@
 #!/usr/bin/env python3
-"""Measures the workstation from outside, through a pseudo-terminal, as a user's terminal sees it.
+"""Measures the workstation from outside, through a pseudo-terminal, as a user's terminal sees it
+(standard library only; docs/performance.md, "Running it", has the command lines).
 
-    scripts/pty-bench.py --fuhe .build/release/fuhe --store /path/to/bench.sqlite [--keys 200]
+    pty-bench.py --fuhe .build/release/fuhe --store S [--keys 200]       first screen, j/k latency and bytes
+    pty-bench.py --compare-pspg --fuhe F --store S [--runs 5] [--pause-ms N]
+    pty-bench.py --starts --fuhe OLD,NEW --store S [--runs 10]           CPU and peak RSS of start → quit
+    pty-bench.py --soak 3600 --fuhe F --store S [--sample 30]             resident memory during scripted use
 
-Prints: time from process start to the first full screen (its last byte before 0.3 s of quiet),
-and for cursor
-moves (j/k in the unit list and in the scoresheet): latency from key to the end of the screen
-update (median, p99) and bytes written to the terminal per key (median, max). Uses only the
-standard library (pty, select, os).
+`--compare-pspg` runs the release `fuhe` and `pspg --csv` (given the same store's unit list as a
+CSV) alternately and prints for both, with fuhe ÷ pspg: the first screen (exec to the last byte
+written before 0.3 s of quiet, the CPU used by then, its bytes); then, once the program is quiet
+(Fuhe warms its kept views on a thread after the first screen), per key (`j`/`k`, PgDn/PgUp) in
+each of Fuhe's panes (unit list, scoresheet, items): the first visible change and the whole
+update (median, p99), CPU per key (/proc/PID/task/*/schedstat) and bytes per key. Keys that
+change nothing (the end of a short list) are counted, not timed. `--pause-ms N` leaves N ms of
+quiet after each key (the detail area's catch-up then counts for the key); by default the next
+key comes 20 ms after the screen is quiet, as a held key's repeat.
 
-    scripts/pty-bench.py --compare-pspg --fuhe .build/release/fuhe --store /path/to/bench.sqlite [--runs 5]
-
-Runs the release `fuhe` and `pspg --csv` (the Debian package) side by side on comparable data —
-pspg gets the unit list of the same store as a CSV (every unit, the same columns) — alternating
-one run of each, and prints for both: first screen (process start to the last byte the program
-writes before 0.3 s of quiet, with the CPU it used by then and its bytes), per key (`j`/`k` and PgDn/PgUp) the first visible change (first byte) and the
-whole update (last byte), median and p99, CPU per key (user+sys of the process from
-/proc/PID/stat over the keys), bytes per key; then fuhe ÷ pspg for each figure. Fuhe's keys are
-measured in each of its panes (unit list, scoresheet, items); the ratios use the unit list.
-With `--pause-ms N` every key is followed by N ms of quiet before the next one (a reviewer
-pressing keys one at a time, so Fuhe's detail area catches up after each key: its bytes are then
-part of the key's update); the default sends the next key 20 ms after the screen went quiet,
-as a held-down key does.
-
-Every mode starts fuhe in a stated position (`--start units`: nothing remembered, the unit list
-with its first unit open; `--start items`: the middle unit's last item in the items pane
-remembered), seeded before each run in a private $XDG_STATE_HOME, and prints which.
-
-    scripts/pty-bench.py --starts --fuhe OLD,NEW --store /path/to/bench.sqlite [--runs 10]
-
-The cost of a start, binaries alternating: time to the first byte, and the process's own CPU
-(user+sys from wait4) and peak RSS from exec through the first screen to quitting on `q`.
-
-    scripts/pty-bench.py --soak 3600 --fuhe .build/release/fuhe --store /path/to/bench.sqlite [--sample 30]
-
-Scripted use for a given number of seconds (cursor and page keys in every pane, opening units,
-search, filters, the detail area scrolled, help opened and closed), about 20 keys a second,
-sampling the process's resident memory (VmRSS, VmHWM) every `--sample` seconds: prints the
-curve and the growth per 10,000 keys after the first sample.
+Every mode starts fuhe in a stated position, seeded before each run in a private $XDG_STATE_HOME
+and printed: `--start units` (nothing remembered: the unit list, its first unit open) or
+`--start items` (the middle unit's last item in the items pane remembered).
 """
 import argparse, os, shlex, pty, select, signal, statistics, struct, sys, termios, fcntl, time
 
@@ -75,12 +57,8 @@ def first_byte(fd, quiet=0.02, limit=2.0):
     return data + rest, first, read_at + tail if rest else read_at
 
 def first_screen(fd, pid, t0, name):
-    """The first full screen: everything the program writes on its own after it starts, up to
-    0.3 s of quiet (no key has been sent, so all of it is the first screen — a frame drawn in
-    parts, a detail area filled in later). Returns ([ms from exec to its last byte]), CPU ms of
-    the process (all threads) when that byte arrived, and its bytes. (Until session 21 this was
-    the end of the first burst, up to 50 ms of quiet: when the frame came more than 50 ms after
-    the terminal's set-up bytes, only those 68 bytes were timed.)"""
+    """The first full screen: all the program writes on its own up to 0.3 s of quiet (no key has
+    been sent). Returns ([ms from exec to its last byte]), the process's CPU ms by then, its bytes."""
     data, last, cpu = b"", None, 0.0
     while True:
         r, _, _ = select.select([fd], [], [], 0.3 if data else 10)
@@ -100,11 +78,7 @@ def first_screen(fd, pid, t0, name):
         cpu = cpu_seconds(pid) * 1000
 
 def start_position(store, start, state_home):
-    """Puts the workstation's remembered position for `store` in `state_home` (the XDG state
-    directory the runs use): 'units' remembers nothing (the unit list, its first unit open);
-    'items' remembers the unit in the middle of the list (default order), its last item, the
-    items pane focused — where a reviewer who stopped in the items pane starts again. Returns
-    a description to print."""
+    """Seeds the remembered position for `store` in `state_home` (`--start`); returns what it is."""
     import json, sqlite3
     db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
     store_id = db.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()[0]
@@ -125,20 +99,37 @@ def start_position(store, start, state_home):
         json.dump(prefs, f)
     return f"remembered: unit {unit} (row {n // 2 + 1} of {n}), item {item[0] if item else '—'}, items pane"
 
+_thread_cpu = {}
+
 def cpu_seconds(pid):
-    """CPU seconds a process (all its threads) has run so far: /proc/PID/schedstat in nanoseconds
-    (user+sys; /proc/PID/stat counts 10 ms ticks, too coarse for 100 keys of half a millisecond)."""
+    """CPU seconds a process (all its threads) has run so far: /proc/PID/task/*/schedstat in
+    nanoseconds (user+sys; /proc/PID/stat counts 10 ms ticks, too coarse for 100 keys of half a
+    millisecond). A thread that has ended keeps the time last read for it (the workstation's
+    warm-up thread ends while keys are measured)."""
     try:
-        total = 0
         for tid in os.listdir(f"/proc/{pid}/task"):
             with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
-                total += int(f.read().split()[0])
-        return total / 1e9
+                _thread_cpu[(pid, tid)] = int(f.read().split()[0])
+        return sum(v for (p, _), v in _thread_cpu.items() if p == pid) / 1e9
     except (OSError, ValueError):
         pass
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+def wait_until_idle(pid, limit=15.0):
+    """Waits until the process uses less than 2 ms of CPU in 0.25 s (the workstation warms its
+    kept views on a thread of its own after the first screen), so that keys are measured on a
+    quiet program (the warm-up begins at the first 250 ms without a key: no quiet counts before
+    0.6 s). Returns the seconds waited."""
+    start = time.perf_counter()
+    time.sleep(0.6)
+    while time.perf_counter() - start < limit:
+        before = cpu_seconds(pid)
+        time.sleep(0.25)
+        if cpu_seconds(pid) - before < 0.002:
+            break
+    return time.perf_counter() - start
 
 def unit_list_csv(store, path):
     """The store's unit list (the columns fuhe's unit list shows) as a CSV for pspg."""
@@ -193,6 +184,8 @@ def measure_program(argv, env, width, height, keys, panes=(("unit list", b""),),
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
     out = {}
     out["first screen"], out["first screen CPU"], out["first screen bytes"] = first_screen(fd, pid, t0, argv[0])
+    out["idle after"] = wait_until_idle(pid)
+    drain(fd, 0.05)
     for pane, prelude in panes:
         if prelude:
             os.write(fd, prelude)
@@ -254,6 +247,7 @@ def compare_pspg(args):
         f[("", "first screen ms (exec → its last byte, median)")] = statistics.median([r["first screen"][0] for r in runs[name]])
         f[("", "first screen: CPU ms to its last byte (median)")] = statistics.median([r["first screen CPU"] for r in runs[name]])
         f[("", "first screen: bytes (median)")] = statistics.median([r["first screen bytes"] for r in runs[name]])
+        f[("", "quiet after the first screen, s (median; keys wait)")] = statistics.median([r["idle after"] for r in runs[name]])
         for pane, _ in panes:
             for label, *_ in KEY_KINDS:
                 firsts = [x for r in runs[name] for x in r[(pane, label)][0]]

@@ -11,16 +11,19 @@ extension FuheStore {
         let day = (request.today ?? self.today).description
         let q = UnitListSQL(filter: request.filter, order: request.order)
         return try queue.read { db in
-            let counts = try Row.fetchOne(db, sql: "SELECT COUNT(*), COUNT(s.dossier_id) FROM \(q.from) \(q.whereSQL)",
-                                          arguments: StatementArguments(q.arguments(day)))
-            let total: Int = counts?[0] ?? 0
-            let samples: Int = counts?[1] ?? 0
+            // Counted without the sample mark's join (a unique key: it changes no count, and
+            // without it SQLite counts the whole list from its smallest index); the samples
+            // from their own table.
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(q.counted) \(q.whereSQL)",
+                                         arguments: StatementArguments(q.arguments(day))) ?? 0
+            let samples = total == 0 ? 0 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(q.samplesFrom) \(q.whereSQL)",
+                                                            arguments: StatementArguments(q.arguments(day))) ?? 0
             var anchorIndex: Int?
             if let anchor = request.anchor {
                 // How many rows come before the anchor (nil when the filter leaves it out).
                 anchorIndex = try Int.fetchOne(db, sql: """
-                    SELECT (SELECT COUNT(*) FROM \(q.from) \(q.whereSQL.isEmpty ? "WHERE" : q.whereSQL + " AND") (\(q.before)))
-                    FROM (SELECT \(q.key) AS k, d.sort_key, d.fiscal_year, d.id FROM \(q.from)
+                    SELECT (SELECT COUNT(*) FROM \(q.counted) \(q.whereSQL.isEmpty ? "WHERE" : q.whereSQL + " AND") (\(q.before)))
+                    FROM (SELECT \(q.key) AS k, d.sort_key, d.fiscal_year, d.id FROM \(q.counted)
                           \(q.whereSQL.isEmpty ? "WHERE" : q.whereSQL + " AND") d.id = ?) t
                     """, arguments: StatementArguments(q.arguments(day) + q.arguments(day) + [anchor]))
             }
@@ -45,7 +48,7 @@ extension FuheStore {
         return try queue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.id, d.unit_name, d.fiscal_year, d.year_is_demo, d.eval_type, d.review_status
-                FROM \(q.from) \(q.whereSQL) ORDER BY \(q.orderBy)
+                FROM \(q.counted) \(q.whereSQL) ORDER BY \(q.orderBy)
                 """, arguments: StatementArguments(q.arguments(day))).map { row in
                 UnitKey(dossierID: row[0], unitName: row[1], fiscalYear: row[2], yearIsDemo: row[3],
                         evalType: EvalType(rawValue: row[4]) ?? .project, reviewStatus: (row[5] as String?).flatMap(ReviewStatus.init(rawValue:)))
@@ -65,15 +68,19 @@ struct UnitListSQL {
     /// Whether the overdue counts of every unit are needed (to filter or to sort by them).
     var joinsOverdue: Bool { filter.overdueOnly || order?.column == .items }
 
-    var from: String {
-        var sql = "dossier d LEFT JOIN sample_dossier s ON s.dossier_id = d.id"
-        if joinsOverdue {
-            sql += """
-                 LEFT JOIN (SELECT dossier_id, COUNT(*) AS n FROM rect_item WHERE overdue_from IS NOT NULL AND overdue_from <= ?
-                 GROUP BY dossier_id) o ON o.dossier_id = d.id
-                """
-        }
-        return sql
+    var from: String { "dossier d LEFT JOIN sample_dossier s ON s.dossier_id = d.id" + overdueJoin }
+    /// The same rows without the sample mark (for counting: the filters never read it).
+    var counted: String { "dossier d" + overdueJoin }
+    /// The sample rows only.
+    var samplesFrom: String { "sample_dossier s JOIN dossier d ON d.id = s.dossier_id" + overdueJoin }
+
+    /// Every unit's overdue count on the day (one `?`), when the filter or the order needs it.
+    private var overdueJoin: String {
+        guard joinsOverdue else { return "" }
+        return """
+             LEFT JOIN (SELECT dossier_id, COUNT(*) AS n FROM rect_item WHERE overdue_from IS NOT NULL AND overdue_from <= ?
+             GROUP BY dossier_id) o ON o.dossier_id = d.id
+            """
     }
 
     private var clauses: [(String, (any DatabaseValueConvertible)?)] {

@@ -104,9 +104,18 @@ import TermCore
             #expect(Renderer.render(w.state) == screen)
         }
         #expect(w.settle() == false)
-        w.handle(.character("k"))              // a real move
+        w.handle(.character("k"))              // a real move: the detail area is held
         #expect(!w.lastKeyChangedNothing)
         #expect(w.lastKeyMovedIn == .items)
+        #expect(w.state.heldDetail != nil)
+        w.handle(.character("G"))
+        #expect(w.state.heldDetail != nil)
+        // The moves reached the end: the detail area catches up at once, in a whole frame.
+        w.handle(.character("j"))
+        #expect(!w.lastKeyChangedNothing)
+        #expect(w.lastKeyMovedIn == nil)
+        #expect(w.state.heldDetail == nil)
+        #expect(Renderer.render(w.state) == screen)
     }
 
     /// A cursor key at the top of the list while a message is shown clears the message: a change.
@@ -119,6 +128,9 @@ import TermCore
         w.handle(.character("k"))
         #expect(!w.lastKeyChangedNothing)
         #expect(w.state.message == nil)
+        // That key held the detail area: the next one, changing nothing, lets it catch up.
+        w.handle(.character("k"))
+        #expect(!w.lastKeyChangedNothing && w.state.heldDetail == nil)
         w.handle(.character("k"))
         #expect(w.lastKeyChangedNothing)
     }

@@ -82,12 +82,13 @@ public final class Workstation {
         if let command = outcome.command, UpdateContext.listMoves[command] != nil, outcome.overlayID == nil,
            effectsAsked == effectsBefore, state.overlays.isEmpty {
             lastKeyMovedIn = state.focus
-            // A move at the end of the list (`j` on the last row) changed nothing on screen:
-            // no frame, and the detail area is not held (its catch-up would redraw the screen).
+            // A move at the end of the list (`j` on the last row) changed nothing on screen: no
+            // frame, and the detail area is not held (its catch-up would redraw the screen). If
+            // it was held, the moves have reached their end: it catches up now (a whole frame).
             if before.quiet, state.message == nil, state[DetailArea.self].top == before.detailTop, let position = before.position,
                FocusRing.pane(state.focus)?.position(in: state) == position {
-                lastKeyChangedNothing = true
-                if !before.held { context.state[DetailArea.self].held = nil }
+                context.state[DetailArea.self].held = nil
+                if before.held { lastKeyMovedIn = nil } else { lastKeyChangedNothing = true }
             }
         }
     }

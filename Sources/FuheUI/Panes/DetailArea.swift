@@ -1,3 +1,4 @@
+import Synchronization
 import TermCore
 
 extension CommandID {
@@ -30,9 +31,17 @@ struct DetailArea: ViewState, CommandProvider, Equatable {
 
     static func bodyRect(_ rect: Rect) -> Rect { Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1) }
 
+    /// The paragraphs wrapped to `width`. The last wrapping is remembered: the first key after a
+    /// pause holds (`hold`) exactly what the last frame wrapped, and wrapping long item texts
+    /// again was a fifth of that key's update.
     static func wrap(_ paragraphs: [String], width: Int) -> [String] {
-        paragraphs.flatMap { $0.wrapped(toWidth: max(1, width)) }
+        if let last = lastWrap.withLock({ $0 }), last.width == width, last.paragraphs == paragraphs { return last.lines }
+        let lines = paragraphs.flatMap { $0.wrapped(toWidth: max(1, width)) }
+        lastWrap.withLock { $0 = (paragraphs, width, lines) }
+        return lines
     }
+
+    private static let lastWrap = Mutex<(paragraphs: [String], width: Int, lines: [String])?>(nil)
 
     /// Freezes what the detail area shows now (while the cursor moves).
     static func hold(_ state: AppState) -> HeldDetail {
