@@ -64,7 +64,7 @@ public enum WorkstationRunner {
                 // anything is unsaved (a form with typed text, an edit still being saved).
                 workstation.handle(key)
                 if !workstation.lastKeyChangedNothing {
-                    terminal.draw(frames.render(workstation.state, movedIn: workstation.lastKeyMovedIn))
+                    terminal.draw(frames.render(workstation.state, movedIn: workstation.lastKeyMovedIn, caughtUp: workstation.lastKeyCaughtUp))
                 }
                 continue
             }
@@ -77,7 +77,7 @@ public enum WorkstationRunner {
                 Thread.detachNewThread { _ = try? store.warmKeptViews(today: today) }
             }
             if held && pause.remaining(at: now()) == 0 && workstation.settle() {
-                terminal.draw(frames.render(workstation.state))
+                terminal.draw(frames.render(workstation.state, caughtUp: true))
             }
             // Keys first: the store is looked at only when no key is waiting. The look is one
             // `PRAGMA data_version`; only when another session committed is anything read.

@@ -22,13 +22,13 @@ import TermCore
                 #expect(shown == whole, "key \(n) (\(key)) changed the screen:\n\(shown.text)\n— whole render —\n\(whole.text)", sourceLocation: sourceLocation)
                 continue
             }
-            let frame = frames.render(w.state, movedIn: w.lastKeyMovedIn)
+            let frame = frames.render(w.state, movedIn: w.lastKeyMovedIn, caughtUp: w.lastKeyCaughtUp)
             shown = frame
             #expect(frame == whole, "key \(n) (\(key)) in \(w.state.focus.rawValue):\n\(frame.text)\n— whole render —\n\(whole.text)",
                     sourceLocation: sourceLocation)
             if frame != whole { return -1 }
             if (n + 1) % settleEvery == 0, w.settle() {
-                shown = frames.render(w.state)
+                shown = frames.render(w.state, caughtUp: true)
                 #expect(shown == Renderer.render(w.state), sourceLocation: sourceLocation)
             }
         }
@@ -133,6 +133,26 @@ import TermCore
         #expect(!w.lastKeyChangedNothing && w.state.heldDetail == nil)
         w.handle(.character("k"))
         #expect(w.lastKeyChangedNothing)
+    }
+
+    /// When the keys pause, the held detail area catches up by redrawing its own rows only.
+    @Test(arguments: [(80, 24), (160, 48)])
+    func aCatchUpRedrawsOnlyTheDetailArea(size: (Int, Int)) throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let w = s.workstation(width: size.0, height: size.1)
+        let frames = FrameRenderer()
+        w.press(.enter)
+        _ = frames.render(w.state)
+        w.handle(.character("j"))
+        _ = frames.render(w.state, movedIn: w.lastKeyMovedIn)
+        let patched = frames.partialFrames
+        #expect(w.settle())
+        let frame = frames.render(w.state, caughtUp: true)
+        #expect(frames.partialFrames == patched + 1)
+        #expect(frame == Renderer.render(w.state))
+        let detail = Layout(w.state).detail
+        #expect(frame.patch?.rows == Array(detail.y..<detail.maxY))
     }
 
     /// Keys that do more than move a cursor are drawn whole.

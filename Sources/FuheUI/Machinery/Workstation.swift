@@ -67,28 +67,30 @@ public final class Workstation {
     public func handle(_ key: KeyEvent) {
         lastKeyMovedIn = nil
         lastKeyChangedNothing = false
+        lastKeyCaughtUp = false
         let effectsBefore = effectsAsked
-        let before = (position: FocusRing.pane(state.focus)?.position(in: state), held: state.heldDetail != nil,
-                      quiet: state.message == nil, detailTop: state[DetailArea.self].top)
+        let before = (position: FocusRing.pane(context.state.focus)?.position(in: context.state), held: context.state.heldDetail != nil,
+                      quiet: context.state.message == nil, detailTop: context.state[DetailArea.self].top)
         var handled: KeyOutcome?
         update { handled = $0.handle(key) }
         guard let handled else { return }
         let outcome = context.closed(handled)
         update { $0.afterKey(outcome) }
         lastOutcome = outcome
-        if state.training != nil { coachLesson() }
+        if context.state.training != nil { coachLesson() }
+        // (`context.state`, not `state`: each read of `state` copies the whole AppState.)
         // A cursor key in a pane that asked for nothing (no window of the unit list to read, no
         // load) changed only that pane's cursor: `FrameRenderer` redraws only its changed rows.
         if let command = outcome.command, UpdateContext.listMoves[command] != nil, outcome.overlayID == nil,
-           effectsAsked == effectsBefore, state.overlays.isEmpty {
-            lastKeyMovedIn = state.focus
+           effectsAsked == effectsBefore, context.state.overlays.isEmpty {
+            lastKeyMovedIn = context.state.focus
             // A move at the end of the list (`j` on the last row) changed nothing on screen: no
             // frame, and the detail area is not held (its catch-up would redraw the screen). If
             // it was held, the moves have reached their end: it catches up now (a whole frame).
-            if before.quiet, state.message == nil, state[DetailArea.self].top == before.detailTop, let position = before.position,
-               FocusRing.pane(state.focus)?.position(in: state) == position {
+            if before.quiet, context.state.message == nil, context.state[DetailArea.self].top == before.detailTop, let position = before.position,
+               FocusRing.pane(context.state.focus)?.position(in: context.state) == position {
                 context.state[DetailArea.self].held = nil
-                if before.held { lastKeyMovedIn = nil } else { lastKeyChangedNothing = true }
+                if before.held { lastKeyMovedIn = nil; lastKeyCaughtUp = true } else { lastKeyChangedNothing = true }
             }
         }
     }
@@ -98,6 +100,9 @@ public final class Workstation {
     /// The last `handle` was a cursor key that changed nothing on screen (the cursor was
     /// already at the end it moved towards, no message was shown or cleared): no frame is needed.
     public private(set) var lastKeyChangedNothing = false
+    /// The last `handle` changed nothing but let the held detail area catch up (the cursor
+    /// reached the end of its list): only the detail area is drawn again.
+    public private(set) var lastKeyCaughtUp = false
     /// Effects asked for so far (performed or pending).
     private var effectsAsked = 0
 

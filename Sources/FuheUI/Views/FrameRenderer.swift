@@ -25,9 +25,15 @@ public final class FrameRenderer {
     /// The frame for `state`. `movedIn`: the pane whose cursor the last key moved, when that key
     /// changed nothing else; nil draws the whole screen. A patched frame says which rows it
     /// redrew (``ScreenBuffer/patch``), so the terminal draws those rows without comparing.
-    public func render(_ state: AppState, movedIn pane: PaneID? = nil) -> ScreenBuffer {
+    /// `caughtUp`: the detail area, held while the cursor moved, has just caught up and nothing
+    /// else changed (`Workstation.settle()`, `Workstation.lastKeyCaughtUp`): only its rows are
+    /// drawn again.
+    public func render(_ state: AppState, movedIn pane: PaneID? = nil, caughtUp: Bool = false) -> ScreenBuffer {
         var frame: ScreenBuffer
         if let pane, let partial = patched(state, movedIn: pane) {
+            frame = partial
+            partialFrames += 1
+        } else if caughtUp, let partial = detailCaughtUp(state) {
             frame = partial
             partialFrames += 1
         } else {
@@ -62,6 +68,25 @@ public final class FrameRenderer {
         frame.limitedRows = nil
         frame.cursor = nil
         frame.patch = (of: frame.serial, rows: paneRows + statusRows)
+        return frame
+    }
+
+    private func detailCaughtUp(_ state: AppState) -> ScreenBuffer? {
+        guard let old = last?.state, old.heldDetail != nil, state.heldDetail == nil, old.width == state.width,
+              old.height == state.height, old.focus == state.focus, old.overlays.isEmpty, state.overlays.isEmpty,
+              old.training == nil, state.training == nil, old[DetailArea.self].top == state[DetailArea.self].top,
+              StatusLineView.messageLines(state, width: state.width).isEmpty else { return nil }
+        let layout = Layout(state)
+        guard !layout.tooSmall, var frame = last?.frame else { return nil }
+        last = nil
+        let rect = layout.detail
+        let rows = Array(max(0, rect.y)..<min(state.height, rect.maxY))
+        frame.limitedRows = rows
+        frame.fill(rect)
+        DetailArea.render(state, rect: rect, into: &frame)
+        frame.limitedRows = nil
+        frame.cursor = nil
+        frame.patch = (of: frame.serial, rows: rows)
         return frame
     }
 
