@@ -77,7 +77,7 @@ extension FuheStore {
                 let entries = finals.filter { $0.key.dossierID == dossierID }
                 guard !entries.isEmpty else { continue }
                 let writes = try Self.mergeWrites(entries, plan: prepared.plan, decoded: decoded, dossierID: dossierID, db)
-                let wrote = try Self.applyWrites(writes, to: dossierID, batch: batch, db) { target, field in
+                let wrote = try Self.applyWrites(writes, to: dossierID, batch: batch, db, decoded: decoded) { target, field in
                     fields += 1
                     let key = EntityKey(dossierID: dossierID, entity: target.entity, id: target.entityID)
                     let who = MergeWrites.attribution(key: key, field: field, decided: decided, journal: prepared.copyJournal, actor: actor, leaseID: lease.id)
