@@ -62,7 +62,7 @@ extension FuheStore {
         for (key, json) in finals { if let json { texts[key.entity, default: []].append(json) } }
         let decoded: DecodedTexts
         do { decoded = try DecodedTexts.decode(texts) } catch { throw refusal("M-005", tr("无法合并：合并后的值无法解读：\(error)", "cannot merge: a merged value does not decode: \(error)")) }
-        return try queue.write { db in
+        return try queue.write { db in try db.withPageCache(mebibytes: 64) {
             let changedSince = try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE seq > ? AND dossier_id IN (\(placeholders)) LIMIT 1",
                                                  arguments: StatementArguments([prepared.mainJournalSeq] + lease.dossierIDs)) ?? false
             guard try String.fetchOne(db, sql: "SELECT status FROM lease WHERE id = ?", arguments: [lease.id]) == Lease.Status.out.rawValue,
@@ -98,7 +98,7 @@ extension FuheStore {
                                   reason: "合并副本 \((prepared.copyPath as NSString).lastPathComponent)：\(fields) 个字段，\(conflicts.count) 个冲突已决定",
                                   batch: batch, at: now, db)
             return MergeOutcome(batch: batch, fieldsChanged: fields, conflictsDecided: conflicts.count, alreadyMerged: false)
-        }
+        } }
     }
 
     /// Journals every decided conflict (track changes): one `decision` entry per decided field,

@@ -30,7 +30,7 @@ extension FuheStore {
             let prepared = try next.result()
             if k + 1 < blocks { next = prepare(k + 1) }
             do {
-                try queue.write { db in try self.writeBulk(prepared, actor: actor, origin: origin, db) }
+                try queue.write { db in try db.withPageCache(mebibytes: 64) { try self.writeBulk(prepared, actor: actor, origin: origin, db) } }
             } catch {
                 if k + 1 < blocks { _ = try? next.result() }   // let the block being prepared finish first
                 throw error
