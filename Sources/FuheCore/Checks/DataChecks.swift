@@ -78,7 +78,7 @@ enum DataChecks {
             let exact = ExactFraction(Int128(executed.yuan) * 100).divided(by: .whole(Int128(budget.yuan)))
             below = ExactFraction(threshold).flatMap { exact?.compare($0) }.map { $0 < 0 } ?? (rate() < threshold)
             source = { "（\(executed.wanYuanText)/\(budget.wanYuanText)万元）" }
-        } else if let value = execNodes.lazy.compactMap({ context.results[$0]?.effectiveActual?.number }).first {
+        } else if let value = execNodes.lazy.compactMap({ context.results.effectiveActual($0)?.number }).first {
             rate = { value }
             below = value < threshold
             source = { "" }
@@ -88,11 +88,11 @@ enum DataChecks {
         guard below else { return [] }
         let head = "预算执行率\(ScoreText.pct(rate()))\(source())，低于\(ScoreText.pct(threshold))"
         var messages: [ValidationMessage] = []
+        let nodes = context.nodes
         for p in execNodes {
-            let node = context.nodes[p]
-            guard let s = context.results[p]?.selfScore, s >= node.maxScore else { continue }
+            guard let s = context.results.selfScore(p), s >= nodes[p].maxScore else { continue }
             messages.append(ValidationMessage(code: "D-005", level: .warning, message:
-                "\(head)，但“\(node.name)”自评满分\(s)分", nodeID: node.id, field: "self_score"))
+                "\(head)，但“\(nodes[p].name)”自评满分\(s)分", nodeID: nodes[p].id, field: "self_score"))
         }
         let top = scheme.bands.max { $0.minimum < $1.minimum }
         if let written = evaluation.statedGrade, let band = scheme.band(named: written), band.code == top?.code {
