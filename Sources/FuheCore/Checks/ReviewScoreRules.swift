@@ -64,7 +64,7 @@ public enum ReviewScoreRules {
         let nodes = context.nodes
         for p in context.index.ids.indices where context.results.status(p) == .reviewed {
             if known == nil { known = Set(dossier.evidence.map(\.id)) }
-            guard !context.results.citesEvidence(p, where: { known?.contains($0) == true }) else { continue }
+            guard context.results.evidenceIDs(p)?.contains(where: { known?.contains($0) == true }) != true else { continue }
             // Fields read in place: a node copied per message retains each of its strings.
             messages.append(ValidationMessage(code: "R-005", level: .warning, message:
                 "“\(nodes[p].name)”已复核但未关联任何佐证材料", nodeID: nodes[p].id, field: "evidence_ids"))

@@ -47,9 +47,9 @@ struct PositionedResults {
         return byID.values[i].verifiedActual ?? byID.values[i].actual
     }
 
-    /// Whether the row at `p` names an evidence id for which `known` answers true.
-    func citesEvidence(_ p: Int, where known: (String) -> Bool) -> Bool {
-        guard let i = slots[p] else { return false }
-        return byID.values[i].evidenceIDs.contains(where: known)
+    /// The evidence ids the row at `p` cites.
+    func evidenceIDs(_ p: Int) -> [String]? {
+        guard let i = slots[p] else { return nil }
+        return byID.values[i].evidenceIDs
     }
 }

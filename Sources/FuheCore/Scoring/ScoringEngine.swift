@@ -99,6 +99,13 @@ struct RowContext: Sendable {
         return score(decimal())
     }
 
+    /// The same for a value known exactly as a fraction (a sum of exact points, not a formula
+    /// `Decimal` would round); `decimal` is the same value in `Decimal`, used when the fraction overflowed.
+    func score(exactValue: ExactFraction?, or decimal: @autoclosure () -> Decimal) -> Score {
+        if let exactValue, let fast = clampedScore(exactValue, halfWayExact: true) { return fast }
+        return score(decimal())
+    }
+
     /// [min, max] clamping then half-up rounding in integers; nil when that cannot decide.
     private func clampedScore(_ value: ExactFraction, halfWayExact: Bool) -> Score? {
         guard let belowLow = value.compare(ExactFraction(node.minScore)), let aboveHigh = value.compare(ExactFraction(node.maxScore)) else {
