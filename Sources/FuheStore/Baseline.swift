@@ -41,10 +41,10 @@ enum Baseline {
         private var shared: [String: (json: String, digest: [UInt8])] = [:]
 
         mutating func digest(_ key: EntityKey, _ json: String) -> [UInt8] {
-            guard Baseline.sharedEntities.contains(key.entity) else { return Baseline.digest(JSONFields.split(json)) }
+            guard Baseline.sharedEntities.contains(key.entity) else { return Baseline.digest(json: json) }
             let id = key.entity + "/" + key.id
             if let known = shared[id], Self.sameBytes(known.json, json) { return known.digest }
-            let d = Baseline.digest(JSONFields.split(json))
+            let d = Baseline.digest(json: json)
             shared[id] = (json, d)
             return d
         }
@@ -58,6 +58,26 @@ enum Baseline {
 
     /// SHA-256 over an entity's fields, each framed by its length (no value can pass for another);
     /// 32 bytes, stored as a blob.
+    /// `digest(JSONFields.split(json))`, read straight from text the store wrote (members in key
+    /// order, see `TopLevelScanner.ordered`) without building the dictionary.
+    static func digest(json: String) -> [UInt8] {
+        var text = json
+        let direct = text.withUTF8 { bytes -> [UInt8]? in
+            guard let members = TopLevelScanner.ordered(bytes) else { return nil }
+            var hasher = SHA256()
+            func frame(_ range: Range<Int>) {
+                hasher.update(bigEndian: UInt64(range.count))
+                hasher.update(buffer: UnsafeBufferPointer(rebasing: bytes[range]))
+            }
+            for m in members {
+                frame(m.key)
+                frame(m.value)
+            }
+            return hasher.finalize()
+        }
+        return direct ?? digest(JSONFields.split(json))
+    }
+
     static func digest(_ fields: [String: String]) -> [UInt8] {
         var hasher = SHA256()
         for key in fields.keys.sorted() {

@@ -48,7 +48,7 @@ extension FuheStore {
 
     static func template(id: String, _ db: Database) throws -> IndicatorTemplate? {
         guard let json = try String.fetchOne(db, sql: "SELECT json FROM template WHERE id = ?", arguments: [id]) else { return nil }
-        return try TemplateDecodeCache.decode(json)
+        return try TemplateDecodeCache.decode(json, id: id)
     }
 
     /// Every template, bundled ones first.
@@ -71,13 +71,26 @@ extension FuheStore {
 enum TemplateDecodeCache {
     private static let entries = Mutex<[StoredText: IndicatorTemplate]>([:])
 
-    static func decode(_ json: String) throws -> IndicatorTemplate {
+    /// The last text read under each template id: the same text again is recognised by comparing
+    /// bytes, without hashing tens of KB (a merge reads a dossier's template several times).
+    private static let lastByID = Mutex<[String: (text: StoredText, template: IndicatorTemplate)]>([:])
+
+    static func decode(_ json: String, id: String? = nil) throws -> IndicatorTemplate {
         let key = StoredText(json)
-        if let hit = entries.withLock({ $0[key] }) { return hit }
-        let t = try JSONColumn.decode(IndicatorTemplate.self, json)
-        entries.withLock { cache in
-            if cache.count >= 64 { cache.removeAll() }
-            cache[key] = t
+        if let id, let last = lastByID.withLock({ $0[id] }), last.text == key { return last.template }
+        let t: IndicatorTemplate
+        if let hit = entries.withLock({ $0[key] }) { t = hit } else {
+            t = try JSONColumn.decode(IndicatorTemplate.self, json)
+            entries.withLock { cache in
+                if cache.count >= 64 { cache.removeAll() }
+                cache[key] = t
+            }
+        }
+        if let id {
+            lastByID.withLock { cache in
+                if cache.count >= 64 { cache.removeAll() }
+                cache[id] = (key, t)
+            }
         }
         return t
     }

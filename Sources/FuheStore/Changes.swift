@@ -85,7 +85,8 @@ extension FuheStore {
         case raw(entity: String, id: String, json: String)
     }
 
-    static func applyWrites(_ writes: [PendingWrite], to dossierID: String, batch: Int64, _ db: Database,
+    /// `decoded`: rows and headers already decoded, by their stored text (a merge's).
+    static func applyWrites(_ writes: [PendingWrite], to dossierID: String, batch: Int64, _ db: Database, decoded: DecodedTexts = DecodedTexts(),
                             attribution: (ChangeTarget, String) -> Attribution) throws -> Bool {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [dossierID]) == true else {
             throw StoreError.unknownDossier(dossierID)
@@ -96,7 +97,7 @@ extension FuheStore {
         var appended = 0
         var rowRules: (template: IndicatorTemplate, evaluation: SelfEvaluation)?
         func checkRow(_ row: IndicatorResult) throws {
-            if rowRules == nil { rowRules = try Self.rowRuleContext(dossierID, db) }
+            if rowRules == nil { rowRules = try Self.rowRuleContext(dossierID, db, decoded: decoded) }
             guard let rules = rowRules else { return }
             if let problem = StoredRules.rowProblems(row, template: rules.template, evaluation: rules.evaluation).first {
                 throw StoreError.rule(code: problem.code, message: problem.message)
@@ -114,7 +115,7 @@ extension FuheStore {
             guard old != new else { continue }
             switch pending {
             case .change(.result(let row)): try checkRow(row)
-            case .raw("result", _, let json): try checkRow(try DecodeCaches.results.decode(json))
+            case .raw("result", _, let json): try checkRow(try decoded.results[json] ?? DecodeCaches.results.decode(json))
             default: break
             }
             func journal(_ field: String, _ old: String?, _ new: String?) throws {
@@ -137,10 +138,12 @@ extension FuheStore {
     }
 
     /// The template and self-evaluation header a stored row is checked against.
-    static func rowRuleContext(_ dossierID: String, _ db: Database) throws -> (template: IndicatorTemplate, evaluation: SelfEvaluation)? {
+    static func rowRuleContext(_ dossierID: String, _ db: Database, decoded: DecodedTexts = DecodedTexts()) throws
+        -> (template: IndicatorTemplate, evaluation: SelfEvaluation)? {
         guard let row = try Row.fetchOne(db, sql: "SELECT template_id, evaluation_json FROM dossier WHERE id = ?", arguments: [dossierID]),
               let template = try template(id: row[0], db) else { return nil }
-        return (template, try JSONColumn.decode(SelfEvaluation.self, row[1]))
+        let evaluation: String = row[1]
+        return (template, try decoded.evaluations[evaluation] ?? JSONColumn.decode(SelfEvaluation.self, evaluation))
     }
 
     struct ChangeTarget {

@@ -63,14 +63,34 @@ enum Journal {
         var hash: String
     }
 
+    /// The columns `entries` reads, by position (a copy's journal has thousands of entries:
+    /// no row copied, no column looked up by name); during the migrations before
+    /// `v5-journal-session` the later columns are read as absent.
+    private static func columns(_ db: Database) throws -> String {
+        let present = Set(try db.columns(in: "journal").map(\.name))
+        let later = [("session", "NULL"), ("prev_hash", "''"), ("hash", "''")].map { present.contains($0.0) ? $0.0 : "\($0.1) AS \($0.0)" }
+        return "seq, at, batch, actor, origin, dossier_id, entity, entity_id, field, old, new, reason, " + later.joined(separator: ", ")
+    }
+
     static func entries(_ db: Database, sql: String, arguments: StatementArguments) throws -> [JournalEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM journal \(sql)", arguments: arguments).map(entry)
+        var out: [JournalEntry] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(try columns(db)) FROM journal \(sql)", arguments: arguments)
+        while let row = try rows.next() { out.append(entry(positional: row)) }
+        return out
     }
 
     static func entries(_ db: Database, sql: String, arguments: StatementArguments, withHashes: Bool) throws -> [Linked] {
-        try Row.fetchAll(db, sql: "SELECT * FROM journal \(sql)", arguments: arguments).map { row in
-            Linked(entry: entry(row), prevHash: row["prev_hash"], hash: row["hash"])
-        }
+        var out: [Linked] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(try columns(db)) FROM journal \(sql)", arguments: arguments)
+        while let row = try rows.next() { out.append(Linked(entry: entry(positional: row), prevHash: row[13], hash: row[14])) }
+        return out
+    }
+
+    /// A row of `columns` as an entry.
+    private static func entry(positional row: Row) -> JournalEntry {
+        JournalEntry(seq: row[0], at: row[1], batch: row[2],
+                     record: JournalRecord(actor: row[3], origin: row[4], dossierID: row[5], entity: row[6], entityID: row[7],
+                                           field: row[8], old: row[9], new: row[10], reason: row[11], session: row[12]))
     }
 
     /// A journal row as an entry.

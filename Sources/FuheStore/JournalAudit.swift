@@ -149,7 +149,7 @@ enum JournalAudit {
         private let digester = Mutex(Baseline.Digester())
 
         func digest(_ key: EntityKey, _ json: String) -> [UInt8] {
-            guard Baseline.sharedEntities.contains(key.entity) else { return Baseline.digest(JSONFields.split(json)) }
+            guard Baseline.sharedEntities.contains(key.entity) else { return Baseline.digest(json: json) }
             return digester.withLock { $0.digest(key, json) }
         }
     }

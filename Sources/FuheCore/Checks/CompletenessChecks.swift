@@ -30,10 +30,10 @@ enum CompletenessChecks {
             }
         }
         for p in context.index.leafPositions where context.index.needsTarget[p] {
-            let blank = context.results[p]?.target.map { $0.number == nil && $0.text.allSatisfy(\.isWhitespace) } ?? true
+            let blank = context.results.target(p).map { $0.number == nil && $0.text.allSatisfy(\.isWhitespace) } ?? true
             guard blank else { continue }
-            let node = context.index.template.nodes[p]
-            warn("定量指标“\(node.name)”未填写目标值", field: "target", nodeID: node.id)
+            let nodes = context.nodes
+            warn("定量指标“\(nodes[p].name)”未填写目标值", field: "target", nodeID: nodes[p].id)
         }
         return messages
     }

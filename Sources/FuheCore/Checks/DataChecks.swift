@@ -56,11 +56,12 @@ enum DataChecks {
     static func staffing(_ dossier: Dossier, _ context: CheckContext) -> [ValidationMessage] {
         guard let headcount = dossier.unit.headcount, let quota = dossier.unit.staffingQuota, quota > 0,
               headcount > quota else { return [] }
-        let rate = Decimal(headcount) / Decimal(quota) * 100
-        let node = context.index.staffingPosition.map { context.nodes[$0] }
+        // The rate's text rounded in integers when that decides it (else in `Decimal`, as before).
+        let rate = ScoreText.pct(ExactFraction(Int128(headcount) * 100, Int128(quota))) { Decimal(headcount) / Decimal(quota) * 100 }
+        let nodeID = context.index.staffingPosition.map { context.index.ids[$0] }
         return [ValidationMessage(code: "D-004", level: .warning, message:
-            "实有人数\(headcount)人、编制数\(quota)人，在职人员控制率\(ScoreText.pct(rate))，超过100%",
-            nodeID: node?.id, field: node == nil ? nil : "actual")]
+            "实有人数\(headcount)人、编制数\(quota)人，在职人员控制率\(rate)，超过100%",
+            nodeID: nodeID, field: nodeID == nil ? nil : "actual")]
     }
 
     /// D-005: execution rate below the threshold while the unit scores the BUDGET_EXEC row full
@@ -70,29 +71,32 @@ enum DataChecks {
         let evaluation = dossier.evaluation
         let execNodes = context.index.budgetExecPositions
         let rate: () -> Decimal
+        let exactRate: ExactFraction?
         let below: Bool
         let source: () -> String
         if let executed = evaluation.executed, let budget = evaluation.budgetFullYear, budget.yuan != 0 {
             rate = { Decimal(executed.yuan) / Decimal(budget.yuan) * 100 }
             // executed × 100 / budget < threshold, decided in integers when the threshold is small.
-            let exact = ExactFraction(Int128(executed.yuan) * 100).divided(by: .whole(Int128(budget.yuan)))
-            below = ExactFraction(threshold).flatMap { exact?.compare($0) }.map { $0 < 0 } ?? (rate() < threshold)
+            exactRate = ExactFraction(Int128(executed.yuan) * 100).divided(by: .whole(Int128(budget.yuan)))
+            below = ExactFraction(threshold).flatMap { exactRate?.compare($0) }.map { $0 < 0 } ?? (rate() < threshold)
             source = { "（\(executed.wanYuanText)/\(budget.wanYuanText)万元）" }
-        } else if let value = execNodes.lazy.compactMap({ context.results[$0]?.effectiveActual?.number }).first {
+        } else if let value = execNodes.lazy.compactMap({ context.results.effectiveActual($0)?.number }).first {
             rate = { value }
-            below = value < threshold
+            exactRate = nil
+            below = Decimal.order(value, threshold) < 0
             source = { "" }
         } else {
             return []
         }
         guard below else { return [] }
-        let head = "预算执行率\(ScoreText.pct(rate()))\(source())，低于\(ScoreText.pct(threshold))"
+        // The rate's text rounded in integers when that decides it (else in `Decimal`, as before).
+        let head = "预算执行率\(ScoreText.pct(exactRate, or: rate))\(source())，低于\(ScoreText.pct(threshold))"
         var messages: [ValidationMessage] = []
+        let nodes = context.nodes
         for p in execNodes {
-            let node = context.nodes[p]
-            guard let s = context.results[p]?.selfScore, s >= node.maxScore else { continue }
+            guard let s = context.results.selfScore(p), s >= nodes[p].maxScore else { continue }
             messages.append(ValidationMessage(code: "D-005", level: .warning, message:
-                "\(head)，但“\(node.name)”自评满分\(s)分", nodeID: node.id, field: "self_score"))
+                "\(head)，但“\(nodes[p].name)”自评满分\(s)分", nodeID: nodes[p].id, field: "self_score"))
         }
         let top = scheme.bands.max { $0.minimum < $1.minimum }
         if let written = evaluation.statedGrade, let band = scheme.band(named: written), band.code == top?.code {

@@ -4,8 +4,8 @@ public enum DossierChecks {
     public static func warnings(_ dossier: Dossier, scheme: GradeScheme,
                                 thresholds: DeviationThresholds = .default) -> [ValidationMessage] {
         let index = IndexCache.shared.index(for: dossier.template)
-        let results = index.template.nodes.map { dossier.results[$0.id] }
-        let selfRollups = index.rollups(leaf: { results[$0]?.selfScore }, stated: { results[$0]?.selfScore })
+        let results = PositionedResults(dossier.results, ids: index.ids)
+        let selfRollups = index.rollups(leaf: { results.selfScore($0) }, stated: { results.selfScore($0) })
         let context = CheckContext(index: index, results: results, selfRollups: selfRollups)
         return warnings(dossier, context, scheme: scheme, thresholds: thresholds)
     }
@@ -34,21 +34,21 @@ public enum DossierChecks {
 /// node position and the self-view roll-ups.
 struct CheckContext {
     let index: TemplateIndex
-    /// `dossier.results` by node position.
-    let results: [IndicatorResult?]
-    /// `results[p]?.selfScore`.
+    /// `dossier.results` by node position, read in place.
+    let results: PositionedResults
+    /// `results.selfScore(p)`.
     let selfScores: [Score?]
     let selfRollups: [Rollup]
 
-    init(index: TemplateIndex, results: [IndicatorResult?], selfScores: [Score?], selfRollups: [Rollup]) {
+    init(index: TemplateIndex, results: PositionedResults, selfScores: [Score?], selfRollups: [Rollup]) {
         self.index = index
         self.results = results
         self.selfScores = selfScores
         self.selfRollups = selfRollups
     }
 
-    init(index: TemplateIndex, results: [IndicatorResult?], selfRollups: [Rollup]) {
-        self.init(index: index, results: results, selfScores: results.map { $0?.selfScore }, selfRollups: selfRollups)
+    init(index: TemplateIndex, results: PositionedResults, selfRollups: [Rollup]) {
+        self.init(index: index, results: results, selfScores: index.ids.indices.map { results.selfScore($0) }, selfRollups: selfRollups)
     }
 
     var nodes: [IndicatorNode] { index.template.nodes }

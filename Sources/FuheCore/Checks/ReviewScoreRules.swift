@@ -55,19 +55,19 @@ public enum ReviewScoreRules {
     /// R-005 (W): rows marked REVIEWED without any evidence that exists in the dossier.
     public static func missingEvidence(_ dossier: Dossier) -> [ValidationMessage] {
         let index = IndexCache.shared.index(for: dossier.template)
-        let results = index.template.nodes.map { dossier.results[$0.id] }
-        return missingEvidence(dossier, CheckContext(index: index, results: results, selfRollups: []))
+        return missingEvidence(dossier, CheckContext(index: index, results: PositionedResults(dossier.results, ids: index.ids), selfRollups: []))
     }
 
     static func missingEvidence(_ dossier: Dossier, _ context: CheckContext) -> [ValidationMessage] {
         var known: Set<String>?
         var messages: [ValidationMessage] = []
-        for p in context.index.ids.indices where context.results[p]?.status == .reviewed {
+        let nodes = context.nodes
+        for p in context.index.ids.indices where context.results.status(p) == .reviewed {
             if known == nil { known = Set(dossier.evidence.map(\.id)) }
-            guard context.results[p]?.evidenceIDs.contains(where: { known?.contains($0) == true }) != true else { continue }
-            let node = context.index.template.nodes[p]
+            guard context.results.evidenceIDs(p)?.contains(where: { known?.contains($0) == true }) != true else { continue }
+            // Fields read in place: a node copied per message retains each of its strings.
             messages.append(ValidationMessage(code: "R-005", level: .warning, message:
-                "“\(node.name)”已复核但未关联任何佐证材料", nodeID: node.id, field: "evidence_ids"))
+                "“\(nodes[p].name)”已复核但未关联任何佐证材料", nodeID: nodes[p].id, field: "evidence_ids"))
         }
         return messages
     }

@@ -11,11 +11,10 @@ enum StatedScoreChecks {
         let nodes = index.template.nodes
         for p in index.ids.indices where index.kinds[p] != .trial {
             guard let s = context.selfScores[p], s > nodes[p].maxScore || s < nodes[p].minScore else { continue }
-            let node = nodes[p]
-            let text = s > node.maxScore
-                ? "“\(node.name)”自评分\(s)超过分值上限\(node.maxScore)"
-                : "“\(node.name)”自评分\(s)低于分值下限\(node.minScore)"
-            messages.append(ValidationMessage(code: "S-001", level: .warning, message: text, nodeID: node.id,
+            let text = s > nodes[p].maxScore
+                ? "“\(nodes[p].name)”自评分\(s)超过分值上限\(nodes[p].maxScore)"
+                : "“\(nodes[p].name)”自评分\(s)低于分值下限\(nodes[p].minScore)"
+            messages.append(ValidationMessage(code: "S-001", level: .warning, message: text, nodeID: nodes[p].id,
                                               field: "self_score"))
         }
         return messages
@@ -39,10 +38,10 @@ enum StatedScoreChecks {
             }
             guard found > 0, sum != stated else { continue }
             let partial = found < counted ? "（\(counted - found)项下级指标未填写自评分）" : ""
-            let node = index.template.nodes[p]
+            let nodes = index.template.nodes
             messages.append(ValidationMessage(code: "S-002", level: .warning, message:
-                "“\(node.name)”小计自评\(stated)分，下级指标自评合计\(sum)分\(partial)，两者不一致",
-                nodeID: node.id, field: "self_score"))
+                "“\(nodes[p].name)”小计自评\(stated)分，下级指标自评合计\(sum)分\(partial)，两者不一致",
+                nodeID: nodes[p].id, field: "self_score"))
         }
         return messages
     }

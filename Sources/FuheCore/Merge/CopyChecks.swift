@@ -23,17 +23,22 @@ public enum CopyChecks {
             if let a, let b, a.utf8.elementsEqual(b.utf8) { return false }
             return a != b
         }
-        for key in Set(base.keys).union(copy.keys).sorted() where differs(base[key], copy[key]) {
-            if copy[key] == nil {
+        // Only the changed entities are sorted (the first problem in key order is the one named).
+        var changed = copy.keys.filter { base[$0] == nil }
+        for (key, text) in base where differs(text, copy[key]) { changed.append(key) }
+        for key in changed.sorted() {
+            guard let now = copy[key] else {
                 guard let w = journal.whole[key], w.record.new == nil else {
                     return tr("\(file) 被篡改过：\(key) 被删除却没有日志条目", "\(file) was tampered with: \(key) was removed without a journal entry")
                 }
                 continue
             }
-            let fb = JSONFields.split(base[key]), fc = JSONFields.split(copy[key])
-            for field in Set(fb.keys).union(fc.keys).sorted() where fb[field] != fc[field] {
-                guard let recorded = journal.journalledValue(of: key, field: field), recorded == fc[field] else {
-                    return tr("\(file) 被篡改过：\(key) 的字段 \(field) 被改动却没有日志条目", "\(file) was tampered with: \(key) field \(field) was changed without a journal entry")
+            // The fields that differ, in order (every field of an entity the copy created).
+            let fields = base[key].map { FieldDiff.changes(old: $0, new: now) }
+                ?? JSONFields.split(now).sorted { $0.key < $1.key }.map { FieldDiff.Change(field: $0.key, old: nil, new: $0.value) }
+            for field in fields {
+                guard let recorded = journal.journalledValue(of: key, field: field.field), recorded == field.new else {
+                    return tr("\(file) 被篡改过：\(key) 的字段 \(field.field) 被改动却没有日志条目", "\(file) was tampered with: \(key) field \(field.field) was changed without a journal entry")
                 }
             }
         }

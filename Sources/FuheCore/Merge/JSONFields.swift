@@ -19,7 +19,26 @@ public enum JSONFields {
     }
 
     /// A JSON object from fields (field → JSON text); nil when a value is not valid JSON.
+    /// Plain keys and values are written directly (`CanonicalJSON`), the rest by Foundation:
+    /// the same text either way.
     public static func join(_ fields: [String: String]) -> String? {
+        guard let keys = CanonicalJSON.sortedKeys(fields.keys) else { return joinWithFoundation(fields) }
+        var out = "{"
+        for (n, key) in keys.enumerated() {
+            guard let text = fields[key] else { continue }
+            let value: String
+            if let plain = CanonicalJSON.value(text) { value = plain } else {
+                guard let parsed = parse(text) else { return nil }
+                value = canonical(parsed)
+            }
+            if n > 0 { out += "," }
+            out += "\"" + key + "\":" + value
+        }
+        return out + "}"
+    }
+
+    /// `join` through `JSONSerialization` alone.
+    static func joinWithFoundation(_ fields: [String: String]) -> String? {
         var dict: [String: Any] = [:]
         for (key, text) in fields {
             guard let value = parse(text) else { return nil }

@@ -134,10 +134,12 @@ public struct Tier: Hashable, Sendable, Codable {
     /// Whether the value falls in this band.
     public func contains(_ value: Decimal) -> Bool {
         if let lower {
-            if lowerInclusive ? value < lower : value <= lower { return false }
+            let c = Decimal.order(value, lower)
+            if lowerInclusive ? c < 0 : c <= 0 { return false }
         }
         if let upper {
-            if upperInclusive ? value > upper : value >= upper { return false }
+            let c = Decimal.order(value, upper)
+            if upperInclusive ? c > 0 : c >= 0 { return false }
         }
         return true
     }

@@ -8,6 +8,9 @@ extension ReaderParser {
     struct Members {
         fileprivate var first = true
         fileprivate var seen: UInt64 = 0
+        /// The index of the last member read (-1 before the first): stored text has its keys in
+        /// sorted order, so the name that follows it in that order is tried first.
+        fileprivate var last = -1
     }
 
     /// Opens an object at `at` (after optional space).
@@ -36,9 +39,10 @@ extension ReaderParser {
             guard bytes[at] >= 0x20, bytes[at] != 0x5C else { throw StoredJSONReader.Unsupported() }
             at += 1
         }
-        guard at < bytes.count, let index = names.index(of: UnsafeBufferPointer(rebasing: bytes[start..<at])),
+        guard at < bytes.count, let index = names.index(of: UnsafeBufferPointer(rebasing: bytes[start..<at]), after: members.last),
               members.seen & (1 << index) == 0 else { throw StoredJSONReader.Unsupported() }
         members.seen |= 1 << index
+        members.last = index
         at += 1
         skipSpace()
         guard at < bytes.count, bytes[at] == 0x3A else { throw StoredJSONReader.Unsupported() }
@@ -105,8 +109,7 @@ extension ReaderParser {
     /// A plain decimal (`Decimal.description`'s form), as the tree reads it.
     mutating func decimal() throws -> Decimal {
         guard at < bytes.count, bytes[at] == 0x2D || (bytes[at] >= 0x30 && bytes[at] <= 0x39) else { throw StoredJSONReader.Unsupported() }
-        let s = try number()
-        guard ReaderValue.isPlainDecimal(s), let d = Decimal(string: s) else { throw StoredJSONReader.Unsupported() }
+        guard let d = ReaderValue.plainDecimal(try number()) else { throw StoredJSONReader.Unsupported() }
         return d
     }
 
@@ -150,17 +153,31 @@ extension ReaderParser {
 /// The member names of one stored type, matched byte for byte (at most 64).
 struct MemberNames: Sendable {
     private let names: [[UInt8]]
+    /// Per index (and at the end, for "before the first"), the index of the name that follows it
+    /// in byte order — the order in which the store writes keys.
+    private let following: [Int]
 
     init(_ names: [String]) {
         precondition(names.count <= 64)
-        self.names = names.map { Array($0.utf8) }
+        let bytes = names.map { Array($0.utf8) }
+        self.names = bytes
+        let sorted = bytes.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+        var following = Array(repeating: -1, count: bytes.count + 1)
+        following[bytes.count] = sorted.first ?? -1
+        for (k, i) in sorted.enumerated() { following[i] = k + 1 < sorted.count ? sorted[k + 1] : -1 }
+        self.following = following
     }
 
-    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        for i in names.indices where names[i].count == key.count {
-            let same = names[i].withUnsafeBufferPointer { n in key.isEmpty || memcmp(n.baseAddress!, key.baseAddress!, key.count) == 0 }
-            if same { return i }
-        }
+    /// The index of `key`, trying first the name that follows the one at `last` (-1: none yet).
+    func index(of key: UnsafeBufferPointer<UInt8>, after last: Int = -1) -> Int? {
+        let guess = following[last < 0 ? names.count : last]
+        if guess >= 0, matches(guess, key) { return guess }
+        for i in names.indices where i != guess && matches(i, key) { return i }
         return nil
+    }
+
+    private func matches(_ i: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        names[i].count == key.count
+            && names[i].withUnsafeBufferPointer { n in key.isEmpty || memcmp(n.baseAddress!, key.baseAddress!, key.count) == 0 }
     }
 }

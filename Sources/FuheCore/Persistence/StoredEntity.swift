@@ -73,11 +73,45 @@ public enum FieldDiff {
     /// Nothing when the texts are equal.
     public static func changes(old: String?, new: String?) -> [Change] {
         guard old != new else { return [] }
-        if old == nil || new == nil { return [Change(field: "*", old: old, new: new)] }
+        guard var old, var new else { return [Change(field: "*", old: old, new: new)] }
+        if let direct = old.withUTF8({ o in new.withUTF8 { n in inOrder(o, n) } }) { return direct }
+        return bySplitting(old: old, new: new)
+    }
+
+    /// The changes from the two texts' field dictionaries (any JSON).
+    static func bySplitting(old: String, new: String) -> [Change] {
         let oldFields = JSONFields.split(old)
         let newFields = JSONFields.split(new)
         return Set(oldFields.keys).union(newFields.keys).sorted().compactMap { name in
             oldFields[name] == newFields[name] ? nil : Change(field: name, old: oldFields[name], new: newFields[name])
         }
+    }
+
+    /// The same changes, read side by side from two texts whose top-level keys are ASCII and in
+    /// ascending byte order (as the store writes them) without building dictionaries; nil for
+    /// any other text.
+    static func inOrder(_ old: UnsafeBufferPointer<UInt8>, _ new: UnsafeBufferPointer<UInt8>) -> [Change]? {
+        guard let a = TopLevelScanner.ordered(old), let b = TopLevelScanner.ordered(new) else { return nil }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        var out: [Change] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let order: Int
+            if i == a.count { order = 1 } else if j == b.count { order = -1 } else { order = TopLevelScanner.compare(old, a[i].key, new, b[j].key) }
+            if order < 0 {
+                out.append(Change(field: text(old, a[i].key), old: text(old, a[i].value), new: nil)); i += 1
+            } else if order > 0 {
+                out.append(Change(field: text(new, b[j].key), old: nil, new: text(new, b[j].value))); j += 1
+            } else {
+                if TopLevelScanner.compare(old, a[i].value, new, b[j].value) != 0 {
+                    let o = text(old, a[i].value), n = text(new, b[j].value)
+                    if o != n { out.append(Change(field: text(old, a[i].key), old: o, new: n)) }
+                }
+                i += 1; j += 1
+            }
+        }
+        return out
     }
 }

@@ -11,6 +11,7 @@ enum StoredJSONWriter {
     struct Unsupported: Error {}
 
     static func encode<T: Encodable>(_ value: T) throws -> String {
+        if T.self == IndicatorResult.self { return try StoredRowWriter.write(value as! IndicatorResult) }
         let root = try WriterValue.make(value)
         var out: [UInt8] = []
         out.reserveCapacity(512)

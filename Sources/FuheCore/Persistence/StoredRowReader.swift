@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads the stored rows `fuhe check`, import and merge read by the hundred thousand — scoresheet
-/// rows, items, findings, evidence — straight into their fields, without `Decoder` machinery. It
+/// rows, items, findings, evidence; and each dossier's self-evaluation, unit, cycle and team
+/// (`StoredRecordReader.swift`) — straight into their fields, without `Decoder` machinery. It
 /// reads exactly what the synthesized `Decodable` of each type reads from the text the store
 /// writes (every member by name, optional members absent or `null`); anything else (an unknown,
 /// escaped or repeated key, a missing member, a value of another form) throws
@@ -14,6 +15,10 @@ enum StoredRowReader {
         if T.self == RectificationItem.self { return try read(text) { try $0.rectificationItem() } as? T }
         if T.self == Finding.self { return try read(text) { try $0.finding() } as? T }
         if T.self == Evidence.self { return try read(text) { try $0.evidence() } as? T }
+        if T.self == SelfEvaluation.self { return try read(text) { try $0.selfEvaluation() } as? T }
+        if T.self == EvaluatedUnit.self { return try read(text) { try $0.evaluatedUnit() } as? T }
+        if T.self == EvaluationCycle.self { return try read(text) { try $0.evaluationCycle() } as? T }
+        if T.self == [TeamMember].self { return try read(text) { try $0.list { try $0.teamMember() } } as? T }
         return nil
     }
 

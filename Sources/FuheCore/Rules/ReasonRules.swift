@@ -19,7 +19,7 @@ public enum ReasonRules {
     /// reason itself is not required).
     public static func problems(node: IndicatorNode, score: Score, selfScore: Score?,
                                 deductionReason: String?, reviewNote: String?) -> [ValidationMessage] {
-        let name = RuleText.node(node)
+        var name: String { RuleText.node(node) }   // built only for a message (asked of every reviewed row)
         let hasReason = !RuleText.isBlank(deductionReason)
         var out: [ValidationMessage] = []
         if needsDeductionReason(node: node, score: score) && !hasReason {

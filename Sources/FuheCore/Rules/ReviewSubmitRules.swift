@@ -7,7 +7,7 @@ extension ReviewLifecycle {
     }
 
     static func rowBlockers(_ node: IndicatorNode, _ row: IndicatorResult) -> [ValidationMessage] {
-        let name = RuleText.node(node)
+        var name: String { RuleText.node(node) }   // built only for a message (asked of every leaf)
         // R-006 is one cause per row (the leaf is not REVIEWED with a review score): a row neither
         // reviewed nor scored gets one message saying both, not two.
         switch (row.status == .reviewed, row.reviewScore) {

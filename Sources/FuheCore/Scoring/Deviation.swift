@@ -74,9 +74,8 @@ struct RowDeviationRule {
         let reached = scaled.map { diff.hundredths.magnitude * 10_000 >= reference.hundredths * $0 }
             ?? (Decimal(diff.hundredths.magnitude) >= Decimal(reference.hundredths) * fraction)
         guard reached else { return nil }
-        let node = nodes[p]
         return ValidationMessage(code: "DEV_ROW", level: .warning, message:
-            "“\(node.name)”自评\(selfScore)分，复核\(reviewScore)分，相差\(diff.signedDescription)分，"
-            + "达到分值\(reference)分的\(percentText)", nodeID: node.id, field: "review_score")
+            "“\(nodes[p].name)”自评\(selfScore)分，复核\(reviewScore)分，相差\(diff.signedDescription)分，"
+            + "达到分值\(reference)分的\(percentText)", nodeID: nodes[p].id, field: "review_score")
     }
 }

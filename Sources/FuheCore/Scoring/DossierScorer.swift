@@ -19,7 +19,7 @@ public enum DossierScorer {
                              index given: TemplateIndex) -> ScoredDossier {
         let index = given.matches(dossier.template) ? given : TemplateIndex(dossier.template)
         let count = index.ids.count
-        let results: [IndicatorResult?] = index.ids.map { dossier.results[$0] }
+        let results = PositionedResults(dossier.results, ids: index.ids)
         var rows = [RowEvaluation?](repeating: nil, count: count)
         var suggestions = [Score?](repeating: nil, count: count)
         var selfScores = [Score?](repeating: nil, count: count)
@@ -28,36 +28,32 @@ public enum DossierScorer {
         var reviewed = 0, scorable = 0
         var memo = index.memo.take(for: dossier.id, count: count)
         let rowRule = RowDeviationRule.make(thresholds)
-        // Rows and nodes are read in place (an `IndicatorResult` or a node copied per use costs a
-        // memcpy and a retain of each of its strings).
-        results.withUnsafeBufferPointer { results in
-            index.template.nodes.withUnsafeBufferPointer { nodes in
-                for p in 0..<count {
-                    selfScores[p] = results[p]?.selfScore
-                    reviewScores[p] = results[p]?.reviewScore
-                }
-                for p in index.leafPositions {
-                    let target = results[p]?.target, actual = results[p]?.effectiveActual
-                    let row: RowEvaluation
-                    if let entry = memo?[p], entry.inputs.matches(target: target, actual: actual, dossier.evaluation, thresholds) {
-                        row = entry.row
-                    } else {
-                        row = ScoringEngine.evaluate(node: nodes[p], actual: actual, target: target, evaluation: dossier.evaluation,
-                                                     thresholds: thresholds, checklistNames: index.checklistNames[p])
-                        memo?[p] = RowMemo.Entry(inputs: RowInputs(target: target, actual: actual, evaluation: dossier.evaluation,
-                                                                   thresholds: thresholds), row: row)
-                    }
-                    suggestions[p] = row.suggestion
-                    if !row.flags.isEmpty { rowFlags += row.flags }
-                    rows[p] = row
-                    guard index.kinds[p] != .trial else { continue }
-                    scorable += 1
-                    guard results[p] != nil else { continue }
-                    if results[p]?.status == .reviewed { reviewed += 1 }
-                    if let flag = rowRule.flag(index, p, selfScore: selfScores[p], reviewScore: reviewScores[p]) {
-                        rowFlags.append(flag)
-                    }
-                }
+        for p in 0..<count {
+            selfScores[p] = results.selfScore(p)
+            reviewScores[p] = results.reviewScore(p)
+        }
+        // Nodes are read in place (a node copied per use costs a memcpy and a retain of each of its strings).
+        let nodes = index.template.nodes
+        for p in index.leafPositions {
+            let target = results.target(p), actual = results.effectiveActual(p)
+            let row: RowEvaluation
+            if let entry = memo?[p], entry.inputs.matches(target: target, actual: actual, dossier.evaluation, thresholds) {
+                row = entry.row
+            } else {
+                row = ScoringEngine.evaluate(nodes: nodes, at: p, actual: actual, target: target, evaluation: dossier.evaluation,
+                                             thresholds: thresholds, checklistNames: index.checklistNames[p])
+                memo?[p] = RowMemo.Entry(inputs: RowInputs(target: target, actual: actual, evaluation: dossier.evaluation,
+                                                           thresholds: thresholds), row: row)
+            }
+            suggestions[p] = row.suggestion
+            if !row.flags.isEmpty { rowFlags += row.flags }
+            rows[p] = row
+            guard index.kinds[p] != .trial else { continue }
+            scorable += 1
+            guard let status = results.status(p) else { continue }
+            if status == .reviewed { reviewed += 1 }
+            if let flag = rowRule.flag(index, p, selfScore: selfScores[p], reviewScore: reviewScores[p]) {
+                rowFlags.append(flag)
             }
         }
         if let memo { index.memo.save(memo, for: dossier.id) }

@@ -40,3 +40,24 @@ extension ObservedValue {
         }
     }
 }
+
+extension Decimal {
+    /// The order of two decimals (−1, 0, 1): in integers when both are small enough for
+    /// `ExactFraction` (≤ 64-bit significands, |exponent| ≤ 18 — two such values that differ,
+    /// differ far above the 38 digits Foundation compares at, so the answer is its), else by
+    /// Foundation's comparison, which allocates while aligning exponents.
+    static func order(_ a: Decimal, _ b: Decimal) -> Int {
+        if let fa = ExactFraction(a), let fb = ExactFraction(b), let c = fa.compare(fb) { return c }
+        return a < b ? -1 : (a == b ? 0 : 1)
+    }
+}
+
+extension ScoreText {
+    /// `pct(decimal())` for a percentage whose exact value is `exact`: rounded in integers when
+    /// that decides the hundredths (not half-way, small denominator: `roundedHundredths`), else
+    /// from the `Decimal` formula as before.
+    static func pct(_ exact: ExactFraction?, or decimal: () -> Decimal) -> String {
+        guard let hundredths = exact?.roundedHundredths(halfWay: false) else { return pct(decimal()) }
+        return trimmed(Score(hundredths: hundredths).description) + "%"
+    }
+}

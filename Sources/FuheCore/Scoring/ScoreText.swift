@@ -5,7 +5,11 @@ enum ScoreText {
     /// "110", "82.45", "0.5", "-6.67".
     static func num(_ value: Decimal) -> String {
         guard value.magnitude < 1_000_000_000_000 else { return ExactDecimal.plain(ExactDecimal.round(value, places: 2)) }
-        let text = Score(rounding: value).description
+        return trimmed(Score(rounding: value).description)
+    }
+
+    /// A score's text without trailing zero decimals: "82.40" → "82.4", "5.00" → "5".
+    static func trimmed(_ text: String) -> String {
         if text.hasSuffix(".00") { return String(text.dropLast(3)) }
         if text.hasSuffix("0") { return String(text.dropLast()) }
         return text

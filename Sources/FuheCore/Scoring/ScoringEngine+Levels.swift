@@ -31,10 +31,14 @@ extension ScoringEngine {
             }
         }
         let chosen = matched.sorted()
-        let sum = chosen.reduce(Decimal(0)) { $0 + elements[$1].points }
-        let score = row.score(sum)
+        // The sum in integers when every chosen element's points allow (the same value as the
+        // `Decimal` sum, without its allocations); the `Decimal` sum for the measure and otherwise.
+        var exactSum: ExactFraction? = .whole(0)
+        for i in chosen { exactSum = exactSum.flatMap { s in ExactFraction(elements[i].points).flatMap { s.adding($0) } } }
+        let sum: @Sendable () -> Decimal = { chosen.reduce(Decimal(0)) { $0 + elements[$1].points } }
+        let score = row.score(exactValue: exactSum, or: sum())
         let unknownPieces = unknown
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: sum, explanation: {
+        return RowEvaluation(nodeID: row.id, suggestion: score, measure: sum(), explanation: {
             var text = chosen.isEmpty
                 ? "未满足任何要素，得\(ScoreText.points(score))"
                 : "满足\(chosen.count)项要素（"

@@ -41,19 +41,21 @@ extension ScoringEngine {
         let rate: @Sendable () -> Decimal? = { t != 0 ? a / t * 100 : nil }
         let fa = ExactFraction(a), ft = ExactFraction(t)
         var flags: [ValidationMessage] = []
-        if let overshoot, t > 0, reaches(a, t, overshoot, fa, ft) {
+        let order = fa.flatMap { fa in ft.flatMap { fa.compare($0) } } ?? Decimal.order(a, t)
+        let targetSign = Decimal.order(t, 0)
+        if let overshoot, targetSign > 0, reaches(a, t, overshoot, fa, ft) {
             flags.append(ValidationMessage(code: "OVERSHOOT", level: .warning, message:
                 "“\(row.name)”实际完成\(row.show(a))为目标值\(row.show(t))的\(ScoreText.pct(a / t * 100))，"
                 + "达到超额复核比例\(ScoreText.pct(overshoot * 100))，请分析目标值是否设定明显偏低",
                 nodeID: row.id, field: "actual"))
         }
-        if a >= t {
+        if order >= 0 {
             let score = row.fullScore
             return RowEvaluation(nodeID: row.id, suggestion: score, measure: rate(), explanation:
                 "实际完成\(row.show(a))，达到目标值\(row.show(t))\(rate().map { "（完成\(ScoreText.pct($0))）" } ?? "")，"
                 + "得满分\(ScoreText.points(score))", flags: flags)
         }
-        guard t > 0 else {
+        guard targetSign > 0 else {
             return row.unscored("目标值为\(row.show(t))，无法按完成比例计分，需综合判断", measure: rate())
         }
         let exact = fa.flatMap { ExactFraction(row.node.maxScore).multiplied(by: $0) }.flatMap { x in ft.flatMap { x.divided(by: $0) } }
@@ -79,12 +81,12 @@ extension ScoringEngine {
         guard let a = row.actual?.number else { return row.noActual() }
         guard let t = row.target?.number else { return row.noTarget() }
         let measure: @Sendable () -> Decimal? = { t != 0 ? a / t * 100 : nil }
-        if a <= t {
+        if Decimal.order(a, t) <= 0 {
             let score = row.fullScore
             return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure(), explanation:
                 "实际\(row.show(a))，未超过目标值\(row.show(t))，得满分\(ScoreText.points(score))")
         }
-        guard t > 0 else {
+        guard Decimal.order(t, 0) > 0 else {
             return row.unscored("目标值为\(row.show(t))，无法按比例计分，需综合判断", measure: measure())
         }
         let w = ExactFraction(row.node.maxScore)

@@ -15,18 +15,20 @@ public enum ScoringEngine {
     /// own overshoot ratio.
     public static func evaluate(node: IndicatorNode, result: IndicatorResult, evaluation: SelfEvaluation,
                                 thresholds: DeviationThresholds = .default) -> RowEvaluation {
-        evaluate(node: node, actual: result.effectiveActual, target: result.target, evaluation: evaluation, thresholds: thresholds)
+        evaluate(nodes: [node], at: 0, actual: result.effectiveActual, target: result.target, evaluation: evaluation,
+                 thresholds: thresholds)
     }
 
-    /// The same from the row's effective actual and target; `checklistNames` are the CHECKLIST
-    /// element names as `checklistNames(_:)` prepares them (the template index keeps them).
-    static func evaluate(node: IndicatorNode, actual: ObservedValue?, target: ObservedValue?, evaluation: SelfEvaluation,
-                         thresholds: DeviationThresholds, checklistNames: [String]? = nil) -> RowEvaluation {
-        let row = RowContext(node: node, actual: actual, target: target)
-        if node.kind == .trial {
-            return RowEvaluation(nodeID: node.id, explanation: "试评价指标，只记录不计分")
+    /// The same for `nodes[position]` from the row's effective actual and target; `checklistNames`
+    /// are the CHECKLIST element names as `checklistNames(_:)` prepares them (the template index
+    /// keeps them). The node is read in place: the row keeps the list, not a copy of the node.
+    static func evaluate(nodes: [IndicatorNode], at position: Int, actual: ObservedValue?, target: ObservedValue?,
+                         evaluation: SelfEvaluation, thresholds: DeviationThresholds, checklistNames: [String]? = nil) -> RowEvaluation {
+        let row = RowContext(nodes: nodes, position: position, actual: actual, target: target)
+        if nodes[position].kind == .trial {
+            return RowEvaluation(nodeID: row.id, explanation: "试评价指标，只记录不计分")
         }
-        switch node.method {
+        switch nodes[position].method {
         case .budgetExecution:
             return budgetExecution(row, evaluation)
         case .proportionalPositive(let ratio):
@@ -50,24 +52,31 @@ public enum ScoringEngine {
         case .rank(let step):
             return rank(row, step)
         case .manual:
-            return RowEvaluation(nodeID: node.id, explanation:
-                "综合判断指标，由复核人员在\(node.minScore)–\(node.maxScore)分之间评定并说明理由")
+            let low = nodes[position].minScore, high = nodes[position].maxScore
+            return RowEvaluation(nodeID: row.id, explanation: "综合判断指标，由复核人员在\(low)–\(high)分之间评定并说明理由")
         case .adjust:
-            return RowEvaluation(nodeID: node.id, explanation:
-                "加减分指标，由复核人员在\(node.minScore)至\(node.maxScore.signedDescription)分之间评定（扣分记负数）")
+            let low = nodes[position].minScore, high = nodes[position].maxScore
+            return RowEvaluation(nodeID: row.id, explanation:
+                "加减分指标，由复核人员在\(low)至\(high.signedDescription)分之间评定（扣分记负数）")
         }
     }
 }
 
 /// The inputs of one row and the small helpers every method needs.
 struct RowContext: Sendable {
-    let node: IndicatorNode
+    /// The template's nodes (shared, so that a row and its deferred explanation retain one list
+    /// instead of copying the node and retaining each of its strings).
+    let nodes: [IndicatorNode]
+    let position: Int
     let actual: ObservedValue?
     let target: ObservedValue?
 
-    var id: String { node.id }
-    var name: String { node.name }
-    var unit: String { node.unitOfMeasure }
+    /// The row's node.
+    var node: IndicatorNode { nodes[position] }
+
+    var id: String { nodes[position].id }
+    var name: String { nodes[position].name }
+    var unit: String { nodes[position].unitOfMeasure }
     /// W: the node's maximum score.
     var weight: Decimal { node.maxScore.exact }
 
@@ -87,6 +96,13 @@ struct RowContext: Sendable {
     /// between two hundredths, where `Decimal`'s 38-digit intermediate rounding decides.
     func score(_ exact: ExactFraction?, or decimal: @autoclosure () -> Decimal) -> Score {
         if let exact, let fast = clampedScore(exact, halfWayExact: false) { return fast }
+        return score(decimal())
+    }
+
+    /// The same for a value known exactly as a fraction (a sum of exact points, not a formula
+    /// `Decimal` would round); `decimal` is the same value in `Decimal`, used when the fraction overflowed.
+    func score(exactValue: ExactFraction?, or decimal: @autoclosure () -> Decimal) -> Score {
+        if let exactValue, let fast = clampedScore(exactValue, halfWayExact: true) { return fast }
         return score(decimal())
     }
 

@@ -1,10 +1,11 @@
 /// A template's indicator tree indexed once (positions, children, leaves, a bottom-up order) so
 /// that scoring and roll-ups never scan the node list repeatedly. Build it once per template and
-/// pass it to `DossierScorer.score(_:scheme:thresholds:index:)` when rescoring often.
+/// pass it to `DossierScorer.score(_:scheme:thresholds:index:)` when rescoring often. A class: every
+/// scored dossier, its rows and the checks share one index instead of copying its dozen arrays.
 ///
 /// Malformed trees never crash: a node whose parent is unknown (or itself) is a root, a
 /// duplicated id resolves to its first node, and nodes caught in a parent cycle are unreachable.
-public struct TemplateIndex: Sendable {
+public final class TemplateIndex: Sendable {
     public let template: IndicatorTemplate
     /// Position of each node id in `template.nodes` (first occurrence).
     let position: [String: Int]

@@ -12,11 +12,11 @@ enum EntitySnapshots {
         for d in dossierIDs {
             for (table, entity, key) in [("result", "result", "node_id"), ("evidence", "evidence", "id"),
                                          ("finding", "finding", "id"), ("rect_item", "item", "id")] {
-                for row in try Row.fetchAll(db, sql: "SELECT \(key), json FROM \(table) WHERE dossier_id = ?", arguments: [d]) {
-                    out[EntityKey(dossierID: d, entity: entity, id: row[0])] = row[1]
-                }
+                // A cursor over a prepared statement: no row copied, no column looked up by name.
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(key), json FROM \(table) WHERE dossier_id = ?"), arguments: [d])
+                while let row = try rows.next() { out[EntityKey(dossierID: d, entity: entity, id: row[0])] = row[1] }
             }
-            if let row = try Row.fetchOne(db, sql: "SELECT evaluation_json, review_json FROM dossier WHERE id = ?", arguments: [d]) {
+            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT evaluation_json, review_json FROM dossier WHERE id = ?"), arguments: [d]) {
                 out[EntityKey(dossierID: d, entity: "evaluation", id: d)] = row[0]
                 if let review: String = row[1] { out[EntityKey(dossierID: d, entity: "review", id: d)] = review }
             }

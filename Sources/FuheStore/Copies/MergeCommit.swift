@@ -62,7 +62,7 @@ extension FuheStore {
         for (key, json) in finals { if let json { texts[key.entity, default: []].append(json) } }
         let decoded: DecodedTexts
         do { decoded = try DecodedTexts.decode(texts) } catch { throw refusal("M-005", tr("无法合并：合并后的值无法解读：\(error)", "cannot merge: a merged value does not decode: \(error)")) }
-        return try queue.write { db in
+        return try queue.write { db in try db.withPageCache(mebibytes: 64) {
             let changedSince = try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE seq > ? AND dossier_id IN (\(placeholders)) LIMIT 1",
                                                  arguments: StatementArguments([prepared.mainJournalSeq] + lease.dossierIDs)) ?? false
             guard try String.fetchOne(db, sql: "SELECT status FROM lease WHERE id = ?", arguments: [lease.id]) == Lease.Status.out.rawValue,
@@ -77,7 +77,7 @@ extension FuheStore {
                 let entries = finals.filter { $0.key.dossierID == dossierID }
                 guard !entries.isEmpty else { continue }
                 let writes = try Self.mergeWrites(entries, plan: prepared.plan, decoded: decoded, dossierID: dossierID, db)
-                let wrote = try Self.applyWrites(writes, to: dossierID, batch: batch, db) { target, field in
+                let wrote = try Self.applyWrites(writes, to: dossierID, batch: batch, db, decoded: decoded) { target, field in
                     fields += 1
                     let key = EntityKey(dossierID: dossierID, entity: target.entity, id: target.entityID)
                     let who = MergeWrites.attribution(key: key, field: field, decided: decided, journal: prepared.copyJournal, actor: actor, leaseID: lease.id)
@@ -98,7 +98,7 @@ extension FuheStore {
                                   reason: "合并副本 \((prepared.copyPath as NSString).lastPathComponent)：\(fields) 个字段，\(conflicts.count) 个冲突已决定",
                                   batch: batch, at: now, db)
             return MergeOutcome(batch: batch, fieldsChanged: fields, conflictsDecided: conflicts.count, alreadyMerged: false)
-        }
+        } }
     }
 
     /// Journals every decided conflict (track changes): one `decision` entry per decided field,

@@ -57,6 +57,9 @@ extension FuheStore {
                                           "the journal of \(name) was rewritten after checkout \(lease.id): entry \(count), as the copy recorded it, no longer matches; run fuhe verify"))
             }
         }
+        // Main's side is read on another core meanwhile (its refusals still come after the copy's).
+        let mainSide = BackgroundWork { [self] in try self.readMainSide(lease, file: file) }
+        defer { _ = try? mainSide.result() }
         // The chain and its anchors; the copy's data against its journal is checked below,
         // against the base (`checkJournalled`), with a refusal that names the field.
         let chain = try copy.verifyJournal(checkingData: false)
@@ -101,7 +104,18 @@ extension FuheStore {
                                     mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
         }
         try Self.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file)
-        let (mainSnapshot, locked, mainSeq, rowRules) = try queue.read { db -> (EntitySnapshot, Set<String>, Int64, [String: CopyChecks.RowRules]) in
+        let (mainSnapshot, mainSeq, rowRules) = try mainSide.result()
+        let locked = CopyChecks.finalizedSince(base: base, main: mainSnapshot, dossierIDs: lease.dossierIDs)
+        let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked,
+                                      validate: EntitySnapshots.validator(rowRules: rowRules))
+        return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
+                                mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
+    }
+
+    /// Main's entities of the lease's dossiers, its last journal entry and each dossier's row
+    /// rules; refuses a dossier removed or imported again since the checkout.
+    private func readMainSide(_ lease: Lease, file: String) throws -> (EntitySnapshot, Int64, [String: CopyChecks.RowRules]) {
+        try queue.read { db -> (EntitySnapshot, Int64, [String: CopyChecks.RowRules]) in
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d]) == true else {
@@ -113,17 +127,12 @@ extension FuheStore {
                 }
             }
             let snapshot = try EntitySnapshots.read(lease.dossierIDs, db)
-            let locked = CopyChecks.finalizedSince(base: base, main: snapshot, dossierIDs: lease.dossierIDs)
             var rules: [String: CopyChecks.RowRules] = [:]
             for d in lease.dossierIDs {
                 if let context = try Self.rowRuleContext(d, db) { rules[d] = .init(template: context.template, evaluation: context.evaluation) }
             }
-            return (snapshot, locked, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0, rules)
+            return (snapshot, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0, rules)
         }
-        let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked,
-                                      validate: EntitySnapshots.validator(rowRules: rowRules))
-        return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
-                                mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
     }
 
     /// The kind a store file says it is, read without writing to it (a read-only connection

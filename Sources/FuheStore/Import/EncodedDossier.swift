@@ -95,9 +95,10 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The value, or the error the work threw; waits until the work is done (call it once).
+    /// The value, or the error the work threw; waits until the work is done.
     func result() throws -> Value {
         done.wait()
+        done.signal()   // whoever asks next does not wait again
         return try outcome!.get()
     }
 }

@@ -43,7 +43,7 @@ extension FuheStore {
             let stored = try texts.dossier()
             let scheme = schemes[stored.template.gradeSchemeID] ?? GradeScheme.mof4
             var digests: [EntityKey: [UInt8]] = [:]
-            for (key, json) in e.entityTexts { digests[key] = Baseline.digest(JSONFields.split(json)) }
+            for (key, json) in e.entityTexts { digests[key] = Baseline.digest(json: json) }
             return PreparedImport(encoded: e, stored: stored, scored: DossierScorer.score(stored, scheme: scheme), scheme: scheme, digests: digests)
         }
     }

@@ -61,7 +61,7 @@ import Testing
         }
         var messages = rowFlags
         messages += deviation?.flags ?? []
-        let context = CheckContext(index: index, results: results, selfRollups: selfRollups)
+        let context = CheckContext(index: index, results: PositionedResults(dossier.results, ids: index.ids), selfRollups: selfRollups)
         messages += referenceWarnings(dossier, context, scheme: scheme, thresholds: thresholds)
         return Reference(rows: rows, index: index,
                          rollups: [.selfStated: selfRollups, .review: reviewRollups, .suggested: suggestedRollups],
