@@ -9,14 +9,6 @@ import GRDB
 /// every record the store writes, into the value `JSONDecoder` reads, and hand everything else on,
 /// so that `StoredJSON.decode` still answers with `JSONDecoder`'s value or error.
 @Suite struct StoredRecordReaderTests {
-    /// `decodeRow` reads `text` itself (it must not refuse a record the store wrote) and agrees with Foundation.
-    private func readsLikeFoundation<T: Decodable & Hashable>(_ text: String, as type: T.Type) throws {
-        let foundation = try StoredJSON.decodeWithFoundation(T.self, text)
-        let row = try StoredJSON.decodeRow(T.self, text)
-        #expect(row == foundation, "\(T.self): \(text.prefix(300))")
-        #expect(try StoredJSON.decode(T.self, text) == foundation)
-    }
-
     @Test func everyRecordOfTheSampleStore() throws {
         let s = try SampleStore()
         defer { s.remove() }

@@ -9,14 +9,6 @@ import GRDB
 /// read every stored row itself, into the value `JSONDecoder` reads, and must hand everything
 /// else on, so that `StoredJSON.decode` still answers with `JSONDecoder`'s value or error.
 @Suite struct StoredRowReaderTests {
-    /// `decodeRow` reads `text` itself (it must not refuse a row the store wrote) and agrees with Foundation.
-    private func readsLikeFoundation<T: Decodable & Hashable>(_ text: String, as type: T.Type) throws {
-        let foundation = try StoredJSON.decodeWithFoundation(T.self, text)
-        let row = try StoredJSON.decodeRow(T.self, text)
-        #expect(row == foundation, "\(T.self): \(text.prefix(200))")
-        #expect(try StoredJSON.decode(T.self, text) == foundation)
-    }
-
     private func everyRow(of store: FuheStore) throws -> Int {
         var count = 0
         try store.queue.read { db in
