@@ -13,3 +13,19 @@ func readsLikeFoundation<T: Decodable & Hashable>(
     #expect(row == foundation, "\(T.self): \(text.prefix(300))", sourceLocation: sourceLocation)
     #expect(try StoredJSON.decode(T.self, text) == foundation, sourceLocation: sourceLocation)
 }
+
+/// An odd but valid text (spaces, escapes, extra members, other number forms): `StoredJSON.decode`
+/// answers as Foundation does; `decodeRow` reads it itself when `direct`, else refuses it so that
+/// it is handed on to Foundation.
+func expectReadOrHandedOn<T: Decodable & Equatable>(
+    _ text: String, direct: Bool, as type: T.Type, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let foundation = try? StoredJSON.decodeWithFoundation(T.self, text)
+    #expect((try? StoredJSON.decode(T.self, text)) == foundation, "\(text)", sourceLocation: sourceLocation)
+    if direct {
+        #expect(foundation != nil, "\(text)", sourceLocation: sourceLocation)
+        #expect(try StoredJSON.decodeRow(T.self, text) == foundation, "\(text)", sourceLocation: sourceLocation)
+    } else {
+        #expect(throws: (any Error).self, "\(text)", sourceLocation: sourceLocation) { try StoredJSON.decodeRow(T.self, text) }
+    }
+}

@@ -120,16 +120,7 @@ import GRDB
             (cycle.replacingOccurrences(of: #""name""#, with: #""n\u0061me""#), false),
             (cycle.replacingOccurrences(of: "2025", with: "2025.0"), false),
         ]
-        for (text, direct) in odd {
-            let foundation = try? StoredJSON.decodeWithFoundation(EvaluationCycle.self, text)
-            #expect((try? StoredJSON.decode(EvaluationCycle.self, text)) == foundation, "\(text)")
-            if direct {
-                #expect(foundation != nil, "\(text)")
-                #expect(try StoredJSON.decodeRow(EvaluationCycle.self, text) == foundation, "\(text)")
-            } else {
-                #expect(throws: (any Error).self, "\(text)") { try StoredJSON.decodeRow(EvaluationCycle.self, text) }
-            }
-        }
+        for (text, direct) in odd { try expectReadOrHandedOn(text, direct: direct, as: EvaluationCycle.self) }
         let share = #"{"statedTotals":[],"basisDocs":[],"goalsText":"","achievementsText":"","statedProblems":[],"statedMeasures":[],"status":"SELECTED","threePublic":[],"amountChecks":[],"figureConflicts":[],"reportSections":[],"id":"S","cycleID":"C","unitID":"U","templateID":"T","evalType":"PROJECT","objectName":"o","shareChecks":[{"label":"l","numerator":"1.00","denominator":"2.00","statedPercent":50.10}]}"#
         try readsLikeFoundation(share, as: SelfEvaluation.self)
     }

@@ -102,16 +102,7 @@ import GRDB
             (#"{"nodeID":"N1","evidenceIDs":[],"status":"REVIEWED","actual":{"text":"1","number":1.50}}"#, true),
             (#"{"nodeID":"N1","evidenceIDs":[],"status":"REVIEWED","actual":{"text":"1","number":1e2}}"#, false),
         ]
-        for (text, direct) in odd {
-            let foundation = try? StoredJSON.decodeWithFoundation(IndicatorResult.self, text)
-            #expect((try? StoredJSON.decode(IndicatorResult.self, text)) == foundation, "\(text)")
-            if direct {
-                #expect(foundation != nil, "\(text)")
-                #expect(try StoredJSON.decodeRow(IndicatorResult.self, text) == foundation, "\(text)")
-            } else {
-                #expect(throws: (any Error).self, "\(text)") { try StoredJSON.decodeRow(IndicatorResult.self, text) }
-            }
-        }
+        for (text, direct) in odd { try expectReadOrHandedOn(text, direct: direct, as: IndicatorResult.self) }
         #expect(try StoredJSON.decodeRow(Review.self, "{}") == nil)
     }
 
