@@ -28,7 +28,8 @@ let package = Package(
         // Domain model, exact decimals, scoring engine, validation, lifecycles. Foundation only.
         .target(name: "FuheCore"),
         // Display width, layout, tables, screen buffer, keys, line editor, pinyin/CJK text matching.
-        // Nothing project-specific (Foundation only, for the pinyin and Hant→Hans transforms).
+        // Nothing project-specific (Foundation only): the search's pinyin and 繁→简 readings are
+        // given by the caller (`TextMatcher.Readings`; Fuhe passes FuheCore's `HanPinyin`).
         .target(name: "TermCore"),
         // The only C code: ncursesw with the wide-character API enabled (module map + shim).
         .target(name: "CNcursesw"),
@@ -118,7 +119,8 @@ let package = Package(
         .target(name: "FuheTestSupport", dependencies: ["FuheCore", "FuheExchange", "FuheStore", "FuheResources", "FuheApp", "FuheUI", "FuheTraining", "FuheDocuments",
                                                         "FuheIntake"]),
         .testTarget(name: "FuheCoreTests", dependencies: ["FuheCore"]),
-        .testTarget(name: "TermCoreTests", dependencies: ["TermCore"]),
+        // TermCore's search tests read Han characters as Fuhe does: with FuheCore's tables.
+        .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "FuheCore"]),
         .testTarget(name: "FuheIntakeTests", dependencies: [
             "FuheIntake", "FuheCore", "FuheResources", "FuheExchange", "FuheStore", "FuheTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),

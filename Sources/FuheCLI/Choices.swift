@@ -15,7 +15,7 @@ enum Choices {
     }
 
     /// Folding for comparing names: simplified characters, lower case, half-width.
-    static func fold(_ text: String) -> String { TextMatcher.Key(text).foldedText }
+    static func fold(_ text: String) -> String { TextMatcher.Key(text, readings: HanPinyin.searchReading).foldedText }
 
     /// Shell completion for an option taking `Value`.
     static func completion<Value: NamedChoice>(_ type: Value.Type) -> CompletionKind { .list(Value.allNames) }

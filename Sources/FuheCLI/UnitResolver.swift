@@ -24,9 +24,9 @@ enum UnitResolver {
 
     /// Dossiers whose unit name, short name or evaluated object matches `query`.
     static func matching(_ query: String, in names: [DossierNames]) -> [DossierNames] {
-        let matcher = TextMatcher(query: query)
+        let matcher = TextMatcher(query: query, readings: HanPinyin.searchReading)
         guard !matcher.isEmpty else { return [] }
-        var builder = TextMatcher.KeyBuilder()
+        var builder = TextMatcher.KeyBuilder(readings: HanPinyin.searchReading)
         return names.filter { n in [n.unitName, n.displayName, n.objectName].contains { matcher.matches(builder.key($0)) } }
     }
 
@@ -40,7 +40,7 @@ enum UnitResolver {
         guard let store = try? FuheStore.open(path: path, createIfMissing: false), let names = try? store.dossierNames() else { return [] }
         let candidates = names.flatMap { [$0.dossierID, $0.displayName] }
         let safe = candidates.filter { !$0.unicodeScalars.contains(where: TerminalText.needsEscape) && !$0.contains(" ") }
-        let offered = prefix.isEmpty ? safe : safe.filter { $0.hasPrefix(prefix) || TextMatcher(query: prefix).matches($0) }
+        let offered = prefix.isEmpty ? safe : safe.filter { $0.hasPrefix(prefix) || TextMatcher(query: prefix, readings: HanPinyin.searchReading).matches($0) }
         var seen = Set<String>()
         return offered.filter { seen.insert($0).inserted }
     }

@@ -1,67 +1,31 @@
 import Foundation
-import Synchronization
 
-/// What search needs to know of one Han character: its simplified form and its pinyin.
+/// What search needs to know of one Han character: its simplified form and its pinyin, as the
+/// application reads it (``TextMatcher/Readings``: Fuhe's come from FuheCore's tables, made
+/// from ICU). TermCore itself knows no readings and builds no ICU transliterator.
 ///
-/// `HanReading(Unicode.Scalar(0x7E3E)!)  // 績: folded 绩, pinyin "ji", tone 1`
+/// `HanReading(folded: "绩", pinyin: Array("ji".utf8), tone: 1)  // 績`
 struct HanReading: Hashable, Sendable {
     /// The simplified form (the character itself when it has none, or is already simplified).
     var folded: Unicode.Scalar
     /// The pinyin syllable in lower-case ASCII without tone marks, "ü" written "v"
-    /// ("lv" for 绿); empty when Foundation knows no reading.
+    /// ("lv" for 绿); empty when no reading is known.
     var pinyin: [UInt8]
     /// 1–4, or 5 for the neutral tone (no tone mark).
     var tone: UInt8
 
-    /// Reads a character with Foundation's ICU transforms: `Hant-Hans` for the simplified form
-    /// and `mandarinToLatin` for the pinyin, whose tone mark is read from the canonical
-    /// decomposition (the same letters `.stripDiacritics` would leave, plus the tone).
-    /// Each call costs ~10 µs (the process's first ~0.1 s): callers cache, see
-    /// ``TextMatcher/KeyBuilder``. ICU gives one reading per character (长 reads "zhang", in
-    /// 长沙 too): the search gives common polyphones their other readings from
-    /// ``PolyphoneReadings``.
-    init(_ scalar: Unicode.Scalar) {
-        let string = String(scalar)
-        folded = scalar
-        if let simplified = string.applyingTransform(StringTransform("Hant-Hans"), reverse: false),
-           simplified.unicodeScalars.count == 1, let first = simplified.unicodeScalars.first {
-            folded = first
-        }
-        pinyin = []
-        tone = 5
-        readPinyin(string.applyingTransform(.mandarinToLatin, reverse: false) ?? "")
+    /// One reading per character (长 reads "zhang", in 长沙 too): the search gives common
+    /// polyphones their other readings from ``PolyphoneReadings``.
+    init(folded: Unicode.Scalar, pinyin: [UInt8], tone: UInt8) {
+        self.folded = folded
+        self.pinyin = pinyin
+        self.tone = tone
     }
 
-    /// Every character read so far in this process: a list of 2,000 unit names holds about a
-    /// thousand distinct characters, and each view that indexes it would read them again.
-    private static let known = Mutex<[Unicode.Scalar: HanReading]>([:])
-
-    /// The reading of `scalar`, read once per process.
-    static func cached(_ scalar: Unicode.Scalar) -> HanReading {
-        if let reading = known.withLock({ $0[scalar] }) { return reading }
-        let reading = HanReading(scalar)
-        known.withLock { $0[scalar] = reading }
-        return reading
-    }
-
-    /// Sets `pinyin` and `tone` from Foundation's transliteration (tone marks decomposed).
-    private mutating func readPinyin(_ latin: String) {
-        for part in latin.decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch part.value {
-            case 0x61...0x7A: pinyin.append(UInt8(part.value))
-            case 0x41...0x5A: pinyin.append(UInt8(part.value + 0x20))
-            case 0x304: tone = 1
-            case 0x301: tone = 2
-            case 0x30C: tone = 3
-            case 0x300: tone = 4
-            case 0x308: if pinyin.last == UInt8(ascii: "u") { pinyin[pinyin.count - 1] = UInt8(ascii: "v") }
-            case 0x20, 0x27, 0x2D: continue
-            default:
-                pinyin = []  // not transliterated: no reading known
-                tone = 5
-                return
-            }
-        }
+    /// The reading `readings` gives `scalar`.
+    init(_ scalar: Unicode.Scalar, from readings: TextMatcher.Readings) {
+        let reading = readings(scalar)
+        self.init(folded: reading.folded, pinyin: reading.pinyin, tone: reading.tone)
     }
 
     /// The scalar to read when `character` is a Han ideograph (a variation selector after it

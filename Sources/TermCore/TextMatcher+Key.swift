@@ -6,7 +6,7 @@ extension TextMatcher {
     /// freely across threads. A key of a 30-character row takes about 300 bytes (the text and
     /// one word a character), so the keys of 20,000 rows stay near 6 MB.
     ///
-    /// `let key = TextMatcher.Key("绥宁县黄土矿镇"); TextMatcher(query: "htkz").matches(key) // true`
+    /// `let key = TextMatcher.Key("绥宁县黄土矿镇", readings: r); TextMatcher(query: "htkz", readings: r).matches(key) // true`
     public struct Key: Sendable, Hashable {
         /// The original text; match ranges are indices into it.
         public let text: String
@@ -18,11 +18,13 @@ extension TextMatcher {
         /// ``TextMatcher/bit(_:)`` of everything a query character could match here.
         let mask: UInt64
 
-        /// Prepares one text. Each Han character costs a Foundation transform (~10 µs): for many
-        /// texts use ``TextMatcher/keys(for:)`` or a ``TextMatcher/KeyBuilder``, which read
-        /// each distinct character once.
-        public init(_ text: String) {
-            var builder = KeyBuilder()
+        /// Prepares one text, reading its Han characters with `readings`. For many texts use
+        /// ``TextMatcher/keys(for:readings:)`` or a ``TextMatcher/KeyBuilder``, which read each
+        /// distinct character once.
+        ///
+        /// `TextMatcher.Key("績效", readings: HanPinyin.searchReading).foldedText  // "绩效"`
+        public init(_ text: String, readings: @escaping Readings) {
+            var builder = KeyBuilder(readings: readings)
             self = builder.key(text)
         }
 
@@ -68,7 +70,7 @@ extension TextMatcher {
 
         /// The text folded: simplified characters, lower case, half-width (繁简 and case compare equal).
         ///
-        /// `TextMatcher.Key("績效ＡＢ").foldedText // "绩效ab"`
+        /// `TextMatcher.Key("績效ＡＢ", readings: r).foldedText // "绩效ab"`
         public var foldedText: String {
             var out = ""
             for (offset, word) in letters.enumerated() {
@@ -95,11 +97,15 @@ extension TextMatcher {
     /// Builds ``Key``s, reading each distinct Han character once. A value with its own cache:
     /// keep one per list being indexed (no sharing, no locks).
     ///
-    /// `var builder = TextMatcher.KeyBuilder(); let key = builder.key("黄土矿镇")`
+    /// `var builder = TextMatcher.KeyBuilder(readings: r); let key = builder.key("黄土矿镇")`
     public struct KeyBuilder: Sendable {
+        private let source: Readings
         private var readings: [Unicode.Scalar: HanReading] = [:]
 
-        public init() {}
+        /// A builder reading Han characters with `readings`.
+        public init(readings: @escaping Readings) {
+            source = readings
+        }
 
         /// Distinct Han characters read so far.
         public var cachedCharacters: Int { readings.count }
@@ -108,7 +114,7 @@ extension TextMatcher {
         public mutating func key(_ text: String) -> Key {
             Key(text: text) { scalar in
                 if let known = readings[scalar] { return known }
-                let reading = HanReading.cached(scalar)
+                let reading = HanReading(scalar, from: source)
                 readings[scalar] = reading
                 return reading
             }
@@ -117,9 +123,9 @@ extension TextMatcher {
 
     /// Keys for many texts (a list's rows), reading each distinct Han character once.
     ///
-    /// `let keys = TextMatcher.keys(for: units.map(\.name))`
-    public static func keys(for texts: some Sequence<String>) -> [Key] {
-        var builder = KeyBuilder()
+    /// `let keys = TextMatcher.keys(for: units.map(\.name), readings: HanPinyin.searchReading)`
+    public static func keys(for texts: some Sequence<String>, readings: @escaping Readings) -> [Key] {
+        var builder = KeyBuilder(readings: readings)
         return texts.map { builder.key($0) }
     }
 }
@@ -127,8 +133,8 @@ extension TextMatcher {
 /// One character of a ``TextMatcher/Key`` in 64 bits: bits 0–20 the folded character's code
 /// (a scalar, or ``TextFolding/multiScalar``), 21–23 the tone (1–4, 5 for neutral or none),
 /// bit 24 whether it is a polyphone with other readings (``PolyphoneReadings/packed``), and
-/// from bit 25 the pinyin, up to 7 letters of 5 bits each (`letter - 0x60`, 0 ends it). ICU's
-/// longest reading is 6 letters (every ideograph from U+2E80 on; `readingsFitTheKey` keeps it so).
+/// from bit 25 the pinyin, up to 7 letters of 5 bits each (`letter - 0x60`, 0 ends it). the
+/// longest reading of FuheCore's table is 6 letters (`everyReadingFitsAKey`, `HanPinyinTableTests`).
 enum Letters {
     static let codeBits: UInt64 = (1 << 21) - 1
     static let hasAlternates: UInt64 = 1 << 24

@@ -13,26 +13,37 @@
 /// - Spaces and apostrophes in the query match spaces in the text; if that fails, the query
 ///   is tried again without them (and without tone marks), so "he shan" and "xi'an" work.
 /// - "v" and "u" both match ü (绿: "lv", "lu").
-/// - Pinyin comes from Foundation, one reading per character; common polyphones also match
-///   their other readings (长沙: "changsha" and "zhangsha"; 会计: "kuaiji"), without tones.
+/// - Simplified forms and pinyin come from `readings`, given by the application (TermCore knows
+///   none; Fuhe passes FuheCore's `HanPinyin.searchReading`), one reading per character; common
+///   polyphones also match their other readings (长沙: "changsha" and "zhangsha"; 会计:
+///   "kuaiji"), without tones.
 ///
-/// For a list, prepare each row once with ``keys(for:)`` and match the ``Key``s: a query
-/// against 2,000 keys takes well under a millisecond.
+/// For a list, prepare each row once with ``keys(for:readings:)`` and match the ``Key``s: a
+/// query against 2,000 keys takes well under a millisecond. Keys and matchers must be made with
+/// the same `readings`.
 public struct TextMatcher: Sendable {
+    /// How the application reads one Han character: its simplified form (itself when it has
+    /// none), its pinyin in lower-case ASCII with ü as "v" (empty when unknown), and its tone
+    /// (1–4, 5 for neutral or none).
+    public typealias Readings = @Sendable (Unicode.Scalar) -> (folded: Unicode.Scalar, pinyin: [UInt8], tone: UInt8)
+
     /// The query as given.
     public let query: String
     /// The trimmed query, folded.
     let literal: Key
     /// The query without spaces, apostrophes and Latin tone marks, when that differs.
     let compact: Key?
+    /// How texts given as strings are read (``matches(_:)-(String)``).
+    let readings: Readings
 
-    /// A matcher for `query`.
-    public init(query: String) {
+    /// A matcher for `query`, reading Han characters with `readings`.
+    public init(query: String, readings: @escaping Readings) {
         self.query = query
+        self.readings = readings
         let trimmed = Self.trimmed(query)
-        literal = Key(trimmed)
+        literal = Key(trimmed, readings: readings)
         let squeezed = TextFolding.strippingLatinMarks(String(trimmed.filter { !Self.isSeparator($0) }))
-        compact = squeezed == trimmed || squeezed.isEmpty ? nil : Key(squeezed)
+        compact = squeezed == trimmed || squeezed.isEmpty ? nil : Key(squeezed, readings: readings)
     }
 
     /// Whether the query is empty (after trimming): it then matches everything.
@@ -42,7 +53,7 @@ public struct TextMatcher: Sendable {
     ///
     /// `TextMatcher(query: "績效").matches("部门绩效评价") // true`
     public func matches(_ text: String) -> Bool {
-        matches(Key(text))
+        matches(Key(text, readings: readings))
     }
 
     /// Whether a prepared text matches (the fast path for lists).
@@ -55,7 +66,7 @@ public struct TextMatcher: Sendable {
     ///
     /// `TextMatcher(query: "htkz").firstMatchRange(in: "绥宁县黄土矿镇") // the range of "黄土矿镇"`
     public func firstMatchRange(in text: String) -> Range<String.Index>? {
-        firstMatchRange(in: Key(text))
+        firstMatchRange(in: Key(text, readings: readings))
     }
 
     /// Where the first match is in `key.text`.

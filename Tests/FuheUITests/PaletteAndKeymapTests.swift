@@ -32,7 +32,7 @@ import TermCore
         let about = matches.filter { $0.kind == "命令" && $0.label.contains("复核") }
         #expect(about.count >= 5, "\(matches.map(\.label))")
         #expect(about.contains { $0.target == .command(.submitReview) })
-        #expect(matches.allSatisfy { TextMatcher(query: "fh").matches("\($0.label) \($0.note)") })
+        #expect(matches.allSatisfy { TextMatcher(query: "fh", readings: HanPinyin.searchReading).matches("\($0.label) \($0.note)") })
         // 繁體 finds the same.
         w.press(.ctrl("u"))
         w.type("提交複核")

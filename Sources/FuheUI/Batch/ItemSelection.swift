@@ -33,7 +33,7 @@ enum ItemSelectionCommands: CommandProvider {
             guard let query = ctx.state.lastQuery else {
                 ctx.info("先按 \(ctx.key(.searchStart)) 搜索，再按 \(ctx.key(.itemSelectSearch)) 选择找到的各事项"); return
             }
-            let matcher = TextMatcher(query: query)
+            let matcher = TextMatcher(query: query, readings: HanPinyin.searchReading)
             let texts = ItemsPane.searchTexts(ctx.state)
             let hits = zip(ctx.state.items, texts).filter { matcher.matches($0.1) }.map(\.0.id)
             ctx.state[ItemsPane.self].selection.formUnion(hits)

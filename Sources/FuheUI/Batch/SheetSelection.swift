@@ -46,7 +46,7 @@ enum SheetSelectionCommands: CommandProvider {
             guard let query = ctx.state.lastQuery, let d = ctx.state.dossier else {
                 ctx.info("先按 \(ctx.key(.searchStart)) 搜索，再按 \(ctx.key(.selectSearch)) 选择找到的各行"); return
             }
-            let matcher = TextMatcher(query: query)
+            let matcher = TextMatcher(query: query, readings: HanPinyin.searchReading)
             let hits = d.template.nodes.filter { matcher.matches("\($0.code) \($0.name)") }
             ctx.state[ScoresheetPane.self].selection.formUnion(hits.flatMap { ctx.scorableRows(under: $0.id) })
             ctx.announceSelection(" 搜索“\(query)”")

@@ -1,3 +1,4 @@
+import FuheCore
 import TermCore
 
 /// Searching the 原文 (`/`, `n`, `N`): line by line with `TextMatcher` (Chinese, full pinyin,
@@ -13,7 +14,7 @@ extension SourcePage {
 
     /// Search keys for every line of a text (each distinct character read once).
     static func searchKeys(_ lines: [Substring]) -> [TextMatcher.Key] {
-        TextMatcher.keys(for: lines.lazy.map(String.init))
+        TextMatcher.keys(for: lines.lazy.map(String.init), readings: HanPinyin.searchReading)
     }
 
     /// A key for the search field.
@@ -61,7 +62,7 @@ extension SourcePage {
     /// Moves to the first line from `start` (wrapping round) that matches, highlighting the match.
     mutating func find(_ text: String, from start: Int, forward: Bool, includeStart: Bool, in state: AppState) -> Bool {
         guard let keys, !keys.isEmpty else { return false }
-        let matcher = TextMatcher(query: text)
+        let matcher = TextMatcher(query: text, readings: HanPinyin.searchReading)
         let n = keys.count
         for step in (includeStart ? 0 : 1)...n {
             let i = ((start + (forward ? step : -step)) % n + n) % n

@@ -103,7 +103,7 @@ extension UpdateContext {
     mutating func find(_ query: String, forward: Bool, includeCurrent: Bool) -> Bool {
         let keys = searchKeys()
         guard !keys.isEmpty else { return false }
-        let matcher = TextMatcher(query: query)
+        let matcher = TextMatcher(query: query, readings: HanPinyin.searchReading)
         let current = currentSearchIndex()
         let n = keys.count
         for step in (includeCurrent ? 0 : 1)...n {
@@ -121,7 +121,7 @@ extension UpdateContext {
         guard let pane = FocusRing.pane(state.focus) else { return [] }
         let texts = pane.searchTexts(state)
         if let cached = searchCache[state.focus], cached.texts == texts { return cached.keys }
-        let keys = TextMatcher.keys(for: texts)
+        let keys = TextMatcher.keys(for: texts, readings: HanPinyin.searchReading)
         searchCache[state.focus] = (texts, keys)
         return keys
     }

@@ -86,7 +86,7 @@ public struct CommandPalette: TextInput, CommandProvider {
         if let cache, cache.texts == texts {
             keys = cache.keys
         } else {
-            keys = TextMatcher.keys(for: texts)
+            keys = TextMatcher.keys(for: texts, readings: HanPinyin.searchReading)
             cache = (texts, keys)
         }
         refilter()
@@ -96,7 +96,7 @@ public struct CommandPalette: TextInput, CommandProvider {
     /// entry's order (commands, units, indicators).
     mutating func refilter() {
         let query = editor.text
-        let matcher = TextMatcher(query: query)
+        let matcher = TextMatcher(query: query, readings: HanPinyin.searchReading)
         if matcher.isEmpty {
             matches = Array(entries.indices)
         } else {
