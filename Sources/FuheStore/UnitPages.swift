@@ -45,14 +45,19 @@ extension FuheStore {
     public func unitKeys(filter: UnitFilter, order: UnitOrder?, today: CalendarDay? = nil) throws -> [UnitKey] {
         let day = (today ?? self.today).description
         let q = UnitListSQL(filter: filter, order: order)
+        // Read through a cursor: no copy of 20,000 rows is made (and left in the heap) on the way.
         return try queue.read { db in
-            try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT d.id, d.unit_name, d.fiscal_year, d.year_is_demo, d.eval_type, d.review_status
                 FROM \(q.counted) \(q.whereSQL) ORDER BY \(q.orderBy)
-                """, arguments: StatementArguments(q.arguments(day))).map { row in
-                UnitKey(dossierID: row[0], unitName: row[1], fiscalYear: row[2], yearIsDemo: row[3],
-                        evalType: EvalType(rawValue: row[4]) ?? .project, reviewStatus: (row[5] as String?).flatMap(ReviewStatus.init(rawValue:)))
+                """, arguments: StatementArguments(q.arguments(day)))
+            var keys: [UnitKey] = []
+            while let row = try rows.next() {
+                keys.append(UnitKey(dossierID: row[0], unitName: row[1], fiscalYear: row[2], yearIsDemo: row[3],
+                                    evalType: EvalType(rawValue: row[4]) ?? .project,
+                                    reviewStatus: (row[5] as String?).flatMap(ReviewStatus.init(rawValue:))))
             }
+            return keys
         }
     }
 }

@@ -31,7 +31,10 @@ extension TextMatcher {
         init(text: String, readings: (Unicode.Scalar) -> HanReading) {
             self.text = text
             var letters: [UInt64] = []
-            letters.reserveCapacity(text.utf8.count)
+            // One word a character: reserved by scalars, which is exact for Chinese text (a
+            // reservation by UTF-8 length held three times the words a Han character needs, and
+            // `Array(letters)` hands back the same buffer rather than a smaller copy).
+            letters.reserveCapacity(text.unicodeScalars.count)
             var multiScalar: [Int: Character]?
             var mask: UInt64 = 0
             for character in text {
@@ -59,8 +62,7 @@ extension TextMatcher {
                 mask |= TextMatcher.bit(code)
                 letters.append(word)
             }
-            // Reserved by UTF-8 length: give back what multi-byte characters left unused.
-            self.letters = letters.count == letters.capacity ? letters : Array(letters)
+            self.letters = letters
             self.multiScalar = multiScalar
             self.mask = mask
         }
