@@ -47,11 +47,14 @@ extension FuheStore {
         let q = UnitListSQL(filter: filter, order: order)
         // Read through a cursor: no copy of 20,000 rows is made (and left in the heap) on the way.
         return try queue.read { db in
+            var keys: [UnitKey] = []
+            // Sized once (the array is kept while the list is searched).
+            keys.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(q.counted) \(q.whereSQL)",
+                                                  arguments: StatementArguments(q.arguments(day))) ?? 0)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT d.id, d.unit_name, d.fiscal_year, d.year_is_demo, d.eval_type, d.review_status
                 FROM \(q.counted) \(q.whereSQL) ORDER BY \(q.orderBy)
                 """, arguments: StatementArguments(q.arguments(day)))
-            var keys: [UnitKey] = []
             while let row = try rows.next() {
                 keys.append(UnitKey(dossierID: row[0], unitName: row[1], fiscalYear: row[2], yearIsDemo: row[3],
                                     evalType: EvalType(rawValue: row[4]) ?? .project,

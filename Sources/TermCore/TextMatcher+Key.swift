@@ -1,17 +1,18 @@
 extension TextMatcher {
     /// A text prepared for search once, to be matched against many queries: per character its
     /// folded form (simplified, lower case, half-width) and, for Han characters, its pinyin and
-    /// tone, packed into one 64-bit word (``Letters``). An immutable value: build keys once per
-    /// row (``TextMatcher/keys(for:)`` for many at once), keep them beside the rows, share them
-    /// freely across threads. A key of a 30-character row takes about 300 bytes (the text and
-    /// one word a character), so the keys of 20,000 rows stay near 6 MB.
+    /// tone, packed into one 64-bit word (``Letters``), kept as a number among the distinct
+    /// words of the keys built together (``KeyWords``). An immutable value: build keys once per
+    /// list (``TextMatcher/keys(for:readings:)``), keep them beside the rows, share them freely
+    /// across threads. A key of a 30-character row takes about 110 bytes beside its text (two
+    /// bytes a character and the key itself), so the keys of 20,000 rows stay near 2 MB.
     ///
     /// `let key = TextMatcher.Key("绥宁县黄土矿镇", readings: r); TextMatcher(query: "htkz", readings: r).matches(key) // true`
     public struct Key: Sendable, Hashable {
         /// The original text; match ranges are indices into it.
         public let text: String
         /// One packed word per character of `text` (``Letters``).
-        let letters: [UInt64]
+        let letters: KeyLetters
         /// The folded characters that are more than one scalar (code ``TextFolding/multiScalar``),
         /// by character offset; nil when there are none (almost always).
         let multiScalar: [Int: Character]?
@@ -28,13 +29,18 @@ extension TextMatcher {
             self = builder.key(text)
         }
 
-        init(text: String, readings: (Unicode.Scalar) -> HanReading) {
+        init(text: String, letters: KeyLetters, multiScalar: [Int: Character]?, mask: UInt64) {
             self.text = text
-            var letters: [UInt64] = []
-            // One word a character: reserved by scalars, which is exact for Chinese text (a
-            // reservation by UTF-8 length held three times the words a Han character needs, and
-            // `Array(letters)` hands back the same buffer rather than a smaller copy).
-            letters.reserveCapacity(text.unicodeScalars.count)
+            self.letters = letters
+            self.multiScalar = multiScalar
+            self.mask = mask
+        }
+
+        /// Appends the words of `text`'s characters to `words`; returns how many, the folded
+        /// characters of more than one scalar and the mask.
+        static func scan(_ text: String, readings: (Unicode.Scalar) -> HanReading, into words: inout KeyWordsBuilder)
+            -> (count: Int, multiScalar: [Int: Character]?, mask: UInt64) {
+            var count = 0
             var multiScalar: [Int: Character]?
             var mask: UInt64 = 0
             for character in text {
@@ -57,14 +63,13 @@ extension TextMatcher {
                 let code = Letters.code(word)
                 if code == TextFolding.multiScalar {
                     multiScalar = multiScalar ?? [:]
-                    multiScalar?[letters.count] = fold
+                    multiScalar?[count] = fold
                 }
                 mask |= TextMatcher.bit(code)
-                letters.append(word)
+                words.append(word)
+                count += 1
             }
-            self.letters = letters
-            self.multiScalar = multiScalar
-            self.mask = mask
+            return (count, multiScalar, mask)
         }
 
         /// Characters in the text.
@@ -114,12 +119,32 @@ extension TextMatcher {
 
         /// The key of one text.
         public mutating func key(_ text: String) -> Key {
-            Key(text: text) { scalar in
-                if let known = readings[scalar] { return known }
-                let reading = HanReading(scalar, from: source)
-                readings[scalar] = reading
-                return reading
+            keys(for: [text])[0]
+        }
+
+        /// The keys of many texts, their words kept together (``KeyWords``).
+        public mutating func keys(for texts: [String]) -> [Key] {
+            var words = KeyWordsBuilder(characters: texts.reduce(0) { $0 + $1.unicodeScalars.count })
+            var scanned: [(start: Int, count: Int, multiScalar: [Int: Character]?, mask: UInt64)] = []
+            scanned.reserveCapacity(texts.count)
+            for text in texts {
+                let start = words.count
+                let found = Key.scan(text, readings: { read($0) }, into: &words)
+                scanned.append((start, found.count, found.multiScalar, found.mask))
             }
+            let storage = words.finish()
+            return zip(texts, scanned).map { text, key in
+                Key(text: text, letters: KeyLetters(storage: storage, start: key.start, count: key.count),
+                    multiScalar: key.multiScalar, mask: key.mask)
+            }
+        }
+
+        /// The reading of one Han character, read once.
+        private mutating func read(_ scalar: Unicode.Scalar) -> HanReading {
+            if let known = readings[scalar] { return known }
+            let reading = HanReading(scalar, from: source)
+            readings[scalar] = reading
+            return reading
         }
     }
 
@@ -128,7 +153,7 @@ extension TextMatcher {
     /// `let keys = TextMatcher.keys(for: units.map(\.name), readings: HanPinyin.searchReading)`
     public static func keys(for texts: some Sequence<String>, readings: @escaping Readings) -> [Key] {
         var builder = KeyBuilder(readings: readings)
-        return texts.map { builder.key($0) }
+        return builder.keys(for: Array(texts))
     }
 }
 

@@ -12,15 +12,15 @@ import TermCore
         let s = try SampleStore()
         defer { s.remove() }
         let found: [(query: String, id: String)] = [
-            ("綏寧縣黃土礦", "SE-HTK-2020"),       // 繁体 finds 简体
+            ("黃土礦鎮", "SE-HTK-2020"),           // 繁体 finds 简体
             ("黄土矿", "SE-HTK-2020"),
             ("huangtukuang", "SE-HTK-2020"),
             ("huang2 tu3 kuang4", "SE-HTK-2020"),  // tones as digits
             ("huáng tǔ", "SE-HTK-2020"),           // tones as marks
             ("htkz", "SE-HTK-2020"),               // initials
             ("汨羅市", "SE-MLZFB-2017"),
-            ("mlsrmzf", "SE-MLZFB-2017"),
-            ("nanxianhangzheng", "SE-NXSP-2020"),  // 行 read hang: a polyphone's other reading
+            ("mlszfb", "SE-MLZFB-2017"),
+            ("guanweikuai", "SE-MX-2020"),         // 会 read kuai: a polyphone's other reading
             ("宜章縣", "SE-YZ-2019"),
         ]
         for (query, id) in found {

@@ -103,7 +103,16 @@ struct UnitsPane: SortablePane {
     /// Every unit's name and id, in list order (the keys are read before a search starts:
     /// `UpdateContext.withUnitKeys`).
     static func searchTexts(_ state: AppState) -> [String] {
-        state[UnitsPane.self].allKeys?.map { "\($0.unitName) \($0.dossierID)" } ?? []
+        state[UnitsPane.self].allKeys?.map { key in
+            // Sized once: the search keeps these texts (20,000 of them at province scale), and
+            // an interpolation leaves each with room to grow.
+            var text = ""
+            text.reserveCapacity(key.unitName.utf8.count + 1 + key.dossierID.utf8.count)
+            text += key.unitName
+            text += " "
+            text += key.dossierID
+            return text
+        } ?? []
     }
 
     /// A window of the list is in: on a reload, keep the selected (or open) unit selected by id
