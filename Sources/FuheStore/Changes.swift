@@ -141,7 +141,7 @@ extension FuheStore {
     static func rowRuleContext(_ dossierID: String, _ db: Database, decoded: DecodedTexts = DecodedTexts()) throws
         -> (template: IndicatorTemplate, evaluation: SelfEvaluation)? {
         guard let row = try Row.fetchOne(db, sql: "SELECT template_id, evaluation_json FROM dossier WHERE id = ?", arguments: [dossierID]),
-              let template = try template(id: row[0], db) else { return nil }
+              let template = try decoded.templates[row[0] as String] ?? template(id: row[0], db) else { return nil }
         let evaluation: String = row[1]
         return (template, try decoded.evaluations[evaluation] ?? JSONColumn.decode(SelfEvaluation.self, evaluation))
     }

@@ -44,6 +44,9 @@ struct DecodedTexts: Sendable {
     var evidence = ByText<Evidence>()
     var evaluations = ByText<SelfEvaluation>()
     var reviews = ByText<Review>()
+    /// Templates by id, each read once in the transaction that fills this (a merge of 100
+    /// dossiers read the same 30 KB template 200 times: for the row rules and the summaries).
+    var templates: [String: IndicatorTemplate] = [:]
 
     /// Decodes texts per entity kind (`result`, `item`, `finding`, `evidence`, `evaluation`,
     /// `review`) on all cores.

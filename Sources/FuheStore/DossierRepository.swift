@@ -24,7 +24,8 @@ extension FuheStore {
             SELECT d.evaluation_json, d.self_team_json, d.review_json, d.template_id, u.json AS unit_json, c.json AS cycle_json
             FROM dossier d JOIN unit u ON u.id = d.unit_id JOIN cycle c ON c.id = d.cycle_id WHERE d.id = ?
             """, arguments: [id]) else { throw StoreError.unknownDossier(id) }
-        guard let template = try template(id: row["template_id"], db) else { throw StoreError.unknownTemplate(row["template_id"]) }
+        let templateID: String = row["template_id"]
+        guard let template = try decoded.templates[templateID] ?? template(id: templateID, db) else { throw StoreError.unknownTemplate(templateID) }
         var results: [String: IndicatorResult] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT node_id, json FROM result WHERE dossier_id = ?", arguments: [id]) {
             let text: String = r["json"]

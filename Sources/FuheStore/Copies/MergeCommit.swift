@@ -70,6 +70,12 @@ extension FuheStore {
                 throw refusal("M-006", tr("决定冲突期间 \(name) 被改动了；什么都没有合并，请重新运行 fuhe merge", "\(name) changed while the merge was being decided; nothing was merged, run fuhe merge again"))
             }
             try Self.checkPlannedMain(finals, plan: prepared.plan, leaseID: lease.id, db)
+            // The lease's templates, read once inside the transaction (as the rows are).
+            var decoded = decoded
+            for id in try String.fetchAll(db, sql: "SELECT DISTINCT template_id FROM dossier WHERE id IN (\(placeholders))",
+                                          arguments: StatementArguments(lease.dossierIDs)) {
+                decoded.templates[id] = try Self.template(id: id, db)
+            }
             let batch = try Journal.nextBatch(db)
             var fields = 0
             let schemes = try Self.gradeSchemes(db)
