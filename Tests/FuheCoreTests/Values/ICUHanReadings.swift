@@ -1,4 +1,5 @@
 import Foundation
+@testable import FuheCore
 
 /// ICU's readings of single Han characters, which FuheCore's tables hold (`HanSimplifiedTable`,
 /// `HanPinyinTable`), and the generator of `HanPinyinTable.swift`: `HanPinyinTableTests`
