@@ -2,7 +2,7 @@
 /// pinyin, by pinyin initials, and across traditional and simplified forms; other text matches
 /// case-insensitively.
 ///
-/// `TextMatcher(query: "hs").matches("赫山区财政局") // true`
+/// `TextMatcher(query: "hs", readings: HanPinyin.searchReading).matches("赫山区财政局") // true`
 ///
 /// Each character of the text can be matched by its folded self (simplified form, lower case,
 /// half-width: "績" matches "绩", "Ａ" matches "a") or, for a Han character, by any non-empty
@@ -51,7 +51,7 @@ public struct TextMatcher: Sendable {
 
     /// Whether `text` matches.
     ///
-    /// `TextMatcher(query: "績效").matches("部门绩效评价") // true`
+    /// `TextMatcher(query: "績效", readings: r).matches("部门绩效评价") // true`
     public func matches(_ text: String) -> Bool {
         matches(Key(text, readings: readings))
     }
@@ -64,7 +64,7 @@ public struct TextMatcher: Sendable {
     /// Where the first match is in `text`, for highlighting: the characters matched, whichever
     /// way they matched (by pinyin: the Han characters whose pinyin the query spelled).
     ///
-    /// `TextMatcher(query: "htkz").firstMatchRange(in: "绥宁县黄土矿镇") // the range of "黄土矿镇"`
+    /// `TextMatcher(query: "htkz", readings: r).firstMatchRange(in: "绥宁县黄土矿镇") // the range of "黄土矿镇"`
     public func firstMatchRange(in text: String) -> Range<String.Index>? {
         firstMatchRange(in: Key(text, readings: readings))
     }
