@@ -1,7 +1,7 @@
 /// The pinyin of single Han characters: ICU's `Mandarin-Latin` reading of every ideograph as a
 /// table (`HanPinyinTable.swift`, generated from ICU and checked against it scalar by scalar by
 /// `HanPinyinTableTests`), so that reading a character needs no ICU transliterator (whose
-/// compiled rules stay resident: about 20 MB in the workstation after its first search). With
+/// parsed rules stay resident: about 5 MB in the workstation after its first search). With
 /// `HanFold` it is all a search needs of a Han character (`searchReading(of:)`).
 ///
 /// `HanPinyin.reading(of: "绿")  // (letters: "lv", tone: 4)`
