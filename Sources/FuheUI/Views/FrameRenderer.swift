@@ -111,6 +111,18 @@ public final class FrameRenderer {
             && old.overlays.isEmpty && new.overlays.isEmpty
             && old.training == nil && new.training == nil
             && StatusLineView.messageLines(old, width: old.width).isEmpty && StatusLineView.messageLines(new, width: new.width).isEmpty
-            && new.heldDetail != nil && old[DetailArea.self] == new[DetailArea.self]
+            && new.heldDetail != nil && detailUnchanged(from: old, to: new)
+    }
+
+    /// Whether the detail area of `new` shows what `old`'s did: the same, or — on the first move
+    /// after a pause — `new` holds exactly what `old` showed (before, that move drew the whole
+    /// screen: every key pressed on its own was a whole frame).
+    static func detailUnchanged(from old: AppState, to new: AppState) -> Bool {
+        let before = old[DetailArea.self], after = new[DetailArea.self]
+        if before == after { return true }
+        guard before.held == nil, before.top == after.top, let held = after.held else { return false }
+        let shown = DetailArea.content(old)
+        return held.title == shown.title && held.paragraphs == shown.paragraphs
+            && held.width == DetailArea.bodyRect(Layout(old).detail).width
     }
 }
