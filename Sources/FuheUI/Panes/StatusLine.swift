@@ -113,7 +113,7 @@ enum StatusLineView: CommandProvider {
         // The description leaves room for two hints (help, and the pane's first key). Each
         // command is asked once whether it is offered, and only until the hints are full.
         var offered = offeredHints(state).makeIterator()
-        let firstTwo = [offered.next(), offered.next()].compactMap { $0.map { "\($0.key) \($0.label)" } }
+        let firstTwo = Self.firstTwo(&offered)
         let help = firstTwo.map { DisplayWidth.of($0) + 3 }.reduce(0, +)
         let left = " " + (state.message ?? description(state, room: width - 2 - help))
         let used = ScreenBuffer.cellsUsed(left, maxWidth: width)
@@ -130,10 +130,14 @@ enum StatusLineView: CommandProvider {
             return line(state, width: width)
         }
         var offered = offeredHints(state).makeIterator()
-        let firstTwo = [offered.next(), offered.next()].compactMap { $0.map { "\($0.key) \($0.label)" } }
         var next = drawn
-        next.hints = hintText(&offered, firstTwo: firstTwo, used: drawn.used, width: width)
+        next.hints = hintText(&offered, firstTwo: firstTwo(&offered), used: drawn.used, width: width)
         return next
+    }
+
+    /// The first two hints offered ("? 帮助", the pane's first key), as "key label".
+    private static func firstTwo<I: IteratorProtocol<(key: String, label: String)>>(_ offered: inout I) -> [String] {
+        [offered.next(), offered.next()].compactMap { $0.map { "\($0.key) \($0.label)" } }
     }
 
     /// The hints that fit after `used` cells: the first two, then the rest in order until one
