@@ -31,7 +31,7 @@ public enum RemoteWorkstationRunner {
         while !workstation.wantsQuit && !terminal.terminationRequested {
             // Short waits while answers are due, so they show as soon as they arrive, and while
             // the detail area waits for the keys to pause (`KeyPause`).
-            let held = workstation.state.heldDetail != nil
+            let held = workstation.detailHeld
             let wait = min(runner.pending > 0 ? 30 : 150, held ? pause.remaining(at: KeyPause.now()) : 150)
             if let key = terminal.readKey(timeoutMilliseconds: wait) {
                 if key == .ctrl("c") { break }

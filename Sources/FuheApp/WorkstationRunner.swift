@@ -56,7 +56,7 @@ public enum WorkstationRunner {
             // it catches up then; otherwise until the next look at the store (signals are still
             // noticed within 50 ms).
             let start = now()
-            let held = workstation.state.heldDetail != nil
+            let held = workstation.detailHeld
             let wait = min(held ? pause.remaining(at: start) : 250, max(0, nextPoll - start))
             if let key = terminal.readKey(timeoutMilliseconds: wait) {
                 pause.keyArrived(at: now())

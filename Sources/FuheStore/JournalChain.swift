@@ -46,7 +46,7 @@ extension FuheStore {
     /// and — unless `checkingData` is false — the data against the journal; names the first thing
     /// that does not fit.
     public func verifyJournal(checkingData: Bool = true) throws -> JournalVerification {
-        try queue.read { db in try JournalAudit.verify(db, checkingData: checkingData) }
+        try readWholeStore { db in try JournalAudit.verify(db, checkingData: checkingData) }
     }
 
     /// The chain's head now: entry count and last hash.

@@ -30,13 +30,20 @@ extension FuheStore {
 
     /// The same in blocks of `blockSize` dossiers (tests use small ones).
     func check(blockSize: Int, visit: (_ dossierID: String, _ unitName: String, _ messages: [ValidationMessage]) throws -> Void) throws -> [String] {
-        try queue.read { db in
+        let beside = FileCheckBeside(file: queue.path)
+        return try readWholeStore { db in
+            let mark = try FileCheckBeside.snapshotMark(db)
             let schemes = try Self.gradeSchemes(db)
             let stored = try Row.fetchAll(db, sql: "SELECT id, unit_name, self_total, review_total, open_items FROM dossier ORDER BY sort_key, fiscal_year, id")
             // A block of dossiers at a time: their stored texts are read with one statement per
             // table, then decoded, assembled, scored and checked on every core while this thread
-            // reads the next block (and, beside the first block, runs SQLite's own checks).
+            // reads the next block. SQLite's own checks run meanwhile on a connection of their own
+            // (`FileCheckBeside`; for a store in memory, here beside the first block).
             var fileProblems: [String]?
+            func findFileProblems() throws {
+                guard fileProblems == nil else { return }
+                fileProblems = try beside.map { try $0.problems(db, mark: mark) } ?? Self.fileProblems(db)
+            }
             var dossierProblems: [String] = []
             var templates: [String: IndicatorTemplate] = [:]
             var pending: (block: ArraySlice<Row>, work: BackgroundWork<[(problems: [String], messages: [ValidationMessage])]>)?
@@ -57,7 +64,7 @@ extension FuheStore {
                     texts = try DossierBatch.read(block.map { $0["id"] as String }, db, templates: &templates)
                 } catch {
                     // The errors come in the order of a check done one step at a time.
-                    if fileProblems == nil { fileProblems = try Self.fileProblems(db) }
+                    try findFileProblems()
                     try finish()
                     throw error
                 }
@@ -67,11 +74,12 @@ extension FuheStore {
                         Self.checkOne(try texts.dossier(), stored: summary, schemes: schemes)
                     }
                 }
-                if fileProblems == nil { fileProblems = try Self.fileProblems(db) }
+                if beside == nil { try findFileProblems() }
                 try finish()
                 pending = (block, work)
             } while start < stored.count
             try finish()
+            try findFileProblems()
             return (fileProblems ?? []) + dossierProblems
         }
     }

@@ -79,6 +79,23 @@ public struct ScreenBuffer: Hashable, Sendable {
         return col - x
     }
 
+    /// The cells ``put(_:x:y:style:maxWidth:clip:)`` takes for `text` with `maxWidth` cells of
+    /// room (its return value), without drawing it.
+    public static func cellsUsed(_ text: String, maxWidth limit: Int) -> Int {
+        var col = 0
+        for ch in text {
+            var w = DisplayWidth.of(ch)
+            if ch.isNewline || (w == 0 && (ch.unicodeScalars.first?.value ?? 0) < 0x20) { w = 1 }
+            if w == 0 { continue }
+            if col + w > limit {
+                if w == 2 && col < limit { col += 1 }
+                break
+            }
+            col += w
+        }
+        return col
+    }
+
     /// Sets one cell, repairing wide characters it cuts in half.
     private mutating func setCell(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, x < width else { return }

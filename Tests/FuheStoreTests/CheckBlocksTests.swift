@@ -67,6 +67,43 @@ import GRDB
         #expect(whole.integrityProblems == reports[0].prefix(1).map { $0 })
     }
 
+    /// SQLite's own checks run on a connection of their own beside the blocks (`FileCheckBeside`);
+    /// what they find counts only when they read the check's snapshot, else they run again on the
+    /// check's connection. A foreign key broken behind Fuhe's back is found either way, first.
+    @Test func sqlitesOwnChecksRunBesideOnTheSameSnapshot() throws {
+        let t = try store()
+        defer { t.remove() }
+        try t.store.queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "INSERT INTO result (dossier_id, node_id, json) VALUES ('SE-GONE', 'N1', '{}')")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        try t.store.queue.read { db in
+            let mark = try FileCheckBeside.snapshotMark(db)
+            let expected = try FuheStore.fileProblems(db)
+            #expect(expected.contains { $0.hasPrefix("foreign key: table result") })
+            let elsewhere = FileCheckBeside(work: BackgroundWork { (mark: "another snapshot", problems: ["stale"]) })
+            #expect(try elsewhere.problems(db, mark: mark) == expected)
+            let same = FileCheckBeside(work: BackgroundWork { (mark: mark, problems: ["found beside"]) })
+            #expect(try same.problems(db, mark: mark) == ["found beside"])
+            let beside = try #require(FileCheckBeside(file: t.path))
+            #expect(try beside.work.result().mark == mark)
+            #expect(try beside.problems(db, mark: mark) == expected)
+        }
+        let problems = try t.store.check(blockSize: 2) { _, _, _ in }
+        #expect(problems.first?.hasPrefix("foreign key: table result") == true)
+        #expect(problems.last == "dossier SE-CHECK-4: stored review total differs from the roll-up of its rows")
+        #expect(FileCheckBeside(file: ":memory:") == nil)
+
+        // A journalled edit gives another snapshot mark.
+        let before = try t.store.queue.read { try FileCheckBeside.snapshotMark($0) }
+        let d = try t.store.dossier(id: "SE-CHECK-0")
+        var row = d.result(for: try #require(d.results.keys.sorted().first))
+        row.reviewNote = "再看一遍"
+        try t.store.apply([.result(row)], to: d.id, base: .seen(d), actor: "王某")
+        #expect(try t.store.queue.read { try FileCheckBeside.snapshotMark($0) } != before)
+    }
+
     @Test func anEmptyStoreIsCheckedToo() throws {
         let t = try TempStore(loadFixture: false)
         defer { t.remove() }

@@ -45,6 +45,14 @@ import GRDB
             }
             #expect(buffered.finalize() == SHA256.digest(message), "buffers cut at \(cut)")
         }
+        // An integer is fed as its 8 bytes, most significant first, at any point of a block.
+        for (cut, value) in zip([0, 1, 55, 56, 57, 60, 63, 64], [0, 1, 0x0102_0304_0506_0708, UInt64.max, 1 << 63, 255, 256, 0xDEAD_BEEF]) {
+            var framed = SHA256()
+            framed.update(message[..<cut])
+            framed.update(bigEndian: value)
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * UInt64($0))) }
+            #expect(framed.finalize() == SHA256.digest(Array(message[..<cut]) + bytes), "\(value) after \(cut) bytes")
+        }
     }
 
     /// Makes a few journalled edits and returns the store.

@@ -12,6 +12,9 @@ func readsLikeFoundation<T: Decodable & Hashable>(
     let row = try StoredJSON.decodeRow(T.self, text)
     #expect(row == foundation, "\(T.self): \(text.prefix(300))", sourceLocation: sourceLocation)
     #expect(try StoredJSON.decode(T.self, text) == foundation, sourceLocation: sourceLocation)
+    // The same read from the text's bytes (how `fuhe check` hands the stored rows on).
+    #expect(try StoredJSON.decodeRow(T.self, utf8: Array(text.utf8)) == foundation, sourceLocation: sourceLocation)
+    #expect(try StoredJSON.decode(T.self, utf8: Array(text.utf8)) == foundation, sourceLocation: sourceLocation)
 }
 
 /// An odd but valid text (spaces, escapes, extra members, other number forms): `StoredJSON.decode`
@@ -22,6 +25,7 @@ func expectReadOrHandedOn<T: Decodable & Equatable>(
 ) throws {
     let foundation = try? StoredJSON.decodeWithFoundation(T.self, text)
     #expect((try? StoredJSON.decode(T.self, text)) == foundation, "\(text)", sourceLocation: sourceLocation)
+    #expect((try? StoredJSON.decode(T.self, utf8: Array(text.utf8))) == foundation, "\(text)", sourceLocation: sourceLocation)
     if direct {
         #expect(foundation != nil, "\(text)", sourceLocation: sourceLocation)
         #expect(try StoredJSON.decodeRow(T.self, text) == foundation, "\(text)", sourceLocation: sourceLocation)

@@ -126,6 +126,9 @@ import GRDB
                 var foundation = "", ours = ""
                 do { _ = try StoredJSON.decodeWithFoundation(T.self, text) } catch { foundation = "\(error)" }
                 do { _ = try StoredJSON.decode(T.self, text) } catch { ours = "\(error)" }
+                var bytes = ""
+                do { _ = try StoredJSON.decode(T.self, utf8: Array(text.utf8)) } catch { bytes = "\(error)" }
+                #expect(bytes == ours, "\(text)")
                 return (foundation, ours)
             }
             let (foundation, ours) = errors(type)

@@ -99,6 +99,18 @@ import GRDB
     }
 
     /// The generated store has what makes an order hard: ties, missing keys, overdue and not.
+    /// Each shown unit's overdue count is a look into the small partial index of the items that
+    /// can be overdue (`v12-overdue-count-index`), not a walk of the items' wide rows.
+    @Test func overdueCountsAreReadFromTheirIndex() throws {
+        let s = try Self.generatedStore(copies: 20)
+        defer { s.remove() }
+        let plan = try s.store.queue.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT d.id, \(UnitListSQL.overdueOfRow) FROM dossier d", arguments: ["2026-11-23"])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("COVERING INDEX rect_item_overdue_of") }, "\(plan)")
+    }
+
     @Test func theGeneratedStoreHasTiesAndGaps() throws {
         let s = try Self.generatedStore()
         defer { s.remove() }

@@ -85,6 +85,30 @@ import TermCore
         #expect(after == Renderer.render(w.state))
     }
 
+    /// A key pressed on its own, after the detail area caught up: its move is patched too (the
+    /// detail area now holds what it showed), in every pane, and the catch-up after it as well.
+    @Test func aKeyPressedOnItsOwnIsPatched() throws {
+        let s = try SampleStore()
+        defer { s.remove() }
+        let w = s.workstation(width: 120, height: 40)
+        let frames = FrameRenderer()
+        var shown = frames.render(w.state)
+        for pane in [nil, KeyEvent.enter, .tab] {
+            if let pane { w.press(pane); shown = frames.render(w.state) }
+            for key in [KeyEvent.character("j"), .character("j"), .character("k")] {
+                let partial = frames.partialFrames
+                w.handle(key)
+                shown = frames.render(w.state, movedIn: w.lastKeyMovedIn, caughtUp: w.lastKeyCaughtUp)
+                #expect(frames.partialFrames == partial + 1, "\(w.state.focus) \(key)")
+                #expect(shown == Renderer.render(w.state))
+                #expect(w.settle())
+                shown = frames.render(w.state, caughtUp: true)
+                #expect(frames.partialFrames == partial + 2)
+                #expect(shown == Renderer.render(w.state))
+            }
+        }
+    }
+
     /// A cursor key at the end of its list changes nothing: no frame, and the detail area is not
     /// held (its catch-up would draw the whole screen again for nothing).
     @Test func aMovePastTheEndDrawsNothing() throws {

@@ -55,7 +55,7 @@ public enum TrainingRunner {
             terminal.draw(Renderer.render(w.state))
             var pause = KeyPause()
             while !w.wantsQuit && !terminal.terminationRequested {
-                guard let key = terminal.readKey(timeoutMilliseconds: w.state.heldDetail == nil ? 250 : pause.remaining(at: KeyPause.now())) else {
+                guard let key = terminal.readKey(timeoutMilliseconds: !w.detailHeld ? 250 : pause.remaining(at: KeyPause.now())) else {
                     if pause.remaining(at: KeyPause.now()) == 0 && w.settle() { terminal.draw(Renderer.render(w.state)) }
                     continue
                 }
@@ -101,7 +101,7 @@ public enum TrainingRunner {
             terminal.draw(Renderer.render(w.state))
             var last = DispatchTime.now().uptimeNanoseconds
             while !w.wantsQuit && !terminal.terminationRequested {
-                let idle = w.state.heldDetail == nil ? 250 : max(1, KeyPause.frame)
+                let idle = !w.detailHeld ? 250 : max(1, KeyPause.frame)
                 let wait = player.untilNext.map { max(1, min(idle, Int($0.rounded(.up)))) } ?? idle
                 var changed = false
                 if let key = terminal.readKey(timeoutMilliseconds: wait) {

@@ -113,7 +113,16 @@ extension ReaderParser {
         return d
     }
 
-    mutating func date() throws -> Date { try ReaderValue.iso8601(text()) }
+    mutating func date() throws -> Date {
+        // The stored form read in place (no `String`): 20 bytes between quotes that match it
+        // contain no escape, so they are the string itself; anything else is read as text.
+        if at + 21 < bytes.count, bytes[at] == 0x22, bytes[at + 21] == 0x22,
+           let date = try? ReaderValue.iso8601(utf8: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<(at + 21)])) {
+            at += 22
+            return date
+        }
+        return try ReaderValue.iso8601(text())
+    }
 
     mutating func day() throws -> CalendarDay {
         guard let day = CalendarDay(try text()) else { throw StoredJSONReader.Unsupported() }

@@ -47,7 +47,8 @@ public struct SHA256: Sendable {
 
     /// Feeds an integer as 8 bytes, most significant first.
     public mutating func update(bigEndian value: UInt64) {
-        for shift in stride(from: 56, through: 0, by: -8) { update(byte: UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        // The 8 bytes in one piece (one byte at a time, this was a tenth of `fuhe verify`'s digests).
+        withUnsafeBytes(of: value.bigEndian) { update(buffer: $0.bindMemory(to: UInt8.self)) }
     }
 
     /// Feeds a string's UTF-8 bytes.

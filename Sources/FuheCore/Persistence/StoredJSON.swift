@@ -19,6 +19,16 @@ public enum StoredJSON {
         return try decodeWithFoundation(type, text)
     }
 
+    /// The same for stored text given as its UTF-8 bytes (for a store's reads by the hundred
+    /// thousand: the text need not be checked as a whole first): the value, or the error, of
+    /// `decode(type, String(decoding: bytes, as: UTF8.self))`. The per-type row reader reads the
+    /// bytes themselves and validates only the strings it keeps; anything else goes through that
+    /// `String`.
+    public static func decode<T: Decodable>(_ type: T.Type, utf8 bytes: [UInt8]) throws -> T {
+        if let value = try? bytes.withUnsafeBufferPointer({ try StoredRowReader.decode(type, utf8: $0) }) { return value }
+        return try decode(type, String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Foundation's `JSONEncoder` with the stored options (sorted keys, unescaped `/`, ISO dates).
     package static func encodeWithFoundation<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
@@ -41,6 +51,9 @@ public enum StoredJSON {
     package static func decodeDirect<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try StoredJSONReader.decode(type, text) }
     /// Only the per-type reader of the hot row types (nil for another type), for tests.
     package static func decodeRow<T: Decodable>(_ type: T.Type, _ text: String) throws -> T? { try StoredRowReader.decode(type, text) }
+    package static func decodeRow<T: Decodable>(_ type: T.Type, utf8 bytes: [UInt8]) throws -> T? {
+        try bytes.withUnsafeBufferPointer { try StoredRowReader.decode(type, utf8: $0) }
+    }
 }
 
 /// ISO 8601 timestamps in UTC+8, as every store writes them in journal and summary columns.

@@ -84,7 +84,12 @@ enum ReaderValue {
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, as the `.iso8601` strategy writes; other forms go to `JSONDecoder`.
     static func iso8601(_ s: String) throws -> Date {
-        let b = Array(s.utf8)
+        var s = s
+        return try s.withUTF8 { try iso8601(utf8: $0) }
+    }
+
+    /// The same from the text's UTF-8 bytes.
+    static func iso8601(utf8 b: UnsafeBufferPointer<UInt8>) throws -> Date {
         guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A else {
             throw StoredJSONReader.Unsupported()
         }
@@ -96,7 +101,7 @@ enum ReaderValue {
             }
             return n
         }
-        guard let day = CalendarDay(String(s.prefix(10))), day.components.year >= 1600 else { throw StoredJSONReader.Unsupported() }   // Julian before 1582 in Foundation
+        guard let day = CalendarDay.parse(UnsafeBufferPointer(rebasing: b[0..<10])), day.components.year >= 1600 else { throw StoredJSONReader.Unsupported() }   // Julian before 1582 in Foundation
         let h = try number(11, 2), mi = try number(14, 2), se = try number(17, 2)
         guard h < 24, mi < 60, se < 60 else { throw StoredJSONReader.Unsupported() }
         return Date(timeIntervalSince1970: TimeInterval(day.dayNumber * 86_400 + h * 3600 + mi * 60 + se))

@@ -11,25 +11,31 @@ import Foundation
 enum StoredRowReader {
     /// The row types read here; nil for any other type.
     static func decode<T>(_ type: T.Type, _ text: String) throws -> T? {
-        if T.self == IndicatorResult.self { return try read(text) { try $0.indicatorResult() } as? T }
-        if T.self == RectificationItem.self { return try read(text) { try $0.rectificationItem() } as? T }
-        if T.self == Finding.self { return try read(text) { try $0.finding() } as? T }
-        if T.self == Evidence.self { return try read(text) { try $0.evidence() } as? T }
-        if T.self == SelfEvaluation.self { return try read(text) { try $0.selfEvaluation() } as? T }
-        if T.self == EvaluatedUnit.self { return try read(text) { try $0.evaluatedUnit() } as? T }
-        if T.self == EvaluationCycle.self { return try read(text) { try $0.evaluationCycle() } as? T }
-        if T.self == [TeamMember].self { return try read(text) { try $0.list { try $0.teamMember() } } as? T }
+        var copy = text
+        return try copy.withUTF8 { try decode(type, utf8: $0) }
+    }
+
+    /// The same from the text's UTF-8 bytes, which need not be valid: only ASCII bytes delimit
+    /// JSON's strings, and a maximal invalid sequence (bytes of 0x80 and above) never reaches
+    /// past one, so each string kept is repaired exactly as it would be in
+    /// `String(decoding: bytes, as: UTF8.self)` — the value is that text's.
+    static func decode<T>(_ type: T.Type, utf8 bytes: UnsafeBufferPointer<UInt8>) throws -> T? {
+        if T.self == IndicatorResult.self { return try read(bytes) { try $0.indicatorResult() } as? T }
+        if T.self == RectificationItem.self { return try read(bytes) { try $0.rectificationItem() } as? T }
+        if T.self == Finding.self { return try read(bytes) { try $0.finding() } as? T }
+        if T.self == Evidence.self { return try read(bytes) { try $0.evidence() } as? T }
+        if T.self == SelfEvaluation.self { return try read(bytes) { try $0.selfEvaluation() } as? T }
+        if T.self == EvaluatedUnit.self { return try read(bytes) { try $0.evaluatedUnit() } as? T }
+        if T.self == EvaluationCycle.self { return try read(bytes) { try $0.evaluationCycle() } as? T }
+        if T.self == [TeamMember].self { return try read(bytes) { try $0.list { try $0.teamMember() } } as? T }
         return nil
     }
 
-    private static func read<T>(_ text: String, _ body: (inout ReaderParser) throws -> T) throws -> T {
-        var copy = text
-        return try copy.withUTF8 { bytes in
-            var parser = ReaderParser(bytes: bytes)
-            let value = try body(&parser)
-            try parser.end()
-            return value
-        }
+    private static func read<T>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (inout ReaderParser) throws -> T) throws -> T {
+        var parser = ReaderParser(bytes: bytes)
+        let value = try body(&parser)
+        try parser.end()
+        return value
     }
 
     static let result = MemberNames(["nodeID", "target", "actual", "selfScore", "selfNote", "verifiedActual", "reviewScore",

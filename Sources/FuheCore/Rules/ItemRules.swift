@@ -43,7 +43,7 @@ public enum ItemRules {
     /// K-003's first half, the only statement of it: a completion description and at least one
     /// piece of evidence (checked on 申请销号 and 销号 by `RectLifecycle`, and on every stored item).
     public static func completionProblems(_ item: RectificationItem) -> [ValidationMessage] {
-        let name = "\(RuleText.item(item))（\(item.status.label)）"
+        var name: String { itemName(item) }   // built only for a message (`fuhe check` asks of every item)
         var out: [ValidationMessage] = []
         if RuleText.isBlank(item.completionDesc) {
             out.append(message("K-003", "\(name)缺少整改完成情况说明", item, "completion_desc"))
@@ -57,7 +57,7 @@ public enum ItemRules {
     /// K-003's second half: who closes (销号) an item must be named and must not be its
     /// responsible person.
     public static func closerProblem(_ item: RectificationItem, closer: String?) -> ValidationMessage? {
-        let name = "\(RuleText.item(item))（\(item.status.label)）"
+        var name: String { itemName(item) }
         guard let closer = RuleText.trimmed(closer) else {
             return message("K-003", "\(name)未记录销号人", item, "closed_by")
         }
@@ -66,6 +66,9 @@ public enum ItemRules {
         }
         return nil
     }
+
+    /// An item as K-003's messages name it: its number and text, then its status.
+    private static func itemName(_ item: RectificationItem) -> String { "\(RuleText.item(item))（\(item.status.label)）" }
 
     /// K-004: a LONG_TERM item needs its next check date, and a next check date may not fall
     /// after the item's deadline (the check would come too late to matter).

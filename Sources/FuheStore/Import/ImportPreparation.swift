@@ -35,11 +35,11 @@ extension FuheStore {
             let e = EncodedDossier(d)
             var texts = StoredDossierTexts(id: d.id, evaluation: e.evaluation, selfTeam: e.selfTeam, review: e.review,
                                            unit: JSONColumn.encode(d.unit), cycle: JSONColumn.encode(d.cycle), template: template)
-            texts.results = e.results
-            texts.evidence = e.evidence
+            texts.results = e.results.map { ($0.nodeID, Array($0.json.utf8)) }
+            texts.evidence = e.evidence.map { Array($0.utf8) }
             // The store reads findings and items ordered by seq, then id (SQLite compares bytes).
-            texts.findings = zip(d.findings, e.findings).sorted { Self.storedOrder(($0.0.seq, $0.0.id), ($1.0.seq, $1.0.id)) }.map(\.1)
-            texts.items = zip(d.items, e.items).sorted { Self.storedOrder(($0.0.seq, $0.0.id), ($1.0.seq, $1.0.id)) }.map(\.1)
+            texts.findings = zip(d.findings, e.findings).sorted { Self.storedOrder(($0.0.seq, $0.0.id), ($1.0.seq, $1.0.id)) }.map { Array($0.1.utf8) }
+            texts.items = zip(d.items, e.items).sorted { Self.storedOrder(($0.0.seq, $0.0.id), ($1.0.seq, $1.0.id)) }.map { Array($0.1.utf8) }
             let stored = try texts.dossier()
             let scheme = schemes[stored.template.gradeSchemeID] ?? GradeScheme.mof4
             var digests: [EntityKey: [UInt8]] = [:]

@@ -41,7 +41,7 @@ protocol Pane: ViewState, CommandProvider {
     static func historyTarget(_ state: AppState) -> HistoryTarget?
     /// The screen rows that change when only the cursor moved from `old` to `new` (nothing else
     /// in the state changed), or nil when the whole pane must be redrawn. The default is a
-    /// `PaneTable` under a title: the title and the two rows whose highlight changed, or all of
+    /// `PaneTable` under a title: the two rows whose highlight changed, or all of
     /// it when the list scrolled.
     static func rowsChanged(from old: ListPosition, to new: ListPosition, rect: Rect) -> [Int]?
 }
@@ -58,7 +58,8 @@ extension Pane {
 
     static func rowsChanged(from old: ListPosition, to new: ListPosition, rect: Rect) -> [Int]? {
         guard old.top == new.top else { return nil }
-        return [rect.y, PaneTable.rowY(old.cursor, top: old.top, rect: rect), PaneTable.rowY(new.cursor, top: new.top, rect: rect)]
+        // The two rows whose highlight changed; a pane's title reads nothing a cursor changes.
+        return [PaneTable.rowY(old.cursor, top: old.top, rect: rect), PaneTable.rowY(new.cursor, top: new.top, rect: rect)]
     }
 
     /// The cursor and first visible row of this pane in `state`.
@@ -73,8 +74,11 @@ extension Pane {
     /// Keeps the cursor in view for the current layout.
     static func scroll(_ state: inout AppState, layout: Layout) {
         let height = max(1, rect(in: layout).height - 2)
-        let n = count(state)
-        state[Self.self].position.scroll(height: height, count: n)
+        var position = state[Self.self].position
+        position.scroll(height: height, count: count(state))
+        // Written back only when it scrolled: every key keeps every pane's cursor in view, and a
+        // write gives the state its own copy of the pane's (shared with the last frame's state).
+        if position != state[Self.self].position { state[Self.self].position = position }
     }
 
     /// Whether the pane draws as focused (no overlay covers it).

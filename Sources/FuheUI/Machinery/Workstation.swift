@@ -19,6 +19,9 @@ public final class Workstation {
     public private(set) var pending: [Effect] = []
 
     public var state: AppState { context.state }
+    /// Whether the detail area is held behind a moving cursor (the run loop asks on every turn;
+    /// `state` would copy the whole AppState to answer).
+    public var detailHeld: Bool { context.state.heldDetail != nil }
     /// Set when the user asked to quit.
     public var wantsQuit: Bool { context.quitRequested }
     /// The user quit with Ctrl-C: the program exits with status 130, as a shell reports an
@@ -132,7 +135,7 @@ public final class Workstation {
     /// screen changed (the caller redraws).
     @discardableResult
     public func settle() -> Bool {
-        guard state.heldDetail != nil else { return false }
+        guard context.state.heldDetail != nil else { return false }
         context.state[DetailArea.self].held = nil
         return true
     }

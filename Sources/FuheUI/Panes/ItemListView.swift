@@ -44,12 +44,15 @@ enum ItemListView {
 
     static func render(_ state: AppState, position: ListPosition, focused: Bool, rect: Rect, into buffer: inout ScreenBuffer) {
         let items = state.items
-        let open = items.filter { $0.status.isOpen }.count
-        let overdue = items.filter { Deadlines.state(of: $0, today: state.today).isOverdue }.count
         let selection = state[ItemsPane.self].selection
-        let chosen = (selection.isEmpty ? "" : "［已选 \(selection.count)］") + (state[ItemsPane.self].sort.map { "［排序 \($0.label)］" } ?? "")
-        let earlier = ItemsPane.carried(state).count
-        PaneChrome.title("整改事项 (\(open) 未完成\(overdue > 0 ? "，\(overdue) 逾期" : "")\(earlier > 0 ? "；上年未完成 \(earlier)" : ""))\(chosen)", rect: rect, focused: focused, into: &buffer)
+        // A frame that redraws a few rows (a cursor move) does not make the title.
+        if buffer.draws(row: rect.y) {
+            let open = items.filter { $0.status.isOpen }.count
+            let overdue = items.filter { Deadlines.state(of: $0, today: state.today).isOverdue }.count
+            let chosen = (selection.isEmpty ? "" : "［已选 \(selection.count)］") + (state[ItemsPane.self].sort.map { "［排序 \($0.label)］" } ?? "")
+            let earlier = ItemsPane.carried(state).count
+            PaneChrome.title("整改事项 (\(open) 未完成\(overdue > 0 ? "，\(overdue) 逾期" : "")\(earlier > 0 ? "；上年未完成 \(earlier)" : ""))\(chosen)", rect: rect, focused: focused, into: &buffer)
+        }
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 1, let d = state.dossier else {
             if state.dossier == nil { PaneChrome.empty("（未打开评分表）", rect: rect, into: &buffer) }

@@ -19,11 +19,13 @@ struct ItemsPane: SortablePane {
     static let commands: [WorkstationCommand] = []
 
     /// Items of the open dossier in ledger order, or as sorted.
+    /// (Every hinted item command asks for the selected item on every key: the findings' texts
+    /// and the sort columns are made only when a column sort needs them.)
     static func items(_ state: AppState) -> [RectificationItem] {
         let ledger = (state.dossier?.items ?? []).sorted { ($0.seq, $0.id) < ($1.seq, $1.id) }
-        let today = state.today
+        guard let sort = state[ItemsPane.self].sort else { return ledger }
         let findings = Dictionary((state.dossier?.findings ?? []).map { ($0.id, $0.description) }, uniquingKeysWith: { a, _ in a })
-        return ListSort.sorted(ledger, by: state[ItemsPane.self].sort, in: sortColumns(today: today, findings: findings))
+        return ListSort.sorted(ledger, by: sort, in: sortColumns(today: state.today, findings: findings))
     }
 
     // MARK: sorting (items by deadline, status, days overdue …)
@@ -52,10 +54,17 @@ struct ItemsPane: SortablePane {
         ctx.keepCursorsVisible()
     }
 
+    /// The item under the cursor. Every hinted item command asks for it on every key: in ledger
+    /// order it is found by sorting positions, without copying every item into a sorted list.
     static func selected(_ state: AppState) -> RectificationItem? {
-        let list = items(state)
         let cursor = state[ItemsPane.self].position.cursor
-        return list.indices.contains(cursor) ? list[cursor] : nil
+        guard state[ItemsPane.self].sort == nil else {
+            let list = items(state)
+            return list.indices.contains(cursor) ? list[cursor] : nil
+        }
+        guard let items = state.dossier?.items, items.indices.contains(cursor) else { return nil }
+        let ledger = items.indices.sorted { (items[$0].seq, items[$0].id) < (items[$1].seq, items[$1].id) }
+        return items[ledger[cursor]]
     }
 
     /// Items still open from the unit's earlier years, listed after this year's (marked 上年).

@@ -77,12 +77,15 @@ enum ScoresheetView {
             PaneChrome.empty("（在单位列表按 \(state.key(.openUnit)) 打开评分表）", rect: rect, into: &buffer)
             return
         }
-        let year = d.cycle.yearIsDemo ? "\(d.cycle.fiscalYear)*" : "\(d.cycle.fiscalYear)"
-        let total = scored.total(.review)
-        let right = "自评 \(d.evaluation.finalStatedTotal?.description ?? "—") 复核 \(total.text)"
-        let filter = (pane.filter.map { "［只看\($0.label) \(pane.rows.count)］" } ?? "")
-            + (pane.selection.isEmpty ? "" : "［已选 \(pane.selection.count)］") + (pane.sort.map { "［排序 \($0.label)］" } ?? "")
-        PaneChrome.title("评分表\(filter) \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
+        // A frame that redraws a few rows (a cursor move) does not make the title.
+        if buffer.draws(row: rect.y) {
+            let year = d.cycle.yearIsDemo ? "\(d.cycle.fiscalYear)*" : "\(d.cycle.fiscalYear)"
+            let total = scored.total(.review)
+            let right = "自评 \(d.evaluation.finalStatedTotal?.description ?? "—") 复核 \(total.text)"
+            let filter = (pane.filter.map { "［只看\($0.label) \(pane.rows.count)］" } ?? "")
+                + (pane.selection.isEmpty ? "" : "［已选 \(pane.selection.count)］") + (pane.sort.map { "［排序 \($0.label)］" } ?? "")
+            PaneChrome.title("评分表\(filter) \(d.unit.displayName) · \(year) · \(d.evaluation.evalType.label)", right: right, rect: rect, focused: focused, into: &buffer)
+        }
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         PaneTable.draw(columns: ListSort.marked(columns(width: body.width), pane.sort), body: body, count: pane.rows.count, position: pane.position,
                        marker: .of(state, focused: focused), into: &buffer) { index in

@@ -96,31 +96,79 @@ enum StatusLineView: CommandProvider {
     /// Rows a long message may take (the status line and the rows above it).
     static func maxRows(_ state: AppState) -> Int { max(3, state.height / 3) }
 
-    static func render(_ state: AppState, rect: Rect, into buffer: inout ScreenBuffer) {
-        buffer.fill(rect, style: .reverse)
-        // A message that needs several lines is drawn over everything (`renderLongMessage`).
-        guard messageLines(state, width: rect.width).isEmpty else { return }
+    /// What the status line shows: the message or the description on the left (taking `used`
+    /// cells, with the leading space), the hints that fit on the right.
+    struct Line: Equatable {
+        var message: String?
+        var isError: Bool
+        var left: String
+        var used: Int
+        var hints: String
+    }
+
+    /// The line for `state`, `width` cells wide; nil when a message needs several lines (it is
+    /// drawn over everything by `renderLongMessage`).
+    static func line(_ state: AppState, width: Int) -> Line? {
+        guard messageLines(state, width: width).isEmpty else { return nil }
         // The description leaves room for two hints (help, and the pane's first key). Each
         // command is asked once whether it is offered, and only until the hints are full.
         var offered = offeredHints(state).makeIterator()
-        let firstTwo = [offered.next(), offered.next()].compactMap { $0.map { "\($0.key) \($0.label)" } }
+        let firstTwo = Self.firstTwo(&offered)
         let help = firstTwo.map { DisplayWidth.of($0) + 3 }.reduce(0, +)
-        let left = " " + (state.message ?? description(state, room: rect.width - 2 - help))
-        let style = state.messageIsError ? Style(bold: true, reverse: true) : Style(reverse: true)
-        let used = buffer.put(left, x: rect.x, y: rect.y, style: style, maxWidth: rect.width, clip: rect)
+        let left = " " + (state.message ?? description(state, room: width - 2 - help))
+        let used = ScreenBuffer.cellsUsed(left, maxWidth: width)
+        return Line(message: state.message, isError: state.messageIsError, left: left, used: used,
+                    hints: hintText(&offered, firstTwo: firstTwo, used: used, width: width))
+    }
+
+    /// The line after a key that changed nothing but the focused pane's cursor, when `drawn` was
+    /// the line before it (`FrameRenderer`): the description reads nothing a cursor changes, so
+    /// with the same message only the hints are asked again (some commands are offered only on
+    /// some rows).
+    static func line(after drawn: Line, _ state: AppState, width: Int) -> Line? {
+        guard drawn.message == state.message, drawn.isError == state.messageIsError, messageLines(state, width: width).isEmpty else {
+            return line(state, width: width)
+        }
+        var offered = offeredHints(state).makeIterator()
+        var next = drawn
+        next.hints = hintText(&offered, firstTwo: firstTwo(&offered), used: drawn.used, width: width)
+        return next
+    }
+
+    /// The first two hints offered ("? 帮助", the pane's first key), as "key label".
+    private static func firstTwo<I: IteratorProtocol<(key: String, label: String)>>(_ offered: inout I) -> [String] {
+        [offered.next(), offered.next()].compactMap { $0.map { "\($0.key) \($0.label)" } }
+    }
+
+    /// The hints that fit after `used` cells: the first two, then the rest in order until one
+    /// does not fit.
+    private static func hintText<I: IteratorProtocol<(key: String, label: String)>>(_ offered: inout I, firstTwo: [String], used: Int, width: Int) -> String {
         var hintText = "", hintWidth = 0
         let separator = " · ", separatorWidth = DisplayWidth.of(separator)
         func fits(_ h: String) -> Bool {
-            let width = hintText.isEmpty ? DisplayWidth.of(h) : hintWidth + separatorWidth + DisplayWidth.of(h)
-            if width + used + 3 > rect.width { return false }
+            let w = hintText.isEmpty ? DisplayWidth.of(h) : hintWidth + separatorWidth + DisplayWidth.of(h)
+            if w + used + 3 > width { return false }
             hintText = hintText.isEmpty ? h : hintText + separator + h
-            hintWidth = width
+            hintWidth = w
             return true
         }
         var full = firstTwo.contains { !fits($0) }
         while !full, let next = offered.next() { full = !fits("\(next.key) \(next.label)") }
-        if !hintText.isEmpty {
-            buffer.put(hintText + " ", x: rect.maxX - hintWidth - 1, y: rect.y, style: Style(reverse: true), clip: rect)
+        return hintText
+    }
+
+    static func render(_ state: AppState, rect: Rect, into buffer: inout ScreenBuffer) {
+        draw(line(state, width: rect.width), rect: rect, into: &buffer)
+    }
+
+    /// Draws `line` (nil: the reversed bar alone, under a long message).
+    static func draw(_ line: Line?, rect: Rect, into buffer: inout ScreenBuffer) {
+        buffer.fill(rect, style: .reverse)
+        guard let line else { return }
+        let style = line.isError ? Style(bold: true, reverse: true) : Style(reverse: true)
+        buffer.put(line.left, x: rect.x, y: rect.y, style: style, maxWidth: rect.width, clip: rect)
+        if !line.hints.isEmpty {
+            buffer.put(line.hints + " ", x: rect.maxX - DisplayWidth.of(line.hints) - 1, y: rect.y, style: Style(reverse: true), clip: rect)
         }
     }
 

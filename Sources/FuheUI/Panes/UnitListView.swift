@@ -37,15 +37,17 @@ enum UnitListView {
 
     static func render(_ state: AppState, pane: UnitsPane, focused: Bool, rect: Rect, into buffer: inout ScreenBuffer) {
         let filterText = FilterText.describe(pane.filter)
-        // The filter in force is part of the title (and of the status line), never left out; the
-        // sort is on the right.
         let marked = marksRows(pane)
-        let sortText = pane.sort.map { "排序:" + $0.label } ?? ""
-        var samples = pane.total > 0 && pane.samples == pane.total ? " 均为\(UnitSummary.sampleMarker)" : ""
-        let base = "单位 (\(pane.total))" + (filterText.isEmpty ? "" : " " + filterText)
-        // The filter comes before the note that every unit is a sample when both do not fit.
-        if DisplayWidth.of(base + samples + sortText) + 4 > rect.width { samples = "" }
-        PaneChrome.title(base + samples, right: sortText, rect: rect, focused: focused, into: &buffer)
+        // A frame that redraws a few rows (a cursor move) does not make the title. The filter in
+        // force is part of it (and of the status line), never left out; the sort is on the right.
+        if buffer.draws(row: rect.y) {
+            let sortText = pane.sort.map { "排序:" + $0.label } ?? ""
+            var samples = pane.total > 0 && pane.samples == pane.total ? " 均为\(UnitSummary.sampleMarker)" : ""
+            let base = "单位 (\(pane.total))" + (filterText.isEmpty ? "" : " " + filterText)
+            // The filter comes before the note that every unit is a sample when both do not fit.
+            if DisplayWidth.of(base + samples + sortText) + 4 > rect.width { samples = "" }
+            PaneChrome.title(base + samples, right: sortText, rect: rect, focused: focused, into: &buffer)
+        }
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard body.height > 0 else { return }
         if pane.total == 0 {
@@ -58,7 +60,8 @@ enum UnitListView {
             guard let u = pane.row(index) else { return PaneTable.Line(cells: columns.map { _ in "" }, style: style) }
             if state.dossier?.id == u.dossierID { style.bold = true }
             var extra: [Int: Style] = [:]
-            if u.overdueItems > 0 { extra[7] = Style(bold: true, foreground: .red) }
+            // Red, not bold: the count says it too ("9!9"), and colour alone is one escape, not two.
+            if u.overdueItems > 0 { extra[7] = Style(foreground: .red) }
             if let d = u.delta, d.hundredths != 0 { extra[5] = Style(foreground: d.hundredths > 0 ? .yellow : .cyan) }
             if pane.leased[u.dossierID] != nil { extra[0] = Style(foreground: .cyan) }
             return PaneTable.Line(cells: cells(u, leased: pane.leased[u.dossierID] != nil, marked: marked), style: style, cellStyles: extra)

@@ -2,8 +2,9 @@ import TermCore
 
 /// Makes the run loop's frames. A frame is `Renderer.render(state)`, except right after a key
 /// that only moved the cursor of the focused pane (`Workstation.lastKeyMovedIn`): then it is
-/// the last frame with that pane's changed rows and the status line drawn again — the title and
-/// the two rows whose highlight changed, or the whole pane when it scrolled. Every other view
+/// the last frame with that pane's changed rows drawn again — the two rows whose highlight
+/// changed, or the whole pane when it scrolled — and the status line when its message or hints
+/// changed. Every other view
 /// reads nothing a cursor move changes (the detail area is held while the cursor moves), so the
 /// result is the same screen `Renderer.render` would make (`FrameRendererTests` compare them
 /// key by key), for a few rows' work instead of the whole screen's.
@@ -15,6 +16,9 @@ import TermCore
 /// ```
 public final class FrameRenderer {
     private var last: (state: AppState, frame: ScreenBuffer)?
+    /// The status line of the last frame when a patched frame made it (nil: not known — it is
+    /// made from the last state when a cursor move needs it).
+    private var lastStatus: StatusLineView.Line?
     /// The last frame's ``ScreenBuffer/serial``.
     private var serial = 0
     /// Frames made by redrawing a few rows of the last one (for the benchmark and tests).
@@ -38,6 +42,7 @@ public final class FrameRenderer {
             partialFrames += 1
         } else {
             frame = Renderer.render(state)
+            lastStatus = nil
         }
         serial += 1
         frame.serial = serial
@@ -46,7 +51,7 @@ public final class FrameRenderer {
     }
 
     /// Forgets the last frame: the next one is drawn whole.
-    public func reset() { last = nil }
+    public func reset() { last = nil; lastStatus = nil }
 
     private func patched(_ state: AppState, movedIn id: PaneID) -> ScreenBuffer? {
         guard let old = last?.state, let pane = FocusRing.pane(id), Self.onlyCursorMoved(from: old, to: state, in: id) else { return nil }
@@ -59,12 +64,19 @@ public final class FrameRenderer {
         let rows = pane.rowsChanged(from: pane.position(in: old), to: pane.position(in: state), rect: rect)
             ?? Array(rect.y..<rect.maxY)
         let paneRows = rows.filter { $0 >= rect.y && $0 < rect.maxY }
-        let statusRows = Array(layout.status.y..<layout.status.maxY)
+        // The status line is drawn again only when the move changed its message or its hints.
+        let before = lastStatus ?? StatusLineView.line(old, width: layout.status.width)
+        let status = before.flatMap { StatusLineView.line(after: $0, state, width: layout.status.width) }
+            ?? StatusLineView.line(state, width: layout.status.width)
+        lastStatus = status
+        let statusRows = status != nil && status == before ? [] : Array(layout.status.y..<layout.status.maxY)
         frame.limitedRows = paneRows
         for y in paneRows { frame.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1)) }
         pane.render(state, rect: rect, into: &frame)
-        frame.limitedRows = statusRows
-        StatusLineView.render(state, rect: layout.status, into: &frame)
+        if !statusRows.isEmpty {
+            frame.limitedRows = statusRows
+            StatusLineView.draw(status, rect: layout.status, into: &frame)
+        }
         frame.limitedRows = nil
         frame.cursor = nil
         frame.patch = (of: frame.serial, rows: paneRows + statusRows)
@@ -99,6 +111,18 @@ public final class FrameRenderer {
             && old.overlays.isEmpty && new.overlays.isEmpty
             && old.training == nil && new.training == nil
             && StatusLineView.messageLines(old, width: old.width).isEmpty && StatusLineView.messageLines(new, width: new.width).isEmpty
-            && new.heldDetail != nil && old[DetailArea.self] == new[DetailArea.self]
+            && new.heldDetail != nil && detailUnchanged(from: old, to: new)
+    }
+
+    /// Whether the detail area of `new` shows what `old`'s did: the same, or — on the first move
+    /// after a pause — `new` holds exactly what `old` showed (before, that move drew the whole
+    /// screen: every key pressed on its own was a whole frame).
+    static func detailUnchanged(from old: AppState, to new: AppState) -> Bool {
+        let before = old[DetailArea.self], after = new[DetailArea.self]
+        if before == after { return true }
+        guard before.held == nil, before.top == after.top, let held = after.held else { return false }
+        let shown = DetailArea.content(old)
+        return held.title == shown.title && held.paragraphs == shown.paragraphs
+            && held.width == DetailArea.bodyRect(Layout(old).detail).width
     }
 }
