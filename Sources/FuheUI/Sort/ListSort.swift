@@ -55,8 +55,9 @@ enum ListSort {
         return next.map { ColumnSort(column: $0, descending: startsDescending($0)) }
     }
 
-    /// Pinyin of Chinese text, for sorting by a text column.
-    static func text(_ s: String) -> SortValue { .text(SortKey.pinyin(s)) }
+    /// Pinyin of Chinese text, for sorting by a text column: FuheCore's `SortKey`, the unit
+    /// list's order.
+    static func text(_ s: String) -> SortValue { .text(SortKey.of(s)) }
 
     /// Grades best first (`GradeRank`, the unit list's rule).
     static func grade(_ label: String?) -> SortValue? { GradeRank.rank(label).map { .number($0) } }
@@ -80,12 +81,4 @@ protocol SortablePane: Pane {
     static func sortOrder(_ state: AppState) -> ColumnSort?
     /// Sorts by `order` (nil: natural order), keeping the cursor on the same row.
     static func setSort(_ order: ColumnSort?, in ctx: inout UpdateContext)
-}
-
-/// Pinyin of Chinese text ("huang tu kuang"), so that text columns sort as the unit list does.
-enum SortKey {
-    static func pinyin(_ text: String) -> String {
-        let latin = text.applyingTransform(.mandarinToLatin, reverse: false) ?? text
-        return (latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin).lowercased()
-    }
 }
