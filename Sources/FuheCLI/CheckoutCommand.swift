@@ -37,7 +37,7 @@ struct CheckoutCommand: ParsableCommand {
         if remote.server != nil {
             let client = try remote.client()
             let ids = try RemoteCopies.resolve(unit, filter: filter.isEmpty ? nil : try Self.parse(filter), client: client)
-            guard !ids.isEmpty else { throw ValidationError("choose units with --unit or --filter") }
+            guard !ids.isEmpty else { throw ValidationError(tr("请用 --unit 或 --filter 选择单位", "choose units with --unit or --filter")) }
             let me: AccountInfo = try RemoteCopies.call(client, "GET", "/v1/me")
             return try RemoteCopies.checkout(client: client, server: try remote.url(), ids: ids, out: out, force: force, holder: holder ?? me.displayName,
                                              actor: me.displayName)

@@ -9,17 +9,17 @@ import FuheStore
 /// `fuhe report cycle`: the 复核结果通报 across the units the filters select.
 struct CycleReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cycle", abstract: "Write the 复核结果通报 across units (filters as in fuhe list) as DOCX.")
+        commandName: "cycle", abstract: tr("生成跨单位的复核结果通报（筛选同 fuhe list），DOCX 格式。", "Write the 复核结果通报 across units (filters as in fuhe list) as DOCX."))
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var output: DocumentOutputOptions
 
     @OptionGroup var filters: UnitFilterOptions
 
-    @Option(help: ArgumentHelp("Only units of this fiscal year.", valueName: "year"))
+    @Option(help: ArgumentHelp(tr("只含这一年度的单位。", "Only units of this fiscal year."), valueName: "year"))
     var year: Int?
 
-    @Option(help: ArgumentHelp("The issuing authority printed on the 通报 (default: the cycles' issuer).", valueName: "name"))
+    @Option(help: ArgumentHelp(tr("通报上印的发文机关（默认取复核批次的发文机关）。", "The issuing authority printed on the 通报 (default: the cycles' issuer)."), valueName: "name"))
     var issuer: String?
 
     func run() throws {
@@ -43,15 +43,15 @@ struct CycleReportCommand: ParsableCommand {
 /// `fuhe report template KIND --out FILE.docx`: the bundled template as a .docx to edit in Word or WPS.
 struct TemplateReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "template", abstract: "Write a bundled document template as .docx (to adapt in Word/WPS and use with --template).")
+        commandName: "template", abstract: tr("把随附的文书模板写成 .docx（可在 Word/WPS 中修改后用 --template 使用）。", "Write a bundled document template as .docx (to adapt in Word/WPS and use with --template)."))
 
-    @Argument(help: ArgumentHelp("review, notice or cycle.", valueName: "kind"))
+    @Argument(help: ArgumentHelp(tr("review、notice 或 cycle。", "review, notice or cycle."), valueName: "kind"))
     var kind: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The .docx file to write.", valueName: "file.docx"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(tr("要写入的 .docx 文件。", "The .docx file to write."), valueName: "file.docx"))
     var out: String
 
-    @Flag(help: "Replace the file if it exists.")
+    @Flag(help: ArgumentHelp(tr("文件已存在时替换。", "Replace the file if it exists.")))
     var force = false
 
     func run() throws {
@@ -65,9 +65,9 @@ struct TemplateReportCommand: ParsableCommand {
 
 /// `fuhe report fields KIND`: every field a template of that kind may use.
 struct FieldsReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fields", abstract: "List the fields a document template may use.")
+    static let configuration = CommandConfiguration(commandName: "fields", abstract: tr("列出文书模板可用的字段。", "List the fields a document template may use."))
 
-    @Argument(help: ArgumentHelp("review, notice or cycle.", valueName: "kind"))
+    @Argument(help: ArgumentHelp(tr("review、notice 或 cycle。", "review, notice or cycle."), valueName: "kind"))
     var kind: String
 
     func run() throws {

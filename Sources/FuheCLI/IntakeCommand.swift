@@ -12,24 +12,24 @@ import FuheApp
 struct IntakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
-        abstract: "Read published reports (text, GB18030, HTML, DOCX, PDF) into drafts (fuhe.draft/1) for confirmation.")
+        abstract: tr("读入公开发布的报告（文本、GB18030、HTML、DOCX、PDF），生成待确认的草稿（fuhe.draft/1）。", "Read published reports (text, GB18030, HTML, DOCX, PDF) into drafts (fuhe.draft/1) for confirmation."))
 
     @OptionGroup var options: StoreOptions
 
-    @Option(name: .long, help: ArgumentHelp("Write one fuhe.draft/1 JSON file per report into this folder.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(tr("每份报告写一个 fuhe.draft/1 JSON 文件到这个文件夹。", "Write one fuhe.draft/1 JSON file per report into this folder."), valueName: "dir"))
     var out: String?
 
-    @Flag(name: .customLong("import"), help: "Put the drafts into the store's intake queue (confirmed in the workstation).")
+    @Flag(name: .customLong("import"), help: ArgumentHelp(tr("把草稿放入库的待收队列（在工作台中确认）。", "Put the drafts into the store's intake queue (confirmed in the workstation).")))
     var importDrafts = false
 
-    @Flag(help: "Replace draft files that already exist in --out.")
+    @Flag(help: ArgumentHelp(tr("替换 --out 中已存在的草稿文件。", "Replace draft files that already exist in --out.")))
     var force = false
 
-    @Argument(help: ArgumentHelp("Report files.", valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("报告文件。", "Report files."), valueName: "file"))
     var files: [String] = []
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one report file") }
+        if files.isEmpty { throw ValidationError(tr("请至少给出一个报告文件", "give at least one report file")) }
     }
 
     func run() throws {

@@ -10,21 +10,21 @@ import FuheStore
 /// bundled templates or a bureau's own (`--template`); see docs/reports.md.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Write review documents as DOCX: 复核意见书, 整改通知书, 复核结果通报.",
-        discussion: "Each document is a DOCX template filled with fields; --template uses a bureau's own Word/WPS file with the same fields (fuhe report fields KIND lists them). Existing files are never replaced without --force.",
+        commandName: "report", abstract: tr("生成复核文书（DOCX）：复核意见书、整改通知书、复核结果通报。", "Write review documents as DOCX: 复核意见书, 整改通知书, 复核结果通报."),
+        discussion: tr("每份文书都是填入字段的 DOCX 模板；--template 使用本单位自己的 Word/WPS 文件，字段相同（fuhe report fields KIND 列出字段）。已有文件不加 --force 不会被替换。", "Each document is a DOCX template filled with fields; --template uses a bureau's own Word/WPS file with the same fields (fuhe report fields KIND lists them). Existing files are never replaced without --force."),
         subcommands: [ReviewReportCommand.self, NoticeReportCommand.self, CycleReportCommand.self, TemplateReportCommand.self,
                       FieldsReportCommand.self])
 }
 
 /// Options every document-writing subcommand takes.
 struct DocumentOutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("A .docx file, or a folder for the usual file names (default: the working directory).", valueName: "file|dir"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(tr("一个 .docx 文件，或按惯用文件名写入的文件夹（默认当前目录）。", "A .docx file, or a folder for the usual file names (default: the working directory)."), valueName: "file|dir"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Fill this .docx template instead of the bundled one.", valueName: "file.docx"))
+    @Option(help: ArgumentHelp(tr("用这个 .docx 模板代替随附模板。", "Fill this .docx template instead of the bundled one."), valueName: "file.docx"))
     var template: String?
 
-    @Flag(help: "Replace output files that already exist.")
+    @Flag(help: ArgumentHelp(tr("替换已存在的输出文件。", "Replace output files that already exist.")))
     var force = false
 
     /// Where a document goes: `--out` as a file, or a folder (existing, or written with a trailing
@@ -96,24 +96,24 @@ extension UnitDocumentCommand {
 
 struct ReviewReportCommand: UnitDocumentCommand {
     static let configuration = CommandConfiguration(
-        commandName: "review", abstract: "Write units' 复核意见书 (review opinion with the whole scoresheet) as DOCX.")
+        commandName: "review", abstract: tr("生成单位的复核意见书（含完整评分表），DOCX 格式。", "Write units' 复核意见书 (review opinion with the whole scoresheet) as DOCX."))
     static let kind = DocumentKind.reviewOpinion
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var output: DocumentOutputOptions
 
-    @Argument(help: ArgumentHelp("Dossier id, unit id, or part of the unit name (Chinese or pinyin).", valueName: "unit"))
+    @Argument(help: ArgumentHelp(tr("档案编号、单位编号，或单位名称的一部分（中文或拼音）。", "Dossier id, unit id, or part of the unit name (Chinese or pinyin)."), valueName: "unit"))
     var units: [String]
 }
 
 struct NoticeReportCommand: UnitDocumentCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notice", abstract: "Write units' 整改通知书 (open findings, measures, deadlines, closing evidence) as DOCX.")
+        commandName: "notice", abstract: tr("生成单位的整改通知书（未完成的问题、措施、期限、销号依据），DOCX 格式。", "Write units' 整改通知书 (open findings, measures, deadlines, closing evidence) as DOCX."))
     static let kind = DocumentKind.rectificationNotice
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var output: DocumentOutputOptions
 
-    @Argument(help: ArgumentHelp("Dossier id, unit id, or part of the unit name (Chinese or pinyin).", valueName: "unit"))
+    @Argument(help: ArgumentHelp(tr("档案编号、单位编号，或单位名称的一部分（中文或拼音）。", "Dossier id, unit id, or part of the unit name (Chinese or pinyin)."), valueName: "unit"))
     var units: [String]
 }

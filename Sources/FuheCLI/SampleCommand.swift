@@ -9,23 +9,23 @@ import TermCore
 /// method, ratio and seed) in the journal as one batch.
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "sample",
-        abstract: "抽查: select received self-evaluations for review (random or risk-weighted), reproducibly, recorded in the journal.")
+        abstract: tr("抽查：从已收到的自评中抽取复核对象（随机或按风险加权），可复现，记入日志。", "抽查: select received self-evaluations for review (random or risk-weighted), reproducibly, recorded in the journal."))
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("The share to select: 0.3 or 30% (rounded up; at least one).", valueName: "ratio"))
+    @Option(help: ArgumentHelp(tr("抽取比例：0.3 或 30%（向上取整；至少一个）。", "The share to select: 0.3 or 30% (rounded up; at least one)."), valueName: "ratio"))
     var ratio: String
 
-    @Flag(help: "Weight by risk: the unit's deviation in its previous review (1 per 5 points) and its overdue items (1 each), on top of 1.")
+    @Flag(help: ArgumentHelp(tr("按风险加权：在基数 1 之上，加上一次复核的差异（每 5 分计 1）和逾期整改事项（每项计 1）。", "Weight by risk: the unit's deviation in its previous review (1 per 5 points) and its overdue items (1 each), on top of 1.")))
     var risk = false
 
-    @Option(help: ArgumentHelp("The seed (the same seed selects the same units); default: a new one, printed and recorded.", valueName: "N"))
+    @Option(help: ArgumentHelp(tr("随机种子（同一种子抽出同样的单位）；默认新取一个，打印并记录。", "The seed (the same seed selects the same units); default: a new one, printed and recorded."), valueName: "N"))
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("The fiscal year whose received self-evaluations are sampled (default: the latest).", valueName: "year"))
+    @Option(help: ArgumentHelp(tr("抽取哪一年度已收到的自评（默认最近一年）。", "The fiscal year whose received self-evaluations are sampled (default: the latest)."), valueName: "year"))
     var year: Int?
 
-    @Flag(help: "Show the selection without recording it.")
+    @Flag(help: ArgumentHelp(tr("只显示抽取结果，不记录。", "Show the selection without recording it.")))
     var dryRun = false
 
     func run() throws {

@@ -18,7 +18,8 @@ struct WorkstationCommand: ParsableCommand {
     var role: String?
 
     @Option(name: .customLong("reports-dir"), help: ArgumentHelp(
-        "Where D writes a unit's documents (default: $FUHE_REPORTS_DIR, else reports-dir in $XDG_CONFIG_HOME/fuhe/settings.conf, else $XDG_DOCUMENTS_DIR, else the working directory).",
+        tr("按 D 生成的单位文书写到哪里（默认：$FUHE_REPORTS_DIR，其次 $XDG_CONFIG_HOME/fuhe/settings.conf 中的 reports-dir，其次 $XDG_DOCUMENTS_DIR，最后是当前目录）。",
+           "Where D writes a unit's documents (default: $FUHE_REPORTS_DIR, else reports-dir in $XDG_CONFIG_HOME/fuhe/settings.conf, else $XDG_DOCUMENTS_DIR, else the working directory)."),
         valueName: "dir"))
     var reportsDir: String?
 

@@ -1,20 +1,21 @@
 import ArgumentParser
 import Foundation
 import FuheClient
+import FuheCore
 import FuheWire
 
 /// `fuhe login`: proves who you are to a server and keeps the token it gives (0600 file under
 /// $XDG_STATE_HOME/fuhe/); `fuhe logout` ends it.
 struct LoginCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "login", abstract: "Log in to a Fuhe server; the token is kept in $XDG_STATE_HOME/fuhe/tokens.json (mode 0600).")
+        commandName: "login", abstract: tr("登录 Fuhe 服务器；令牌保存在 $XDG_STATE_HOME/fuhe/tokens.json（权限 0600）。", "Log in to a Fuhe server; the token is kept in $XDG_STATE_HOME/fuhe/tokens.json (mode 0600)."))
 
     @OptionGroup var server: ServerOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Your account name.", valueName: "name"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(tr("你的账号名。", "Your account name."), valueName: "name"))
     var user: String
 
-    @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input instead of asking.")
+    @Flag(name: .customLong("password-stdin"), help: ArgumentHelp(tr("从标准输入读取密码，不询问。", "Read the password from standard input instead of asking.")))
     var passwordStdin = false
 
     func run() throws {
@@ -34,7 +35,7 @@ struct LoginCommand: ParsableCommand {
 }
 
 struct LogoutCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "logout", abstract: "End the token kept for a server.")
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: tr("作废为某服务器保存的令牌。", "End the token kept for a server."))
 
     @OptionGroup var server: ServerOptions
 

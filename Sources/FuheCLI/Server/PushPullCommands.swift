@@ -9,18 +9,18 @@ import FuheWire
 /// `fuhe push`: moves a local store's dossiers, with their journal history, to a server team.
 struct PushCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "push", abstract: "Upload a local store (its dossiers and their journal history) to a server team.",
-        discussion: "Sent in chunks, each one transaction on the server. A dossier already there with the same content is skipped, so a push that was interrupted can be run again; one that differs is refused.")
+        commandName: "push", abstract: tr("把本地库（档案及其日志历史）上传给服务器上的一个组。", "Upload a local store (its dossiers and their journal history) to a server team."),
+        discussion: tr("分块发送，每块在服务器上是一个事务。服务器上已有且内容相同的档案会跳过，所以中断的上传可以重新运行；内容不同的会被拒绝。", "Sent in chunks, each one transaction on the server. A dossier already there with the same content is skipped, so a push that was interrupted can be run again; one that differs is refused."))
 
     @OptionGroup var server: ServerOptions
 
-    @Option(name: .long, help: ArgumentHelp("The local store to upload.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(tr("要上传的本地库。", "The local store to upload."), valueName: "path"))
     var store: String
 
-    @Option(name: .long, help: ArgumentHelp("The team that will own the units.", valueName: "team"))
+    @Option(name: .long, help: ArgumentHelp(tr("拥有这些单位的组。", "The team that will own the units."), valueName: "team"))
     var team: String
 
-    @Option(name: .long, help: ArgumentHelp("Dossiers per request.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp(tr("每个请求的档案数。", "Dossiers per request."), valueName: "n"))
     var chunk = 100
 
     func run() throws {
@@ -55,14 +55,14 @@ struct PushCommand: ParsableCommand {
 /// `fuhe pull`: a local store made from a server's units (a team's, or all the account sees).
 struct PullCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pull", abstract: "Make a local store from a server's units (one team's, or every unit you may see).")
+        commandName: "pull", abstract: tr("用服务器上的单位建立本地库（一个组的，或你能看到的全部单位）。", "Make a local store from a server's units (one team's, or every unit you may see)."))
 
     @OptionGroup var server: ServerOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only this team's units.", valueName: "team"))
+    @Option(name: .long, help: ArgumentHelp(tr("只取这个组的单位。", "Only this team's units."), valueName: "team"))
     var team: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The new store (must not exist).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(tr("新库文件（不得已存在）。", "The new store (must not exist)."), valueName: "file"))
     var out: String
 
     func run() throws {

@@ -9,51 +9,54 @@ import Logging
 /// `fuhe serve`: the main store in PostgreSQL behind an HTTP API (docs/server.md).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Serve a store in PostgreSQL to workstations (fuhe --server URL); see docs/server.md.",
-        discussion: """
+        commandName: "serve", abstract: tr("把 PostgreSQL 中的库提供给工作台（fuhe --server URL）；见 docs/server.md。", "Serve a store in PostgreSQL to workstations (fuhe --server URL); see docs/server.md."),
+        discussion: tr("""
+            数据库 URL 也可以来自 $FUHE_DB（密码不会出现在 ps 中）。启动时运行数据库迁移。\
+            新的空数据库先用 --init 建立：它建立数据库结构和管理员，然后退出。
+            """, """
             The database URL may also come from $FUHE_DB (keeps its password out of ps). Migrations run on start. \
             First set up a new, empty database with --init, which creates the schema and the administrator, then exits.
-            """)
+            """))
 
-    @Option(name: .long, help: ArgumentHelp("postgres://OWNER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=…] (default $FUHE_DB).", valueName: "url"))
+    @Option(name: .long, help: ArgumentHelp(tr("postgres://OWNER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=…]（默认 $FUHE_DB）。", "postgres://OWNER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=…] (default $FUHE_DB)."), valueName: "url"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Where to listen, HOST:PORT (port 0: any free port, printed).", valueName: "addr"))
+    @Option(name: .long, help: ArgumentHelp(tr("监听地址 HOST:PORT（端口 0：任一空闲端口，会打印出来）。", "Where to listen, HOST:PORT (port 0: any free port, printed)."), valueName: "addr"))
     var listen = "127.0.0.1:8088"
 
-    @Option(name: .customLong("app-role"), help: ArgumentHelp("The PostgreSQL role requests run as (row-level security applies to it).", valueName: "role"))
+    @Option(name: .customLong("app-role"), help: ArgumentHelp(tr("请求以哪个 PostgreSQL 角色运行（行级安全作用于它）。", "The PostgreSQL role requests run as (row-level security applies to it)."), valueName: "role"))
     var appRole = "fuhe_app"
 
-    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("PEM certificate chain: serve HTTPS (with --tls-key).", valueName: "file"))
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp(tr("PEM 证书链：提供 HTTPS（与 --tls-key 一起）。", "PEM certificate chain: serve HTTPS (with --tls-key)."), valueName: "file"))
     var tlsCert: String?
 
-    @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key for --tls-cert.", valueName: "file"))
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp(tr("--tls-cert 的 PEM 私钥。", "PEM private key for --tls-cert."), valueName: "file"))
     var tlsKey: String?
 
-    @Option(name: .customLong("token-hours"), help: ArgumentHelp("How long a login lasts.", valueName: "hours"))
+    @Option(name: .customLong("token-hours"), help: ArgumentHelp(tr("一次登录的有效时长。", "How long a login lasts."), valueName: "hours"))
     var tokenHours = 12.0
 
-    @Option(name: .customLong("pool"), help: ArgumentHelp("Database connections at most.", valueName: "n"))
+    @Option(name: .customLong("pool"), help: ArgumentHelp(tr("数据库连接数上限。", "Database connections at most."), valueName: "n"))
     var pool = 40
 
-    @Flag(name: .customLong("init"), help: "Create the schema and the first administrator (--admin), then exit.")
+    @Flag(name: .customLong("init"), help: ArgumentHelp(tr("建立数据库结构和第一个管理员（--admin），然后退出。", "Create the schema and the first administrator (--admin), then exit.")))
     var initialize = false
 
-    @Option(name: .long, help: ArgumentHelp("With --init: the administrator's account name.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(tr("与 --init 一起：管理员的账号名。", "With --init: the administrator's account name."), valueName: "name"))
     var admin: String?
 
-    @Option(name: .customLong("admin-display"), help: ArgumentHelp("With --init: the administrator's display name (default: the account name).", valueName: "name"))
+    @Option(name: .customLong("admin-display"), help: ArgumentHelp(tr("与 --init 一起：管理员的显示名（默认为账号名）。", "With --init: the administrator's display name (default: the account name)."), valueName: "name"))
     var adminDisplay: String?
 
-    @Flag(name: .customLong("password-stdin"), help: "With --init: read the administrator's password from standard input.")
+    @Flag(name: .customLong("password-stdin"), help: ArgumentHelp(tr("与 --init 一起：从标准输入读取管理员密码。", "With --init: read the administrator's password from standard input.")))
     var passwordStdin = false
 
-    @Flag(name: .long, help: "Log only warnings and errors (not every request).")
+    @Flag(name: .long, help: ArgumentHelp(tr("只记录警告和错误（不记每个请求）。", "Log only warnings and errors (not every request).")))
     var quiet = false
 
     func run() throws {
         guard let text = db ?? ProcessInfo.processInfo.environment["FUHE_DB"], !text.isEmpty else {
-            throw ValidationError("say which database with --db postgres://… (or $FUHE_DB)")
+            throw ValidationError(tr("请用 --db postgres://…（或 $FUHE_DB）指明数据库", "say which database with --db postgres://… (or $FUHE_DB)"))
         }
         let url: PostgresURL
         do { url = try PostgresURL(text) } catch { throw CLIFailure("\(error)") }
