@@ -1,11 +1,12 @@
 import Foundation
+import FuheCore
 
 /// Reads a password: a line of standard input with `--password-stdin` (scripts, tests), else a
 /// prompt on the terminal with echo off. Never from the command line (it would show in `ps`).
 enum Password {
     static func read(prompt: String, fromStdin: Bool, confirm: Bool = false) throws -> String {
         if fromStdin || isatty(STDIN_FILENO) == 0 {
-            guard let line = readLine(strippingNewline: true) else { throw CLIFailure("no password on standard input") }
+            guard let line = readLine(strippingNewline: true) else { throw CLIFailure(tr("标准输入中没有密码", "no password on standard input")) }
             return line
         }
         let first = try ask(prompt)
@@ -26,7 +27,7 @@ enum Password {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &old)
             FileHandle.standardError.write(Data("\n".utf8))
         }
-        guard let line = readLine(strippingNewline: true) else { throw CLIFailure("no password entered") }
+        guard let line = readLine(strippingNewline: true) else { throw CLIFailure(tr("没有输入密码", "no password entered")) }
         return line
     }
 }

@@ -26,10 +26,10 @@ struct PushCommand: ParsableCommand {
     func run() throws {
         let local: FuheStore
         do { local = try FuheStore.open(path: store, createIfMissing: false) } catch { throw CLIFailure("\(error)") }
-        guard try local.kind() == .main else { throw CLIFailure("\(store) is an offline copy or a training sandbox; merge a copy with fuhe merge --server instead") }
+        guard try local.kind() == .main else { throw CLIFailure(tr("\(store) 是离线副本或培训沙盒；副本请用 fuhe merge --server 合并", "\(store) is an offline copy or a training sandbox; merge a copy with fuhe merge --server instead")) }
         let client = try server.client()
         let ids = try local.dossierIDs()
-        guard !ids.isEmpty else { throw CLIFailure("\(store) holds no dossier") }
+        guard !ids.isEmpty else { throw CLIFailure(tr("\(store) 中没有档案", "\(store) holds no dossier")) }
         let schemes = Array(try local.gradeSchemes().values)
         var imported = 0, unchanged = 0
         for start in stride(from: 0, to: ids.count, by: max(1, chunk)) {
@@ -66,7 +66,7 @@ struct PullCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        guard !FileManager.default.fileExists(atPath: out) else { throw CLIFailure("\(out): already exists; choose a new file") }
+        guard !FileManager.default.fileExists(atPath: out) else { throw CLIFailure(tr("\(out)：已存在；请选一个新文件", "\(out): already exists; choose a new file")) }
         let client = try server.client()
         let me: AccountInfo = try call(client, "GET", "/v1/me")
         var dossiers: [Dossier] = []
@@ -77,14 +77,14 @@ struct PullCommand: ParsableCommand {
             var query = ["offset": "\(offset)", "limit": "200"]
             if let team { query["team"] = team }
             let page: ExportPage = try call(client, "GET", "/v1/export", query: query)
-            guard let model = page.bundle.model() else { throw CLIFailure("the server's answer names a template it did not send") }
+            guard let model = page.bundle.model() else { throw CLIFailure(tr("服务器的回答引用了它没有发来的模板", "the server's answer names a template it did not send")) }
             dossiers += model
             for t in page.bundle.templates { templates[t.id] = t }
             schemes = page.bundle.schemes
             offset += page.bundle.dossiers.count
             if page.bundle.dossiers.isEmpty || offset >= page.total { break }
         }
-        guard !dossiers.isEmpty else { throw CLIFailure("no units to pull\(team.map { " for team \($0)" } ?? "")") }
+        guard !dossiers.isEmpty else { throw CLIFailure(tr("没有可下载的单位\(team.map { "（小组 \($0)）" } ?? "")", "no units to pull\(team.map { " for team \($0)" } ?? "")")) }
         let directory = (out as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((out as NSString).lastPathComponent).\(UUID().uuidString).partial"
         defer { for s in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + s) } }
@@ -97,7 +97,7 @@ struct PullCommand: ParsableCommand {
                                      origin: "import", reason: "从服务器 \(TokenFile.key(try server.url())) 下载\(team.map { "（小组 \($0)）" } ?? "")")
             try local.closeForTransfer()
         } catch let error as StoreError { throw CLIFailure(error.description) }
-        guard rename(temporary, out) == 0 else { throw CLIFailure("\(out): cannot write the store (errno \(errno))") }
+        guard rename(temporary, out) == 0 else { throw CLIFailure(tr("\(out)：无法写入库（errno \(errno)）", "\(out): cannot write the store (errno \(errno))")) }
         print("已下载 \(dossiers.count) 个单位到 \(out)\(team.map { "（小组 \($0)）" } ?? "")")
     }
 

@@ -26,7 +26,8 @@ enum RemoteCopies {
                 u.id == q || u.unitName.contains(q) || SortKey.of(u.unitName).replacingOccurrences(of: " ", with: "").contains(key)
             }
             guard hits.count == 1 || hits.contains(where: { $0.id == q }) else {
-                throw CLIFailure(hits.isEmpty ? "no unit of yours matches \"\(q)\"" : "\"\(q)\" matches \(hits.count) units: \(hits.map(\.unitName).joined(separator: "、")); use the dossier id")
+                throw CLIFailure(hits.isEmpty ? tr("你的单位中没有与“\(q)”相符的", "no unit of yours matches \"\(q)\"")
+                                 : tr("“\(q)”与 \(hits.count) 个单位相符：\(hits.map(\.unitName).joined(separator: "、"))；请用档案编号", "\"\(q)\" matches \(hits.count) units: \(hits.map(\.unitName).joined(separator: "、")); use the dossier id"))
             }
             ids.append(hits.first { $0.id == q }?.id ?? hits[0].id)
         }
@@ -37,7 +38,7 @@ enum RemoteCopies {
             if filter.flaggedOnly { q["flagged"] = "1" }
             if filter.overdueOnly { q["overdue"] = "1" }
             let matching: UnitList = try call(client, "GET", "/v1/units", query: q)
-            guard !matching.units.isEmpty else { throw CLIFailure("no unit matches the filter") }
+            guard !matching.units.isEmpty else { throw CLIFailure(tr("没有单位符合筛选条件", "no unit matches the filter")) }
             ids += matching.units.map(\.id)
         }
         return ids
@@ -49,7 +50,7 @@ enum RemoteCopies {
         do { pending = try OutputFile.begin(out, force: force) } catch { throw CLIFailure(error.description) }
         let ticket: CheckoutTicket = try call(client, "POST", "/v1/checkout/start", body: CheckoutStart(dossierIDs: ids))
         for w in ticket.warnings { FileHandle.standardError.write(Data((w + "\n").utf8)) }
-        guard let dossiers = ticket.bundle.model() else { throw CLIFailure("the server's answer names a template it did not send") }
+        guard let dossiers = ticket.bundle.model() else { throw CLIFailure(tr("服务器的回答引用了它没有发来的模板", "the server's answer names a template it did not send")) }
         let bundled = Set(try BundledData.templates().map(\.id))
         let copy: BuiltCopy
         do {
@@ -128,7 +129,7 @@ enum RemoteCopies {
     static func leases(client: ServerClient, release: String?, reason: String?) throws {
         if let release {
             let _: Done = try call(client, "POST", "/v1/leases/\(release)/release", body: ReleaseRequest(reason: reason ?? ""))
-            print("released \(release)")
+            print(tr("已放弃借出 \(release)", "released \(release)"))
             return
         }
         let all: [WireLease] = try call(client, "GET", "/v1/leases")
