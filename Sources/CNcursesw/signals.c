@@ -3,6 +3,7 @@
 #include "CNcursesw.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
 #include <signal.h>
@@ -18,8 +19,36 @@ static volatile sig_atomic_t requested = 0;
 static volatile sig_atomic_t suspend_requested = 0;
 static volatile sig_atomic_t continued = 0;
 
-static void on_tstp(int sig) { (void)sig; suspend_requested = 1; }
-static void on_cont(int sig) { (void)sig; continued = 1; }
+/* The self-pipe: every handler that asks the run loop to act writes one byte to it, so a
+ * loop waiting in fuhe_wait_input wakes at once, whichever thread the signal was delivered to.
+ * Both ends are non-blocking (a full pipe already says "wake"), close-on-exec, and open for the
+ * life of the process. */
+static int wake_pipe[2] = { -1, -1 };
+
+/* async-signal-safe: write(2) only, errno kept. */
+static void wake(void) {
+    if (wake_pipe[1] < 0) return;
+    int saved_errno = errno;
+    char byte = 1;
+    ssize_t ignored = write(wake_pipe[1], &byte, 1);
+    (void)ignored;
+    errno = saved_errno;
+}
+
+static void on_tstp(int sig) { (void)sig; suspend_requested = 1; wake(); }
+static void on_cont(int sig) { (void)sig; continued = 1; wake(); }
+
+/* SIGWINCH: ncurses' own handler (installed by newterm) notes the resize and wget_wch returns
+ * KEY_RESIZE; this one runs it, then wakes the run loop. */
+static struct sigaction resize_chain;
+static void on_resize(int sig, siginfo_t *info, void *context) {
+    if (resize_chain.sa_flags & SA_SIGINFO) {
+        if (resize_chain.sa_sigaction != NULL) resize_chain.sa_sigaction(sig, info, context);
+    } else if (resize_chain.sa_handler != SIG_DFL && resize_chain.sa_handler != SIG_IGN && resize_chain.sa_handler != NULL) {
+        resize_chain.sa_handler(sig);
+    }
+    wake();
+}
 
 static void put_back(int sig) {
     if (replaced[sig]) {
@@ -34,6 +63,7 @@ static void put_back(int sig) {
 static void on_termination(int sig) {
     if (requested == 0) {
         requested = sig;
+        wake();
         return;
     }
     int saved_errno = errno;
@@ -87,7 +117,24 @@ static void install(int sig, int fatal) {
     sigaction(sig, &action, NULL);
 }
 
+static void open_wake_pipe(void) {
+    if (wake_pipe[0] >= 0) return;
+    int ends[2];
+    if (pipe2(ends, O_NONBLOCK | O_CLOEXEC) != 0) return;
+    wake_pipe[0] = ends[0];
+    wake_pipe[1] = ends[1];
+}
+
+/* Reads every byte the handlers wrote (they only say "look at the flags"). */
+static void drain_wake_pipe(void) {
+    if (wake_pipe[0] < 0) return;
+    char bytes[64];
+    while (read(wake_pipe[0], bytes, sizeof bytes) > 0) {}
+}
+
 void fuhe_signals_install(void) {
+    open_wake_pipe();
+    drain_wake_pipe();
     requested = 0;
     suspend_requested = 0;
     continued = 0;
@@ -99,7 +146,44 @@ void fuhe_signals_install(void) {
         if (!replaced[fatal_signals[i]]) install(fatal_signals[i], 1);
 }
 
+void fuhe_signals_follow_resize(void) {
+    if (replaced[SIGWINCH]) return;
+    struct sigaction action, old;
+    if (sigaction(SIGWINCH, NULL, &old) != 0) return;
+    resize_chain = old;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_sigaction = on_resize;
+    /* ncurses leaves SA_RESTART off for SIGWINCH (a blocking read returns for the resize): so do we. */
+    action.sa_flags = SA_SIGINFO | (old.sa_flags & SA_RESTART);
+    previous[SIGWINCH] = old;
+    replaced[SIGWINCH] = 1;
+    sigaction(SIGWINCH, &action, NULL);
+}
+
+int fuhe_wait_input(int input_fd, int timeout_ms) {
+    struct pollfd fds[2] = {
+        { .fd = input_fd, .events = POLLIN, .revents = 0 },
+        { .fd = wake_pipe[0], .events = POLLIN, .revents = 0 },
+    };
+    int count = wake_pipe[0] >= 0 ? 2 : 1;
+    /* No pipe (it could not be made): look at the flags every 50 ms, as before it existed. */
+    int capped = count == 1 && (timeout_ms < 0 || timeout_ms > 50);
+    int ready = poll(fds, (nfds_t)count, capped ? 50 : timeout_ms < 0 ? -1 : timeout_ms);
+    if (ready < 0) return errno == EINTR ? FUHE_WAIT_WOKEN : FUHE_WAIT_TIMEOUT;
+    if (ready == 0 && capped) return FUHE_WAIT_WOKEN;
+    int result = FUHE_WAIT_TIMEOUT;
+    if (fds[0].revents & POLLIN) result |= FUHE_WAIT_INPUT;
+    if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) result |= FUHE_WAIT_HUNG_UP;
+    if (count == 2 && fds[1].revents) {
+        drain_wake_pipe();
+        result |= FUHE_WAIT_WOKEN;
+    }
+    return result;
+}
+
 void fuhe_signals_restore(void) {
+    put_back(SIGWINCH);
     put_back(SIGTSTP);
     put_back(SIGCONT);
     for (size_t i = 0; i < COUNT(termination_signals); i++) put_back(termination_signals[i]);

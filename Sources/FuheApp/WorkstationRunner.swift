@@ -53,11 +53,12 @@ public enum WorkstationRunner {
         while !workstation.wantsQuit && !terminal.terminationRequested {
             // While the detail area lags behind the cursor, wait only until the keys pause
             // (`KeyPause`: one frame after a single key, or after a held key's repeat stops), so
-            // it catches up then; otherwise until the next look at the store (signals are still
-            // noticed within 50 ms).
+            // it catches up then; otherwise until the next look at the store. A signal (resize,
+            // Ctrl-Z, SIGTERM) wakes `readKey` at once: nothing else wakes an idle workstation.
             let start = now()
             let held = workstation.detailHeld
-            let wait = min(held ? pause.remaining(at: start) : 250, max(0, nextPoll - start))
+            let untilPoll = max(0, nextPoll - start)
+            let wait = held ? min(pause.remaining(at: start), untilPoll) : untilPoll
             if let key = terminal.readKey(timeoutMilliseconds: wait) {
                 pause.keyArrived(at: now())
                 // Ctrl-C goes to the workstation too: it quits at once, or asks first when

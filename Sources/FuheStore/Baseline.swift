@@ -49,11 +49,7 @@ enum Baseline {
             return d
         }
 
-        private static func sameBytes(_ a: String, _ b: String) -> Bool {
-            guard a.utf8.count == b.utf8.count else { return false }
-            var a = a, b = b
-            return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
-        }
+        private static func sameBytes(_ a: String, _ b: String) -> Bool { a.hasSameBytes(as: b) }
     }
 
     /// SHA-256 over an entity's fields, each framed by its length (no value can pass for another);

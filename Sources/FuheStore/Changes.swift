@@ -85,9 +85,11 @@ extension FuheStore {
         case raw(entity: String, id: String, json: String)
     }
 
-    /// `decoded`: rows and headers already decoded, by their stored text (a merge's).
+    /// `decoded`: rows and headers already decoded, by their stored text (a merge's). `known`:
+    /// entities as already read in this transaction (nil: not there), taken instead of reading
+    /// each again before its first write.
     static func applyWrites(_ writes: [PendingWrite], to dossierID: String, batch: Int64, _ db: Database, decoded: DecodedTexts = DecodedTexts(),
-                            attribution: (ChangeTarget, String) -> Attribution) throws -> Bool {
+                            known: [EntityKey: String?] = [:], attribution: (ChangeTarget, String) -> Attribution) throws -> Bool {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [dossierID]) == true else {
             throw StoreError.unknownDossier(dossierID)
         }
@@ -95,6 +97,7 @@ extension FuheStore {
         var lastHash: String?
         // The anchor moves once, after the last entry (a merge journals thousands of fields here).
         var appended = 0
+        var known = known
         var rowRules: (template: IndicatorTemplate, evaluation: SelfEvaluation)?
         func checkRow(_ row: IndicatorResult) throws {
             if rowRules == nil { rowRules = try Self.rowRuleContext(dossierID, db, decoded: decoded) }
@@ -110,7 +113,8 @@ extension FuheStore {
             case .raw(let entity, let id, let json):
                 target = locate(ChangeTarget(entity: entity, entityID: id, table: "", keyColumn: "", dossierID: dossierID, newJSON: json))
             }
-            let old = try Self.currentJSON(target, db)
+            let old: String? = try known.removeValue(forKey: EntityKey(dossierID: dossierID, entity: target.entity, id: target.entityID))
+                ?? Self.currentJSON(target, db)
             let new = target.newJSON
             guard old != new else { continue }
             switch pending {

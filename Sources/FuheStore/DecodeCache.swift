@@ -143,9 +143,5 @@ struct StoredText: Hashable, Sendable {
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    static func == (a: StoredText, b: StoredText) -> Bool {
-        guard a.text.utf8.count == b.text.utf8.count else { return false }
-        var x = a.text, y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
-    }
+    static func == (a: StoredText, b: StoredText) -> Bool { a.text.hasSameBytes(as: b.text) }
 }

@@ -28,8 +28,13 @@ import TermCore
 /// the screen (``ScreenBuffer/patch``) is drawn by its redrawn rows alone, without comparing. With ``countsBytes`` on, it
 /// returns the bytes that went to the terminal, counted by the kernel (see ``lastFrameBytes``).
 ///
+/// **Waiting.** ``readKey(timeoutMilliseconds:)`` sleeps in one `poll` of the keyboard and a
+/// self-pipe that the signal handlers write to (SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT and
+/// SIGWINCH, whichever thread they reach), so an idle program wakes only for a key, a signal or
+/// its own timeout.
+///
 /// **Signals.** The terminal is always given back: SIGTERM, SIGHUP and SIGINT are recorded,
-/// ``readKey(timeoutMilliseconds:)`` returns nil within 50 ms and ``terminationRequested``
+/// ``readKey(timeoutMilliseconds:)`` returns nil at once and ``terminationRequested``
 /// becomes true, so the run loop can save and call ``shutdown()``; a second such signal
 /// restores the terminal and ends the process. A terminal that goes away (window closed, tmux
 /// server killed) counts as SIGHUP even when no signal arrives. SIGQUIT and the fatal signals
@@ -61,6 +66,15 @@ public final class CursesTerminal: Terminal {
     private var encoder = RowEncoder(libcWidth: { fuhe_wcwidth($0) })
     /// Escape sequences and pastes being read.
     private var decoder = KeyDecoder()
+    /// How long ncurses may wait for a character's later bytes when asked next (ms), or nil when
+    /// there is nothing to ask it for and ``readKey(timeoutMilliseconds:)`` sleeps until input
+    /// or a signal instead. 0 after a key or a signal: ncurses may hold more (a resize, a
+    /// byte put back).
+    private var readDelay: Int? = 0
+    /// Whether the last wait found the input hung up.
+    private var inputHungUp = false
+    /// How long a character's later bytes may take to arrive once its first byte is there (ms).
+    private static let continuationMilliseconds = 50
     /// Keys decoded but not yet returned (one input can complete two).
     private var queuedKeys: [KeyEvent] = []
     private let attributes: (bold: attr_t, reverse: attr_t, underline: attr_t, dim: attr_t)
@@ -111,6 +125,8 @@ public final class CursesTerminal: Terminal {
         typeahead(-1)
         curs_set(0)
         leaveok(window, true)
+        // newterm installed ncurses' SIGWINCH handler: the resize now also wakes readKey.
+        fuhe_signals_follow_resize()
         colors = ColorPairs(wanted: wanted)
         attributes = (fuhe_a_bold(), fuhe_a_reverse(), fuhe_a_underline(), fuhe_a_dim())
         lastSize = currentSize()
@@ -171,19 +187,41 @@ public final class CursesTerminal: Terminal {
     /// is returned so the caller draws a whole frame. Keys with no ``KeyEvent`` are skipped.
     public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
         if !queuedKeys.isEmpty { return queuedKeys.removeFirst() }
-        let slice = 50
-        var remaining = timeoutMilliseconds
+        let deadline = timeoutMilliseconds < 0 ? nil : Self.milliseconds() + timeoutMilliseconds
         while isActive && !terminationRequested {
             let suspendRequested = fuhe_take_suspend_request() != 0
             let continued = fuhe_take_continued() != 0
             if suspendRequested || continued, let key = resumed(suspending: suspendRequested) { return key }
             let pending = decoder.isPending
-            let wait = pending ? decoder.pendingTimeoutMilliseconds : remaining < 0 ? slice : min(slice, remaining)
-            let start = Self.milliseconds()
-            wtimeout(window, Int32(wait))
+            guard let delay = readDelay else {
+                // Nothing to read: sleep until a key, a signal (the handlers write to a pipe this
+                // waits on too) or the timeout — no periodic wake-ups.
+                let left = deadline.map { max(0, $0 - Self.milliseconds()) } ?? -1
+                let ready = fuhe_wait_input(STDIN_FILENO, Int32(clamping: pending ? decoder.pendingTimeoutMilliseconds : left))
+                inputHungUp = ready & FUHE_WAIT_HUNG_UP != 0
+                if ready & (FUHE_WAIT_INPUT | FUHE_WAIT_HUNG_UP) != 0 {
+                    readDelay = Self.continuationMilliseconds
+                } else if ready & FUHE_WAIT_WOKEN != 0 {
+                    readDelay = 0  // ncurses may hold a resize (KEY_RESIZE) for the signal
+                } else if pending {
+                    if let key = take(decoder.feed(.timeout)) { return key }
+                } else {
+                    return nil
+                }
+                continue
+            }
+            // Input is there, a signal came, or a key was just read: take what ncurses has
+            // without waiting for more (`delay` only lets a character's later bytes arrive).
+            wtimeout(window, Int32(delay))
             var code: wint_t = 0
             let status = wget_wch(window, &code)
-            let elapsed = Self.milliseconds() - start
+            if status == ERR {
+                if delay > 0 && (inputHungUp || fuhe_input_hung_up() != 0) { fuhe_note_hangup() }
+                readDelay = nil
+                if !pending, let deadline, Self.milliseconds() >= deadline { return nil }
+                continue
+            }
+            readDelay = 0
             if status == KEY_CODE_YES {
                 if Int32(truncatingIfNeeded: code) == KEY_RESIZE {
                     let now = currentSize()
@@ -193,27 +231,21 @@ public final class CursesTerminal: Terminal {
                 if !pending, let key = KeyDecoder.event(isFunctionKey: true, code: UInt32(code)) { return key }
                 continue
             }
-            var keys: [KeyEvent] = []
-            if status != ERR {
-                keys = decoder.feed(.code(UInt32(code)))
-            } else if pending && elapsed >= wait * 9 / 10 {
-                keys = decoder.feed(.timeout)
-            }
-            if let suspend = keys.firstIndex(of: .ctrl("z")) {
-                queuedKeys += keys[..<suspend]
-                keys = Array(keys[(suspend + 1)...])
-                if let key = resumed(suspending: true) { queuedKeys.append(key) }
-            }
-            queuedKeys += keys
-            if !queuedKeys.isEmpty { return queuedKeys.removeFirst() }
-            // Back long before the timeout with nothing: a signal, or a terminal that is gone.
-            if status == ERR && elapsed < wait / 2 && fuhe_input_hung_up() != 0 { fuhe_note_hangup() }
-            if remaining >= 0 && !pending && !decoder.isPending {
-                remaining -= max(elapsed, status == ERR ? wait : 0)
-                if remaining <= 0 { return nil }
-            }
+            if let key = take(decoder.feed(.code(UInt32(code)))) { return key }
         }
         return nil
+    }
+
+    /// Queues decoded keys (Ctrl-Z among them suspends at its place) and returns the first.
+    private func take(_ decoded: [KeyEvent]) -> KeyEvent? {
+        var keys = decoded
+        if let suspend = keys.firstIndex(of: .ctrl("z")) {
+            queuedKeys += keys[..<suspend]
+            keys = Array(keys[(suspend + 1)...])
+            if let key = resumed(suspending: true) { queuedKeys.append(key) }
+        }
+        queuedKeys += keys
+        return queuedKeys.isEmpty ? nil : queuedKeys.removeFirst()
     }
 
     /// Suspends (when `suspending`; see ``suspend()``) or, after a stop from outside, just

@@ -1,5 +1,6 @@
 // term-probe: exercises the ncurses backend in a real terminal (the tmux tests drive it).
-// Keys are echoed, typed text (Chinese included) shown, `q` quits, SIGTERM exits cleanly.
+// Keys are echoed, typed text (Chinese included) shown, `q` quits, SIGTERM exits cleanly. It
+// waits for keys without a timeout, so an idle probe never wakes.
 // `term-probe --bench [frames]` measures draw time and bytes per frame instead.
 #if canImport(Glibc)
 import Glibc
@@ -9,8 +10,24 @@ import Darwin
 import FuheTerminal
 import TermCore
 
+/// The signals `readKey` wakes for reach the probe on a helper thread that only sleeps, never on
+/// the thread that reads keys (it blocks them): as on a worker thread of the workstation, the
+/// handler runs elsewhere and only the terminal's self-pipe can wake the reader. The tmux tests
+/// rely on it — without that pipe the probe would not notice a resize, a stop or SIGTERM.
+func takeSignalsOnAHelperThread() {
+    var helper = pthread_t()
+    _ = pthread_create(&helper, nil, { _ in
+        while true { pause() }
+    }, nil)
+    var reader = sigset_t()
+    sigemptyset(&reader)
+    for signal in [SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&reader, signal) }
+    pthread_sigmask(SIG_BLOCK, &reader, nil)
+}
+
 @MainActor
 func runProbe() -> Int32 {
+    takeSignalsOnAHelperThread()
     let terminal: CursesTerminal
     do {
         terminal = try CursesTerminal()
@@ -33,7 +50,9 @@ func runProbe() -> Int32 {
             state.totalBytes = terminal.totalBytesWritten
             dirty = false
         }
-        guard let key = terminal.readKey(timeoutMilliseconds: 1000) else { continue }
+        // No timeout: only a key or a signal wakes the probe (the tmux tests rely on it — a
+        // signal that did not wake `readKey` would leave them waiting).
+        guard let key = terminal.readKey(timeoutMilliseconds: -1) else { continue }
         if key == .character("q") { break }
         state.handle(key)
         dirty = true

@@ -55,6 +55,25 @@ import GRDB
         }
     }
 
+    /// Every message length from 0 to 299 (all paddings, one to five blocks), fed at once and a
+    /// byte at a time: the 300 digests, one a line, digest to what Python's `hashlib` gives.
+    @Test func sha256EveryLengthAgainstHashlib() {
+        var lines: [String] = []
+        for n in 0..<300 {
+            let message = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            var whole = SHA256()
+            whole.update(message)
+            let hex = whole.finalizeHex()
+            var bytes = SHA256()
+            for byte in message { bytes.update(byte: byte) }
+            #expect(bytes.finalize() == SHA256.digest(message), "\(n) bytes, one at a time")
+            #expect(SHA256.hexString(SHA256.digest(message)) == hex, "\(n) bytes")
+            lines.append(hex)
+        }
+        // hashlib.sha256("\n".join(sha256(bytes((i*31+7)&255 for i in range(n))).hexdigest() for n in range(300)).encode())
+        #expect(SHA256.hex(Array(lines.joined(separator: "\n").utf8)) == "8faf06acfb2b5f0328bf1605f6fc10c1e8568721813b446ee16295d20df0e2b3")
+    }
+
     /// Makes a few journalled edits and returns the store.
     private func edited() throws -> TempStore {
         let t = try TempStore()

@@ -50,6 +50,20 @@ enum ProbeSession {
         return line.trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
     }
 
+    /// How many times the process's threads have been switched to since they started (the
+    /// kernel's voluntary and involuntary context switches): a sleeping process adds none.
+    static func switches(_ pid: pid_t) throws -> Int {
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")
+        var total = 0
+        for task in tasks {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8) else { continue }
+            for line in status.split(separator: "\n") where line.contains("ctxt_switches:") {
+                total += Int(line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "") ?? 0
+            }
+        }
+        return total
+    }
+
     /// Display column where `needle` starts in `line`, or nil.
     static func column(of needle: String, in line: String) -> Int? {
         guard let range = line.range(of: needle) else { return nil }

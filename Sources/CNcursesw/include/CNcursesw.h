@@ -82,4 +82,22 @@ void fuhe_note_hangup(void);
 /* 1 when standard input is a terminal that has been hung up (poll reports POLLHUP/POLLERR). */
 int fuhe_input_hung_up(void);
 
+/* ---- Waiting without waking (signals.c) ---------------------------------------------- */
+
+/* Call once the screen is up (newterm installed ncurses' SIGWINCH handler): SIGWINCH then runs
+ * ncurses' handler (wget_wch returns KEY_RESIZE) and wakes fuhe_wait_input. Undone by
+ * fuhe_signals_restore. */
+void fuhe_signals_follow_resize(void);
+
+#define FUHE_WAIT_TIMEOUT 0
+#define FUHE_WAIT_INPUT 1
+#define FUHE_WAIT_WOKEN 2
+#define FUHE_WAIT_HUNG_UP 4
+/* Sleeps until `input_fd` has input, a signal handler installed here ran (SIGTERM, SIGHUP,
+ * SIGINT, SIGTSTP, SIGCONT, SIGWINCH: each writes a byte to a self-pipe, which this drains),
+ * or `timeout_ms` passed (negative: no limit). Returns FUHE_WAIT_TIMEOUT or a combination of
+ * FUHE_WAIT_INPUT, FUHE_WAIT_WOKEN (look at the signal flags, and ask ncurses for a resize)
+ * and FUHE_WAIT_HUNG_UP (the input is gone). No periodic wake-ups: an idle program sleeps. */
+int fuhe_wait_input(int input_fd, int timeout_ms);
+
 #endif

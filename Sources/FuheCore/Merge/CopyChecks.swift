@@ -6,10 +6,17 @@ public enum CopyChecks {
     /// SHA-256 over the snapshot in key order: equal snapshots, equal digests.
     public static func digest(_ snapshot: EntitySnapshot) -> String {
         var hasher = SHA256()
-        for key in snapshot.keys.sorted() {
-            hasher.update("\(key.dossierID)\u{1F}\(key.entity)\u{1F}\(key.id)\u{1F}")
-            hasher.update(snapshot[key] ?? "")
-            hasher.update([0x1E])
+        // The same bytes as "dossier␟entity␟id␟" + value + "␞", fed piece by piece (no string
+        // or array made per entity).
+        for (key, value) in snapshot.sorted(by: { $0.key < $1.key }) {
+            hasher.update(key.dossierID)
+            hasher.update(byte: 0x1F)
+            hasher.update(key.entity)
+            hasher.update(byte: 0x1F)
+            hasher.update(key.id)
+            hasher.update(byte: 0x1F)
+            hasher.update(value)
+            hasher.update(byte: 0x1E)
         }
         return hasher.finalizeHex()
     }
@@ -19,10 +26,7 @@ public enum CopyChecks {
     public static func unjournalled(base: EntitySnapshot, copy: EntitySnapshot, journal: CopyJournal, file: String) -> String? {
         // Most entities are unchanged: equal bytes are equal text, found without comparing the
         // (mostly Chinese) texts character by character; unequal bytes are compared as before.
-        func differs(_ a: String?, _ b: String?) -> Bool {
-            if let a, let b, a.utf8.elementsEqual(b.utf8) { return false }
-            return a != b
-        }
+        func differs(_ a: String?, _ b: String?) -> Bool { !StoredTextEquality.same(a, b) }
         // Only the changed entities are sorted (the first problem in key order is the one named).
         var changed = copy.keys.filter { base[$0] == nil }
         for (key, text) in base where differs(text, copy[key]) { changed.append(key) }

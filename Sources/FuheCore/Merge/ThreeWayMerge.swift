@@ -11,13 +11,13 @@ public enum ThreeWayMerge {
     public static func plan(base: EntitySnapshot, main: EntitySnapshot, copy: EntitySnapshot, locked: Set<String> = [],
                             validate: @escaping Validator) -> MergePlan {
         var entities: [EntityKey: EntityMerge] = [:]
-        var keys = Set(base.keys)
-        keys.formUnion(copy.keys)
-        for key in keys {
-            let b = base[key], m = main[key], c = copy[key]
-            if c == b || m == c { continue }
+        // Every key of base, then the copy's new ones (no set of all keys built); unchanged
+        // entities, most of them, are found by their bytes (`StoredTextEquality`).
+        func consider(_ key: EntityKey, _ b: String?, _ c: String?) {
+            let m = main[key]
+            if StoredTextEquality.same(c, b) || StoredTextEquality.same(m, c) { return }
             var merge: EntityMerge
-            if m == b {
+            if StoredTextEquality.same(m, b) {
                 merge = EntityMerge(key: key, base: b, main: m, copy: c, whole: c)
             } else if let m, let c {
                 // Changed on both sides, or created on both (a review header started at two
@@ -35,6 +35,8 @@ public enum ThreeWayMerge {
             }
             entities[key] = merge
         }
+        for (key, b) in base { consider(key, b, copy[key]) }
+        for (key, c) in copy where base[key] == nil { consider(key, nil, c) }
         return MergePlan(entities: entities, validate: validate)
     }
 

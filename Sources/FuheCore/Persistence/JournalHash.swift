@@ -12,24 +12,27 @@ public enum JournalHash {
 
     /// The hash of an entry written after one whose hash is `previous` ("" for the first).
     public static func hash(previous: String, at: String, record r: JournalRecord, batch: Int64, encoding: Encoding = .v2) -> String {
-        var fields: [String?] = [previous, at, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, String(batch)]
         switch encoding {
         case .v1:
+            var fields: [String?] = [previous, at, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, String(batch)]
             // Entries with a session (migration v5-journal-session on) chained it too.
             if let session = r.session { fields.append(session) }
             return SHA256.hex(Array(fields.map { $0 ?? "\u{0}" }.joined(separator: "\u{1F}").utf8))
         case .v2:
-            fields.append(r.session)
             var hasher = SHA256()
             hasher.update("fuhe.journal/2")
             // Each field: a presence byte, its UTF-8 length (8 bytes, big-endian), its bytes —
-            // fed without building arrays (a merge hashes one entry per field it writes).
-            for field in fields {
-                guard let field else { hasher.update(byte: 0); continue }
-                hasher.update(byte: 1)
-                hasher.update(bigEndian: UInt64(field.utf8.count))
-                hasher.update(field)
+            // fed in order without building arrays (a merge hashes one entry per field it writes).
+            func feed(_ field: String?) {
+                guard var field else { hasher.update(byte: 0); return }
+                field.withUTF8 { bytes in
+                    hasher.update(byte: 1)
+                    hasher.update(bigEndian: UInt64(bytes.count))
+                    hasher.update(buffer: bytes)
+                }
             }
+            feed(previous); feed(at); feed(r.actor); feed(r.origin); feed(r.dossierID); feed(r.entity); feed(r.entityID)
+            feed(r.field); feed(r.old); feed(r.new); feed(r.reason); feed(String(batch)); feed(r.session)
             return hasher.finalizeHex()
         }
     }

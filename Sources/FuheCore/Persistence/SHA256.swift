@@ -19,30 +19,27 @@ public struct SHA256: Sendable {
 
     private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-    private var block = [UInt8](repeating: 0, count: 64)
+    /// The block being filled, kept inline (a hasher is made per journal entry: two heap arrays
+    /// per hasher, and arrays for the padding and the digest, were half of hashing a short entry).
+    private var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var filled = 0
     private var length: UInt64 = 0
-    private var w = [UInt32](repeating: 0, count: 64)
 
     public init() {}
 
     /// Feeds bytes (contiguous ones a block at a time; others byte by byte).
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         if bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) != nil { return }
-        for byte in bytes {
-            block[filled] = byte
-            filled += 1
-            if filled == 64 { compress(); filled = 0 }
-        }
-        length &+= UInt64(bytes.count)
+        for byte in bytes { update(byte: byte) }
     }
 
     /// Feeds one byte.
     public mutating func update(byte: UInt8) {
-        block[filled] = byte
+        let at = filled
+        withUnsafeMutableBytes(of: &block) { $0[at] = byte }
         filled += 1
         length &+= 1
-        if filled == 64 { compress(); filled = 0 }
+        if filled == 64 { compressBlock(); filled = 0 }
     }
 
     /// Feeds an integer as 8 bytes, most significant first.
@@ -62,26 +59,27 @@ public struct SHA256: Sendable {
     public mutating func update(buffer bytes: UnsafeBufferPointer<UInt8>) {
         length &+= UInt64(bytes.count)
         var at = 0
-        if filled > 0 {
+        if filled > 0 || bytes.count < 64 {
             let n = min(64 - filled, bytes.count), from = filled
-            block.withUnsafeMutableBufferPointer { b in
-                for i in 0..<n { b[from + i] = bytes[i] }
+            if n > 0 {
+                withUnsafeMutableBytes(of: &block) { b in
+                    b.baseAddress!.advanced(by: from).copyMemory(from: bytes.baseAddress!, byteCount: n)
+                }
             }
             filled += n
             at += n
             guard filled == 64 else { return }
-            compress()
+            compressBlock()
             filled = 0
         }
         while bytes.count - at >= 64 {
-            compress(UnsafeBufferPointer(rebasing: bytes[at..<(at + 64)]))
+            compress(UnsafeRawPointer(bytes.baseAddress!.advanced(by: at)))
             at += 64
         }
         let rest = bytes.count - at
         if rest > 0 {
-            let from = at
-            block.withUnsafeMutableBufferPointer { b in
-                for i in 0..<rest { b[i] = bytes[from + i] }
+            withUnsafeMutableBytes(of: &block) { b in
+                b.baseAddress!.copyMemory(from: bytes.baseAddress!.advanced(by: at), byteCount: rest)
             }
             filled = rest
         }
@@ -89,51 +87,76 @@ public struct SHA256: Sendable {
 
     /// The digest of everything fed so far.
     public mutating func finalize() -> [UInt8] {
-        let bits = length &* 8
-        var pad: [UInt8] = [0x80]
-        let padding = (filled < 56 ? 56 - filled : 120 - filled) - 1
-        pad += [UInt8](repeating: 0, count: padding)
-        for i in (0..<8).reversed() { pad.append(UInt8((bits >> (UInt64(i) * 8)) & 0xff)) }
-        let saved = length
-        update(pad)
-        length = saved
-        let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
-        return words.flatMap { v in (0..<4).map { UInt8((v >> (24 - UInt32($0) * 8)) & 0xff) } }
-    }
-
-    /// Lower-case hex of the digest.
-    public mutating func finalizeHex() -> String { Self.hexString(finalize()) }
-
-    private mutating func compress() {
-        let copy = block
-        copy.withUnsafeBufferPointer { compress($0) }
-    }
-
-    /// Compresses one 64-byte block.
-    private mutating func compress(_ b: UnsafeBufferPointer<UInt8>) {
-        do {
-            w.withUnsafeMutableBufferPointer { w in
-                Self.k.withUnsafeBufferPointer { k in
-                    for i in 0..<16 {
-                        w[i] = UInt32(b[i * 4]) << 24 | UInt32(b[i * 4 + 1]) << 16 | UInt32(b[i * 4 + 2]) << 8 | UInt32(b[i * 4 + 3])
-                    }
-                    for i in 16..<64 {
-                        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                    }
-                    var (a, b, c, d, e, f, g, hh) = h
-                    for i in 0..<64 {
-                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                        let ch = (e & f) ^ (~e & g)
-                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                        let maj = (a & b) ^ (a & c) ^ (b & c)
-                        let t2 = s0 &+ maj
-                        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-                    }
-                    h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
+        pad()
+        let words = h
+        return [UInt8](unsafeUninitializedCapacity: 32) { out, count in
+            withUnsafeBytes(of: words) { raw in
+                for i in 0..<8 {
+                    let v = raw.load(fromByteOffset: i * 4, as: UInt32.self)
+                    out[i * 4] = UInt8(truncatingIfNeeded: v >> 24)
+                    out[i * 4 + 1] = UInt8(truncatingIfNeeded: v >> 16)
+                    out[i * 4 + 2] = UInt8(truncatingIfNeeded: v >> 8)
+                    out[i * 4 + 3] = UInt8(truncatingIfNeeded: v)
                 }
+            }
+            count = 32
+        }
+    }
+
+    /// Lower-case hex of the digest (written straight from the state words: no arrays).
+    public mutating func finalizeHex() -> String {
+        pad()
+        let words = h
+        return String(unsafeUninitializedCapacity: 64) { out in
+            withUnsafeBytes(of: words) { raw in
+                for i in 0..<8 {
+                    let v = raw.load(fromByteOffset: i * 4, as: UInt32.self)
+                    for j in 0..<8 {
+                        let nibble = Int((v >> UInt32(28 - 4 * j)) & 0xf)
+                        out[i * 8 + j] = nibble < 10 ? UInt8(ascii: "0") + UInt8(nibble) : UInt8(ascii: "a") + UInt8(nibble - 10)
+                    }
+                }
+            }
+            return 64
+        }
+    }
+
+    /// The padding: 0x80, zeros up to 56 bytes into a block, the message length in bits.
+    private mutating func pad() {
+        let bits = length &* 8
+        update(byte: 0x80)
+        while filled != 56 { update(byte: 0) }
+        update(bigEndian: bits)
+    }
+
+    private mutating func compressBlock() {
+        var copy = block
+        withUnsafeBytes(of: &copy) { compress($0.baseAddress!) }
+    }
+
+    /// Compresses one 64-byte block (the message schedule on the stack).
+    private mutating func compress(_ bytes: UnsafeRawPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            Self.k.withUnsafeBufferPointer { k in
+                for i in 0..<16 {
+                    w[i] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+                }
+                for i in 16..<64 {
+                    let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                    let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                }
+                var (a, b, c, d, e, f, g, hh) = h
+                for i in 0..<64 {
+                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                }
+                h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
             }
         }
     }

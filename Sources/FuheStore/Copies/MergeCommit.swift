@@ -45,23 +45,18 @@ extension FuheStore {
         let now = clock.now()
         let nowText = ISO.format(now)
         // Every entity the merge writes or the summaries read, decoded on all cores before the
-        // write transaction starts.
+        // write transaction starts; the lease's dossiers as they stand, to lay the writes over.
         let placeholders = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
-        var texts = try queue.read { db -> [String: [String]] in
-            let ids = StatementArguments(lease.dossierIDs)
-            var texts: [String: [String]] = [:]
-            for (entity, table) in [("result", "result"), ("item", "rect_item"), ("finding", "finding"), ("evidence", "evidence")] {
-                texts[entity] = try String.fetchAll(db, sql: "SELECT json FROM \(table) WHERE dossier_id IN (\(placeholders))", arguments: ids)
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT evaluation_json, review_json FROM dossier WHERE id IN (\(placeholders))", arguments: ids) {
-                texts["evaluation", default: []].append(row[0])
-                if let review: String = row[1] { texts["review", default: []].append(review) }
-            }
-            return texts
-        }
+        var held = try queue.read { db in try MergeHeldDossiers.read(lease.dossierIDs, db) }
+        var texts = held.headerTexts
         for (key, json) in finals { if let json { texts[key.entity, default: []].append(json) } }
         let decoded: DecodedTexts
-        do { decoded = try DecodedTexts.decode(texts) } catch { throw refusal("M-005", tr("无法合并：合并后的值无法解读：\(error)", "cannot merge: a merged value does not decode: \(error)")) }
+        do {
+            decoded = try DecodedTexts.decode(texts)
+            try held.decode()
+        } catch { throw refusal("M-005", tr("无法合并：合并后的值无法解读：\(error)", "cannot merge: a merged value does not decode: \(error)")) }
+        var finalsByDossier: [String: [EntityKey: String?]] = [:]
+        for (key, json) in finals { finalsByDossier[key.dossierID, default: [:]][key] = json }
         return try queue.write { db in try db.withPageCache(mebibytes: 64) {
             let changedSince = try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE seq > ? AND dossier_id IN (\(placeholders)) LIMIT 1",
                                                  arguments: StatementArguments([prepared.mainJournalSeq] + lease.dossierIDs)) ?? false
@@ -69,7 +64,9 @@ extension FuheStore {
                   !changedSince else {
                 throw refusal("M-006", tr("决定冲突期间 \(name) 被改动了；什么都没有合并，请重新运行 fuhe merge", "\(name) changed while the merge was being decided; nothing was merged, run fuhe merge again"))
             }
-            try Self.checkPlannedMain(finals, plan: prepared.plan, leaseID: lease.id, db)
+            // What the compare-and-set read of each written entity, by dossier: the writes take
+            // their old values from it instead of reading each entity again.
+            let current = try Self.checkPlannedMain(finals, plan: prepared.plan, leaseID: lease.id, db)
             // The lease's templates, read once inside the transaction (as the rows are).
             var decoded = decoded
             for id in try String.fetchAll(db, sql: "SELECT DISTINCT template_id FROM dossier WHERE id IN (\(placeholders))",
@@ -80,21 +77,30 @@ extension FuheStore {
             var fields = 0
             let schemes = try Self.gradeSchemes(db)
             for dossierID in lease.dossierIDs {
-                let entries = finals.filter { $0.key.dossierID == dossierID }
-                guard !entries.isEmpty else { continue }
-                let writes = try Self.mergeWrites(entries, plan: prepared.plan, decoded: decoded, dossierID: dossierID, db)
-                let wrote = try Self.applyWrites(writes, to: dossierID, batch: batch, db, decoded: decoded) { target, field in
+                guard let entries = finalsByDossier[dossierID], !entries.isEmpty else { continue }
+                let known = current[dossierID] ?? [:]
+                let writes = try Self.mergeWrites(entries, plan: prepared.plan, decoded: decoded, known: known, dossierID: dossierID, db)
+                let wrote = try Self.applyWrites(writes, to: dossierID, batch: batch, db, decoded: decoded, known: known) { target, field in
                     fields += 1
                     let key = EntityKey(dossierID: dossierID, entity: target.entity, id: target.entityID)
                     let who = MergeWrites.attribution(key: key, field: field, decided: decided, journal: prepared.copyJournal, actor: actor, leaseID: lease.id)
                     return Attribution(actor: who.actor, origin: who.origin, reason: who.reason, at: now, atText: who.at ?? nowText, session: session)
                 }
-                if wrote, entries.keys.contains(where: { ["review", "item", "evaluation"].contains($0.entity) }) {
-                    try Self.settleStatus(dossierID: dossierID, batch: batch, db, decoded: decoded) { _, _ in
-                        Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并后的自评状态", at: now, atText: nowText)
+                guard wrote else { continue }
+                // The dossier as the writes left it, in memory (FuheCore's `applying`, as the
+                // workstation lays its edits over what it shows).
+                var merged = try held.dossier(dossierID, templates: decoded.templates).applying(writes.map { try MergeHeldDossiers.change($0, decoded: decoded) })
+                if entries.keys.contains(where: { ["review", "item", "evaluation"].contains($0.entity) }) {
+                    let settled = EvaluationLifecycle.completing([], for: merged)
+                    if !settled.isEmpty {
+                        _ = try Self.applyChanges(settled, to: dossierID, batch: batch, db) { _, _ in
+                            Attribution(actor: actor, origin: "merge:\(lease.id)", reason: "合并后的自评状态", at: now, atText: nowText)
+                        }
+                        merged = merged.applying(settled)
                     }
                 }
-                if wrote { try Self.refreshSummary(dossierID: dossierID, schemes: schemes, today: today, db, decoded: decoded) }
+                let scheme = schemes[merged.template.gradeSchemeID] ?? GradeScheme.mof4
+                try Self.writeSummary(merged, DossierScorer.score(merged, scheme: scheme), scheme: scheme, db)
             }
             try Self.journalDecisions(conflicts, decisions: decisions, finals: finals, plan: prepared.plan, origin: "merge:\(lease.id)",
                                       actor: actor, session: session, batch: batch, at: now, db)
@@ -136,21 +142,34 @@ extension FuheStore {
 
     /// Compare-and-set for the merge: every entity it writes must still hold the main store's
     /// value the plan was made on; otherwise `StaleWrite` (action `.merge`) and nothing is written.
-    static func checkPlannedMain(_ finals: [EntityKey: String?], plan: MergePlan, leaseID: String, _ db: Database) throws {
-        let stale = try CopyChecks.stale(finals, plan: plan, current: { try currentJSON(locate($0), db) })
+    /// Returns what it read of each entity, by dossier (nil: the entity is not there).
+    @discardableResult
+    static func checkPlannedMain(_ finals: [EntityKey: String?], plan: MergePlan, leaseID: String, _ db: Database) throws
+        -> [String: [EntityKey: String?]] {
+        var read: [String: [EntityKey: String?]] = [:]
+        let stale = try CopyChecks.stale(finals, plan: plan, current: { key in
+            let json = try currentJSON(locate(key), db)
+            read[key.dossierID, default: [:]][key] = .some(json)
+            return json
+        })
         if let first = stale.first {
             throw StaleWrite(action: .merge(leaseID: leaseID), dossierID: first.key.dossierID, fields: try attributed(stale, db))
         }
+        return read
     }
 
     /// The store changes that make one dossier's entities equal to the merged ones
     /// (FuheCore's `MergeWrites.ordered`, against this store's numbers and entities).
-    static func mergeWrites(_ finals: [EntityKey: String?], plan: MergePlan, decoded: DecodedTexts,
+    /// `known`: entities of the dossier as read in this transaction (nil: not there).
+    static func mergeWrites(_ finals: [EntityKey: String?], plan: MergePlan, decoded: DecodedTexts, known: [EntityKey: String?] = [:],
                             dossierID: String, _ db: Database) throws -> [PendingWrite] {
         let itemSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM rect_item WHERE dossier_id = ?", arguments: [dossierID]))
         let findingSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM finding WHERE dossier_id = ?", arguments: [dossierID]))
         do {
-            return try MergeWrites.ordered(finals, plan: plan, exists: { try currentJSON(locate($0), db) != nil }, itemSeqs: itemSeqs,
+            return try MergeWrites.ordered(finals, plan: plan, exists: { key in
+                if let json = known[key] { return json != nil }
+                return try currentJSON(locate(key), db) != nil
+            }, itemSeqs: itemSeqs,
                                            findingSeqs: findingSeqs, decoded: { decodedChange($0, json: $1, decoded) },
                                            decodeResult: { try DecodeCaches.results.decode($0) }).map { write in
                 switch write {

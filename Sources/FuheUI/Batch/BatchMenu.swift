@@ -33,7 +33,7 @@ public struct BatchMenu: Overlay, CommandProvider {
                 : .available
         }) { $0.push(BatchMenu(target: .rows)) },
         .init(.itemBatchMenu, [.character("M")], .items, "批量操作所选事项（同一整改步骤）", hint: "批量", when: { state in
-            state[ItemsPane.self].selection.isEmpty || state.dossier == nil
+            state[ItemsPane.self].selection.isEmpty || !state.hasDossier
                 ? .notYet("先选择事项：\(state.key(.itemSelectToggle)) 逐项、\(state.key(.itemSelectShown)) 全部、\(state.key(.itemSelectSameStatus)) 同状态")
                 : .available
         }) { $0.push(BatchMenu(target: .items)) },

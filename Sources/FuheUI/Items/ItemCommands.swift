@@ -83,7 +83,7 @@ enum ItemCommands: CommandProvider {
     }
 
     static func dossierOpen(_ state: AppState) -> Availability {
-        state.dossier == nil ? .notYet("先在单位列表按 \(state.key(.openUnit)) 打开一个单位") : .available
+        !state.hasDossier ? .notYet("先在单位列表按 \(state.key(.openUnit)) 打开一个单位") : .available
     }
 
     /// A dossier is open and an item is selected.

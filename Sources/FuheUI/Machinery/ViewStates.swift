@@ -56,7 +56,9 @@ public struct ViewStates: Sendable {
 /// no other state shares it.
 class ViewBox: @unchecked Sendable {}
 
-final class TypedViewBox<V: ViewState>: ViewBox, @unchecked Sendable {
+/// Its parameter is unconstrained: making `TypedViewBox<UnitsPane>` at run time then needs no
+/// search of the binary's conformance records for `UnitsPane: ViewState` (one per view type at start).
+final class TypedViewBox<V>: ViewBox, @unchecked Sendable {
     var value: V
     init(_ value: V) { self.value = value }
 }

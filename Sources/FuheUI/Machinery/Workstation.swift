@@ -21,7 +21,11 @@ public final class Workstation {
     public var state: AppState { context.state }
     /// Whether the detail area is held behind a moving cursor (the run loop asks on every turn;
     /// `state` would copy the whole AppState to answer).
-    public var detailHeld: Bool { context.state.heldDetail != nil }
+    public var detailHeld: Bool {
+        var held = false
+        withContext { held = $0.state[DetailArea.self].held != nil }
+        return held
+    }
     /// Set when the user asked to quit.
     public var wantsQuit: Bool { context.quitRequested }
     /// The user quit with Ctrl-C: the program exits with status 130, as a shell reports an
@@ -72,30 +76,45 @@ public final class Workstation {
         lastKeyChangedNothing = false
         lastKeyCaughtUp = false
         let effectsBefore = effectsAsked
-        let before = (position: FocusRing.pane(context.state.focus)?.position(in: context.state), held: context.state.heldDetail != nil,
-                      quiet: context.state.message == nil, detailTop: context.state[DetailArea.self].top)
+        // Every read of the state goes through `inout` access to the context: reading
+        // `context.state` from here (a class's property) copied the whole AppState for each call
+        // it was passed to.
+        var before: (position: ListPosition?, held: Bool, quiet: Bool, detailTop: Int)?
         var handled: KeyOutcome?
-        update { handled = $0.handle(key) }
-        guard let handled else { return }
-        let outcome = context.closed(handled)
-        update { $0.afterKey(outcome) }
+        update { ctx in
+            before = (position: FocusRing.pane(ctx.state.focus)?.position(in: ctx.state), held: ctx.state.heldDetail != nil,
+                      quiet: ctx.state.message == nil, detailTop: ctx.state[DetailArea.self].top)
+            handled = ctx.handle(key)
+        }
+        guard let handled, let before else { return }
+        var outcome = handled
+        update { ctx in
+            outcome = ctx.closed(handled)
+            ctx.afterKey(outcome)
+        }
         lastOutcome = outcome
         if context.state.training != nil { coachLesson() }
-        // (`context.state`, not `state`: each read of `state` copies the whole AppState.)
         // A cursor key in a pane that asked for nothing (no window of the unit list to read, no
         // load) changed only that pane's cursor: `FrameRenderer` redraws only its changed rows.
-        if let command = outcome.command, UpdateContext.listMoves[command] != nil, outcome.overlayID == nil,
-           effectsAsked == effectsBefore, context.state.overlays.isEmpty {
-            lastKeyMovedIn = context.state.focus
+        guard let command = outcome.command, UpdateContext.listMoves[command] != nil, outcome.overlayID == nil,
+              effectsAsked == effectsBefore else { return }
+        withContext { ctx in
+            guard ctx.state.overlays.isEmpty else { return }
+            lastKeyMovedIn = ctx.state.focus
             // A move at the end of the list (`j` on the last row) changed nothing on screen: no
             // frame, and the detail area is not held (its catch-up would redraw the screen). If
             // it was held, the moves have reached their end: it catches up now (a whole frame).
-            if before.quiet, context.state.message == nil, context.state[DetailArea.self].top == before.detailTop, let position = before.position,
-               FocusRing.pane(context.state.focus)?.position(in: context.state) == position {
-                context.state[DetailArea.self].held = nil
+            if before.quiet, ctx.state.message == nil, ctx.state[DetailArea.self].top == before.detailTop, let position = before.position,
+               FocusRing.pane(ctx.state.focus)?.position(in: ctx.state) == position {
+                ctx.state[DetailArea.self].held = nil
                 if before.held { lastKeyMovedIn = nil; lastKeyCaughtUp = true } else { lastKeyChangedNothing = true }
             }
         }
+    }
+
+    /// Runs `body` with the context in place (no copy of the state, unlike reading `context`).
+    private func withContext(_ body: (inout UpdateContext) -> Void) {
+        body(&context)
     }
 
     /// The pane whose cursor the last `handle` moved, when that key changed nothing else.

@@ -1,4 +1,5 @@
 import FuheCore
+import Synchronization
 import TermCore
 
 extension CommandScope {
@@ -95,8 +96,23 @@ struct ItemsPane: SortablePane {
             ])
         }
         guard let item = selected(state), let d = state.dossier else { return ("详情", []) }
-        return ("整改事项 \(item.seq)", DetailText.item(item, d: d, today: state.today))
+        return ("整改事项 \(item.seq)", itemText(item, d: d, state: state))
     }
+
+    /// `DetailText.item`, kept for the last item asked: each key after a pause holds the detail
+    /// area with what the last frame drew, and formatting an item's text was a tenth of the key.
+    /// The dossier's revision names the dossier the item and its findings come from.
+    private static func itemText(_ item: RectificationItem, d: Dossier, state: AppState) -> [String] {
+        let key = (revision: state.dossierRevision, today: state.today)
+        if let kept = lastItemText.withLock({ $0 }), kept.revision == key.revision, kept.today == key.today, kept.item == item {
+            return kept.text
+        }
+        let text = DetailText.item(item, d: d, today: state.today)
+        lastItemText.withLock { $0 = (key.revision, key.today, item, text) }
+        return text
+    }
+
+    private static let lastItemText = Mutex<(revision: Int, today: CalendarDay, item: RectificationItem, text: [String])?>(nil)
 
     static func searchTexts(_ state: AppState) -> [String] {
         let d = state.dossier
@@ -107,7 +123,7 @@ struct ItemsPane: SortablePane {
     }
 
     static func historyTarget(_ state: AppState) -> HistoryTarget? {
-        guard state.dossier != nil, let item = selected(state) else { return nil }
+        guard state.hasDossier, let item = selected(state) else { return nil }
         return HistoryTarget(entity: "item", entityID: item.id, title: "整改事项 \(item.seq) \(item.measure)")
     }
 

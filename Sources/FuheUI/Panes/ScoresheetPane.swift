@@ -68,7 +68,7 @@ struct ScoresheetPane: SortablePane {
     }
 
     static func historyTarget(_ state: AppState) -> HistoryTarget? {
-        guard state.dossier != nil, let row = selected(state) else { return nil }
+        guard state.hasDossier, let row = selected(state) else { return nil }
         return HistoryTarget(entity: "result", entityID: row.node.id, title: "\(row.node.code) \(row.node.name)")
     }
 
@@ -154,7 +154,7 @@ extension UpdateContext {
 
     /// Recomputes the visible rows and puts the cursor on `nodeID`.
     mutating func rebuildRows(keeping nodeID: String) {
-        guard state.dossier != nil else { return }
+        guard state.hasDossier else { return }
         state[ScoresheetPane.self].rows = ScoresheetPane.visibleRows(state)
         ScoresheetPane.select(nodeID: nodeID, in: &state)
         keepCursorsVisible()

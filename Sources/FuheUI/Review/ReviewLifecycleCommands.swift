@@ -27,14 +27,24 @@ enum ReviewLifecycleCommands: CommandProvider {
     ]
 
     static func dossierOpen(_ state: AppState) -> Availability {
-        state.dossier == nil ? .notYet("先打开一个单位") : .available
+        !state.hasDossier ? .notYet("先打开一个单位") : .available
+    }
+
+    /// Every reason `action` cannot be done now (`ReviewLifecycle.blockers`), nil with no open
+    /// dossier. The answer is kept until the dossier or its scores change: the status line asks
+    /// after every key.
+    static func blockers(_ action: ReviewAction, _ state: AppState) -> [ValidationMessage]? {
+        guard state.hasDossier else { return nil }
+        return state.reviewBlockers.blockers(action, revision: state.dossierRevision, actor: state.actor) {
+            state.dossier.map { ReviewLifecycle.blockers(for: action, dossier: $0, by: state.actor, scored: state.scored) } ?? []
+        }
     }
 
     /// Refused with the rules' first reason when `action` cannot be done now.
     static func refusal(_ action: ReviewAction) -> @Sendable (AppState) -> Availability {
         { state in
-            guard let d = state.dossier else { return dossierOpen(state) }
-            guard let why = ReviewLifecycle.refusal(action, dossier: d, by: state.actor, scored: state.scored) else { return .available }
+            guard let blockers = blockers(action, state) else { return dossierOpen(state) }
+            guard let why = blockers.first else { return .available }
             return .refused("\(why.code) \(why.message)")
         }
     }
@@ -43,16 +53,15 @@ enum ReviewLifecycleCommands: CommandProvider {
     /// command itself (it jumps to the first).
     static func lifecycle(_ action: ReviewAction) -> @Sendable (AppState) -> Availability {
         { state in
-            guard let d = state.dossier else { return dossierOpen(state) }
-            let why = ReviewLifecycle.blockers(for: action, dossier: d, by: state.actor, scored: state.scored).first { $0.code.hasPrefix("RV-") }
+            guard let blockers = blockers(action, state) else { return dossierOpen(state) }
+            let why = blockers.first { $0.code.hasPrefix("RV-") }
             return why.map { .refused("\($0.code) \($0.message)") } ?? .available
         }
     }
 
     /// Whether `action` would succeed now (the status line offers it).
     static func possible(_ action: ReviewAction, _ state: AppState) -> Bool {
-        guard let d = state.dossier else { return false }
-        return ReviewLifecycle.refusal(action, dossier: d, by: state.actor, scored: state.scored) == nil
+        blockers(action, state)?.isEmpty ?? false
     }
 
     static func reasonForm(_ title: String) -> FormState {

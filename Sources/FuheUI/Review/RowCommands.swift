@@ -66,12 +66,12 @@ enum RowCommands: CommandProvider {
 
     /// A scoresheet is open (reading it, moving and filtering are always possible).
     static func dossierShown(_ state: AppState) -> Availability {
-        state.dossier == nil ? .notYet("先在单位列表按 \(state.key(.openUnit)) 打开评分表") : .available
+        !state.hasDossier ? .notYet("先在单位列表按 \(state.key(.openUnit)) 打开评分表") : .available
     }
 
     /// A row can be edited: a dossier is open and its review not finalized.
     static func editableRow(_ state: AppState) -> Availability {
-        guard state.dossier != nil, state.selectedRow != nil else { return .notYet("先在单位列表按 \(state.key(.openUnit)) 打开评分表") }
+        guard state.hasDossier, state.selectedRow != nil else { return .notYet("先在单位列表按 \(state.key(.openUnit)) 打开评分表") }
         if let why = ReviewLifecycle.readOnlyReason(state.dossier?.review, for: state.actor) { return .refused(why) }
         return .available
     }

@@ -38,8 +38,13 @@ public struct AppState: Sendable {
     /// Each view's own state, by type.
     public var views = ViewStates()
     /// The open dossier and its scores (recomputed after every load, microseconds).
-    public var dossier: Dossier?
-    public var scored: ScoredDossier?
+    public var dossier: Dossier? { didSet { dossierRevision = DossierRevision.next() } }
+    public var scored: ScoredDossier? { didSet { dossierRevision = DossierRevision.next() } }
+    /// A number that changes whenever `dossier` or `scored` is set or changed, unique across all
+    /// states: what `reviewBlockers` keeps its answers by.
+    private(set) var dossierRevision = DossierRevision.next()
+    /// The review lifecycle's answers for the open dossier (`ReviewBlockersMemo`), shared by copies.
+    let reviewBlockers = ReviewBlockersMemo()
     var gradeSchemes: [String: GradeScheme] = [:]
     /// Modal layers over the panes, the top one last.
     var overlays: [OverlayEntry] = []
@@ -91,6 +96,15 @@ public struct AppState: Sendable {
     /// The scoresheet is read-only for this actor (finalized; or submitted and not the 组长's):
     /// edits are refused until it is reopened or returned (`ReviewLifecycle`).
     public var isReadOnly: Bool { ReviewLifecycle.isReadOnly(dossier?.review, for: actor) }
+
+    /// Whether a dossier is open (without copying it, as comparing the optional with nil does:
+    /// commands ask this after every key).
+    public var hasDossier: Bool {
+        switch dossier {
+        case .none: false
+        case .some: true
+        }
+    }
 
     /// A command's first key as users see it ("Enter"), from the keymap in force.
     public func key(_ id: CommandID) -> String { keymap.key(id) }
