@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // SHA-256 for FuheStore's baseline digests (`fuhe verify`); postgres-nio builds it already.
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
     ],
     targets: [
         // Domain model, exact decimals, scoring engine, validation, lifecycles. Foundation only.
@@ -48,10 +50,13 @@ let package = Package(
             "FuheCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        // SQLite store (GRDB): schema, repositories, journal, summaries.
+        // SQLite store (GRDB): schema, repositories, journal, summaries. swift-crypto's SHA-256 for
+        // the baselines' digests (`BaselineHasher`): already built for postgres-nio, so no new code
+        // to compile; its assembly SHA-256 was the largest cost of `fuhe verify`.
         .target(name: "FuheStore", dependencies: [
             "FuheCore", "FuheFiles",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Bundled templates, grade schemes and sample dossiers (data files in Resources/).
         .target(

@@ -40,9 +40,11 @@ extension FuheStore {
             // reads the next block. SQLite's own checks run meanwhile on a connection of their own
             // (`FileCheckBeside`; for a store in memory, here beside the first block).
             var fileProblems: [String]?
+            // The rows read of each of `FileFindings.countedTables` (their foreign keys' check).
+            var rowsRead: [String: Int] = [:]
             func findFileProblems() throws {
                 guard fileProblems == nil else { return }
-                fileProblems = try beside.map { try $0.problems(db, mark: mark) } ?? Self.fileProblems(db)
+                fileProblems = try beside.map { try $0.problems(db, mark: mark, rowsRead: rowsRead) } ?? Self.fileProblems(db)
             }
             var dossierProblems: [String] = []
             var templates: [String: IndicatorTemplate] = [:]
@@ -61,7 +63,7 @@ extension FuheStore {
                 start += block.count
                 let texts: [StoredDossierTexts]
                 do {
-                    texts = try DossierBatch.read(block.map { $0["id"] as String }, db, templates: &templates)
+                    texts = try DossierBatch.read(block.map { $0["id"] as String }, db, templates: &templates, rowsRead: &rowsRead)
                 } catch {
                     // The errors come in the order of a check done one step at a time.
                     try findFileProblems()
@@ -87,12 +89,34 @@ extension FuheStore {
     /// SQLite integrity, foreign keys, template rules and report sources: what `check` finds
     /// beside the dossiers, in that order.
     static func fileProblems(_ db: Database) throws -> [String] {
-        var problems: [String] = []
+        try integrityProblems(db) + foreignKeyProblems(db) + otherFileProblems(db)
+    }
+
+    /// SQLite's `integrity_check`.
+    static func integrityProblems(_ db: Database) throws -> [String] {
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-        if integrity != ["ok"] { problems += integrity.map { "SQLite integrity: \($0)" } }
-        for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-            problems.append("foreign key: table \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")")
+        return integrity == ["ok"] ? [] : integrity.map { "SQLite integrity: \($0)" }
+    }
+
+    /// SQLite's `foreign_key_check`, of the whole file or of one table's foreign keys.
+    static func foreignKeyProblems(_ db: Database, table: String? = nil) throws -> [String] {
+        let sql = table.map { "PRAGMA foreign_key_check(\($0.quotedDatabaseIdentifier))" } ?? "PRAGMA foreign_key_check"
+        return try Row.fetchAll(db, sql: sql).map { row in
+            "foreign key: table \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")"
         }
+    }
+
+    /// The tables that have foreign keys.
+    static func tablesWithForeignKeys(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master m WHERE type = 'table' AND EXISTS (SELECT 1 FROM pragma_foreign_key_list(m.name))
+            ORDER BY name
+            """)
+    }
+
+    /// Template rules and report sources.
+    static func otherFileProblems(_ db: Database) throws -> [String] {
+        var problems: [String] = []
         for t in try String.fetchAll(db, sql: "SELECT json FROM template").map({ try JSONColumn.decode(IndicatorTemplate.self, $0) }) {
             for m in TemplateRules.validate(t) where m.level == .error { problems.append("template \(t.id): \(m.code) \(m.message)") }
         }

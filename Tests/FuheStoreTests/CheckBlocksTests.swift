@@ -82,13 +82,16 @@ import GRDB
             let mark = try FileCheckBeside.snapshotMark(db)
             let expected = try FuheStore.fileProblems(db)
             #expect(expected.contains { $0.hasPrefix("foreign key: table result") })
-            let elsewhere = FileCheckBeside(work: BackgroundWork { (mark: "another snapshot", problems: ["stale"]) })
-            #expect(try elsewhere.problems(db, mark: mark) == expected)
-            let same = FileCheckBeside(work: BackgroundWork { (mark: mark, problems: ["found beside"]) })
-            #expect(try same.problems(db, mark: mark) == ["found beside"])
+            let elsewhere = FileCheckBeside(work: BackgroundWork { FileFindings(mark: "another snapshot", integrity: ["stale"], foreignKeys: [], rest: []) })
+            #expect(try elsewhere.problems(db, mark: mark, rowsRead: [:]) == expected)
+            let same = FileCheckBeside(work: BackgroundWork { FileFindings(mark: mark, integrity: ["found beside"], foreignKeys: [], rest: []) })
+            #expect(try same.problems(db, mark: mark, rowsRead: [:]) == ["found beside"])
             let beside = try #require(FileCheckBeside(file: t.path))
             #expect(try beside.work.result().mark == mark)
-            #expect(try beside.problems(db, mark: mark) == expected)
+            // The orphan row is in a counted table: the counts settle it only when the check read
+            // every row; here it read none, so SQLite's whole check runs.
+            #expect(try beside.work.result().foreignKeys == nil)
+            #expect(try beside.problems(db, mark: mark, rowsRead: [:]) == expected)
         }
         let problems = try t.store.check(blockSize: 2) { _, _, _ in }
         #expect(problems.first?.hasPrefix("foreign key: table result") == true)
@@ -102,6 +105,56 @@ import GRDB
         row.reviewNote = "再看一遍"
         try t.store.apply([.result(row)], to: d.id, base: .seen(d), actor: "王某")
         #expect(try t.store.queue.read { try FileCheckBeside.snapshotMark($0) } != before)
+    }
+
+    /// The foreign keys of the dossier's own row tables stand on counts: the check reads every row
+    /// whose dossier is stored, so as many rows read as a table holds means no orphan. A row whose
+    /// dossier is gone, in any of those tables or in another table with foreign keys, brings
+    /// SQLite's whole `foreign_key_check`, whose findings and order are the answer.
+    @Test func foreignKeysOfTheRowTablesStandOnTheRowsRead() throws {
+        let t = try store()
+        defer { t.remove() }
+        try t.store.queue.read { db in
+            let findings = try FileFindings(db)
+            #expect(findings.foreignKeys == nil)
+            #expect(try FileFindings.counted(db) == FileFindings.countedTables)
+            var templates: [String: IndicatorTemplate] = [:]
+            var rowsRead: [String: Int] = [:]
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM dossier ORDER BY id")
+            _ = try DossierBatch.read(Array(ids.prefix(3)), db, templates: &templates, rowsRead: &rowsRead)
+            _ = try DossierBatch.read(Array(ids.dropFirst(3)), db, templates: &templates, rowsRead: &rowsRead)
+            for table in FileFindings.countedTables {
+                let rows = try #require(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)"))
+                #expect(rows > 0, "the fixture has \(table) rows")
+                #expect(findings.rowCounts[table] == rows)
+                #expect(rowsRead[table] == rows)
+            }
+            #expect(try findings.problems(db, rowsRead: rowsRead) == FuheStore.fileProblems(db))
+            #expect(try findings.problems(db, rowsRead: rowsRead).isEmpty)
+        }
+        #expect(try t.store.check(blockSize: 3) { _, _, _ in }.first?.hasPrefix("dossier SE-CHECK-4") == true)
+
+        // An orphan in each counted table, one at a time, then one in a table checked row by row.
+        for table in FileFindings.countedTables + ["lease_unit"] {
+            try t.store.queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                if table == "lease_unit" {
+                    try db.execute(sql: "INSERT INTO lease_unit (lease_id, dossier_id) VALUES ('L-GONE', 'SE-CHECK-0')")
+                } else {
+                    try db.execute(sql: "CREATE TEMP TABLE orphan AS SELECT * FROM \(table) LIMIT 1")
+                    try db.execute(sql: "UPDATE orphan SET dossier_id = 'SE-GONE-\(table)'")
+                    try db.execute(sql: "INSERT INTO \(table) SELECT * FROM orphan")
+                    try db.execute(sql: "DROP TABLE orphan")
+                }
+                try db.execute(sql: "PRAGMA foreign_keys = ON")
+            }
+            let expected = try t.store.queue.read { try FuheStore.fileProblems($0) }
+            #expect(expected.contains { $0.hasPrefix("foreign key: table \(table) ") })
+            for size in [1, 3, 500] {
+                let problems = try t.store.check(blockSize: size) { _, _, _ in }
+                #expect(Array(problems.prefix(expected.count)) == expected, "\(table), blocks of \(size)")
+            }
+        }
     }
 
     @Test func anEmptyStoreIsCheckedToo() throws {

@@ -5,7 +5,7 @@ import FuheCore
 import FuheTestSupport
 import GRDB
 
-/// The per-type readers of each dossier's records (self-evaluation, unit, cycle, team) must read
+/// The per-type readers of each dossier's records (self-evaluation, unit, cycle, team, review) must read
 /// every record the store writes, into the value `JSONDecoder` reads, and hand everything else on,
 /// so that `StoredJSON.decode` still answers with `JSONDecoder`'s value or error.
 @Suite struct StoredRecordReaderTests {
@@ -21,6 +21,7 @@ import GRDB
             try column("SELECT self_team_json FROM dossier", [TeamMember].self)
             try column("SELECT json FROM unit", EvaluatedUnit.self)
             try column("SELECT json FROM cycle", EvaluationCycle.self)
+            try column("SELECT review_json FROM dossier WHERE review_json IS NOT NULL", Review.self)
         }
         #expect(count > 30)
     }
@@ -97,6 +98,19 @@ import GRDB
         }
     }
 
+    static func review(_ rng: inout SplitMix, _ k: Int) -> Review {
+        func optDate(_ r: inout SplitMix) -> Date? { maybe(&r) { Date(timeIntervalSince1970: Double($0.next(2_000_000_000))) } }
+        var r = Review(id: "R\(k)" + text(&rng), mode: pick(&rng, ReviewMode.self), team: team(&rng), conclusion: text(&rng),
+                       status: pick(&rng, ReviewStatus.self), startedAt: optDate(&rng), submittedAt: optDate(&rng),
+                       finalizedAt: optDate(&rng), frozenTotal: maybe(&rng) { Score(hundredths: $0.next(20_000) - 5_000) },
+                       frozenGrade: optText(&rng))
+        r.application = maybe(&rng) { a in
+            ResultApplication(kind: pick(&a, ApplicationKind.self), reason: text(&a), decidedBy: text(&a),
+                              decidedOn: CalendarDay(dayNumber: a.next(60_000) - 10_000))
+        }
+        return r
+    }
+
     /// Records with every member set or absent and hostile text in every string.
     @Test func generatedRecordsWithEveryMember() throws {
         var rng = SplitMix(seed: 20_261_206)
@@ -105,6 +119,7 @@ import GRDB
             try readsLikeFoundation(StoredJSON.encodeWithFoundation(Self.unit(&rng, k)), as: EvaluatedUnit.self)
             try readsLikeFoundation(StoredJSON.encodeWithFoundation(Self.cycle(&rng, k)), as: EvaluationCycle.self)
             try readsLikeFoundation(StoredJSON.encodeWithFoundation(Self.team(&rng)), as: [TeamMember].self)
+            try readsLikeFoundation(StoredJSON.encodeWithFoundation(Self.review(&rng, k)), as: Review.self)
         }
     }
 
@@ -132,6 +147,9 @@ import GRDB
         let unit = StoredJSON.encodeWithFoundation(EvaluatedUnit(id: "U1", name: "单位", headcount: 12))
         let cycle = StoredJSON.encodeWithFoundation(EvaluationCycle(id: "C1", fiscalYear: 2025, name: "周期"))
         let team = StoredJSON.encodeWithFoundation([TeamMember(name: "张三", signed: true)])
+        var decided = Review(id: "R1", conclusion: "结论", status: .finalized, frozenTotal: Score(hundredths: 8_850), frozenGrade: "良")
+        decided.application = ResultApplication(kind: .reduce, reason: "理由", decidedBy: "李四", decidedOn: CalendarDay(dayNumber: 20_000))
+        let review = StoredJSON.encodeWithFoundation(decided)
         let bad: [(String, any Decodable.Type, String)] = [
             (evaluation.replacingOccurrences(of: #""status":"#, with: #""status":"NOPE","old":"#), SelfEvaluation.self, "status"),
             (evaluation.replacingOccurrences(of: #""objectName":"#, with: #""objectNam":"#), SelfEvaluation.self, "objectName"),
@@ -141,6 +159,10 @@ import GRDB
             (cycle.replacingOccurrences(of: #""fiscalYear":2025,"#, with: ""), EvaluationCycle.self, "fiscalYear"),
             (cycle.replacingOccurrences(of: #""evalTypes":[]"#, with: #""evalTypes":["BOTH"]"#), EvaluationCycle.self, "evalTypes"),
             (team.replacingOccurrences(of: #""signed":true"#, with: #""signed":"yes""#), [TeamMember].self, "signed"),
+            (review.replacingOccurrences(of: #""status":"FINALIZED""#, with: #""status":"DONE""#), Review.self, "status"),
+            (review.replacingOccurrences(of: #""conclusion":"结论","#, with: ""), Review.self, "conclusion"),
+            (review.replacingOccurrences(of: #""kind":"REDUCE""#, with: #""kind":"MORE""#), Review.self, "kind"),
+            (review.replacingOccurrences(of: #""frozenTotal":"[^"]*""#, with: #""frozenTotal":88.5"#, options: .regularExpression), Review.self, "frozenTotal"),
         ]
         for (text, type, field) in bad {
             func errors<T: Decodable>(_ t: T.Type) -> (String, String) {

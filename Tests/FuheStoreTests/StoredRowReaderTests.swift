@@ -103,7 +103,7 @@ import GRDB
             (#"{"nodeID":"N1","evidenceIDs":[],"status":"REVIEWED","actual":{"text":"1","number":1e2}}"#, false),
         ]
         for (text, direct) in odd { try expectReadOrHandedOn(text, direct: direct, as: IndicatorResult.self) }
-        #expect(try StoredJSON.decodeRow(Review.self, "{}") == nil)
+        #expect(try StoredJSON.decodeRow(GradeScheme.self, "{}") == nil)
     }
 
     /// Bad rows get `JSONDecoder`'s own error (naming the field), never another one.

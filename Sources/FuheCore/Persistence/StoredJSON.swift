@@ -25,7 +25,13 @@ public enum StoredJSON {
     /// bytes themselves and validates only the strings it keeps; anything else goes through that
     /// `String`.
     public static func decode<T: Decodable>(_ type: T.Type, utf8 bytes: [UInt8]) throws -> T {
-        if let value = try? bytes.withUnsafeBufferPointer({ try StoredRowReader.decode(type, utf8: $0) }) { return value }
+        try bytes.withUnsafeBufferPointer { try decode(type, utf8: $0) }
+    }
+
+    /// The same for bytes where they lie (`fuhe check` keeps each dossier's rows of a table in
+    /// one buffer).
+    public static func decode<T: Decodable>(_ type: T.Type, utf8 bytes: UnsafeBufferPointer<UInt8>) throws -> T {
+        if let value = try? StoredRowReader.decode(type, utf8: bytes) { return value }
         return try decode(type, String(decoding: bytes, as: UTF8.self))
     }
 

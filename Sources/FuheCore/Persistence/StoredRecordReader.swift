@@ -2,7 +2,8 @@ import Foundation
 
 /// The per-type readers of the records `fuhe check` reads once per dossier beside its rows — the
 /// self-evaluation (with its budget summary, 三公 lines, amount, share and figure checks and report
-/// sections), the unit, the cycle and the self-evaluation team — on the same terms as
+/// sections), the unit, the cycle, the self-evaluation team and the review (with its team and
+/// result application) — on the same terms as
 /// `StoredRowReader`'s: exactly what the synthesized `Decodable` reads from stored text, and
 /// anything else throws `StoredJSONReader.Unsupported` so that the tree reader and then
 /// `JSONDecoder` answer.
@@ -28,6 +29,9 @@ extension StoredRowReader {
     static let cycle = MemberNames(["id", "fiscalYear", "yearIsDemo", "name", "noticeDocNo", "issuer", "evalTypes",
                                     "submitDeadline", "reviewDeadline"])
     static let teamMember = MemberNames(["name", "title", "org", "role", "signed", "signedOn"])
+    static let review = MemberNames(["id", "mode", "team", "conclusion", "status", "startedAt", "submittedAt", "finalizedAt",
+                                     "frozenTotal", "frozenGrade", "application"])
+    static let application = MemberNames(["kind", "reason", "decidedBy", "decidedOn"])
 }
 
 private func missing() -> StoredJSONReader.Unsupported { StoredJSONReader.Unsupported() }
@@ -262,5 +266,44 @@ extension ReaderParser {
         }
         guard let name, let role, let signed else { throw missing() }
         return TeamMember(name: name, title: title, org: org, role: role, signed: signed, signedOn: signedOn)
+    }
+
+    mutating func review() throws -> Review {
+        var id: String?, mode: ReviewMode?, team: [TeamMember]?, conclusion: String?, status: ReviewStatus?
+        var r = Review(id: "")
+        var members = try openObject()
+        while let i = try nextMember(StoredRowReader.review, &members) {
+            switch i {
+            case 0: id = try text()
+            case 1: mode = try choice(ReviewMode.self)
+            case 2: team = try list { try $0.teamMember() }
+            case 3: conclusion = try text()
+            case 4: status = try choice(ReviewStatus.self)
+            case 5: r.startedAt = try null() ? nil : date()
+            case 6: r.submittedAt = try null() ? nil : date()
+            case 7: r.finalizedAt = try null() ? nil : date()
+            case 8: r.frozenTotal = try null() ? nil : score()
+            case 9: r.frozenGrade = try optionalText()
+            default: r.application = try null() ? nil : resultApplication()
+            }
+        }
+        guard let id, let mode, let team, let conclusion, let status else { throw missing() }
+        (r.id, r.mode, r.team, r.conclusion, r.status) = (id, mode, team, conclusion, status)
+        return r
+    }
+
+    mutating func resultApplication() throws -> ResultApplication {
+        var kind: ApplicationKind?, reason: String?, decidedBy: String?, decidedOn: CalendarDay?
+        var members = try openObject()
+        while let i = try nextMember(StoredRowReader.application, &members) {
+            switch i {
+            case 0: kind = try choice(ApplicationKind.self)
+            case 1: reason = try text()
+            case 2: decidedBy = try text()
+            default: decidedOn = try day()
+            }
+        }
+        guard let kind, let reason, let decidedBy, let decidedOn else { throw missing() }
+        return ResultApplication(kind: kind, reason: reason, decidedBy: decidedBy, decidedOn: decidedOn)
     }
 }

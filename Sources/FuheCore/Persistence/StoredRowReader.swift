@@ -28,6 +28,7 @@ enum StoredRowReader {
         if T.self == EvaluatedUnit.self { return try read(bytes) { try $0.evaluatedUnit() } as? T }
         if T.self == EvaluationCycle.self { return try read(bytes) { try $0.evaluationCycle() } as? T }
         if T.self == [TeamMember].self { return try read(bytes) { try $0.list { try $0.teamMember() } } as? T }
+        if T.self == Review.self { return try read(bytes) { try $0.review() } as? T }
         return nil
     }
 

@@ -14,14 +14,15 @@ public enum ItemRules {
 
     /// K-001: 整改措施、责任单位、责任人 must be filled in.
     static func required(_ item: RectificationItem) -> [ValidationMessage] {
-        let fields: [(String?, String, String)] = [
-            (item.measure, "整改措施", "measure"),
-            (item.respUnit, "整改责任单位", "resp_unit"),
-            (item.respPerson, "责任人", "resp_person"),
-        ]
-        return fields.compactMap { value, label, field in
-            RuleText.isBlank(value) ? message("K-001", "\(RuleText.item(item))未填写\(label)", item, field) : nil
+        // Field by field (an array of the three fields was built for every stored item).
+        var out: [ValidationMessage] = []
+        func blank(_ value: String?, _ label: String, _ field: String) {
+            if RuleText.isBlank(value) { out.append(message("K-001", "\(RuleText.item(item))未填写\(label)", item, field)) }
         }
+        blank(item.measure, "整改措施", "measure")
+        blank(item.respUnit, "整改责任单位", "resp_unit")
+        blank(item.respPerson, "责任人", "resp_person")
+        return out
     }
 
     /// K-002: the deadline may not precede the creation date.

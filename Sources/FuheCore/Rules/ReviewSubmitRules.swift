@@ -6,6 +6,23 @@ extension ReviewLifecycle {
         dossier.template.scorableLeaves.flatMap { rowBlockers($0, dossier.result(for: $0.id)) }
     }
 
+    /// The same, with the template's scorable leaves taken from `index` (built from exactly the
+    /// dossier's template): `fuhe check` asks this of every submitted review, and the leaf list
+    /// built each time was most of it.
+    static func submitBlockers(dossier: Dossier, index: TemplateIndex) -> [ValidationMessage] {
+        var out: [ValidationMessage] = []
+        index.template.nodes.withUnsafeBufferPointer { nodes in
+            for p in index.templateScorableLeaves {
+                if let row = dossier.results[nodes[p].id] {
+                    out += rowBlockers(nodes[p], row)
+                } else {
+                    out += rowBlockers(nodes[p], IndicatorResult(nodeID: nodes[p].id))
+                }
+            }
+        }
+        return out
+    }
+
     static func rowBlockers(_ node: IndicatorNode, _ row: IndicatorResult) -> [ValidationMessage] {
         var name: String { RuleText.node(node) }   // built only for a message (asked of every leaf)
         // R-006 is one cause per row (the leaf is not REVIEWED with a review score): a row neither

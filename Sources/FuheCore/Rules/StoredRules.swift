@@ -39,14 +39,24 @@ public enum StoredRules {
         var out: [ValidationMessage] = []
         let evidence = Set(dossier.evidence.map(\.id))
         let sameTemplate = scored.index.matches(dossier.template)
+        let nodes = scored.index.template.nodes
         for nodeID in dossier.results.keys.sorted() {
             guard let row = dossier.results[nodeID] else { continue }
-            // The scorer already evaluated every row of this template (its index is the dossier's
-            // template); evaluating each again doubled the cost of an import and of `fuhe check`.
-            let node = sameTemplate ? scored.index.node(nodeID) : dossier.template.node(id: nodeID)
-            out += rowProblems(row, node: node, templateID: dossier.template.id) { node in
-                (sameTemplate ? scored.rows[node.id] : nil)
-                    ?? ScoringEngine.evaluate(node: node, result: row, evaluation: dossier.evaluation)
+            if sameTemplate, let p = scored.index.position[nodeID] {
+                // The scorer already evaluated every row of this template (its index is the
+                // dossier's template); evaluating each again doubled the cost of an import and of
+                // `fuhe check`. The node is read in place, and only for a row with a review score.
+                if let score = row.reviewScore {
+                    out += nodes.withUnsafeBufferPointer { nodes in
+                        ReviewScoreRules.rangeProblems(score, node: nodes[p], row: nodes[p].kind == .trial ? nil
+                            : scored.rows[nodeID] ?? ScoringEngine.evaluate(node: nodes[p], result: row, evaluation: dossier.evaluation))
+                    }
+                }
+            } else {
+                let node = sameTemplate ? nil : dossier.template.node(id: nodeID)
+                out += rowProblems(row, node: node, templateID: dossier.template.id) { node in
+                    ScoringEngine.evaluate(node: node, result: row, evaluation: dossier.evaluation)
+                }
             }
             for id in row.evidenceIDs where !evidence.contains(id) {
                 out.append(error("I-003", "评分表行「\(label(nodeID, dossier))」引用的佐证材料\(id)不存在", nodeID: nodeID, field: "evidence_ids"))
@@ -75,7 +85,7 @@ public enum StoredRules {
                 out.append(error("I-004", "整改事项序号\(item.seq)重复（\(item.id)）", itemID: item.id, field: "seq"))
             }
         }
-        out += reviewProblems(dossier, scored: scored)
+        out += reviewProblems(dossier, scored: scored, sameTemplate: sameTemplate)
         let derived = EvaluationLifecycle.derivedStatus(current: dossier.evaluation.status, review: dossier.review, items: dossier.items)
         if derived != dossier.evaluation.status {
             out.append(error("I-005", "自评状态为「\(dossier.evaluation.status.label)」，按复核和整改事项应为「\(derived.label)」", field: "status"))
@@ -85,9 +95,11 @@ public enum StoredRules {
 
     /// A submitted or finalized review must pass the submit rules; a finalized one carries its
     /// frozen total and grade, equal to the scoresheet's total.
-    static func reviewProblems(_ dossier: Dossier, scored: ScoredDossier) -> [ValidationMessage] {
+    static func reviewProblems(_ dossier: Dossier, scored: ScoredDossier, sameTemplate: Bool) -> [ValidationMessage] {
         guard let review = dossier.review, review.status != .draft else { return [] }
-        var out = ReviewLifecycle.submitBlockers(dossier: dossier).map { m -> ValidationMessage in
+        let blockers = sameTemplate ? ReviewLifecycle.submitBlockers(dossier: dossier, index: scored.index)
+                                    : ReviewLifecycle.submitBlockers(dossier: dossier)
+        var out = blockers.map { m -> ValidationMessage in
             var m = m
             m.message = "复核已\(review.status == .submitted ? "提交" : "定稿")，但" + m.message
             return m

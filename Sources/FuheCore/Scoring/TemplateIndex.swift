@@ -17,6 +17,8 @@ public final class TemplateIndex: Sendable {
     let bottomUp: [Int]
     /// Reachable leaf positions (no children), in template order; TRIAL leaves included.
     let leafPositions: [Int]
+    /// `template.scorableLeaves` as positions: nodes no node names as parent, TRIAL left out.
+    let templateScorableLeaves: [Int]
     /// Position of each leaf id's evaluation in `ScoredDossier.rows`: the last reachable leaf with
     /// that id (a malformed template may repeat an id).
     let rowPosition: [String: Int]
@@ -86,6 +88,8 @@ public final class TemplateIndex: Sendable {
         self.rowPosition = rowPosition
         ids = nodes.map(\.id)
         kinds = nodes.map(\.kind)
+        let parents = template.parentIDs
+        templateScorableLeaves = nodes.indices.filter { !parents.contains(nodes[$0].id) && nodes[$0].kind != .trial }
         let execFlags = nodes.map { if case .budgetExecution = $0.method { true } else { false } }
         isBudgetExec = execFlags
         budgetExecPositions = nodes.indices.filter { execFlags[$0] }

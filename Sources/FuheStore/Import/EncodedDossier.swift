@@ -56,28 +56,41 @@ struct EncodedDossier: Sendable {
 
 /// Runs a function over many values on every core, keeping their order.
 enum ParallelWork {
+    /// The values are handed out a few at a time as workers ask for them, so that the workers
+    /// finish together: with one half each, a worker that got less of the CPU (beside the
+    /// reading thread of `fuhe check`, SQLite's own checks, or another process) left the other
+    /// core idle at the end of every block.
     static func map<In: Sendable, Out: Sendable>(_ values: [In], _ body: @Sendable @escaping (In) throws -> Out) throws -> [Out] {
         guard !values.isEmpty else { return [] }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, values.count))
-        let chunk = (values.count + workers - 1) / workers
-        let parts = Mutex<[Int: [Out]]>([:])
-        let failure = Mutex<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = worker * chunk, end = min(values.count, start + chunk)
-            guard start < end else { return }
-            var local: [Out] = []
-            local.reserveCapacity(end - start)
-            for value in values[start..<end] {
-                if failure.withLock({ $0 != nil }) { return }
-                do { local.append(try body(value)) } catch {
-                    failure.withLock { $0 = $0 ?? error }
-                    return
+        let chunk = max(1, min(16, values.count / (workers * 8)))
+        let chunks = (values.count + chunk - 1) / chunk
+        let next = Mutex(0)
+        let parts = Mutex<[[Out]?]>(Array(repeating: nil, count: chunks))
+        // The error of the first value that fails, in the values' order (chunks before it are
+        // finished; none after it is started).
+        let failure = Mutex<(at: Int, error: any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let c = next.withLock { n -> Int in
+                    defer { n += 1 }
+                    return n
                 }
+                let start = c * chunk, end = min(values.count, start + chunk)
+                guard c < chunks, failure.withLock({ start < $0?.at ?? Int.max }) else { return }
+                var local: [Out] = []
+                local.reserveCapacity(end - start)
+                for i in start..<end {
+                    do { local.append(try body(values[i])) } catch {
+                        failure.withLock { if i < $0?.at ?? Int.max { $0 = (i, error) } }
+                        return
+                    }
+                }
+                parts.withLock { $0[c] = local }
             }
-            parts.withLock { $0[worker] = local }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        return parts.withLock { all in (0..<workers).flatMap { all[$0] ?? [] } }
+        if let error = failure.withLock({ $0?.error }) { throw error }
+        return parts.withLock { all in all.flatMap { $0 ?? [] } }
     }
 }
 

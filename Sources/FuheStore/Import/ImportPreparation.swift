@@ -35,11 +35,18 @@ extension FuheStore {
             let e = EncodedDossier(d)
             var texts = StoredDossierTexts(id: d.id, evaluation: e.evaluation, selfTeam: e.selfTeam, review: e.review,
                                            unit: JSONColumn.encode(d.unit), cycle: JSONColumn.encode(d.cycle), template: template)
-            texts.results = e.results.map { ($0.nodeID, Array($0.json.utf8)) }
-            texts.evidence = e.evidence.map { Array($0.utf8) }
+            for row in e.results {
+                texts.resultIDs.append(row.nodeID)
+                texts.results.append(row.json)
+            }
+            for json in e.evidence { texts.evidence.append(json) }
             // The store reads findings and items ordered by seq, then id (SQLite compares bytes).
-            texts.findings = zip(d.findings, e.findings).sorted { Self.storedOrder(($0.0.seq, $0.0.id), ($1.0.seq, $1.0.id)) }.map { Array($0.1.utf8) }
-            texts.items = zip(d.items, e.items).sorted { Self.storedOrder(($0.0.seq, $0.0.id), ($1.0.seq, $1.0.id)) }.map { Array($0.1.utf8) }
+            for (_, json) in zip(d.findings, e.findings).sorted(by: { Self.storedOrder(($0.0.seq, $0.0.id), ($1.0.seq, $1.0.id)) }) {
+                texts.findings.append(json)
+            }
+            for (_, json) in zip(d.items, e.items).sorted(by: { Self.storedOrder(($0.0.seq, $0.0.id), ($1.0.seq, $1.0.id)) }) {
+                texts.items.append(json)
+            }
             let stored = try texts.dossier()
             let scheme = schemes[stored.template.gradeSchemeID] ?? GradeScheme.mof4
             var digests: [EntityKey: [UInt8]] = [:]
