@@ -245,14 +245,9 @@ struct ProbeKeyTests {
     }
 
     @Test func ctrlZSuspendsAndFgResumes() throws {
-        guard let probe = ProbeSession.executable else { throw TmuxSession.Failure(description: "term-probe not found") }
         // An interactive shell with job control, as a user has.
-        let tmux = try TmuxSession(command: "bash --norc --noprofile -i", width: 100, height: 30, environment: ["PS1": "$ "])
+        let tmux = try ProbeSession.startInShell().tmux
         defer { tmux.kill() }
-        try tmux.waitFor(text: "$")
-        try tmux.sendLiteral(TmuxSession.shellQuote(probe.path))
-        try tmux.sendKeys("Enter")
-        try tmux.waitFor(text: "q 退出 quit")
         try tmux.sendLiteral("复核")
         try tmux.waitFor(text: "输入 typed: 复核 ")
         try tmux.sendKeys("C-z")

@@ -28,6 +28,22 @@ enum ProbeSession {
         return tmux
     }
 
+    /// Starts the probe from an interactive shell with job control (as a user has, so that
+    /// Ctrl-Z and `fg` work), waits for its first frame and returns the session and that frame.
+    static func startInShell(width: Int = 100, height: Int = 30) throws -> (tmux: TmuxSession, screen: [String]) {
+        guard let executable else { throw TmuxSession.Failure(description: "term-probe not found next to the tests") }
+        let tmux = try TmuxSession(command: "bash --norc --noprofile -i", width: width, height: height, environment: ["PS1": "$ "])
+        do {
+            try tmux.waitFor(text: "$")
+            try tmux.sendLiteral(TmuxSession.shellQuote(executable.path))
+            try tmux.sendKeys("Enter")
+            return (tmux, try tmux.waitFor(text: "q 退出 quit"))
+        } catch {
+            tmux.kill()
+            throw error
+        }
+    }
+
     /// The probe's process id, as it shows it.
     static func pid(_ screen: [String]) -> pid_t? {
         for line in screen {

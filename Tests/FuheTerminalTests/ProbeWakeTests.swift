@@ -37,13 +37,8 @@ struct ProbeWakeTests {
     }
 
     @Test func aStopSignalFromOutsideSuspendsAndFgResumes() throws {
-        guard let probe = ProbeSession.executable else { throw TmuxSession.Failure(description: "term-probe not found") }
-        let tmux = try TmuxSession(command: "bash --norc --noprofile -i", width: 100, height: 30, environment: ["PS1": "$ "])
+        let (tmux, screen) = try ProbeSession.startInShell()
         defer { tmux.kill() }
-        try tmux.waitFor(text: "$")
-        try tmux.sendLiteral(TmuxSession.shellQuote(probe.path))
-        try tmux.sendKeys("Enter")
-        let screen = try tmux.waitFor(text: "q 退出 quit")
         let pid = try #require(ProbeSession.pid(screen))
         try tmux.sendLiteral("复核")
         try tmux.waitFor(text: "输入 typed: 复核 ")
