@@ -95,14 +95,19 @@ extension FuheStore {
     /// SQLite's `integrity_check`.
     static func integrityProblems(_ db: Database) throws -> [String] {
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-        return integrity == ["ok"] ? [] : integrity.map { "SQLite integrity: \($0)" }
+        return integrity == ["ok"] ? [] : integrity.map { tr("SQLite 完整性：\($0)", "SQLite integrity: \($0)") }
     }
 
     /// SQLite's `foreign_key_check`, of the whole file or of one table's foreign keys.
     static func foreignKeyProblems(_ db: Database, table: String? = nil) throws -> [String] {
         let sql = table.map { "PRAGMA foreign_key_check(\($0.quotedDatabaseIdentifier))" } ?? "PRAGMA foreign_key_check"
         return try Row.fetchAll(db, sql: sql).map { row in
-            "foreign key: table \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")"
+            let table = row[0] as String? ?? "?", parent = row[2] as String? ?? "?"
+            // A table WITHOUT ROWID (the dossier's row tables) gives no row number.
+            guard let rowid = row[1] as Int64? else {
+                return tr("外键：表 \(table) 有一行指向不存在的 \(parent)", "foreign key: table \(table), a row without rowid → \(parent)")
+            }
+            return tr("外键：表 \(table) 第 \(rowid) 行指向不存在的 \(parent)", "foreign key: table \(table) row \(rowid) → \(parent)")
         }
     }
 
@@ -118,7 +123,7 @@ extension FuheStore {
     static func otherFileProblems(_ db: Database) throws -> [String] {
         var problems: [String] = []
         for t in try String.fetchAll(db, sql: "SELECT json FROM template").map({ try JSONColumn.decode(IndicatorTemplate.self, $0) }) {
-            for m in TemplateRules.validate(t) where m.level == .error { problems.append("template \(t.id): \(m.code) \(m.message)") }
+            for m in TemplateRules.validate(t) where m.level == .error { problems.append(tr("模板 \(t.id)：", "template \(t.id): ") + "\(m.code) \(m.message)") }
         }
         problems += try ReportSources.problems(db)
         return problems
@@ -150,21 +155,21 @@ extension FuheStore {
         let scored = DossierScorer.score(d, scheme: scheme)
         let review = scored.total(.review).value?.hundredths
         if row.reviewTotal != review {
-            problems.append("dossier \(id): stored review total differs from the roll-up of its rows")
+            problems.append(tr("档案 \(id)：存储的复核总分与各行汇总不一致", "dossier \(id): stored review total differs from the roll-up of its rows"))
         }
         if row.openItems != d.items.filter({ $0.status.isOpen }).count {
-            problems.append("dossier \(id): stored open-item count is stale")
+            problems.append(tr("档案 \(id)：存储的未完成整改事项数已过时", "dossier \(id): stored open-item count is stale"))
         }
         for f in d.findings { if let m = Numbering.check(f.seq, what: "问题") { problems.append(tr("档案 \(id) 问题 \(f.id)：", "dossier \(id) finding \(f.id): ") + "\(m.code) \(m.message)") } }
         for item in d.items {
             if let m = Numbering.check(item.seq, what: "整改事项") { problems.append(tr("档案 \(id) 整改事项 \(item.id)：", "dossier \(id) item \(item.id): ") + "\(m.code) \(m.message)") }
         }
         if row.selfTotal != (d.evaluation.finalStatedTotal ?? (scored.total(.selfStated).complete ? scored.total(.selfStated).value : nil))?.hundredths {
-            problems.append("dossier \(id): stored self total differs from the report and its rows")
+            problems.append(tr("档案 \(id)：存储的自评总分与报告及各行不一致", "dossier \(id): stored self total differs from the report and its rows"))
         }
         for m in StoredRules.violations(d, scored: scored) where m.level == .error {
-            let place = m.itemID.map { " item \($0)" } ?? m.nodeID.flatMap { d.template.node(id: $0) }.map { " \($0.code)" } ?? ""
-            problems.append("dossier \(id)\(place): \(m.code) \(m.message)")
+            let place = m.itemID.map { tr(" 整改事项 \($0)", " item \($0)") } ?? m.nodeID.flatMap { d.template.node(id: $0) }.map { " \($0.code)" } ?? ""
+            problems.append(tr("档案 \(id)\(place)：", "dossier \(id)\(place): ") + "\(m.code) \(m.message)")
         }
         return (problems, scored.messages)
     }

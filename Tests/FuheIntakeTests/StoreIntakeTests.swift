@@ -169,7 +169,7 @@ import FuheTestSupport
         #expect { try s.store.prepareMerge(copyPath: copyPath) } throws: { "\($0)".contains("report text") }
         #expect(try s.store.check().integrityProblems.isEmpty)
         let reopened = try FuheStore.open(path: copyPath, createIfMissing: false)
-        #expect(try reopened.check().integrityProblems.contains { $0.contains("does not match its SHA-256") })
+        #expect(try reopened.check().integrityProblems.contains { $0.contains("原文与其 SHA-256 不符") })
     }
 
     @Test func dossiersImportedFromJSONHaveNoText() throws {

@@ -56,7 +56,7 @@ import GRDB
                 #expect(!unitName.isEmpty)
             }
             #expect(seen == ids, "block size \(size): unit-list order")
-            #expect(problems == ["dossier SE-CHECK-4: stored review total differs from the roll-up of its rows"], "block size \(size)")
+            #expect(problems == ["档案 SE-CHECK-4：存储的复核总分与各行汇总不一致"], "block size \(size)")
             reports.append(problems + seen)
         }
         #expect(Set(reports.map { $0.joined(separator: "\n") }).count == 1)
@@ -81,7 +81,7 @@ import GRDB
         try t.store.queue.read { db in
             let mark = try FileCheckBeside.snapshotMark(db)
             let expected = try FuheStore.fileProblems(db)
-            #expect(expected.contains { $0.hasPrefix("foreign key: table result") })
+            #expect(expected.contains { $0.hasPrefix("外键：表 result ") })
             let elsewhere = FileCheckBeside(work: BackgroundWork { FileFindings(mark: "another snapshot", integrity: ["stale"], foreignKeys: [], rest: []) })
             #expect(try elsewhere.problems(db, mark: mark, rowsRead: [:]) == expected)
             let same = FileCheckBeside(work: BackgroundWork { FileFindings(mark: mark, integrity: ["found beside"], foreignKeys: [], rest: []) })
@@ -94,8 +94,8 @@ import GRDB
             #expect(try beside.problems(db, mark: mark, rowsRead: [:]) == expected)
         }
         let problems = try t.store.check(blockSize: 2) { _, _, _ in }
-        #expect(problems.first?.hasPrefix("foreign key: table result") == true)
-        #expect(problems.last == "dossier SE-CHECK-4: stored review total differs from the roll-up of its rows")
+        #expect(problems.first?.hasPrefix("外键：表 result ") == true)
+        #expect(problems.last == "档案 SE-CHECK-4：存储的复核总分与各行汇总不一致")
         #expect(FileCheckBeside(file: ":memory:") == nil)
 
         // A journalled edit gives another snapshot mark.
@@ -132,7 +132,7 @@ import GRDB
             #expect(try findings.problems(db, rowsRead: rowsRead) == FuheStore.fileProblems(db))
             #expect(try findings.problems(db, rowsRead: rowsRead).isEmpty)
         }
-        #expect(try t.store.check(blockSize: 3) { _, _, _ in }.first?.hasPrefix("dossier SE-CHECK-4") == true)
+        #expect(try t.store.check(blockSize: 3) { _, _, _ in }.first?.hasPrefix("档案 SE-CHECK-4") == true)
 
         // An orphan in each counted table, one at a time, then one in a table checked row by row.
         for table in FileFindings.countedTables + ["lease_unit"] {
@@ -149,7 +149,7 @@ import GRDB
                 try db.execute(sql: "PRAGMA foreign_keys = ON")
             }
             let expected = try t.store.queue.read { try FuheStore.fileProblems($0) }
-            #expect(expected.contains { $0.hasPrefix("foreign key: table \(table) ") })
+            #expect(expected.contains { $0.hasPrefix("外键：表 \(table) ") })
             for size in [1, 3, 500] {
                 let problems = try t.store.check(blockSize: size) { _, _, _ in }
                 #expect(Array(problems.prefix(expected.count)) == expected, "\(table), blocks of \(size)")

@@ -149,11 +149,11 @@ import FuheTestSupport
         try edit("UPDATE finding SET seq = ? WHERE dossier_id = ? AND id = ?", [findings[0].seq, Self.fupin, findings[1].id])
 
         let problems = try main.store.check().integrityProblems.joined(separator: "\n")
-        for expected in ["\(Self.heshan) 1.1.1: R-001", "\(Self.heshan) 1.1.2: R-001", "\(jh): I-001",
-                         "\(closed.0) item \(closed.1.id): K-003", "\(yy) item \(yyItems[0].id): I-003",
-                         "\(yy) item \(yyItems[1].id): I-002", "\(longTerm.0) item \(longTerm.1.id): K-004",
-                         "\(miluo): I-005", "\(Self.fupin) 2.1: R-003", "\(Self.fupin): I-004"] {
-            #expect(problems.contains("dossier " + expected), "missing \(expected) in:\n\(problems)")
+        for expected in ["\(Self.heshan) 1.1.1：R-001", "\(Self.heshan) 1.1.2：R-001", "\(jh)：I-001",
+                         "\(closed.0) 整改事项 \(closed.1.id)：K-003", "\(yy) 整改事项 \(yyItems[0].id)：I-003",
+                         "\(yy) 整改事项 \(yyItems[1].id)：I-002", "\(longTerm.0) 整改事项 \(longTerm.1.id)：K-004",
+                         "\(miluo)：I-005", "\(Self.fupin) 2.1：R-003", "\(Self.fupin)：I-004"] {
+            #expect(problems.contains("档案 " + expected), "missing \(expected) in:\n\(problems)")
         }
     }
 }

@@ -29,11 +29,11 @@ enum ReportSources {
         for row in try Row.fetchAll(db, sql: "SELECT dossier_id, sha256, json FROM report_source ORDER BY dossier_id") {
             let id: String = row[0], digest: String = row[1]
             guard let source = try? JSONColumn.decode(ReportSource.self, row[2]) else {
-                out.append("dossier \(id): report source (原文) is not readable")
+                out.append(tr("档案 \(id)：原文记录无法读取", "dossier \(id): report source (原文) is not readable"))
                 continue
             }
             if sha256(source.text) != digest || source.textSHA256 != digest {
-                out.append("dossier \(id): report text (原文) does not match its SHA-256: edited outside Fuhe")
+                out.append(tr("档案 \(id)：原文与其 SHA-256 不符，已在 Fuhe 之外被改动", "dossier \(id): report text (原文) does not match its SHA-256: edited outside Fuhe"))
             }
         }
         return out
