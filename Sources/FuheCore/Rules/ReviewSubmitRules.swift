@@ -12,13 +12,7 @@ extension ReviewLifecycle {
     static func submitBlockers(dossier: Dossier, index: TemplateIndex) -> [ValidationMessage] {
         var out: [ValidationMessage] = []
         index.template.nodes.withUnsafeBufferPointer { nodes in
-            for p in index.templateScorableLeaves {
-                if let row = dossier.results[nodes[p].id] {
-                    out += rowBlockers(nodes[p], row)
-                } else {
-                    out += rowBlockers(nodes[p], IndicatorResult(nodeID: nodes[p].id))
-                }
-            }
+            for p in index.templateScorableLeaves { out += rowBlockers(nodes[p], dossier.result(for: nodes[p].id)) }
         }
         return out
     }
