@@ -14,8 +14,9 @@ import GRDB
 enum JournalChain {
     typealias Encoding = JournalHash.Encoding
 
+    /// FuheCore's rule, hashed with the store's SHA-256 (`StoreSHA256`).
     static func hash(previous: String, at: String, record r: JournalRecord, batch: Int64, encoding: Encoding = .v2) -> String {
-        JournalHash.hash(previous: previous, at: at, record: r, batch: batch, encoding: encoding)
+        JournalHash.hash(previous: previous, at: at, record: r, batch: batch, encoding: encoding, using: StoreSHA256.self)
     }
 
     /// Computes the chain over existing entries with `encoding` (migrations).
@@ -37,7 +38,8 @@ enum JournalChain {
     static func walk(_ db: Database) throws -> JournalVerification {
         let v2From = try v2From(db)
         let entries = try Journal.entries(db, sql: "ORDER BY seq", arguments: [], withHashes: true)
-        return JournalHash.verify(entries.lazy.map { ChainedEntry(entry: $0.entry, previousHash: $0.prevHash, hash: $0.hash) }, v2From: v2From)
+        return JournalHash.verify(entries.lazy.map { ChainedEntry(entry: $0.entry, previousHash: $0.prevHash, hash: $0.hash) }, v2From: v2From,
+                                  using: StoreSHA256.self)
     }
 }
 
