@@ -123,6 +123,8 @@ extension FuheStore {
     static func journalDecisions(_ conflicts: [MergeConflict], decisions: [String: MergeDecision], finals: [EntityKey: String?],
                                  plan: MergePlan, origin: String, actor: String, session: String?, batch: Int64, at: Date,
                                  _ db: Database) throws {
+        var last: String?
+        var appended = 0
         for c in conflicts {
             guard let decision = decisions[c.id] else { continue }
             let main = plan.mainValue(of: c.key), copy = plan.copyValue(of: c.key)
@@ -136,11 +138,15 @@ extension FuheStore {
                 ? [("*", loser, final)]
                 : c.fields.map { f in (f, JSONFields.split(loser)[f], JSONFields.split(final)[f]) }
             for (field, old, new) in fields {
-                try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: c.key.dossierID, entity: "decision",
-                                                     entityID: "\(c.key.entity)/\(c.key.id)", field: field, old: old, new: new,
-                                                     reason: "合并冲突：\(what)", session: session), batch: batch, at: at)
+                last = try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: c.key.dossierID, entity: "decision",
+                                                            entityID: "\(c.key.entity)/\(c.key.id)", field: field, old: old, new: new,
+                                                            reason: "合并冲突：\(what)", session: session), batch: batch, at: at,
+                                          previous: last, anchoring: false)
+                appended += 1
             }
         }
+        // Each entry chained to the one before it; the anchor moved once, after the last.
+        if let last { try Journal.moveAnchor(db, added: appended, head: last) }
     }
 
     /// Compare-and-set for the merge: every entity it writes must still hold the main store's
