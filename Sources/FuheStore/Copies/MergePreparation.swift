@@ -118,18 +118,27 @@ extension FuheStore {
         try queue.read { db -> (EntitySnapshot, Int64, [String: CopyChecks.RowRules]) in
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d]) == true else {
+                guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM dossier WHERE id = ?"), arguments: [d]) == true else {
                     throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 之后档案 \(d) 已从 \(name) 删除", "\(file) is stale: dossier \(d) was removed from \(name) after checkout \(lease.id)"))
                 }
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE dossier_id = ? AND entity = 'dossier' AND seq > ?",
+                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM journal WHERE dossier_id = ? AND entity = 'dossier' AND seq > ?"),
                                      arguments: [d, checkoutSeq]) == true {
                     throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 之后档案 \(d) 又被导入 \(name)，基准已不一致", "\(file) is stale: dossier \(d) was imported again into \(name) after checkout \(lease.id), so its base no longer matches"))
                 }
             }
             let snapshot = try EntitySnapshots.read(lease.dossierIDs, db)
+            // Each template read once (not once per dossier).
+            var known = DecodedTexts()
+            let marks = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
+            for id in try String.fetchAll(db, sql: "SELECT DISTINCT template_id FROM dossier WHERE id IN (\(marks))",
+                                          arguments: StatementArguments(lease.dossierIDs)) {
+                known.templates[id] = try Self.template(id: id, db)
+            }
             var rules: [String: CopyChecks.RowRules] = [:]
             for d in lease.dossierIDs {
-                if let context = try Self.rowRuleContext(d, db) { rules[d] = .init(template: context.template, evaluation: context.evaluation) }
+                if let context = try Self.rowRuleContext(d, db, decoded: known) {
+                    rules[d] = .init(template: context.template, evaluation: context.evaluation)
+                }
             }
             return (snapshot, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0, rules)
         }
