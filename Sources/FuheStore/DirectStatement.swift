@@ -4,7 +4,8 @@ import GRDBSQLite
 /// A prepared write statement run with its values bound straight from Swift strings and
 /// integers: no `StatementArguments` array and no `DatabaseValue` per value. A merge appends a
 /// journal entry per field it writes. Strings are bound as GRDB binds them (`withCString`: up to
-/// the first NUL) and copied by SQLite; the bindings are cleared after each run.
+/// the first NUL) and copied by SQLite, into the buffers of the previous run's values (every
+/// run binds every parameter; GRDB clears the bindings before it runs the statement itself).
 struct DirectStatement {
     private let statement: Statement
     private var s: SQLiteStatement { statement.sqliteStatement }
@@ -32,7 +33,6 @@ struct DirectStatement {
     func execute(_ db: Database) throws {
         let code = sqlite3_step(s)
         sqlite3_reset(s)
-        sqlite3_clear_bindings(s)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                                 sql: statement.sql)
