@@ -36,8 +36,12 @@ enum JournalChain {
 
     /// Walks the chain link by link (not the anchor, see `JournalAudit`).
     static func walk(_ db: Database) throws -> JournalVerification {
+        try walk(db, Journal.entries(db, sql: "ORDER BY seq", arguments: [], withHashes: true))
+    }
+
+    /// The same over entries already read (every entry of the journal, in order).
+    static func walk(_ db: Database, _ entries: [Journal.Linked]) throws -> JournalVerification {
         let v2From = try v2From(db)
-        let entries = try Journal.entries(db, sql: "ORDER BY seq", arguments: [], withHashes: true)
         return JournalHash.verify(entries.lazy.map { ChainedEntry(entry: $0.entry, previousHash: $0.prevHash, hash: $0.hash) }, v2From: v2From,
                                   using: StoreSHA256.self)
     }
@@ -49,6 +53,15 @@ extension FuheStore {
     /// that does not fit.
     public func verifyJournal(checkingData: Bool = true) throws -> JournalVerification {
         try readWholeStore { db in try JournalAudit.verify(db, checkingData: checkingData) }
+    }
+
+    /// What `verifyJournal(checkingData: false)` finds, with the entries it read (a merge
+    /// indexes a copy's journal from them instead of reading it again).
+    func verifyJournalChain() throws -> (verification: JournalVerification, entries: [JournalEntry]) {
+        try readWholeStore { db in
+            let linked = try Journal.entries(db, sql: "ORDER BY seq", arguments: [], withHashes: true)
+            return (try JournalAudit.verify(db, checkingData: false, linked: linked), linked.map(\.entry))
+        }
     }
 
     /// The chain's head now: entry count and last hash.

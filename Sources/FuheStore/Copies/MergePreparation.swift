@@ -61,8 +61,9 @@ extension FuheStore {
         let mainSide = BackgroundWork { [self] in try self.readMainSide(lease, file: file) }
         defer { _ = try? mainSide.result() }
         // The chain and its anchors; the copy's data against its journal is checked below,
-        // against the base (`checkJournalled`), with a refusal that names the field.
-        let chain = try copy.verifyJournal(checkingData: false)
+        // against the base (`checkJournalled`), with a refusal that names the field. The entries
+        // read for the chain are the journal indexed for attribution (the copy is locked).
+        let (chain, copyEntries) = try copy.verifyJournalChain()
         if let problem = chain.problem { throw refusal("M-004", tr("\(file) 被篡改过：\(problem)", "\(file) was tampered with: \(problem)")) }
         let (base, copySnapshot, journal) = try copy.queue.read { db in
             var base: EntitySnapshot = [:]
@@ -70,7 +71,7 @@ extension FuheStore {
                 base[EntityKey(dossierID: row[0], entity: row[1], id: row[2])] = row[3]
             }
             return (base, try EntitySnapshots.read(lease.dossierIDs, db),
-                    CopyJournal(try Journal.entries(db, sql: "ORDER BY seq", arguments: [])))
+                    CopyJournal(copyEntries))
         }
         // The report texts travel as they are: a copy whose text differs from the main store's was edited outside Fuhe.
         let copyTexts = try copy.queue.read { db in try ReportSources.digests(lease.dossierIDs, db) }
