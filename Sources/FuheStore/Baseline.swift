@@ -60,7 +60,7 @@ enum Baseline {
         var text = json
         let direct = text.withUTF8 { bytes -> [UInt8]? in
             guard let members = TopLevelScanner.ordered(bytes) else { return nil }
-            var hasher = BaselineHasher()
+            var hasher = StoreSHA256()
             func frame(_ range: Range<Int>) {
                 hasher.update(bigEndian: UInt64(range.count))
                 hasher.update(buffer: UnsafeBufferPointer(rebasing: bytes[range]))
@@ -75,7 +75,7 @@ enum Baseline {
     }
 
     static func digest(_ fields: [String: String]) -> [UInt8] {
-        var hasher = BaselineHasher()
+        var hasher = StoreSHA256()
         for key in fields.keys.sorted() {
             frame(key, into: &hasher)
             frame(fields[key] ?? "", into: &hasher)
@@ -85,7 +85,7 @@ enum Baseline {
 
     /// The combined digest of a dossier's entity digests (hex).
     static func combined(_ digests: [EntityKey: [UInt8]]) -> String {
-        var hasher = BaselineHasher()
+        var hasher = StoreSHA256()
         for key in digests.keys.sorted() {
             for part in [key.dossierID, key.entity, key.id] { frame(part, into: &hasher) }
             hasher.update(digests[key] ?? [])
@@ -93,7 +93,7 @@ enum Baseline {
         return hasher.finalizeHex()
     }
 
-    private static func frame(_ text: String, into hasher: inout BaselineHasher) {
+    private static func frame(_ text: String, into hasher: inout StoreSHA256) {
         hasher.update(bigEndian: UInt64(text.utf8.count))
         hasher.update(text)
     }

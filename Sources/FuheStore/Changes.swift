@@ -178,7 +178,7 @@ extension FuheStore {
     static func writeRaw(entity: String, id: String, json: String, dossierID: String, _ db: Database) throws {
         switch entity {
         case "result":
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)").execute(arguments: [dossierID, id, json])
+            try writeResult(nodeID: id, json: json, dossierID: dossierID, db)
         case "evidence":
             let position = try Int.fetchOne(db, sql: "SELECT position FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, id])
                 ?? (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM evidence WHERE dossier_id = ?", arguments: [dossierID]) ?? 0)
@@ -190,11 +190,21 @@ extension FuheStore {
         }
     }
 
+    /// Writes a scoresheet row's stored text (prepared once per connection, the values bound
+    /// directly: a merge writes thousands).
+    static func writeResult(nodeID: String, json: String?, dossierID: String, _ db: Database) throws {
+        let insert = try DirectStatement("INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)", db)
+        insert.bind(1, dossierID)
+        insert.bind(2, nodeID)
+        insert.bind(3, json)
+        try insert.execute(db)
+    }
+
     /// Writes a change whose encoded form (`target(of:).newJSON`) is `json`.
     static func write(_ change: StoreChange, json: String?, dossierID: String, _ db: Database) throws {
         switch change {
         case .result(let r):
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO result(dossier_id, node_id, json) VALUES (?, ?, ?)").execute(arguments: [dossierID, r.nodeID, json])
+            try writeResult(nodeID: r.nodeID, json: json, dossierID: dossierID, db)
         case .evidence(let e):
             let position = try Int.fetchOne(db, sql: "SELECT position FROM evidence WHERE dossier_id = ? AND id = ?", arguments: [dossierID, e.id])
                 ?? (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM evidence WHERE dossier_id = ?", arguments: [dossierID]) ?? 0)

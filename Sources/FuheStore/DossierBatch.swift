@@ -9,6 +9,8 @@ import GRDBSQLite
 /// so that the reading thread copies them without checking them as `String`s first.
 struct StoredDossierTexts: Sendable {
     let id: String
+    /// The template's id as the dossier's row names it (`template`'s, as read by that id).
+    let templateID: String
     let evaluation: [UInt8]
     let selfTeam: [UInt8]
     let review: String?
@@ -23,8 +25,10 @@ struct StoredDossierTexts: Sendable {
     var findings = PackedTexts()
     var items = PackedTexts()
 
-    init(id: String, evaluation: [UInt8], selfTeam: [UInt8], review: String?, unit: [UInt8], cycle: [UInt8], template: IndicatorTemplate) {
+    init(id: String, evaluation: [UInt8], selfTeam: [UInt8], review: String?, unit: [UInt8], cycle: [UInt8], template: IndicatorTemplate,
+         templateID: String? = nil) {
         self.id = id
+        self.templateID = templateID ?? template.id
         self.evaluation = evaluation
         self.selfTeam = selfTeam
         self.review = review
@@ -58,19 +62,37 @@ struct StoredDossierTexts: Sendable {
 }
 
 /// Reads the stored texts of many dossiers with one statement per table (instead of six per
-/// dossier), for `fuhe check`: the texts are decoded afterwards on every core.
+/// dossier), for `fuhe check` and a merge's commit (`MergeHeldDossiers`): the texts are decoded
+/// afterwards on every core. The order of a dossier's evidence, findings and items is
+/// `listOrder`'s, which `FuheStore.dossier(id:)` reads one dossier by too.
 enum DossierBatch {
+    /// The tables of a dossier's lists, each with the order its rows are read in.
+    static let listOrder = [(table: "evidence", order: "position"), (table: "finding", order: "seq, id"), (table: "rect_item", order: "seq, id")]
+
+    /// The order of `table`'s rows of one dossier (`listOrder`).
+    static func order(of table: String) -> String { listOrder.first { $0.table == table }!.order }
+
+    /// What `read` does with an id that is not a stored dossier.
+    enum Missing {
+        /// `StoreError.unknownDossier` (`fuhe check`: the ids were just read).
+        case refused
+        /// Left out of the texts (a merge reads its lease's dossiers before its transaction,
+        /// which refuses a merge whose dossiers changed since the plan).
+        case skipped
+    }
+
     /// The texts of `ids`, in that order; every id must be a stored dossier. `templates` keeps
     /// the templates read so far (by id) for the next blocks, so that a template is decoded once
     /// and its dossiers share one value (and one scoring index).
-    static func read(_ ids: [String], _ db: Database, templates: inout [String: IndicatorTemplate]) throws -> [StoredDossierTexts] {
+    static func read(_ ids: [String], _ db: Database, templates: inout [String: IndicatorTemplate],
+                     missing: Missing = .refused) throws -> [StoredDossierTexts] {
         var rowsRead: [String: Int] = [:]
-        return try read(ids, db, templates: &templates, rowsRead: &rowsRead)
+        return try read(ids, db, templates: &templates, rowsRead: &rowsRead, missing: missing)
     }
 
     /// The same, adding to `rowsRead` the rows read of each table (`FileFindings.countedTables`).
     static func read(_ ids: [String], _ db: Database, templates: inout [String: IndicatorTemplate],
-                     rowsRead: inout [String: Int]) throws -> [StoredDossierTexts] {
+                     rowsRead: inout [String: Int], missing: Missing = .refused) throws -> [StoredDossierTexts] {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
         let arguments = StatementArguments(ids)
@@ -96,9 +118,21 @@ enum DossierBatch {
             guard let i = place[id] else { continue }
             found[i] = StoredDossierTexts(id: id, evaluation: try utf8(row, dossierStatement, 1), selfTeam: try utf8(row, dossierStatement, 2),
                                           review: row[3], unit: try utf8(row, dossierStatement, 5), cycle: try utf8(row, dossierStatement, 6),
-                                          template: templates[templateID]!)
+                                          template: templates[templateID]!, templateID: templateID)
         }
-        for id in ids where found[place[id]!] == nil { throw StoreError.unknownDossier(id) }
+        var ids = ids
+        if let absent = ids.first(where: { found[place[$0]!] == nil }) {
+            guard missing == .skipped else { throw StoreError.unknownDossier(absent) }
+            // The dossiers found, at their places among themselves.
+            let oldPlace = place, oldFound = found
+            ids = ids.filter { oldFound[oldPlace[$0]!] != nil }
+            place = [:]
+            found = []
+            for (i, id) in ids.enumerated() {
+                if place[id] == nil { place[id] = i }
+                found.append(oldFound[oldPlace[id]!])
+            }
+        }
         var texts = ids.map { found[place[$0]!]! }
         let resultStatement = try db.makeStatement(sql: "SELECT dossier_id, node_id, json FROM result WHERE dossier_id IN (\(marks))")
         let results = try Row.fetchCursor(resultStatement, arguments: arguments)
@@ -112,7 +146,7 @@ enum DossierBatch {
             }
         }
         rowsRead["result", default: 0] += count
-        for (table, order) in [("evidence", "position"), ("finding", "seq, id"), ("rect_item", "seq, id")] {
+        for (table, order) in listOrder {
             let statement = try db.makeStatement(sql: "SELECT dossier_id, json FROM \(table) WHERE dossier_id IN (\(marks)) ORDER BY dossier_id, \(order)")
             let rows = try Row.fetchCursor(statement, arguments: arguments)
             var owner = Owner()

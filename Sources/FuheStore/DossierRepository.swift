@@ -18,7 +18,8 @@ extension FuheStore {
         try queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM dossier ORDER BY sort_key, fiscal_year, id") }
     }
 
-    /// `decoded` holds rows already decoded, by their stored text (see `DecodedTexts`).
+    /// `decoded` holds rows already decoded, by their stored text (see `DecodedTexts`). The
+    /// lists are read in `DossierBatch.listOrder`, as `fuhe check` and a merge read many dossiers.
     static func dossier(id: String, _ db: Database, decoded: DecodedTexts = DecodedTexts()) throws -> Dossier {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT d.evaluation_json, d.self_team_json, d.review_json, d.template_id, u.json AS unit_json, c.json AS cycle_json
@@ -31,11 +32,11 @@ extension FuheStore {
             let text: String = r["json"]
             results[r["node_id"]] = try decoded.results[text] ?? DecodeCaches.results.decode(text)
         }
-        let evidence = try String.fetchAll(db, sql: "SELECT json FROM evidence WHERE dossier_id = ? ORDER BY position", arguments: [id])
+        let evidence = try String.fetchAll(db, sql: "SELECT json FROM evidence WHERE dossier_id = ? ORDER BY \(DossierBatch.order(of: "evidence"))", arguments: [id])
             .map { try decoded.evidence[$0] ?? JSONColumn.decode(Evidence.self, $0) }
-        let findings = try String.fetchAll(db, sql: "SELECT json FROM finding WHERE dossier_id = ? ORDER BY seq, id", arguments: [id])
+        let findings = try String.fetchAll(db, sql: "SELECT json FROM finding WHERE dossier_id = ? ORDER BY \(DossierBatch.order(of: "finding"))", arguments: [id])
             .map { try decoded.findings[$0] ?? JSONColumn.decode(Finding.self, $0) }
-        let items = try String.fetchAll(db, sql: "SELECT json FROM rect_item WHERE dossier_id = ? ORDER BY seq, id", arguments: [id])
+        let items = try String.fetchAll(db, sql: "SELECT json FROM rect_item WHERE dossier_id = ? ORDER BY \(DossierBatch.order(of: "rect_item"))", arguments: [id])
             .map { try decoded.items[$0] ?? JSONColumn.decode(RectificationItem.self, $0) }
         let reviewJSON: String? = row["review_json"]
         let evaluationJSON: String = row["evaluation_json"]

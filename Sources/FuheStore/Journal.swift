@@ -20,15 +20,28 @@ enum Journal {
     static func append(_ db: Database, _ r: JournalRecord, batch: Int64, at: Date, atText: String? = nil,
                        previous known: String? = nil, anchoring: Bool = true) throws -> String {
         let time = atText ?? ISO.format(at)
-        let previous = try known ?? String.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1") ?? ""
+        let previous = try known ?? String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")) ?? ""
         let hash = JournalChain.hash(previous: previous, at: time, record: r, batch: batch)
-        // Prepared once per connection: a merge appends thousands of entries.
-        let insert = try db.cachedStatement(sql: """
+        // Prepared once per connection, the values bound directly: a merge appends thousands of entries.
+        let insert = try DirectStatement("""
             INSERT INTO journal(at, actor, origin, dossier_id, entity, entity_id, field, old, new, reason, batch, prev_hash, hash, session)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try insert.execute(arguments: [time, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, batch,
-                                       previous, hash, r.session])
+            """, db)
+        insert.bind(1, time)
+        insert.bind(2, r.actor)
+        insert.bind(3, r.origin)
+        insert.bind(4, r.dossierID)
+        insert.bind(5, r.entity)
+        insert.bind(6, r.entityID)
+        insert.bind(7, r.field)
+        insert.bind(8, r.old)
+        insert.bind(9, r.new)
+        insert.bind(10, r.reason)
+        insert.bind(11, batch)
+        insert.bind(12, previous)
+        insert.bind(13, hash)
+        insert.bind(14, r.session)
+        try insert.execute(db)
         if anchoring { try moveAnchor(db, added: 1, head: hash) }
         return hash
     }

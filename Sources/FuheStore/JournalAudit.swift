@@ -19,8 +19,9 @@ import Synchronization
 /// only a head noted outside the file (printed by `fuhe verify`, carried by an offline copy)
 /// shows that. See docs/offline-copies.md.
 enum JournalAudit {
-    static func verify(_ db: Database, checkingData: Bool = true) throws -> JournalVerification {
-        var result = try JournalChain.walk(db)
+    /// `linked`: every entry of the journal, when already read.
+    static func verify(_ db: Database, checkingData: Bool = true, linked: [Journal.Linked]? = nil) throws -> JournalVerification {
+        var result = try linked.map { try JournalChain.walk(db, $0) } ?? JournalChain.walk(db)
         guard result.isIntact else { return result }
         if let problem = try anchorProblem(db, head: result.head, count: result.entries) ?? (checkingData ? dataProblem(db) : nil) {
             result.problem = problem

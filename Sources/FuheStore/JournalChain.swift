@@ -14,8 +14,9 @@ import GRDB
 enum JournalChain {
     typealias Encoding = JournalHash.Encoding
 
+    /// FuheCore's rule, hashed with the store's SHA-256 (`StoreSHA256`).
     static func hash(previous: String, at: String, record r: JournalRecord, batch: Int64, encoding: Encoding = .v2) -> String {
-        JournalHash.hash(previous: previous, at: at, record: r, batch: batch, encoding: encoding)
+        JournalHash.hash(previous: previous, at: at, record: r, batch: batch, encoding: encoding, using: StoreSHA256.self)
     }
 
     /// Computes the chain over existing entries with `encoding` (migrations).
@@ -35,9 +36,14 @@ enum JournalChain {
 
     /// Walks the chain link by link (not the anchor, see `JournalAudit`).
     static func walk(_ db: Database) throws -> JournalVerification {
+        try walk(db, Journal.entries(db, sql: "ORDER BY seq", arguments: [], withHashes: true))
+    }
+
+    /// The same over entries already read (every entry of the journal, in order).
+    static func walk(_ db: Database, _ entries: [Journal.Linked]) throws -> JournalVerification {
         let v2From = try v2From(db)
-        let entries = try Journal.entries(db, sql: "ORDER BY seq", arguments: [], withHashes: true)
-        return JournalHash.verify(entries.lazy.map { ChainedEntry(entry: $0.entry, previousHash: $0.prevHash, hash: $0.hash) }, v2From: v2From)
+        return JournalHash.verify(entries.lazy.map { ChainedEntry(entry: $0.entry, previousHash: $0.prevHash, hash: $0.hash) }, v2From: v2From,
+                                  using: StoreSHA256.self)
     }
 }
 
@@ -47,6 +53,15 @@ extension FuheStore {
     /// that does not fit.
     public func verifyJournal(checkingData: Bool = true) throws -> JournalVerification {
         try readWholeStore { db in try JournalAudit.verify(db, checkingData: checkingData) }
+    }
+
+    /// What `verifyJournal(checkingData: false)` finds, with the entries it read (a merge
+    /// indexes a copy's journal from them instead of reading it again).
+    func verifyJournalChain() throws -> (verification: JournalVerification, entries: [JournalEntry]) {
+        try readWholeStore { db in
+            let linked = try Journal.entries(db, sql: "ORDER BY seq", arguments: [], withHashes: true)
+            return (try JournalAudit.verify(db, checkingData: false, linked: linked), linked.map(\.entry))
+        }
     }
 
     /// The chain's head now: entry count and last hash.

@@ -4,8 +4,11 @@
 /// and on a server ask these same functions.
 public enum CopyChecks {
     /// SHA-256 over the snapshot in key order: equal snapshots, equal digests.
-    public static func digest(_ snapshot: EntitySnapshot) -> String {
-        var hasher = SHA256()
+    public static func digest(_ snapshot: EntitySnapshot) -> String { digest(snapshot, using: SHA256.self) }
+
+    /// The same with the SHA-256 `hasher` (the same digest from every implementation).
+    public static func digest<H: SHA256Hashing>(_ snapshot: EntitySnapshot, using: H.Type) -> String {
+        var hasher = H()
         // The same bytes as "dossier␟entity␟id␟" + value + "␞", fed piece by piece (no string
         // or array made per entity).
         for (key, value) in snapshot.sorted(by: { $0.key < $1.key }) {

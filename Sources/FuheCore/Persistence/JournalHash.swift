@@ -12,36 +12,67 @@ public enum JournalHash {
 
     /// The hash of an entry written after one whose hash is `previous` ("" for the first).
     public static func hash(previous: String, at: String, record r: JournalRecord, batch: Int64, encoding: Encoding = .v2) -> String {
+        hash(previous: previous, at: at, record: r, batch: batch, encoding: encoding, using: SHA256.self)
+    }
+
+    /// The same with the SHA-256 `hasher` (the same digest from every implementation).
+    public static func hash<H: SHA256Hashing>(previous: String, at: String, record r: JournalRecord, batch: Int64, encoding: Encoding = .v2,
+                                              using hasher: H.Type) -> String {
         switch encoding {
         case .v1:
             var fields: [String?] = [previous, at, r.actor, r.origin, r.dossierID, r.entity, r.entityID, r.field, r.old, r.new, r.reason, String(batch)]
             // Entries with a session (migration v5-journal-session on) chained it too.
             if let session = r.session { fields.append(session) }
-            return SHA256.hex(Array(fields.map { $0 ?? "\u{0}" }.joined(separator: "\u{1F}").utf8))
+            return Array(fields.map { $0 ?? "\u{0}" }.joined(separator: "\u{1F}").utf8).withUnsafeBufferPointer { H.hex($0) }
         case .v2:
-            var hasher = SHA256()
-            hasher.update("fuhe.journal/2")
-            // Each field: a presence byte, its UTF-8 length (8 bytes, big-endian), its bytes —
-            // fed in order without building arrays (a merge hashes one entry per field it writes).
-            func feed(_ field: String?) {
-                guard var field else { hasher.update(byte: 0); return }
-                field.withUTF8 { bytes in
-                    hasher.update(byte: 1)
-                    hasher.update(bigEndian: UInt64(bytes.count))
-                    hasher.update(buffer: bytes)
-                }
+            // "fuhe.journal/2", then each field: a presence byte, its UTF-8 length (8 bytes,
+            // big-endian), its bytes — framed into one buffer and hashed at once (a merge hashes
+            // one entry per field it writes), without an array of the fields.
+            let batchText = String(batch)
+            func fields(_ visit: (String?) -> Void) {
+                visit(previous); visit(at); visit(r.actor); visit(r.origin); visit(r.dossierID); visit(r.entity); visit(r.entityID)
+                visit(r.field); visit(r.old); visit(r.new); visit(r.reason); visit(batchText); visit(r.session)
             }
-            feed(previous); feed(at); feed(r.actor); feed(r.origin); feed(r.dossierID); feed(r.entity); feed(r.entityID)
-            feed(r.field); feed(r.old); feed(r.new); feed(r.reason); feed(String(batch)); feed(r.session)
-            return hasher.finalizeHex()
+            let tag: StaticString = "fuhe.journal/2"
+            var count = tag.utf8CodeUnitCount
+            fields { count += $0.map { 9 + $0.utf8.count } ?? 1 }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
+                var at = 0
+                func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                    (out.baseAddress! + at).update(from: base, count: bytes.count)
+                    at += bytes.count
+                }
+                put(UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
+                fields { field in
+                    guard var field else {
+                        out[at] = 0
+                        at += 1
+                        return
+                    }
+                    field.withUTF8 { bytes in
+                        out[at] = 1
+                        at += 1
+                        withUnsafeBytes(of: UInt64(bytes.count).bigEndian) { put($0.bindMemory(to: UInt8.self)) }
+                        put(bytes)
+                    }
+                }
+                return H.hex(UnsafeBufferPointer(rebasing: out[0..<at]))
+            }
         }
     }
 
     /// Checks entries in journal order against their stored links and hashes (entries from
     /// `v2From` on with encoding 2, earlier ones with encoding 1).
     public static func verify<S: Sequence>(_ entries: S, v2From: Int64 = 1) -> JournalVerification where S.Element == ChainedEntry {
+        verify(entries, v2From: v2From, using: SHA256.self)
+    }
+
+    /// The same with the SHA-256 `hasher`.
+    public static func verify<S: Sequence, H: SHA256Hashing>(_ entries: S, v2From: Int64 = 1, using hasher: H.Type) -> JournalVerification
+        where S.Element == ChainedEntry {
         let list = Array(entries)
-        let intact = hashesMatch(list, v2From: v2From)
+        let intact = hashesMatch(list, v2From: v2From, using: hasher)
         var previous = ""
         var count = 0
         var lastSeq: Int64?
@@ -69,7 +100,7 @@ public enum JournalHash {
     /// Whether each entry's stored hash is the hash of its content after the previous hash it
     /// stores (which `verify` checks against the entry before), computed on every core: a
     /// copy's journal holds an entry per field merged, a store's one per edit.
-    static func hashesMatch(_ entries: [ChainedEntry], v2From: Int64) -> [Bool] {
+    static func hashesMatch<H: SHA256Hashing>(_ entries: [ChainedEntry], v2From: Int64, using hasher: H.Type) -> [Bool] {
         var out = [Bool](repeating: false, count: entries.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, entries.count / 512))
         let chunk = (entries.count + workers - 1) / max(1, workers)
@@ -79,7 +110,7 @@ public enum JournalHash {
                 for i in (w * chunk)..<min(entries.count, (w + 1) * chunk) {
                     let c = entries[i], e = c.entry
                     let encoding: Encoding = e.seq >= v2From ? .v2 : .v1
-                    results[i] = hash(previous: c.previousHash, at: e.at, record: e.record, batch: e.batch, encoding: encoding) == c.hash
+                    results[i] = hash(previous: c.previousHash, at: e.at, record: e.record, batch: e.batch, encoding: encoding, using: hasher) == c.hash
                 }
             }
         }

@@ -178,6 +178,18 @@ public struct SHA256: Sendable {
         for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0f)]) }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Lower-case hex of digest bytes, written without arrays.
+    public static func hex(digest bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, b) in bytes.enumerated() {
+                let high = b >> 4, low = b & 0x0f
+                out[i * 2] = high < 10 ? UInt8(ascii: "0") + high : UInt8(ascii: "a") + high - 10
+                out[i * 2 + 1] = low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10
+            }
+            return bytes.count * 2
+        }
+    }
 }
 
 @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

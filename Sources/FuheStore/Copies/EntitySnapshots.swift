@@ -24,8 +24,9 @@ enum EntitySnapshots {
         return out
     }
 
-    /// SHA-256 over the snapshot in key order: equal snapshots, equal digests.
-    static func digest(_ snapshot: EntitySnapshot) -> String { CopyChecks.digest(snapshot) }
+    /// SHA-256 over the snapshot in key order: equal snapshots, equal digests (FuheCore's rule,
+    /// hashed with the store's SHA-256).
+    static func digest(_ snapshot: EntitySnapshot) -> String { CopyChecks.digest(snapshot, using: StoreSHA256.self) }
 
     /// The digests of two snapshots, computed side by side on two cores.
     static func digests(_ a: EntitySnapshot, _ b: EntitySnapshot) -> (String, String) {

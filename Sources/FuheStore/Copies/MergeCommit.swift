@@ -47,14 +47,17 @@ extension FuheStore {
         // Every entity the merge writes or the summaries read, decoded on all cores before the
         // write transaction starts; the lease's dossiers as they stand, to lay the writes over.
         let placeholders = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
-        var held = try queue.read { db in try MergeHeldDossiers.read(lease.dossierIDs, db) }
-        var texts = held.headerTexts
+        let heldTexts = try MergeHeldDossiers.texts(lease.dossierIDs, from: queue)
+        var texts: [String: [String]] = [:]
         for (key, json) in finals { if let json { texts[key.entity, default: []].append(json) } }
-        let decoded: DecodedTexts
+        var decoded: DecodedTexts
+        let held: MergeHeldDossiers
         do {
             decoded = try DecodedTexts.decode(texts)
-            try held.decode()
+            held = try MergeHeldDossiers(decoding: heldTexts)
         } catch { throw refusal("M-005", tr("无法合并：合并后的值无法解读：\(error)", "cannot merge: a merged value does not decode: \(error)")) }
+        // The row rules look each dossier's self-evaluation up by its stored text.
+        for (text, value) in held.evaluations where decoded.evaluations[text] == nil { decoded.evaluations[text] = value }
         var finalsByDossier: [String: [EntityKey: String?]] = [:]
         for (key, json) in finals { finalsByDossier[key.dossierID, default: [:]][key] = json }
         return try queue.write { db in try db.withPageCache(mebibytes: 64) {
@@ -120,6 +123,8 @@ extension FuheStore {
     static func journalDecisions(_ conflicts: [MergeConflict], decisions: [String: MergeDecision], finals: [EntityKey: String?],
                                  plan: MergePlan, origin: String, actor: String, session: String?, batch: Int64, at: Date,
                                  _ db: Database) throws {
+        var last: String?
+        var appended = 0
         for c in conflicts {
             guard let decision = decisions[c.id] else { continue }
             let main = plan.mainValue(of: c.key), copy = plan.copyValue(of: c.key)
@@ -133,11 +138,15 @@ extension FuheStore {
                 ? [("*", loser, final)]
                 : c.fields.map { f in (f, JSONFields.split(loser)[f], JSONFields.split(final)[f]) }
             for (field, old, new) in fields {
-                try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: c.key.dossierID, entity: "decision",
-                                                     entityID: "\(c.key.entity)/\(c.key.id)", field: field, old: old, new: new,
-                                                     reason: "合并冲突：\(what)", session: session), batch: batch, at: at)
+                last = try Journal.append(db, JournalRecord(actor: actor, origin: origin, dossierID: c.key.dossierID, entity: "decision",
+                                                            entityID: "\(c.key.entity)/\(c.key.id)", field: field, old: old, new: new,
+                                                            reason: "合并冲突：\(what)", session: session), batch: batch, at: at,
+                                          previous: last, anchoring: false)
+                appended += 1
             }
         }
+        // Each entry chained to the one before it; the anchor moved once, after the last.
+        if let last { try Journal.moveAnchor(db, added: appended, head: last) }
     }
 
     /// Compare-and-set for the merge: every entity it writes must still hold the main store's
@@ -146,16 +155,49 @@ extension FuheStore {
     @discardableResult
     static func checkPlannedMain(_ finals: [EntityKey: String?], plan: MergePlan, leaseID: String, _ db: Database) throws
         -> [String: [EntityKey: String?]] {
-        var read: [String: [EntityKey: String?]] = [:]
-        let stale = try CopyChecks.stale(finals, plan: plan, current: { key in
-            let json = try currentJSON(locate(key), db)
-            read[key.dossierID, default: [:]][key] = .some(json)
-            return json
-        })
+        let read = try currentTexts(of: finals.keys, db)
+        let stale = try CopyChecks.stale(finals, plan: plan, current: { key in read[key.dossierID]?[key] ?? nil })
         if let first = stale.first {
             throw StaleWrite(action: .merge(leaseID: leaseID), dossierID: first.key.dossierID, fields: try attributed(stale, db))
         }
         return read
+    }
+
+    /// The stored text of each entity now (nil: it is not there), by dossier: what `currentJSON`
+    /// reads of each, read with one statement per dossier and table (a merge checks thousands of
+    /// entities of a hundred dossiers). Entity ids are matched by their bytes, as SQLite does.
+    static func currentTexts<Keys: Sequence<EntityKey>>(of keys: Keys, _ db: Database) throws -> [String: [EntityKey: String?]] {
+        // By dossier and table, the keys of each row (its entity id, or the dossier's column).
+        var wanted: [String: [String: [StoredText: [EntityKey]]]] = [:]
+        var columns: [String: String] = [:]
+        for key in keys {
+            let t = locate(key)
+            if t.table != "dossier" { columns[t.table] = t.keyColumn }
+            wanted[key.dossierID, default: [:]][t.table, default: [:]][StoredText(t.table == "dossier" ? t.keyColumn : key.id), default: []].append(key)
+        }
+        var out: [String: [EntityKey: String?]] = [:]
+        for (dossierID, tables) in wanted {
+            var found: [EntityKey: String?] = [:]
+            for (table, rows) in tables {
+                for keys in rows.values { for key in keys { found[key] = .some(nil) } }
+                if table == "dossier" {
+                    let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT evaluation_json, review_json FROM dossier WHERE id = ?"), arguments: [dossierID])
+                    for (column, at) in [("evaluation_json", 0), ("review_json", 1)] {
+                        for key in rows[StoredText(column)] ?? [] { found[key] = .some(row?[at]) }
+                    }
+                    continue
+                }
+                let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(columns[table]!), json FROM \(table) WHERE dossier_id = ?"),
+                                                 arguments: [dossierID])
+                while let row = try cursor.next() {
+                    guard let keys = rows[StoredText(row[0])] else { continue }
+                    let json: String? = row[1]
+                    for key in keys { found[key] = .some(json) }
+                }
+            }
+            out[dossierID] = found
+        }
+        return out
     }
 
     /// The store changes that make one dossier's entities equal to the merged ones
@@ -163,8 +205,9 @@ extension FuheStore {
     /// `known`: entities of the dossier as read in this transaction (nil: not there).
     static func mergeWrites(_ finals: [EntityKey: String?], plan: MergePlan, decoded: DecodedTexts, known: [EntityKey: String?] = [:],
                             dossierID: String, _ db: Database) throws -> [PendingWrite] {
-        let itemSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM rect_item WHERE dossier_id = ?", arguments: [dossierID]))
-        let findingSeqs = Set(try Int.fetchAll(db, sql: "SELECT seq FROM finding WHERE dossier_id = ?", arguments: [dossierID]))
+        // Prepared once per connection (a merge asks for each of its dossiers).
+        let itemSeqs = Set(try Int.fetchAll(db.cachedStatement(sql: "SELECT seq FROM rect_item WHERE dossier_id = ?"), arguments: [dossierID]))
+        let findingSeqs = Set(try Int.fetchAll(db.cachedStatement(sql: "SELECT seq FROM finding WHERE dossier_id = ?"), arguments: [dossierID]))
         do {
             return try MergeWrites.ordered(finals, plan: plan, exists: { key in
                 if let json = known[key] { return json != nil }

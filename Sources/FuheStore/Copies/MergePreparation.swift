@@ -61,8 +61,9 @@ extension FuheStore {
         let mainSide = BackgroundWork { [self] in try self.readMainSide(lease, file: file) }
         defer { _ = try? mainSide.result() }
         // The chain and its anchors; the copy's data against its journal is checked below,
-        // against the base (`checkJournalled`), with a refusal that names the field.
-        let chain = try copy.verifyJournal(checkingData: false)
+        // against the base (`checkJournalled`), with a refusal that names the field. The entries
+        // read for the chain are the journal indexed for attribution (the copy is locked).
+        let (chain, copyEntries) = try copy.verifyJournalChain()
         if let problem = chain.problem { throw refusal("M-004", tr("\(file) 被篡改过：\(problem)", "\(file) was tampered with: \(problem)")) }
         let (base, copySnapshot, journal) = try copy.queue.read { db in
             var base: EntitySnapshot = [:]
@@ -70,7 +71,7 @@ extension FuheStore {
                 base[EntityKey(dossierID: row[0], entity: row[1], id: row[2])] = row[3]
             }
             return (base, try EntitySnapshots.read(lease.dossierIDs, db),
-                    CopyJournal(try Journal.entries(db, sql: "ORDER BY seq", arguments: [])))
+                    CopyJournal(copyEntries))
         }
         // The report texts travel as they are: a copy whose text differs from the main store's was edited outside Fuhe.
         let copyTexts = try copy.queue.read { db in try ReportSources.digests(lease.dossierIDs, db) }
@@ -118,18 +119,27 @@ extension FuheStore {
         try queue.read { db -> (EntitySnapshot, Int64, [String: CopyChecks.RowRules]) in
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM dossier WHERE id = ?", arguments: [d]) == true else {
+                guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM dossier WHERE id = ?"), arguments: [d]) == true else {
                     throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 之后档案 \(d) 已从 \(name) 删除", "\(file) is stale: dossier \(d) was removed from \(name) after checkout \(lease.id)"))
                 }
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE dossier_id = ? AND entity = 'dossier' AND seq > ?",
+                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM journal WHERE dossier_id = ? AND entity = 'dossier' AND seq > ?"),
                                      arguments: [d, checkoutSeq]) == true {
                     throw refusal("M-003", tr("\(file) 已过期：借出 \(lease.id) 之后档案 \(d) 又被导入 \(name)，基准已不一致", "\(file) is stale: dossier \(d) was imported again into \(name) after checkout \(lease.id), so its base no longer matches"))
                 }
             }
             let snapshot = try EntitySnapshots.read(lease.dossierIDs, db)
+            // Each template read once (not once per dossier).
+            var known = DecodedTexts()
+            let marks = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
+            for id in try String.fetchAll(db, sql: "SELECT DISTINCT template_id FROM dossier WHERE id IN (\(marks))",
+                                          arguments: StatementArguments(lease.dossierIDs)) {
+                known.templates[id] = try Self.template(id: id, db)
+            }
             var rules: [String: CopyChecks.RowRules] = [:]
             for d in lease.dossierIDs {
-                if let context = try Self.rowRuleContext(d, db) { rules[d] = .init(template: context.template, evaluation: context.evaluation) }
+                if let context = try Self.rowRuleContext(d, db, decoded: known) {
+                    rules[d] = .init(template: context.template, evaluation: context.evaluation)
+                }
             }
             return (snapshot, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0, rules)
         }
