@@ -216,8 +216,14 @@ public struct ScreenBuffer: Hashable, Sendable {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
+        let cell = Cell(character, style: style)
         for y in y0..<y1 where draws(row: y) {
-            for x in x0..<x1 { setCell(x, y, Cell(character, style: style)) }
+            // Only the ends can cut a wide character outside the rectangle in half: the cells
+            // between are simply replaced (what setCell's repairs did there, the fill overwrote).
+            setCell(x0, y, cell)
+            guard x1 - 1 > x0 else { continue }
+            for i in (y * width + x0 + 1)..<(y * width + x1 - 1) { cells[i] = cell }
+            setCell(x1 - 1, y, cell)
         }
     }
 

@@ -47,3 +47,19 @@ import Testing
         return buffer
     }
 }
+
+/// `fill` replaces the cells between a rectangle's ends directly; what it leaves must be what
+/// filling cell by cell (each write repairing the wide characters it cuts) left.
+@Suite struct ScreenBufferFillTests {
+    @Test func aFillIsCellByCell() {
+        for x in 0..<6 {
+            for width in 0..<8 {
+                var actual = ScreenBufferPutTests.dirtyRow()
+                actual.fill(Rect(x: x, y: 0, width: width, height: 1), with: "─", style: .dim)
+                var expected = ScreenBufferPutTests.dirtyRow()
+                for column in x..<min(12, x + width) { expected.put("─", x: column, y: 0, style: .dim) }
+                #expect(actual == expected, "x \(x), width \(width): \(actual.line(0)) — \(expected.line(0))")
+            }
+        }
+    }
+}
