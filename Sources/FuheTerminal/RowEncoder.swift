@@ -63,6 +63,12 @@ struct RowEncoder {
 
     /// Appends a character that must take exactly `width` cells on the terminal.
     private mutating func append(_ character: Character, width: Int) {
+        // Printable ASCII (most cells): its byte, without walking the character's scalars.
+        let utf8 = character.utf8
+        if width == 1, utf8.count == 1, let byte = utf8.first, byte >= 0x20 && byte < 0x7F {
+            scratch.append(UInt32(byte))
+            return
+        }
         let scalars = character.unicodeScalars
         var iterator = scalars.makeIterator()
         guard let first = iterator.next() else { return pad(width) }

@@ -57,26 +57,125 @@ public struct ScreenBuffer: Hashable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil, clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         guard y >= area.y, y < area.maxY, y >= 0, y < height else { return 0 }
-        let limit = min(area.maxX, width, maxWidth.map { x + $0 } ?? Int.max)
-        let writes = draws(row: y)
-        var col = x
+        var pen = Pen(col: x, limit: min(area.maxX, width, maxWidth.map { x + $0 } ?? Int.max), minX: area.x, y: y,
+                      style: style, writes: draws(row: y))
+        _ = draw(text, with: &pen)
+        return pen.col - x
+    }
+
+    /// Writes what ``put(_:x:y:style:maxWidth:clip:)`` writes for `text` padded to `width` cells
+    /// (`String.padded(toWidth:alignment:)`: spaces around it, or cut with "…" when longer) with
+    /// `maxWidth: width` — the same cells, without making the padded string (a table's cell:
+    /// `Column.draw`). Returns the cells used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, paddedTo width: Int, alignment: TextAlignment,
+                             clip: Rect? = nil) -> Int {
+        // Text of other characters (combining marks, controls, emoji…) takes the padded string:
+        // padding may join a cluster with its ends, and their widths are the cluster's.
+        guard width >= Self.ellipsisWidth, let own = Self.simpleWidth(text) else {
+            return put(text.padded(toWidth: width, alignment: alignment), x: x, y: y, style: style, maxWidth: width, clip: clip)
+        }
+        let area = clip ?? bounds
+        guard y >= area.y, y < area.maxY, y >= 0, y < height else { return 0 }
+        var pen = Pen(col: x, limit: min(area.maxX, self.width, x + width), minX: area.x, y: y, style: style, writes: draws(row: y))
+        if own <= width {
+            let gap = width - own
+            let leading = switch alignment {
+            case .left: 0
+            case .right: gap
+            case .center: gap / 2
+            }
+            if spaces(leading, with: &pen), drawSimple(text, upTo: Int.max, with: &pen) { _ = spaces(gap - leading, with: &pen) }
+        } else {
+            // `truncated(toWidth:)`: the characters that fit before the ellipsis, spaces to fill
+            // that room, then the ellipsis.
+            let room = width - Self.ellipsisWidth
+            _ = drawSimple(text, upTo: room, with: &pen)
+            if spaces(room - (pen.col - x), with: &pen) { _ = draw(Self.ellipsis, width: Self.ellipsisWidth, with: &pen) }
+        }
+        return pen.col - x
+    }
+
+    /// What `String.truncated(toWidth:)` ends a cut text with, and its width.
+    private static let ellipsis: Character = "…"
+    private static let ellipsisWidth = DisplayWidth.of(ellipsis)
+
+    /// The width of `text` when every scalar is a grapheme cluster of its own that `put` draws
+    /// as itself, one or two cells wide: printable Latin below the combining marks, CJK
+    /// punctuation, ideographs and fullwidth forms (nearly all of a table). Nil otherwise.
+    static func simpleWidth(_ text: String) -> Int? {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let simple = (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300 && v != 0xAD) || (0x3000...0x3029).contains(v)
+                || (0x3030...0x303E).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF60).contains(v)
+            guard simple else { return nil }
+            total += DisplayWidth.of(scalar)
+        }
+        return total
+    }
+
+    /// Draws the scalars of simple text (``simpleWidth(_:)``) at the pen while they fit in
+    /// `room` cells from where it started; false when one did not (or the pen's limit stopped it).
+    private mutating func drawSimple(_ text: String, upTo room: Int, with pen: inout Pen) -> Bool {
+        let end = room == Int.max ? Int.max : pen.col + room
+        for scalar in text.unicodeScalars {
+            let w = DisplayWidth.of(scalar)
+            if pen.col + w > end { return false }
+            if !draw(Character(scalar), width: w, with: &pen) { return false }
+        }
+        return true
+    }
+
+    /// Where ``put(_:x:y:style:maxWidth:clip:)`` writes next on its row, and its bounds.
+    private struct Pen {
+        var col: Int
+        let limit: Int
+        let minX: Int
+        let y: Int
+        let style: Style
+        let writes: Bool
+    }
+
+    /// Draws `text` at the pen, character by character; false when it stopped at the limit.
+    private mutating func draw(_ text: String, with pen: inout Pen) -> Bool {
+        // Printable ASCII (most of a table): one cell per byte, no grapheme breaking.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 where !draw(Character(Unicode.Scalar(byte)), width: 1, with: &pen) { return false }
+            return true
+        }
+        if Self.simpleWidth(text) != nil { return drawSimple(text, upTo: Int.max, with: &pen) }
         for ch in text {
             var w = DisplayWidth.of(ch)
             var drawn = ch
             if ch.isNewline || (w == 0 && (ch.unicodeScalars.first?.value ?? 0) < 0x20) { drawn = " "; w = 1 }
             if w == 0 { continue }
-            if col + w > limit {
-                if w == 2 && col < limit && col >= area.x && writes { setCell(col, y, Cell(" ", style: style)) }
-                if w == 2 && col < limit && col >= area.x { col += 1 }
-                break
-            }
-            if col >= area.x && writes {
-                setCell(col, y, Cell(drawn, width: UInt8(w), style: style))
-                if w == 2 { setCell(col + 1, y, Cell(" ", width: 0, style: style)) }
-            }
-            col += w
+            if !draw(drawn, width: w, with: &pen) { return false }
         }
-        return col - x
+        return true
+    }
+
+    /// Draws `count` spaces at the pen; false when it stopped at the limit.
+    private mutating func spaces(_ count: Int, with pen: inout Pen) -> Bool {
+        for _ in 0..<max(0, count) where !draw(" ", width: 1, with: &pen) { return false }
+        return true
+    }
+
+    /// Draws one character `w` (1 or 2) cells wide at the pen; false (and nothing more drawn) when
+    /// it does not fit before the limit — a wide one with one cell left leaves a space there.
+    @inline(__always)
+    private mutating func draw(_ ch: Character, width w: Int, with pen: inout Pen) -> Bool {
+        if pen.col + w > pen.limit {
+            if w == 2 && pen.col < pen.limit && pen.col >= pen.minX && pen.writes { setCell(pen.col, pen.y, Cell(" ", style: pen.style)) }
+            if w == 2 && pen.col < pen.limit && pen.col >= pen.minX { pen.col += 1 }
+            return false
+        }
+        if pen.col >= pen.minX && pen.writes {
+            setCell(pen.col, pen.y, Cell(ch, width: UInt8(w), style: pen.style))
+            if w == 2 { setCell(pen.col + 1, pen.y, Cell(" ", width: 0, style: pen.style)) }
+        }
+        pen.col += w
+        return true
     }
 
     /// The cells ``put(_:x:y:style:maxWidth:clip:)`` takes for `text` with `maxWidth` cells of
@@ -99,14 +198,17 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// Sets one cell, repairing wide characters it cuts in half.
     private mutating func setCell(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, x < width else { return }
-        let old = self[x, y]
-        if old.isContinuation && x > 0 && self[x - 1, y].width == 2 && cell.width != 0 {
-            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
+        // Only the old cells' widths and styles are read: copying a whole cell (its character)
+        // for that was a good part of drawing a row.
+        let i = y * width + x
+        let oldWidth = cells[i].width
+        if oldWidth == 0 && x > 0 && cells[i - 1].width == 2 && cell.width != 0 {
+            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
         }
-        if old.width == 2 && x + 1 < width && cell.width != 2 {
-            self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+        if oldWidth == 2 && x + 1 < width && cell.width != 2 {
+            cells[i + 1] = Cell(" ", style: cells[i + 1].style)
         }
-        self[x, y] = cell
+        cells[i] = cell
     }
 
     /// Fills a rectangle with a character and style.
@@ -114,8 +216,14 @@ public struct ScreenBuffer: Hashable, Sendable {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
+        let cell = Cell(character, style: style)
         for y in y0..<y1 where draws(row: y) {
-            for x in x0..<x1 { setCell(x, y, Cell(character, style: style)) }
+            // Only the ends can cut a wide character outside the rectangle in half: the cells
+            // between are simply replaced (what setCell's repairs did there, the fill overwrote).
+            setCell(x0, y, cell)
+            guard x1 - 1 > x0 else { continue }
+            for i in (y * width + x0 + 1)..<(y * width + x1 - 1) { cells[i] = cell }
+            setCell(x1 - 1, y, cell)
         }
     }
 

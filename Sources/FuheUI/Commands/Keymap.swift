@@ -12,6 +12,9 @@ public struct Keymap: Sendable {
 
     private var keysByCommand: [CommandID: [KeyEvent]] = [:]
     private var commandByKey: [CommandScope: [KeyEvent: CommandID]] = [:]
+    /// The status line's hints for each pane scope, in order, as drawn ("Enter 打开") with their
+    /// widths: made once for the keymap, not on every key.
+    private var hintsByScope: [CommandScope: [KeptHint]] = [:]
     /// Keys bound to two commands of one scope ("sheet: a → review.accept, finding.add"); the
     /// first registered wins.
     public private(set) var clashes: [String] = []
@@ -28,6 +31,20 @@ public struct Keymap: Sendable {
                     commandByKey[spec.scope, default: [:]][key] = spec.id
                 }
             }
+        }
+        for scope in CommandRegistry.scopes { hintsByScope[scope] = makeHints(for: scope) }
+    }
+
+    /// The hints the status line may offer in a pane of `scope`, in order (help, the pane's own,
+    /// the global ones), each with its first key in this keymap; commands without a key are left out.
+    func hints(for scope: CommandScope) -> [KeptHint] { hintsByScope[scope] ?? makeHints(for: scope) }
+
+    private func makeHints(for scope: CommandScope) -> [KeptHint] {
+        CommandRegistry.hintSpecs(for: scope).compactMap { spec in
+            let key = key(spec.id)
+            guard !key.isEmpty else { return nil }
+            let text = "\(key) \(spec.hint ?? "")"
+            return KeptHint(id: spec.id, text: text, width: DisplayWidth.of(text))
         }
     }
 
@@ -50,4 +67,11 @@ public struct Keymap: Sendable {
 
     /// The key chain of a pane: its own bindings win over global ones, global over training.
     public static func paneChain(_ scope: CommandScope) -> [CommandScope] { [scope, .global, .training] }
+}
+
+/// A status-line hint as drawn ("Enter 打开") and its width in cells, kept by the keymap.
+struct KeptHint: Sendable, Equatable {
+    let id: CommandID
+    let text: String
+    let width: Int
 }

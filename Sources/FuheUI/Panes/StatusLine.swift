@@ -34,6 +34,13 @@ enum StatusLineView: CommandProvider {
         }
     }
 
+    /// The offered hints as drawn, with their widths (kept by the keymap: `Keymap.hints(for:)`),
+    /// each command asked whether it is offered only when its hint is reached.
+    static func offeredHintTexts(_ state: AppState) -> LazyFilterSequence<[KeptHint]> {
+        let scope = FocusRing.pane(state.focus)?.scope ?? .global
+        return state.keymap.hints(for: scope).lazy.filter { CommandRegistry.byID[$0.id]?.offered(state) ?? true }
+    }
+
     /// The description: "赫山区政务服务中心 复核中 · 已保存 ✓ · 筛选:项目 · 3/21 行已复核 · 王某(组长)".
     /// On a narrow line the least needed parts are left out first (who, then progress), then the
     /// unit's name is shortened (to 8 cells at least); the unit, its status, the saved state and the
@@ -112,9 +119,9 @@ enum StatusLineView: CommandProvider {
         guard messageLines(state, width: width).isEmpty else { return nil }
         // The description leaves room for two hints (help, and the pane's first key). Each
         // command is asked once whether it is offered, and only until the hints are full.
-        var offered = offeredHints(state).makeIterator()
+        var offered = offeredHintTexts(state).makeIterator()
         let firstTwo = Self.firstTwo(&offered)
-        let help = firstTwo.map { DisplayWidth.of($0) + 3 }.reduce(0, +)
+        let help = firstTwo.map { $0.width + 3 }.reduce(0, +)
         let left = " " + (state.message ?? description(state, room: width - 2 - help))
         let used = ScreenBuffer.cellsUsed(left, maxWidth: width)
         return Line(message: state.message, isError: state.messageIsError, left: left, used: used,
@@ -129,31 +136,31 @@ enum StatusLineView: CommandProvider {
         guard drawn.message == state.message, drawn.isError == state.messageIsError, messageLines(state, width: width).isEmpty else {
             return line(state, width: width)
         }
-        var offered = offeredHints(state).makeIterator()
+        var offered = offeredHintTexts(state).makeIterator()
         var next = drawn
         next.hints = hintText(&offered, firstTwo: firstTwo(&offered), used: drawn.used, width: width)
         return next
     }
 
-    /// The first two hints offered ("? 帮助", the pane's first key), as "key label".
-    private static func firstTwo<I: IteratorProtocol<(key: String, label: String)>>(_ offered: inout I) -> [String] {
-        [offered.next(), offered.next()].compactMap { $0.map { "\($0.key) \($0.label)" } }
+    /// The first two hints offered ("? 帮助", the pane's first key).
+    private static func firstTwo<I: IteratorProtocol<KeptHint>>(_ offered: inout I) -> [KeptHint] {
+        [offered.next(), offered.next()].compactMap { $0 }
     }
 
     /// The hints that fit after `used` cells: the first two, then the rest in order until one
     /// does not fit.
-    private static func hintText<I: IteratorProtocol<(key: String, label: String)>>(_ offered: inout I, firstTwo: [String], used: Int, width: Int) -> String {
+    private static func hintText<I: IteratorProtocol<KeptHint>>(_ offered: inout I, firstTwo: [KeptHint], used: Int, width: Int) -> String {
         var hintText = "", hintWidth = 0
         let separator = " · ", separatorWidth = DisplayWidth.of(separator)
-        func fits(_ h: String) -> Bool {
-            let w = hintText.isEmpty ? DisplayWidth.of(h) : hintWidth + separatorWidth + DisplayWidth.of(h)
+        func fits(_ h: KeptHint) -> Bool {
+            let w = hintText.isEmpty ? h.width : hintWidth + separatorWidth + h.width
             if w + used + 3 > width { return false }
-            hintText = hintText.isEmpty ? h : hintText + separator + h
+            hintText = hintText.isEmpty ? h.text : hintText + separator + h.text
             hintWidth = w
             return true
         }
         var full = firstTwo.contains { !fits($0) }
-        while !full, let next = offered.next() { full = !fits("\(next.key) \(next.label)") }
+        while !full, let next = offered.next() { full = !fits(next) }
         return hintText
     }
 

@@ -37,7 +37,8 @@ struct Column {
             let w = widths[n]
             let text = index < cells.count ? cells[index] : ""
             let cellStyle = cellStyles[index].map { merge(style, $0) } ?? style
-            buffer.put(text.padded(toWidth: w, alignment: columns[index].align), x: col, y: y, style: cellStyle, maxWidth: w, clip: clip)
+            // As `put(text.padded(toWidth: w, alignment:), maxWidth: w)`, without making that string.
+            buffer.put(text, x: col, y: y, style: cellStyle, paddedTo: w, alignment: columns[index].align, clip: clip)
             col += w
             if n + 1 < chosen.count {
                 buffer.put(" ", x: col, y: y, style: style, clip: clip)
