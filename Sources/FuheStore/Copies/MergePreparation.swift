@@ -65,14 +65,16 @@ extension FuheStore {
         // read for the chain are the journal indexed for attribution (the copy is locked).
         let (chain, copyEntries) = try copy.verifyJournalChain()
         if let problem = chain.problem { throw refusal("M-004", tr("\(file) 被篡改过：\(problem)", "\(file) was tampered with: \(problem)")) }
-        let (base, copySnapshot, journal) = try copy.queue.read { db in
+        // The journal is indexed for attribution on another core while the copy is read.
+        let indexing = BackgroundWork { CopyJournal(copyEntries) }
+        let (base, copySnapshot) = try copy.queue.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT dossier_id, entity, entity_id, json FROM copy_base")
             var base: EntitySnapshot = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT dossier_id, entity, entity_id, json FROM copy_base") {
-                base[EntityKey(dossierID: row[0], entity: row[1], id: row[2])] = row[3]
-            }
-            return (base, try EntitySnapshots.read(lease.dossierIDs, db),
-                    CopyJournal(copyEntries))
+            base.reserveCapacity(rows.count)
+            for row in rows { base[EntityKey(dossierID: row[0], entity: row[1], id: row[2])] = row[3] }
+            return (base, try EntitySnapshots.read(lease.dossierIDs, db, capacity: base.count))
         }
+        let journal = try indexing.result()
         // The report texts travel as they are: a copy whose text differs from the main store's was edited outside Fuhe.
         let copyTexts = try copy.queue.read { db in try ReportSources.digests(lease.dossierIDs, db) }
         try? copy.queue.close()
@@ -104,13 +106,24 @@ extension FuheStore {
             return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
                                     mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
         }
-        try Self.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file)
-        let (mainSnapshot, mainSeq, rowRules) = try mainSide.result()
-        let locked = CopyChecks.finalizedSince(base: base, main: mainSnapshot, dossierIDs: lease.dossierIDs)
-        let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked,
-                                      validate: EntitySnapshots.validator(rowRules: rowRules))
+        // Whether every change is journalled is checked on another core while the plan is made
+        // (the plan is thrown away if the check refuses, whose refusal still comes first).
+        let journalled = BackgroundWork { try FuheStore.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file) }
+        let planned = Result { try mainSide.result() }.map { mainSnapshot, mainSeq, rowRules in
+            (Self.plan(base: base, main: mainSnapshot, copy: copySnapshot, rowRules: rowRules, dossierIDs: lease.dossierIDs), mainSeq)
+        }
+        try journalled.result()
+        let (plan, mainSeq) = try planned.get()
         return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
                                 mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
+    }
+
+    /// The three-way plan (FuheCore's), finalized dossiers locked, each merged entity checked
+    /// against its dossier's row rules.
+    static func plan(base: EntitySnapshot, main: EntitySnapshot, copy: EntitySnapshot, rowRules: [String: CopyChecks.RowRules],
+                     dossierIDs: [String]) -> MergePlan {
+        let locked = CopyChecks.finalizedSince(base: base, main: main, dossierIDs: dossierIDs)
+        return ThreeWayMerge.plan(base: base, main: main, copy: copy, locked: locked, validate: EntitySnapshots.validator(rowRules: rowRules))
     }
 
     /// Main's entities of the lease's dossiers, its last journal entry and each dossier's row
