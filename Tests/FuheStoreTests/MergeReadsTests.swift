@@ -64,6 +64,24 @@ import GRDB
         #expect(throws: StoreError.self) { try main.store.queue.read { db in try DossierBatch.read(ids, db, templates: &known) } }
     }
 
+    /// A prepared merge holds the lease's dossiers as `dossier(id:)` reads them when the plan was
+    /// made (read on main's side of the preparation, beside the copy's checks); the commit lays
+    /// its writes over these.
+    @Test func aPreparedMergeHoldsTheDossiersAsStored() throws {
+        let main = try SampleStore()
+        defer { main.remove() }
+        let path = main.directory.appendingPathComponent("site.sqlite").path
+        try main.store.checkout(dossierIDs: [Self.heshan, Self.yizhang], to: path, holder: "张三", actor: "王某")
+        let prepared = try main.store.prepareMerge(copyPath: path)
+        defer { prepared.copyLock?.release() }
+        let held = try #require(try prepared.held?.get())
+        for id in [Self.heshan, Self.yizhang] {
+            let stored = try main.store.dossier(id: id)
+            #expect(try held.dossier(id, templates: [stored.template.id: stored.template]) == stored)
+        }
+        #expect(prepared.mainJournalSeq == (try main.store.queue.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM journal") }))
+    }
+
     /// The compare-and-set reads each dossier's entities with one statement per table: the same
     /// texts (and absences) as one `SELECT` per entity.
     @Test func theCompareAndSetReadsWhatEachSelectRead() throws {

@@ -7,8 +7,10 @@ import Synchronization
 /// model and its rules, and digesting a snapshot.
 enum EntitySnapshots {
     /// Every scoresheet row, evidence entry, finding, item and the two headers of the dossiers.
-    static func read(_ dossierIDs: [String], _ db: Database) throws -> EntitySnapshot {
+    /// `capacity`: about how many entities there are (the dictionary is sized once).
+    static func read(_ dossierIDs: [String], _ db: Database, capacity: Int = 0) throws -> EntitySnapshot {
         var out: EntitySnapshot = [:]
+        out.reserveCapacity(capacity)
         for d in dossierIDs {
             for (table, entity, key) in [("result", "result", "node_id"), ("evidence", "evidence", "id"),
                                          ("finding", "finding", "id"), ("rect_item", "item", "id")] {

@@ -47,14 +47,15 @@ extension FuheStore {
         // Every entity the merge writes or the summaries read, decoded on all cores before the
         // write transaction starts; the lease's dossiers as they stand, to lay the writes over.
         let placeholders = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
-        let heldTexts = try MergeHeldDossiers.texts(lease.dossierIDs, from: queue)
         var texts: [String: [String]] = [:]
         for (key, json) in finals { if let json { texts[key.entity, default: []].append(json) } }
         var decoded: DecodedTexts
         let held: MergeHeldDossiers
         do {
             decoded = try DecodedTexts.decode(texts)
-            held = try MergeHeldDossiers(decoding: heldTexts)
+            // Read and decoded by `prepareMerge`, with the journal's last entry then: the
+            // transaction below refuses the merge if any of these dossiers was journalled since.
+            held = try prepared.held?.get() ?? MergeHeldDossiers(decoding: MergeHeldDossiers.texts(lease.dossierIDs, from: queue))
         } catch { throw refusal("M-005", tr("无法合并：合并后的值无法解读：\(error)", "cannot merge: a merged value does not decode: \(error)")) }
         // The row rules look each dossier's self-evaluation up by its stored text.
         for (text, value) in held.evaluations where decoded.evaluations[text] == nil { decoded.evaluations[text] = value }

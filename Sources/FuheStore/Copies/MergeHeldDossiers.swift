@@ -10,7 +10,7 @@ import GRDB
 /// since the plan was made, and every change to their rows, evidence, findings, items and
 /// headers is journalled: these texts are what it sees. Units and cycles, which no figure of a
 /// summary depends on, are read here too.
-struct MergeHeldDossiers {
+struct MergeHeldDossiers: Sendable {
     /// Each dossier decoded, with the id of its template as its row names it.
     private var dossiers: [String: (dossier: Dossier, templateID: String)] = [:]
     /// Each dossier's self-evaluation header by its stored text, for `DecodedTexts`: the row
@@ -20,8 +20,13 @@ struct MergeHeldDossiers {
     /// Reads the dossiers' texts in one statement per table (`DossierBatch`, the reader of
     /// `fuhe check`; a dossier no longer stored is left out).
     static func texts(_ ids: [String], from queue: DatabaseQueue) throws -> [StoredDossierTexts] {
+        try queue.read { db in try texts(ids, db) }
+    }
+
+    /// The same, inside a read (or write) transaction.
+    static func texts(_ ids: [String], _ db: Database) throws -> [StoredDossierTexts] {
         var templates: [String: IndicatorTemplate] = [:]
-        return try queue.read { db in try DossierBatch.read(ids, db, templates: &templates, missing: .skipped) }
+        return try DossierBatch.read(ids, db, templates: &templates, missing: .skipped)
     }
 
     /// Decodes the dossiers on all cores (no text is hashed to be found again).

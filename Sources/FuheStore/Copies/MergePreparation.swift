@@ -16,6 +16,11 @@ public struct MergePreparation: Sendable {
     let mainJournalSeq: Int64
     let copyDigest: String
     let copyJournal: CopyJournal
+    /// The lease's dossiers in this store, read in the same read transaction as
+    /// `mainJournalSeq` and decoded on main's side of the preparation (on another core than the
+    /// copy's checks); the commit lays its writes over them. The commit refuses the merge when
+    /// any of them was journalled since. Nil when the copy was merged before.
+    let held: Result<MergeHeldDossiers, any Error>?
     /// The copy stays locked exclusively while the merge is decided and committed, so no
     /// workstation opens and edits it in between.
     let copyLock: CopyLock?
@@ -65,14 +70,16 @@ extension FuheStore {
         // read for the chain are the journal indexed for attribution (the copy is locked).
         let (chain, copyEntries) = try copy.verifyJournalChain()
         if let problem = chain.problem { throw refusal("M-004", tr("\(file) 被篡改过：\(problem)", "\(file) was tampered with: \(problem)")) }
-        let (base, copySnapshot, journal) = try copy.queue.read { db in
+        // The journal is indexed for attribution on another core while the copy is read.
+        let indexing = BackgroundWork { CopyJournal(copyEntries) }
+        let (base, copySnapshot) = try copy.queue.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT dossier_id, entity, entity_id, json FROM copy_base")
             var base: EntitySnapshot = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT dossier_id, entity, entity_id, json FROM copy_base") {
-                base[EntityKey(dossierID: row[0], entity: row[1], id: row[2])] = row[3]
-            }
-            return (base, try EntitySnapshots.read(lease.dossierIDs, db),
-                    CopyJournal(copyEntries))
+            base.reserveCapacity(rows.count)
+            for row in rows { base[EntityKey(dossierID: row[0], entity: row[1], id: row[2])] = row[3] }
+            return (base, try EntitySnapshots.read(lease.dossierIDs, db, capacity: base.count))
         }
+        let journal = try indexing.result()
         // The report texts travel as they are: a copy whose text differs from the main store's was edited outside Fuhe.
         let copyTexts = try copy.queue.read { db in try ReportSources.digests(lease.dossierIDs, db) }
         try? copy.queue.close()
@@ -102,21 +109,42 @@ extension FuheStore {
             }
             let empty = ThreeWayMerge.plan(base: [:], main: [:], copy: [:], validate: EntitySnapshots.validator)
             return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: empty, alreadyMerged: true,
-                                    mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
+                                    mainJournalSeq: 0, copyDigest: copyDigest, copyJournal: journal, held: nil, copyLock: copy.copyLock)
         }
-        try Self.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file)
-        let (mainSnapshot, mainSeq, rowRules) = try mainSide.result()
-        let locked = CopyChecks.finalizedSince(base: base, main: mainSnapshot, dossierIDs: lease.dossierIDs)
-        let plan = ThreeWayMerge.plan(base: base, main: mainSnapshot, copy: copySnapshot, locked: locked,
-                                      validate: EntitySnapshots.validator(rowRules: rowRules))
+        // Whether every change is journalled is checked on another core while the plan is made
+        // (the plan is thrown away if the check refuses, whose refusal still comes first).
+        let journalled = BackgroundWork { try FuheStore.checkJournalled(base: base, copy: copySnapshot, journal: journal, file: file) }
+        let planned = Result { try mainSide.result() }.map { side in
+            (Self.plan(base: base, main: side.snapshot, copy: copySnapshot, rowRules: side.rowRules, dossierIDs: lease.dossierIDs), side)
+        }
+        try journalled.result()
+        let (plan, side) = try planned.get()
         return MergePreparation(copyPath: copyPath, lease: lease, origin: origin, plan: plan, alreadyMerged: false,
-                                mainJournalSeq: mainSeq, copyDigest: copyDigest, copyJournal: journal, copyLock: copy.copyLock)
+                                mainJournalSeq: side.journalSeq, copyDigest: copyDigest, copyJournal: journal, held: side.held, copyLock: copy.copyLock)
     }
 
-    /// Main's entities of the lease's dossiers, its last journal entry and each dossier's row
-    /// rules; refuses a dossier removed or imported again since the checkout.
-    private func readMainSide(_ lease: Lease, file: String) throws -> (EntitySnapshot, Int64, [String: CopyChecks.RowRules]) {
-        try queue.read { db -> (EntitySnapshot, Int64, [String: CopyChecks.RowRules]) in
+    /// The three-way plan (FuheCore's), finalized dossiers locked, each merged entity checked
+    /// against its dossier's row rules.
+    static func plan(base: EntitySnapshot, main: EntitySnapshot, copy: EntitySnapshot, rowRules: [String: CopyChecks.RowRules],
+                     dossierIDs: [String]) -> MergePlan {
+        let locked = CopyChecks.finalizedSince(base: base, main: main, dossierIDs: dossierIDs)
+        return ThreeWayMerge.plan(base: base, main: main, copy: copy, locked: locked, validate: EntitySnapshots.validator(rowRules: rowRules))
+    }
+
+    /// Main's side of a merge's preparation.
+    struct MainSide: Sendable {
+        var snapshot: EntitySnapshot
+        var journalSeq: Int64
+        var rowRules: [String: CopyChecks.RowRules]
+        /// The lease's dossiers as stored, decoded (or why they do not decode), for the commit.
+        var held: Result<MergeHeldDossiers, any Error>
+    }
+
+    /// Main's entities of the lease's dossiers, its last journal entry, each dossier's row
+    /// rules and the dossiers themselves (`MergeHeldDossiers`), in one read transaction;
+    /// refuses a dossier removed or imported again since the checkout.
+    private func readMainSide(_ lease: Lease, file: String) throws -> MainSide {
+        let (snapshot, seq, rules, texts) = try queue.read { db -> (EntitySnapshot, Int64, [String: CopyChecks.RowRules], [StoredDossierTexts]) in
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
                 guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM dossier WHERE id = ?"), arguments: [d]) == true else {
@@ -141,8 +169,10 @@ extension FuheStore {
                     rules[d] = .init(template: context.template, evaluation: context.evaluation)
                 }
             }
-            return (snapshot, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0, rules)
+            return (snapshot, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0, rules,
+                    try MergeHeldDossiers.texts(lease.dossierIDs, db))
         }
+        return MainSide(snapshot: snapshot, journalSeq: seq, rowRules: rules, held: Result { try MergeHeldDossiers(decoding: texts) })
     }
 
     /// The kind a store file says it is, read without writing to it (a read-only connection
