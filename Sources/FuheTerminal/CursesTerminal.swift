@@ -64,6 +64,10 @@ public final class CursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var colors: ColorPairs
     private var encoder = RowEncoder(libcWidth: { fuhe_wcwidth($0) })
+    /// Reused storage for a run's cells (``putRun(_:attributes:pair:y:x:)``).
+    private var runCells: [cchar_t] = []
+    /// Rendered spaces by attributes and colour pair (``pattern(attributes:pair:y:x:)``).
+    private var patterns: [(attributes: attr_t, pair: Int16, cell: cchar_t)] = []
     /// Escape sequences and pastes being read.
     private var decoder = KeyDecoder()
     /// How long ncurses may wait for a character's later bytes when asked next (ms), or nil when
@@ -343,13 +347,51 @@ public final class CursesTerminal: Terminal {
         let start = y * buffer.width
         let row = buffer.cells[start..<(start + buffer.width)]
         let window = self.window
-        encoder.encode(row, columns: columns) { x, style, codePoints in
-            wattr_set(window, attrs(style), colors.pair(for: style), nil)
-            codePoints.withMemoryRebound(to: wchar_t.self) { text in
-                _ = mvwaddnwstr(window, Int32(y), Int32(x), text.baseAddress, Int32(text.count))
+        encoder.encodeRuns(row, columns: columns) { x, style, codePoints, oneCellEach in
+            let attributes = attrs(style)
+            let pair = colors.pair(for: style)
+            wattr_set(window, attributes, pair, nil)
+            if oneCellEach && !codePoints.isEmpty {
+                putRun(codePoints, attributes: attributes, pair: pair, y: Int32(y), x: Int32(x))
+            } else {
+                codePoints.withMemoryRebound(to: wchar_t.self) { text in
+                    _ = mvwaddnwstr(window, Int32(y), Int32(x), text.baseAddress, Int32(text.count))
+                }
             }
         }
         wattr_set(window, 0, 0, nil)
+    }
+
+    /// Puts a run whose code points are one character each (``RowEncoder``'s `oneCellEach`) into
+    /// the window as whole `cchar_t`s with the window's current attributes and colour pair: the
+    /// same cells `mvwaddnwstr` would make, without its per-character work. Each cell is a copy
+    /// of ``pattern(attributes:pair:y:x:)`` with its own character.
+    private func putRun(_ codePoints: UnsafeBufferPointer<UInt32>, attributes: attr_t, pair: Int16,
+                        y: Int32, x: Int32) {
+        let pattern = pattern(attributes: attributes, pair: pair, y: y, x: x)
+        if runCells.count < codePoints.count {
+            runCells = [cchar_t](repeating: cchar_t(), count: max(codePoints.count, 256))
+        }
+        runCells.withUnsafeMutableBufferPointer { cells in
+            for (index, value) in codePoints.enumerated() {
+                cells[index] = pattern
+                cells[index].chars.0 = wchar_t(bitPattern: value)
+            }
+            _ = mvwadd_wchnstr(window, y, x, cells.baseAddress, Int32(codePoints.count))
+        }
+    }
+
+    /// A space as ncurses renders it in these attributes and this pair (what `mvwaddnwstr`
+    /// gives every character it puts): rendered once at (`y`, `x`) — which the run overwrites —
+    /// read back, and kept (a few dozen at most: the styles in use).
+    private func pattern(attributes: attr_t, pair: Int16, y: Int32, x: Int32) -> cchar_t {
+        for kept in patterns where kept.attributes == attributes && kept.pair == pair { return kept.cell }
+        var cell = cchar_t()
+        cell.chars.0 = 0x20
+        _ = mvwadd_wch(window, y, x, &cell)
+        _ = mvwin_wch(window, y, x, &cell)
+        patterns.append((attributes, pair, cell))
+        return cell
     }
 
     private func attrs(_ style: Style) -> attr_t {

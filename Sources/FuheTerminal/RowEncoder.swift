@@ -7,14 +7,24 @@ import TermCore
 /// width table does not know, libc disagreeing, a control character, half of a wide character
 /// with no room or no continuation cell), it draws U+FFFD instead, padded to the cell's width.
 /// An emoji ZWJ sequence is drawn as its first emoji (the terminal would draw each part).
+///
+/// A segment is *one cell each* when every code point in it is a whole character of its own that
+/// libc lays out in exactly the cells the buffer gave it (no cluster of several scalars, no
+/// replacement of a width libc does not confirm): such a segment can go to ncurses as one
+/// `cchar_t` per code point, without its per-character processing.
 struct RowEncoder {
     /// libc `wcwidth` of a code point in the terminal's locale (-1 = unknown).
     var libcWidth: (UInt32) -> Int32
     /// Reused storage for a segment's code points.
     private var scratch: [UInt32] = []
+    /// Whether the segment in `scratch` is one cell each (see the type's comment).
+    private var oneCellEach = true
+    /// Whether libc gives U+FFFD one cell (the replacement is then one cell each too).
+    private let replacementIsOneCell: Bool
 
     init(libcWidth: @escaping (UInt32) -> Int32) {
         self.libcWidth = libcWidth
+        replacementIsOneCell = libcWidth(Self.replacement) == 1
         scratch.reserveCapacity(512)
     }
 
@@ -24,12 +34,21 @@ struct RowEncoder {
     /// once per style run. Code points are what goes to `mvwaddnwstr`, column by column.
     mutating func encode(_ cells: ArraySlice<Cell>, columns: Int,
                          emit: (_ x: Int, _ style: Style, _ codePoints: UnsafeBufferPointer<UInt32>) -> Void) {
+        encodeRuns(cells, columns: columns) { x, style, codePoints, _ in emit(x, style, codePoints) }
+    }
+
+    /// ``encode(_:columns:emit:)`` that also says whether each run is one cell each (see the
+    /// type's comment): `emit(x, style, codePoints, oneCellEach)`.
+    mutating func encodeRuns(_ cells: ArraySlice<Cell>, columns: Int,
+                             emit: (_ x: Int, _ style: Style, _ codePoints: UnsafeBufferPointer<UInt32>,
+                                    _ oneCellEach: Bool) -> Void) {
         let base = cells.startIndex
         let limit = min(columns, cells.count)
         var x = 0
         var runStart = 0
         var runStyle = limit > 0 ? cells[base].style : .plain
         scratch.removeAll(keepingCapacity: true)
+        oneCellEach = true
         while x < limit {
             let cell = cells[base + x]
             if cell.style != runStyle {
@@ -42,8 +61,11 @@ struct RowEncoder {
                 if fits {
                     append(cell.character, width: 2)
                     x += 2
+                } else if x + 1 < limit {
+                    appendReplacement()
+                    x += 1
                 } else {
-                    scratch.append(x + 1 < limit ? Self.replacement : 0x20)
+                    scratch.append(0x20)
                     x += 1
                 }
             } else {
@@ -56,9 +78,11 @@ struct RowEncoder {
     }
 
     private mutating func flush(_ x: Int, _ style: Style,
-                                _ emit: (Int, Style, UnsafeBufferPointer<UInt32>) -> Void) {
-        scratch.withUnsafeBufferPointer { emit(x, style, $0) }
+                                _ emit: (Int, Style, UnsafeBufferPointer<UInt32>, Bool) -> Void) {
+        let oneCellEach = self.oneCellEach
+        scratch.withUnsafeBufferPointer { emit(x, style, $0, oneCellEach) }
         scratch.removeAll(keepingCapacity: true)
+        self.oneCellEach = true
     }
 
     /// Appends a character that must take exactly `width` cells on the terminal.
@@ -91,6 +115,7 @@ struct RowEncoder {
         }
         if known && total == width {
             for scalar in scalars { scratch.append(scalar.value) }
+            oneCellEach = false
         } else if drawable(first, width: width) {
             scratch.append(firstValue)
         } else {
@@ -104,7 +129,12 @@ struct RowEncoder {
 
     /// U+FFFD (one cell) then spaces up to `width`.
     private mutating func pad(_ width: Int) {
-        scratch.append(Self.replacement)
+        appendReplacement()
         if width > 1 { for _ in 1..<width { scratch.append(0x20) } }
+    }
+
+    private mutating func appendReplacement() {
+        scratch.append(Self.replacement)
+        if !replacementIsOneCell { oneCellEach = false }
     }
 }

@@ -51,6 +51,33 @@ struct BackendUnitTests {
         return runs
     }
 
+    /// Which runs may go to ncurses as one `cchar_t` per code point: not one holding a
+    /// character of several scalars (a combining mark), nor a replacement (here for a character
+    /// libc does not know) when libc gives U+FFFD no cell.
+    @Test func runsSayWhetherEachCodePointIsACharacterOfItsOwn() {
+        var buffer = ScreenBuffer(width: 12, height: 1)
+        buffer.put("复核ab", x: 0, y: 0)
+        buffer.put("e\u{301}x", x: 6, y: 0, style: .bold)
+        buffer.put("审", x: 9, y: 0, style: .dim)
+        func runs(replacementWidth: Int32) -> [(Int, Bool)] {
+            var encoder = RowEncoder { value in
+                if value == 0xFFFD { return replacementWidth }
+                if value == 0x5BA1 { return -1 }
+                if value < 0x20 || (value >= 0x7F && value < 0xA0) { return -1 }
+                return Int32(DisplayWidth.of(Unicode.Scalar(value)!))
+            }
+            var found: [(Int, Bool)] = []
+            encoder.encodeRuns(buffer.cells[0..<buffer.width], columns: buffer.width) { x, _, _, oneCellEach in
+                found.append((x, oneCellEach))
+            }
+            return found
+        }
+        let known = runs(replacementWidth: 1)
+        #expect(known.map(\.0) == [0, 6, 8, 9, 11])
+        #expect(known.map(\.1) == [true, false, true, true, true])
+        #expect(runs(replacementWidth: -1).map(\.1) == [true, false, true, false, true])
+    }
+
     @Test func wideCharactersAreSentOnceAndRunsSplitByStyle() {
         var buffer = ScreenBuffer(width: 10, height: 1)
         buffer.put("复核", x: 0, y: 0)
