@@ -347,7 +347,7 @@ public final class CursesTerminal: Terminal {
         let start = y * buffer.width
         let row = buffer.cells[start..<(start + buffer.width)]
         let window = self.window
-        encoder.encodeRuns(row, columns: columns) { x, style, codePoints, oneCellEach in
+        encoder.encode(row, columns: columns) { x, style, codePoints, oneCellEach in
             let attributes = attrs(style)
             let pair = colors.pair(for: style)
             wattr_set(window, attributes, pair, nil)

@@ -30,18 +30,12 @@ struct RowEncoder {
 
     static let replacement: UInt32 = 0xFFFD
 
-    /// Encodes `cells` (one row) up to `columns` cells and calls `emit(x, style, codePoints)`
-    /// once per style run. Code points are what goes to `mvwaddnwstr`, column by column.
+    /// Encodes `cells` (one row) up to `columns` cells and calls `emit(x, style, codePoints,
+    /// oneCellEach)` once per style run. Code points are what goes to ncurses, column by column;
+    /// `oneCellEach` says whether the run may go as one `cchar_t` per code point (see the type's
+    /// comment).
     mutating func encode(_ cells: ArraySlice<Cell>, columns: Int,
-                         emit: (_ x: Int, _ style: Style, _ codePoints: UnsafeBufferPointer<UInt32>) -> Void) {
-        encodeRuns(cells, columns: columns) { x, style, codePoints, _ in emit(x, style, codePoints) }
-    }
-
-    /// ``encode(_:columns:emit:)`` that also says whether each run is one cell each (see the
-    /// type's comment): `emit(x, style, codePoints, oneCellEach)`.
-    mutating func encodeRuns(_ cells: ArraySlice<Cell>, columns: Int,
-                             emit: (_ x: Int, _ style: Style, _ codePoints: UnsafeBufferPointer<UInt32>,
-                                    _ oneCellEach: Bool) -> Void) {
+                         emit: (_ x: Int, _ style: Style, _ codePoints: UnsafeBufferPointer<UInt32>, _ oneCellEach: Bool) -> Void) {
         let base = cells.startIndex
         let limit = min(columns, cells.count)
         var x = 0

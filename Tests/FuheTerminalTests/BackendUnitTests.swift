@@ -43,7 +43,7 @@ struct BackendUnitTests {
             return Int32(DisplayWidth.of(Unicode.Scalar(value)!))
         }
         var runs: [(Int, String)] = []
-        encoder.encode(buffer.cells[0..<buffer.width], columns: columns ?? buffer.width) { x, _, points in
+        encoder.encode(buffer.cells[0..<buffer.width], columns: columns ?? buffer.width) { x, _, points, _ in
             var text = ""
             for point in points { text.unicodeScalars.append(Unicode.Scalar(point)!) }
             runs.append((x, text))
@@ -67,7 +67,7 @@ struct BackendUnitTests {
                 return Int32(DisplayWidth.of(Unicode.Scalar(value)!))
             }
             var found: [(Int, Bool)] = []
-            encoder.encodeRuns(buffer.cells[0..<buffer.width], columns: buffer.width) { x, _, _, oneCellEach in
+            encoder.encode(buffer.cells[0..<buffer.width], columns: buffer.width) { x, _, _, oneCellEach in
                 found.append((x, oneCellEach))
             }
             return found

@@ -21,21 +21,13 @@ enum StatusLineView: CommandProvider {
 
     /// "? 帮助 · Enter 评分 · …" for the focused pane: help first, so that a narrow terminal still
     /// shows where to find every key.
-    static func hints(_ state: AppState) -> [(key: String, label: String)] { Array(offeredHints(state)) }
-
-    /// The same, asking each command whether it is offered only when the hint is reached: the
-    /// status line stops at the first hint that does not fit, so most are never asked.
-    static func offeredHints(_ state: AppState) -> some Sequence<(key: String, label: String)> {
-        let scope = FocusRing.pane(state.focus)?.scope ?? .global
-        return CommandRegistry.hintSpecs(for: scope).lazy.compactMap { spec -> (key: String, label: String)? in
-            let key = state.key(spec.id)
-            guard !key.isEmpty, CommandRegistry.byID[spec.id]?.offered(state) ?? true else { return nil }
-            return (key, spec.hint ?? "")
-        }
+    static func hints(_ state: AppState) -> [(key: String, label: String)] {
+        offeredHintTexts(state).map { (state.key($0.id), CommandRegistry.spec($0.id).hint ?? "") }
     }
 
     /// The offered hints as drawn, with their widths (kept by the keymap: `Keymap.hints(for:)`),
-    /// each command asked whether it is offered only when its hint is reached.
+    /// each command asked whether it is offered only when its hint is reached: the status line
+    /// stops at the first hint that does not fit, so most are never asked.
     static func offeredHintTexts(_ state: AppState) -> LazyFilterSequence<[KeptHint]> {
         let scope = FocusRing.pane(state.focus)?.scope ?? .global
         return state.keymap.hints(for: scope).lazy.filter { CommandRegistry.byID[$0.id]?.offered(state) ?? true }
