@@ -121,6 +121,7 @@ public final class CursesTerminal: Terminal {
         isUTF8 = fuhe_locale_setup() == 1
         codeset = String(cString: fuhe_locale_codeset())
         fuhe_signals_install()
+        fuhe_drop_input_part()  // nothing half-read from an earlier screen
         guard let window = fuhe_curses_start() else {
             fuhe_signals_restore()
             let term = getenv("TERM").map { String(cString: $0) } ?? ""
