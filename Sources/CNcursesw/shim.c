@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,40 @@ static void bracketed_paste(int on) { write_terminal(on ? "\033[?2004h" : "\033[
 
 static void at_exit_restore(void) { fuhe_curses_emergency_end(); }
 
+/* One write per update. ncurses 6.4 flushes its output buffer — one write(2) — after every
+ * cursor movement inside doupdate while a screen is in the state newterm leaves it in
+ * ("initial": never ended and resumed); once a screen has been ended and refreshed again
+ * ("running") it flushes once per update, at its end. The bytes are the same either way: a
+ * key's frame went out in 3-5 writes, a page in ~32, each waking the terminal. Only endwin and
+ * the next refresh move a screen to "running", and they write to the terminal; so this moves
+ * it there directly, in the screen's state field, but only where the library itself shows
+ * that field to be the one isendwin() reads (it reports "ended" exactly when the field says
+ * so): anywhere else nothing is changed and ncurses keeps flushing as before. The three states
+ * are 0 initial, 1 running, 2 ended (curses.priv.h). Signals are held while the field is tried,
+ * so that no handler sees the screen "ended" in between. Returns 1 when the screen runs now. */
+#define FUHE_SCREEN_STATE_OFFSET 0x2d8 /* ncurses 6.4 with wide characters (Debian 12) */
+static int run_screen_without_endwin(SCREEN *sp) {
+    if (sp == NULL || isendwin()) return 0;
+    unsigned char *field = (unsigned char *)sp + FUHE_SCREEN_STATE_OFFSET;
+    const int initial = 0, running = 1, ended = 2;
+    int original;
+    memcpy(&original, field, sizeof original);
+    if (original != initial) return 0;
+    sigset_t all, saved;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &saved);
+    memcpy(field, &ended, sizeof ended);
+    int shows_ended = isendwin();
+    memcpy(field, &original, sizeof original);
+    int runs = shows_ended && !isendwin();
+    if (runs) memcpy(field, &running, sizeof running);
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    return runs;
+}
+static int screen_runs = 0;
+
+int fuhe_curses_flushes_once_per_update(void) { return screen_runs; }
+
 WINDOW *fuhe_curses_start(void) {
     if (screen != NULL) return NULL;
     if (!atexit_registered) {
@@ -74,6 +109,7 @@ WINDOW *fuhe_curses_start(void) {
     screen = newterm(NULL, out, stdin);
     if (screen == NULL) return NULL;
     set_term(screen);
+    screen_runs = run_screen_without_endwin(screen);
     output_fd = fileno(out);
     active = 1;
     bracketed_paste(1);
@@ -147,17 +183,21 @@ int fuhe_wcwidth(uint32_t codepoint) { return wcwidth((wchar_t)codepoint); }
 /* ---- Output byte counting --------------------------------------------------------- */
 
 /* ncurses 6 writes frames with write(2) on the output descriptor, bypassing stdio, so a
- * wrapped FILE* sees nothing. The kernel counts what each thread hands to write(2); the
- * difference across doupdate on the drawing thread is the frame's size on the wire. */
-long long fuhe_thread_bytes_written(void) {
+ * wrapped FILE* sees nothing. The kernel counts what each thread hands to write(2) and how
+ * many calls it made; the differences across doupdate on the drawing thread are the frame's
+ * size on the wire and its writes. */
+int fuhe_thread_writes(long long *bytes, long long *calls) {
     char text[512];
     int fd = open("/proc/thread-self/io", O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return -1;
+    if (fd < 0) return 0;
     ssize_t length = read(fd, text, sizeof text - 1);
     close(fd);
-    if (length <= 0) return -1;
+    if (length <= 0) return 0;
     text[length] = '\0';
-    const char *field = strstr(text, "wchar:");
-    if (field == NULL) return -1;
-    return strtoll(field + 6, NULL, 10);
+    const char *written = strstr(text, "wchar:");
+    const char *writes = strstr(text, "syscw:");
+    if (written == NULL || writes == NULL) return 0;
+    *bytes = strtoll(written + 6, NULL, 10);
+    *calls = strtoll(writes + 6, NULL, 10);
+    return 1;
 }

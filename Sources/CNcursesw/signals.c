@@ -207,9 +207,3 @@ int fuhe_take_continued(void) {
 void fuhe_note_hangup(void) {
     if (requested == 0) requested = SIGHUP;
 }
-
-int fuhe_input_hung_up(void) {
-    struct pollfd input = { .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 };
-    if (poll(&input, 1, 0) < 0) return 0;
-    return (input.revents & (POLLHUP | POLLERR | POLLNVAL)) ? 1 : 0;
-}

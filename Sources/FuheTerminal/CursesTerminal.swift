@@ -28,10 +28,13 @@ import TermCore
 /// the screen (``ScreenBuffer/patch``) is drawn by its redrawn rows alone, without comparing. With ``countsBytes`` on, it
 /// returns the bytes that went to the terminal, counted by the kernel (see ``lastFrameBytes``).
 ///
+/// ncurses sends each frame in one `write` (see ``flushesOncePerUpdate``).
+///
 /// **Waiting.** ``readKey(timeoutMilliseconds:)`` sleeps in one `poll` of the keyboard and a
 /// self-pipe that the signal handlers write to (SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT and
 /// SIGWINCH, whichever thread they reach), so an idle program wakes only for a key, a signal or
-/// its own timeout.
+/// its own timeout. What the keyboard has is then read in one `read` and decoded in the locale
+/// as ncurses would (``fuhe_read_input``); ncurses is asked only after a signal, for a resize.
 ///
 /// **Signals.** The terminal is always given back: SIGTERM, SIGHUP and SIGINT are recorded,
 /// ``readKey(timeoutMilliseconds:)`` returns nil at once and ``terminationRequested``
@@ -52,12 +55,19 @@ public final class CursesTerminal: Terminal {
     public var colorsEnabled: Bool { colors.enabled }
     /// Whether the screen is up (false after ``shutdown()``).
     public private(set) var isActive = true
-    /// Whether ``draw(_:)`` counts the bytes it sends (two reads of `/proc/thread-self/io` per
-    /// frame, so off unless asked for: `term-probe` shows them).
+    /// Whether ``draw(_:)`` counts the bytes and writes it sends (two reads of
+    /// `/proc/thread-self/io` per frame, so off unless asked for: `term-probe` shows them).
     public var countsBytes = false
     /// Bytes the last ``draw(_:)`` sent to the terminal (0 when the kernel does not say, or
     /// when ``countsBytes`` is off).
     public private(set) var lastFrameBytes = 0
+    /// The `write` calls the last ``draw(_:)`` made (one per frame that changed anything, see
+    /// ``flushesOncePerUpdate``; 0 when the kernel does not say, or when ``countsBytes`` is off).
+    public private(set) var lastFrameWrites = 0
+    /// Whether ncurses sends each frame in one `write`: it does once its screen is running, which
+    /// the terminal arranges at the start where the library allows it (`fuhe_curses_start`);
+    /// otherwise it writes after every cursor movement until the first Ctrl-Z.
+    public var flushesOncePerUpdate: Bool { fuhe_curses_flushes_once_per_update() != 0 }
     /// Bytes all ``draw(_:)`` calls have sent so far.
     public private(set) var totalBytesWritten = 0
 
@@ -70,13 +80,15 @@ public final class CursesTerminal: Terminal {
     private var patterns: [(attributes: attr_t, pair: Int16, cell: cchar_t)] = []
     /// Escape sequences and pastes being read.
     private var decoder = KeyDecoder()
-    /// How long ncurses may wait for a character's later bytes when asked next (ms), or nil when
-    /// there is nothing to ask it for and ``readKey(timeoutMilliseconds:)`` sleeps until input
-    /// or a signal instead. 0 after a key or a signal: ncurses may hold more (a resize, a
-    /// byte put back).
-    private var readDelay: Int? = 0
-    /// Whether the last wait found the input hung up.
-    private var inputHungUp = false
+    /// Whether ncurses is to be asked, without waiting, for what it holds before the next wait:
+    /// true after a signal woke the wait (a resize arrives from ncurses as KEY_RESIZE) and after
+    /// ncurses returned something (it may hold more). Keys are read without ncurses otherwise.
+    private var asksCurses = true
+    /// When the first bytes of a character, kept by ``fuhe_read_input``, are given up if the
+    /// rest has not come (monotonic ms), or nil when none are kept.
+    private var partDeadline: Int?
+    /// The code points of one read of the keyboard.
+    private var inputCodes = [UInt32](repeating: 0, count: Int(FUHE_INPUT_READ) + Int(MB_LEN_MAX))
     /// How long a character's later bytes may take to arrive once its first byte is there (ms).
     private static let continuationMilliseconds = 50
     /// Keys decoded but not yet returned (one input can complete two).
@@ -109,6 +121,7 @@ public final class CursesTerminal: Terminal {
         isUTF8 = fuhe_locale_setup() == 1
         codeset = String(cString: fuhe_locale_codeset())
         fuhe_signals_install()
+        fuhe_drop_input_part()  // nothing half-read from an earlier screen
         guard let window = fuhe_curses_start() else {
             fuhe_signals_restore()
             let term = getenv("TERM").map { String(cString: $0) } ?? ""
@@ -125,7 +138,8 @@ public final class CursesTerminal: Terminal {
         intrflush(window, false)
         // No typeahead check: ncurses would poll the keyboard during every update and write
         // what it had so far before each poll (a first screen went out in ~80 writes, a cursor
-        // move in 3 writes and 2 polls); every frame is drawn whole anyway, in one write.
+        // move in 3 writes and 2 polls); every frame is drawn whole anyway, in one write
+        // (`fuhe_curses_start` stops ncurses' flush after every cursor movement).
         typeahead(-1)
         curs_set(0)
         leaveok(window, true)
@@ -197,47 +211,82 @@ public final class CursesTerminal: Terminal {
             let continued = fuhe_take_continued() != 0
             if suspendRequested || continued, let key = resumed(suspending: suspendRequested) { return key }
             let pending = decoder.isPending
-            guard let delay = readDelay else {
-                // Nothing to read: sleep until a key, a signal (the handlers write to a pipe this
-                // waits on too) or the timeout — no periodic wake-ups.
-                let left = deadline.map { max(0, $0 - Self.milliseconds()) } ?? -1
-                let ready = fuhe_wait_input(STDIN_FILENO, Int32(clamping: pending ? decoder.pendingTimeoutMilliseconds : left))
-                inputHungUp = ready & FUHE_WAIT_HUNG_UP != 0
-                if ready & (FUHE_WAIT_INPUT | FUHE_WAIT_HUNG_UP) != 0 {
-                    readDelay = Self.continuationMilliseconds
-                } else if ready & FUHE_WAIT_WOKEN != 0 {
-                    readDelay = 0  // ncurses may hold a resize (KEY_RESIZE) for the signal
-                } else if pending {
-                    if let key = take(decoder.feed(.timeout)) { return key }
-                } else {
-                    return nil
+            // A signal came or ncurses just returned something: take what it holds (a resize)
+            // without waiting — unless a character's first bytes wait for their rest here.
+            if asksCurses && partDeadline == nil {
+                wtimeout(window, 0)
+                var code: wint_t = 0
+                let status = wget_wch(window, &code)
+                if status == ERR {
+                    asksCurses = false
+                    if !pending, let deadline, Self.milliseconds() >= deadline { return nil }
+                    continue
                 }
-                continue
-            }
-            // Input is there, a signal came, or a key was just read: take what ncurses has
-            // without waiting for more (`delay` only lets a character's later bytes arrive).
-            wtimeout(window, Int32(delay))
-            var code: wint_t = 0
-            let status = wget_wch(window, &code)
-            if status == ERR {
-                if delay > 0 && (inputHungUp || fuhe_input_hung_up() != 0) { fuhe_note_hangup() }
-                readDelay = nil
-                if !pending, let deadline, Self.milliseconds() >= deadline { return nil }
-                continue
-            }
-            readDelay = 0
-            if status == KEY_CODE_YES {
-                if Int32(truncatingIfNeeded: code) == KEY_RESIZE {
-                    let now = currentSize()
-                    lastSize = now
-                    return .resize(width: now.width, height: now.height)
+                if status == KEY_CODE_YES {
+                    if Int32(truncatingIfNeeded: code) == KEY_RESIZE {
+                        let now = currentSize()
+                        lastSize = now
+                        return .resize(width: now.width, height: now.height)
+                    }
+                    if !pending, let key = KeyDecoder.event(isFunctionKey: true, code: UInt32(code)) { return key }
+                    continue
                 }
-                if !pending, let key = KeyDecoder.event(isFunctionKey: true, code: UInt32(code)) { return key }
+                if let key = take(decoder.feed(.code(UInt32(code)))) { return key }
                 continue
             }
-            if let key = take(decoder.feed(.code(UInt32(code)))) { return key }
+            // Sleep until a key, a signal (the handlers write to a pipe this waits on too) or the
+            // timeout — no periodic wake-ups — then read all the keyboard has in one read.
+            let start = Self.milliseconds()
+            var wait = pending ? decoder.pendingTimeoutMilliseconds : deadline.map { max(0, $0 - start) } ?? -1
+            if let partDeadline {
+                let left = max(0, partDeadline - start)
+                wait = wait < 0 ? left : min(wait, left)
+            }
+            let ready = fuhe_wait_input(STDIN_FILENO, Int32(clamping: wait))
+            if ready & FUHE_WAIT_WOKEN != 0 { asksCurses = true }
+            if ready & (FUHE_WAIT_INPUT | FUHE_WAIT_HUNG_UP) != 0 {
+                if let key = readInput() { return key }
+                continue
+            }
+            if ready & FUHE_WAIT_WOKEN != 0 { continue }
+            // Timed out: a character's rest that did not come, an escape sequence that did not
+            // go on, or the caller's timeout.
+            let now = Self.milliseconds()
+            if let partDeadline, now >= partDeadline {
+                fuhe_drop_input_part()
+                self.partDeadline = nil
+                continue
+            }
+            if pending {
+                if let key = take(decoder.feed(.timeout)) { return key }
+                continue
+            }
+            if deadline.map({ now < $0 }) ?? true { continue }
+            return nil
         }
         return nil
+    }
+
+    /// Reads what the keyboard has in one `read` (``fuhe_read_input``: the code points ncurses
+    /// would return one call at a time), decodes it and returns the first key; a hangup counts
+    /// as SIGHUP.
+    private func readInput() -> KeyEvent? {
+        let count = inputCodes.withUnsafeMutableBufferPointer {
+            Int(fuhe_read_input(STDIN_FILENO, $0.baseAddress, Int32($0.count)))
+        }
+        if count < 0 {
+            fuhe_note_hangup()
+            return nil
+        }
+        if fuhe_input_carries_a_part() == 0 {
+            partDeadline = nil
+        } else if partDeadline == nil {
+            partDeadline = Self.milliseconds() + Self.continuationMilliseconds
+        }
+        guard count > 0 else { return nil }
+        var keys: [KeyEvent] = []
+        for index in 0..<count { keys += decoder.feed(.code(inputCodes[index])) }
+        return take(keys)
     }
 
     /// Queues decoded keys (Ctrl-Z among them suspends at its place) and returns the first.
@@ -296,7 +345,8 @@ public final class CursesTerminal: Terminal {
     @discardableResult
     public func draw(_ buffer: ScreenBuffer) -> Int {
         guard isActive else { return 0 }
-        let before = countsBytes ? fuhe_thread_bytes_written() : -1
+        var bytesBefore: Int64 = -1, writesBefore: Int64 = -1
+        if countsBytes, fuhe_thread_writes(&bytesBefore, &writesBefore) == 0 { bytesBefore = -1 }
         let screen = currentSize()
         if !onScreen || drawnGrid != (buffer.width, buffer.height) || screen != drawnSize {
             werase(window)
@@ -322,8 +372,11 @@ public final class CursesTerminal: Terminal {
         placeCursor(buffer.cursor, screen: screen)
         wnoutrefresh(window)
         doupdate()
-        let after = countsBytes ? fuhe_thread_bytes_written() : -1
-        lastFrameBytes = before >= 0 && after >= before ? Int(after - before) : 0
+        var bytesAfter: Int64 = -1, writesAfter: Int64 = -1
+        if countsBytes, fuhe_thread_writes(&bytesAfter, &writesAfter) == 0 { bytesAfter = -1 }
+        let counted = bytesBefore >= 0 && bytesAfter >= bytesBefore && writesAfter >= writesBefore
+        lastFrameBytes = counted ? Int(bytesAfter - bytesBefore) : 0
+        lastFrameWrites = counted ? Int(writesAfter - writesBefore) : 0
         totalBytesWritten += lastFrameBytes
         return lastFrameBytes
     }

@@ -10,6 +10,8 @@ struct ProbeState {
     /// What the last paste was: characters and lines.
     var lastPaste = "(none)"
     var lastFrameBytes = 0
+    /// The `write` calls of the last frame (one each, unless ncurses flushes per cursor movement).
+    var lastFrameWrites = 0
     var totalBytes = 0
     var colors = false
     var codeset = ""
@@ -31,7 +33,7 @@ struct ProbeState {
 }
 
 /// Renders the probe: a bordered box with Chinese text, the size, the last key, the typed
-/// text (cursor at its end), bytes per frame, and a character the terminal cannot know.
+/// text (cursor at its end), bytes and writes per frame, and a character the terminal cannot know.
 enum ProbeScreen {
     static let title = " 复核 term-probe "
     static let sample = "绥宁县黄土矿镇人民政府 复核 90.00"
@@ -55,6 +57,7 @@ enum ProbeScreen {
             (unknownLine, Style(reverse: true)),
             ("q 退出 quit", Style(underline: true, foreground: .yellow, background: .blue)),
             (pasteLabel + state.lastPaste, .plain),
+            ("写 writes: last \(state.lastFrameWrites)", .dim),
         ]
         for (index, line) in lines.enumerated() where index < inside.height {
             buffer.put(line.0, x: inside.x + 1, y: inside.y + index, style: line.1, clip: inside)

@@ -47,6 +47,7 @@ func runProbe() -> Int32 {
             state.size = terminal.size
             let bytes = terminal.draw(ProbeScreen.render(state))
             state.lastFrameBytes = bytes
+            state.lastFrameWrites = terminal.lastFrameWrites
             state.totalBytes = terminal.totalBytesWritten
             dirty = false
         }

@@ -111,6 +111,20 @@ struct ProbeScreenTests {
         #expect(numbers[1] > 1000, "total \(numbers[1]) bytes includes the first full frame")
     }
 
+    @Test func aFrameGoesOutInOneWrite() throws {
+        let tmux = try ProbeSession.start()
+        defer { tmux.kill() }
+        try tmux.sendKeys("x")
+        try tmux.waitFor(text: "输入 typed: x ")
+        try tmux.sendKeys("y")
+        let screen = try tmux.waitFor(text: "输入 typed: xy ")
+        // The frame after "x" changed the key line, the typed text and the byte counts, rows
+        // apart: ncurses moved the cursor between them, and sent it all in one write.
+        let numbers = (ProbeSession.field("写 writes:", in: screen) ?? "")
+            .split(separator: " ").compactMap { Int($0) }
+        #expect(numbers == [1], "writes of the last frame: \(numbers)")
+    }
+
     @Test func quitRestoresTheTerminal() throws {
         let tmux = try ProbeSession.start()
         defer { tmux.kill() }

@@ -39,6 +39,10 @@ void fuhe_curses_emergency_end(void);
 int fuhe_curses_suspend(void);
 /* 1 while a screen started by fuhe_curses_start is active. */
 int fuhe_curses_active(void);
+/* 1 when ncurses sends each update in one write(2) from the start (see shim.c: the screen is
+ * put in the state it otherwise reaches only after an endwin and a refresh), 0 when it
+ * flushes after every cursor movement until the first suspend. */
+int fuhe_curses_flushes_once_per_update(void);
 
 /* ---- Globals and macros Swift cannot use directly (shim.c) -------------------------- */
 
@@ -53,9 +57,25 @@ attr_t fuhe_a_underline(void);
 attr_t fuhe_a_dim(void);
 /* libc wcwidth of one code point in the current locale (-1 = unknown or non-printable). */
 int fuhe_wcwidth(uint32_t codepoint);
-/* Bytes the calling thread has passed to write(2) so far (Linux /proc/thread-self/io
- * "wchar"), or -1 when the kernel does not report it. */
-long long fuhe_thread_bytes_written(void);
+/* The bytes the calling thread has passed to write(2) so far and the write calls it made
+ * (Linux /proc/thread-self/io "wchar", "syscw"). Returns 0 when the kernel does not say. */
+int fuhe_thread_writes(long long *bytes, long long *calls);
+
+/* ---- Keyboard input (input.c) ------------------------------------------------------- */
+
+/* Bytes read from the keyboard at most at once. */
+#define FUHE_INPUT_READ 256
+/* Reads what `fd` has (call it when fuhe_wait_input reported input: it does not wait) in one
+ * read(2) and decodes it in the locale (mbrtowc) into `codes` (room for FUHE_INPUT_READ +
+ * MB_LEN_MAX): the same code points ncurses' wget_wch returns, one character per code. The
+ * first bytes of a character whose rest has not arrived are kept for the next call; a byte
+ * that begins no character is dropped. Returns how many codes, 0 when nothing came
+ * (interrupted), -1 when the input is gone (end of file, EIO: hung up). */
+int fuhe_read_input(int fd, uint32_t *codes, int capacity);
+/* 1 while the first bytes of a character are kept for the next fuhe_read_input. */
+int fuhe_input_carries_a_part(void);
+/* Drops the kept bytes (their rest did not come in time). */
+void fuhe_drop_input_part(void);
 
 /* ---- Signals (signals.c) ------------------------------------------------------------ */
 
@@ -79,8 +99,6 @@ int fuhe_termination_signal(void);
 /* Records a hangup as if SIGHUP had arrived (when none is recorded yet): a terminal that
  * goes away does not always signal the processes still reading it. */
 void fuhe_note_hangup(void);
-/* 1 when standard input is a terminal that has been hung up (poll reports POLLHUP/POLLERR). */
-int fuhe_input_hung_up(void);
 
 /* ---- Waiting without waking (signals.c) ---------------------------------------------- */
 
