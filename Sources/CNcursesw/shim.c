@@ -7,7 +7,6 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,38 +62,17 @@ static void bracketed_paste(int on) { write_terminal(on ? "\033[?2004h" : "\033[
 static void at_exit_restore(void) { fuhe_curses_emergency_end(); }
 
 /* One write per update. ncurses 6.4 flushes its output buffer — one write(2) — after every
- * cursor movement inside doupdate while a screen is in the state newterm leaves it in
- * ("initial": never ended and resumed); once a screen has been ended and refreshed again
- * ("running") it flushes once per update, at its end. The bytes are the same either way: a
- * key's frame went out in 3-5 writes, a page in ~32, each waking the terminal. Only endwin and
- * the next refresh move a screen to "running", and they write to the terminal; so this moves
- * it there directly, in the screen's state field, but only where the library itself shows
- * that field to be the one isendwin() reads (it reports "ended" exactly when the field says
- * so): anywhere else nothing is changed and ncurses keeps flushing as before. The three states
- * are 0 initial, 1 running, 2 ended (curses.priv.h). Signals are held while the field is tried,
- * so that no handler sees the screen "ended" in between. Returns 1 when the screen runs now. */
-#define FUHE_SCREEN_STATE_OFFSET 0x2d8 /* ncurses 6.4 with wide characters (Debian 12) */
-static int run_screen_without_endwin(SCREEN *sp) {
-    if (sp == NULL || isendwin()) return 0;
-    unsigned char *field = (unsigned char *)sp + FUHE_SCREEN_STATE_OFFSET;
-    const int initial = 0, running = 1, ended = 2;
-    int original;
-    memcpy(&original, field, sizeof original);
-    if (original != initial) return 0;
-    sigset_t all, saved;
-    sigfillset(&all);
-    pthread_sigmask(SIG_BLOCK, &all, &saved);
-    memcpy(field, &ended, sizeof ended);
-    int shows_ended = isendwin();
-    memcpy(field, &original, sizeof original);
-    int runs = shows_ended && !isendwin();
-    if (runs) memcpy(field, &running, sizeof running);
-    pthread_sigmask(SIG_SETMASK, &saved, NULL);
-    return runs;
+ * cursor movement inside doupdate while a screen is in the state newterm leaves it in (never
+ * ended and resumed: the flush is meant for low-level terminfo programs); once a screen has been
+ * ended and refreshed it flushes once per update, at its end. The bytes are the same either way,
+ * but a key's frame went out in 3-5 writes and a page in ~32, each waking the terminal. So the new
+ * screen is ended and resumed once, through the public calls, before anything is drawn: the
+ * terminal sees the alternate screen entered, left and entered again (~80 bytes; nothing is drawn
+ * in between, so nothing shows), and every frame after that goes out in one write. */
+static void end_and_resume_once(void) {
+    endwin();
+    doupdate();
 }
-static int screen_runs = 0;
-
-int fuhe_curses_flushes_once_per_update(void) { return screen_runs; }
 
 WINDOW *fuhe_curses_start(void) {
     if (screen != NULL) return NULL;
@@ -109,7 +87,7 @@ WINDOW *fuhe_curses_start(void) {
     screen = newterm(NULL, out, stdin);
     if (screen == NULL) return NULL;
     set_term(screen);
-    screen_runs = run_screen_without_endwin(screen);
+    end_and_resume_once();
     output_fd = fileno(out);
     active = 1;
     bracketed_paste(1);

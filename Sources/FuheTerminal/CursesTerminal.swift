@@ -28,7 +28,8 @@ import TermCore
 /// the screen (``ScreenBuffer/patch``) is drawn by its redrawn rows alone, without comparing. With ``countsBytes`` on, it
 /// returns the bytes that went to the terminal, counted by the kernel (see ``lastFrameBytes``).
 ///
-/// ncurses sends each frame in one `write` (see ``flushesOncePerUpdate``).
+/// ncurses sends each frame in one `write` (`fuhe_curses_start` ends and resumes the new screen
+/// once, without which ncurses 6.4 writes after every cursor movement).
 ///
 /// **Waiting.** ``readKey(timeoutMilliseconds:)`` sleeps in one `poll` of the keyboard and a
 /// self-pipe that the signal handlers write to (SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT and
@@ -61,13 +62,9 @@ public final class CursesTerminal: Terminal {
     /// Bytes the last ``draw(_:)`` sent to the terminal (0 when the kernel does not say, or
     /// when ``countsBytes`` is off).
     public private(set) var lastFrameBytes = 0
-    /// The `write` calls the last ``draw(_:)`` made (one per frame that changed anything, see
-    /// ``flushesOncePerUpdate``; 0 when the kernel does not say, or when ``countsBytes`` is off).
+    /// The `write` calls the last ``draw(_:)`` made (one per frame that changed anything; 0 when
+    /// the kernel does not say, or when ``countsBytes`` is off).
     public private(set) var lastFrameWrites = 0
-    /// Whether ncurses sends each frame in one `write`: it does once its screen is running, which
-    /// the terminal arranges at the start where the library allows it (`fuhe_curses_start`);
-    /// otherwise it writes after every cursor movement until the first Ctrl-Z.
-    public var flushesOncePerUpdate: Bool { fuhe_curses_flushes_once_per_update() != 0 }
     /// Bytes all ``draw(_:)`` calls have sent so far.
     public private(set) var totalBytesWritten = 0
 

@@ -39,10 +39,6 @@ void fuhe_curses_emergency_end(void);
 int fuhe_curses_suspend(void);
 /* 1 while a screen started by fuhe_curses_start is active. */
 int fuhe_curses_active(void);
-/* 1 when ncurses sends each update in one write(2) from the start (see shim.c: the screen is
- * put in the state it otherwise reaches only after an endwin and a refresh), 0 when it
- * flushes after every cursor movement until the first suspend. */
-int fuhe_curses_flushes_once_per_update(void);
 
 /* ---- Globals and macros Swift cannot use directly (shim.c) -------------------------- */
 
