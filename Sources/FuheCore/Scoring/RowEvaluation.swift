@@ -14,19 +14,21 @@ public struct RowEvaluation: Hashable, Sendable {
     public var allowedRange: ClosedRange<Score>?
     /// Row flags (warnings), e.g. `OVERSHOOT`.
     public var flags: [ValidationMessage]
-    private var measured: Deferred<Decimal?>
-    private var explained: Deferred<String>
+    // The closures are kept as their own function types: kept in a generic wrapper, each would
+    // be reabstracted through one more allocated context per row and scoring.
+    private var measured: @Sendable () -> Decimal?
+    private var explained: @Sendable () -> String
 
     /// The exact rate or value scored (e.g. 82.446…% for BUDGET_EXEC), never rounded.
     public var measure: Decimal? {
-        get { measured.value }
-        set { measured = Deferred(newValue) }
+        get { measured() }
+        set { measured = { newValue } }
     }
 
     /// How the suggestion was computed, one Chinese sentence.
     public var explanation: String {
-        get { explained.value }
-        set { explained = Deferred(newValue) }
+        get { explained() }
+        set { explained = { newValue } }
     }
 
     /// `measure` and `explanation` are evaluated when first read (each at most once per read).
@@ -36,8 +38,8 @@ public struct RowEvaluation: Hashable, Sendable {
         self.nodeID = nodeID
         self.suggestion = suggestion
         self.allowedRange = allowedRange
-        self.measured = Deferred(measure)
-        self.explained = Deferred(explanation)
+        self.measured = measure
+        self.explained = explanation
         self.flags = flags
     }
 
@@ -53,14 +55,4 @@ public struct RowEvaluation: Hashable, Sendable {
         hasher.combine(allowedRange)
         hasher.combine(flags)
     }
-}
-
-/// A value computed on demand from a `@Sendable` closure, or given.
-private struct Deferred<Value: Sendable>: Sendable {
-    private let make: @Sendable () -> Value
-
-    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
-    init(_ value: Value) { make = { value } }
-
-    var value: Value { make() }
 }
