@@ -31,9 +31,6 @@ public enum WorkstationRunner {
     /// Returns whether the user quit with Ctrl-C (the command then exits 130, `SignalExit`).
     @discardableResult
     public static func run(store: FuheStore, options: Options) throws -> Bool {
-        // The runtime's first look-ups of a template's types, on the other core meanwhile
-        // (`warmTemplateDecoding`): the first screen decodes the first dossier's template.
-        Thread.detachNewThread { store.warmTemplateDecoding() }
         // A wrong key configuration is refused before the terminal is taken over.
         let keymap = try KeyConfiguration.keymap()
         let terminal: CursesTerminal

@@ -51,24 +51,6 @@ extension FuheStore {
         return try TemplateDecodeCache.decode(json, id: id)
     }
 
-    /// Decodes the template of the unit list's first dossier (in its natural order) into the
-    /// decode cache, where reading that dossier finds it. The first `Codable` decoding of a
-    /// template in a process is mostly the Swift runtime's first look-ups of its types (their
-    /// metadata and conformances, found by scanning the static binary's records: ~13 M of the
-    /// first template's ~17 M instructions): the workstation has it done on a thread of its own
-    /// while it prepares the terminal, so that the first screen's dossier finds its template
-    /// decoded, or decodes it without those look-ups. A store without dossiers does nothing.
-    public func warmTemplateDecoding() {
-        guard let (id, json) = try? queue.read({ db -> (String, String)? in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT t.id, t.json FROM dossier d JOIN template t ON t.id = d.template_id
-                ORDER BY \(UnitListSQL.natural) LIMIT 1
-                """) else { return nil }
-            return (row[0], row[1])
-        }) else { return }
-        _ = try? TemplateDecodeCache.decode(json, id: id)
-    }
-
     /// Every template, bundled ones first.
     public func templates() throws -> [IndicatorTemplate] {
         try queue.read { db in
