@@ -61,14 +61,19 @@ public enum ReviewScoreRules {
     static func missingEvidence(_ dossier: Dossier, _ context: CheckContext) -> [ValidationMessage] {
         var known: Set<String>?
         var messages: [ValidationMessage] = []
-        let nodes = context.nodes
         for p in context.index.ids.indices where context.results.status(p) == .reviewed {
             if known == nil { known = Set(dossier.evidence.map(\.id)) }
             guard context.results.evidenceIDs(p)?.contains(where: { known?.contains($0) == true }) != true else { continue }
-            // Fields read in place: a node copied per message retains each of its strings.
-            messages.append(ValidationMessage(code: "R-005", level: .warning, message:
-                "“\(nodes[p].name)”已复核但未关联任何佐证材料", nodeID: nodes[p].id, field: "evidence_ids"))
+            // The message names only the node: the index keeps it, built once per template (R-005
+            // is the commonest message of a store, ~20 a dossier, and building each text was most of this rule).
+            messages.append(context.index.missingEvidenceMessages[p])
         }
         return messages
+    }
+
+    /// R-005's message for a node (`TemplateIndex.missingEvidenceMessages` keeps one per node).
+    static func missingEvidenceMessage(_ node: IndicatorNode) -> ValidationMessage {
+        ValidationMessage(code: "R-005", level: .warning, message: "“\(node.name)”已复核但未关联任何佐证材料",
+                          nodeID: node.id, field: "evidence_ids")
     }
 }

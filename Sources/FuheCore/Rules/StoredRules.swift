@@ -36,12 +36,16 @@ public enum StoredRules {
 
     /// Every error in a stored dossier, rows first, then findings, items, review and status.
     public static func violations(_ dossier: Dossier, scored: ScoredDossier) -> [ValidationMessage] {
-        var out: [ValidationMessage] = []
         let evidence = Set(dossier.evidence.map(\.id))
         let sameTemplate = scored.index.matches(dossier.template)
         let nodes = scored.index.template.nodes
-        for nodeID in dossier.results.keys.sorted() {
-            guard let row = dossier.results[nodeID] else { continue }
+        // Rows in node-id order: the rows are read as the dictionary holds them, and only those
+        // with a problem (on a sound store none) are put in order — not every dossier's 60 ids,
+        // each looked up again (~2 % of `fuhe check`).
+        var problemRows: [(nodeID: String, messages: [ValidationMessage])] = []
+        for (nodeID, row) in dossier.results {
+            var out: [ValidationMessage] = []
+            defer { if !out.isEmpty { problemRows.append((nodeID, out)) } }
             if sameTemplate, let p = scored.index.position[nodeID] {
                 // The scorer already evaluated every row of this template (its index is the
                 // dossier's template); evaluating each again doubled the cost of an import and of
@@ -62,6 +66,7 @@ public enum StoredRules {
                 out.append(error("I-003", "评分表行「\(label(nodeID, dossier))」引用的佐证材料\(id)不存在", nodeID: nodeID, field: "evidence_ids"))
             }
         }
+        var out = problemRows.sorted { $0.nodeID < $1.nodeID }.flatMap(\.messages)
         let findingIDs = Set(dossier.findings.map(\.id))
         var findingSeqs = Set<Int>()
         for f in dossier.findings {

@@ -17,28 +17,28 @@ extension ScoringEngine {
             pieces = ValueText.splitItems(text) ?? [text]
         }
         let names = prepared ?? checklistNames(elements)
-        var matched = Set<Int>()
+        // The matched elements by position (their sorted set, without hashing).
+        var matched = [Bool](repeating: false, count: elements.count)
         var unknown: [String] = []
         for piece in pieces {
             let p = ChineseText.simplified(ValueText.normalize(piece))
             if p.isEmpty { continue }
             if let i = names.firstIndex(of: p) {
-                matched.insert(i)
+                matched[i] = true
             } else if let k = Int(p), k >= 1, k <= elements.count {
-                matched.insert(k - 1)
+                matched[k - 1] = true
             } else {
                 unknown.append(piece)
             }
         }
-        let chosen = matched.sorted()
+        let chosen = matched.indices.filter { matched[$0] }
         // The sum in integers when every chosen element's points allow (the same value as the
         // `Decimal` sum, without its allocations); the `Decimal` sum for the measure and otherwise.
         var exactSum: ExactFraction? = .whole(0)
         for i in chosen { exactSum = exactSum.flatMap { s in ExactFraction(elements[i].points).flatMap { s.adding($0) } } }
-        let sum: @Sendable () -> Decimal = { chosen.reduce(Decimal(0)) { $0 + elements[$1].points } }
-        let score = row.score(exactValue: exactSum, or: sum())
+        let score = row.score(exactValue: exactSum, or: Self.sum(chosen, elements))
         let unknownPieces = unknown
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: sum(), explanation: {
+        return RowEvaluation(nodeID: row.id, suggestion: score) {
             var text = chosen.isEmpty
                 ? "未满足任何要素，得\(ScoreText.points(score))"
                 : "满足\(chosen.count)项要素（"
@@ -47,8 +47,13 @@ extension ScoringEngine {
             let missing = elements.indices.filter { !chosen.contains($0) }.map { elements[$0].name }
             if !chosen.isEmpty && !missing.isEmpty { text += "；未满足：" + missing.joined(separator: "、") }
             if !unknownPieces.isEmpty { text += "；未能识别：" + unknownPieces.joined(separator: "、") }
-            return text
-        }())
+            return (Self.sum(chosen, elements), text)
+        }
+    }
+
+    /// Σ points of the chosen elements, in `Decimal`.
+    private static func sum(_ chosen: [Int], _ elements: [ChecklistElement]) -> Decimal {
+        chosen.reduce(Decimal(0)) { $0 + elements[$1].points }
     }
 
     /// The element names as answers are matched against them: normalised, and 简体, since 繁体

@@ -29,9 +29,11 @@ extension ScoringEngine {
         let score = row.score(exactRate.flatMap { (full ? hundred : $0).multiplied(by: ExactFraction(row.node.maxScore)) }
                                   .flatMap { $0.divided(by: hundred) },
                               or: row.weight * (full ? 100 : rate()) / 100)
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: rate(), explanation: full
-            ? "\(source(rate()))，达到100%，得满分\(ScoreText.points(score))"
-            : "\(source(rate()))，按比例得分\(ScoreText.num(row.weight))×\(ScoreText.pct(rate()))=\(ScoreText.points(score))")
+        return RowEvaluation(nodeID: row.id, suggestion: score) {
+            (rate(), full
+                ? "\(source(rate()))，达到100%，得满分\(ScoreText.points(score))"
+                : "\(source(rate()))，按比例得分\(ScoreText.num(row.weight))×\(ScoreText.pct(rate()))=\(ScoreText.points(score))")
+        }
     }
 
     /// a ≥ t → W, else W × a / t; flagged OVERSHOOT when a / t ≥ `overshoot`.
@@ -51,18 +53,20 @@ extension ScoringEngine {
         }
         if order >= 0 {
             let score = row.fullScore
-            return RowEvaluation(nodeID: row.id, suggestion: score, measure: rate(), explanation:
-                "实际完成\(row.show(a))，达到目标值\(row.show(t))\(rate().map { "（完成\(ScoreText.pct($0))）" } ?? "")，"
-                + "得满分\(ScoreText.points(score))", flags: flags)
+            return RowEvaluation(nodeID: row.id, suggestion: score, flags: flags) {
+                (rate(), "实际完成\(row.show(a))，达到目标值\(row.show(t))\(rate().map { "（完成\(ScoreText.pct($0))）" } ?? "")，"
+                    + "得满分\(ScoreText.points(score))")
+            }
         }
         guard targetSign > 0 else {
             return row.unscored("目标值为\(row.show(t))，无法按完成比例计分，需综合判断", measure: rate())
         }
         let exact = fa.flatMap { ExactFraction(row.node.maxScore).multiplied(by: $0) }.flatMap { x in ft.flatMap { x.divided(by: $0) } }
         let score = row.score(exact, or: row.weight * a / t)
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: rate(), explanation:
-            "实际完成\(row.show(a))，目标值\(row.show(t))，完成\(ScoreText.pct(rate() ?? 0))，"
-            + "按比例得分\(ScoreText.num(row.weight))×\(ScoreText.pct(rate() ?? 0))=\(ScoreText.points(score))", flags: flags)
+        return RowEvaluation(nodeID: row.id, suggestion: score, flags: flags) {
+            (rate(), "实际完成\(row.show(a))，目标值\(row.show(t))，完成\(ScoreText.pct(rate() ?? 0))，"
+                + "按比例得分\(ScoreText.num(row.weight))×\(ScoreText.pct(rate() ?? 0))=\(ScoreText.points(score))")
+        }
     }
 
     /// a / t ≥ ratio for t > 0, decided as a ≥ ratio × t in integers when the values are small
@@ -83,8 +87,9 @@ extension ScoringEngine {
         let measure: @Sendable () -> Decimal? = { t != 0 ? a / t * 100 : nil }
         if Decimal.order(a, t) <= 0 {
             let score = row.fullScore
-            return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure(), explanation:
-                "实际\(row.show(a))，未超过目标值\(row.show(t))，得满分\(ScoreText.points(score))")
+            return RowEvaluation(nodeID: row.id, suggestion: score) {
+                (measure(), "实际\(row.show(a))，未超过目标值\(row.show(t))，得满分\(ScoreText.points(score))")
+            }
         }
         guard Decimal.order(t, 0) > 0 else {
             return row.unscored("目标值为\(row.show(t))，无法按比例计分，需综合判断", measure: measure())
@@ -95,9 +100,10 @@ extension ScoringEngine {
         case .ratio:
             let exact = ft.flatMap { w.multiplied(by: $0) }.flatMap { x in fa.flatMap { x.divided(by: $0) } }
             let score = row.score(exact, or: row.weight * t / a)
-            return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure(), explanation:
-                "实际\(row.show(a))，超过目标值\(row.show(t))，按比例得分"
-                + "\(ScoreText.num(row.weight))×\(ScoreText.num(t))/\(ScoreText.num(a))=\(ScoreText.points(score))")
+            return RowEvaluation(nodeID: row.id, suggestion: score) {
+                (measure(), "实际\(row.show(a))，超过目标值\(row.show(t))，按比例得分"
+                    + "\(ScoreText.num(row.weight))×\(ScoreText.num(t))/\(ScoreText.num(a))=\(ScoreText.points(score))")
+            }
         case .linearExcess:
             // W × (1 − (a − t) / t) = W × (2t − a) / t, 0 once a ≥ 2t.
             let excess: @Sendable () -> Decimal = { (a - t) / t }
@@ -107,9 +113,10 @@ extension ScoringEngine {
                 }
             } }
             let score = row.score(exact, or: row.weight * (excess() >= 1 ? 0 : 1 - excess()))
-            return RowEvaluation(nodeID: row.id, suggestion: score, measure: measure(), explanation:
-                "实际\(row.show(a))，超过目标值\(row.show(t))达\(ScoreText.pct(excess() * 100))，按超出比例扣减得分"
-                + "\(ScoreText.num(row.weight))×(1−\(ScoreText.pct(excess() * 100)))=\(ScoreText.points(score))")
+            return RowEvaluation(nodeID: row.id, suggestion: score) {
+                (measure(), "实际\(row.show(a))，超过目标值\(row.show(t))达\(ScoreText.pct(excess() * 100))，按超出比例扣减得分"
+                    + "\(ScoreText.num(row.weight))×(1−\(ScoreText.pct(excess() * 100)))=\(ScoreText.points(score))")
+            }
         }
     }
 
@@ -138,7 +145,8 @@ extension ScoringEngine {
         }
         let score = met ? row.fullScore : row.score(.whole(0), or: 0)
         let measured = measure
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: measured, explanation:
-            met ? "\(reason())，达标，得满分\(ScoreText.points(score))" : "\(reason())，未达标，得\(ScoreText.points(score))")
+        return RowEvaluation(nodeID: row.id, suggestion: score) {
+            (measured, met ? "\(reason())，达标，得满分\(ScoreText.points(score))" : "\(reason())，未达标，得\(ScoreText.points(score))")
+        }
     }
 }

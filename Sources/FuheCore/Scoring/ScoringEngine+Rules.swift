@@ -12,22 +12,23 @@ extension ScoringEngine {
         let exact = steps.exactExcess(over: over)
         if exact.map({ $0.n <= 0 }) ?? (steps.excess <= 0) {
             let score = row.fullScore
-            return RowEvaluation(nodeID: row.id, suggestion: score, measure: a, explanation:
-                "\(head())，未\(over ? "超过" : "低于")基准\(row.show(rule.baseline))，得满分\(ScoreText.points(score))")
+            return RowEvaluation(nodeID: row.id, suggestion: score) {
+                (a, "\(head())，未\(over ? "超过" : "低于")基准\(row.show(rule.baseline))，得满分\(ScoreText.points(score))")
+            }
         }
         let deduction = exact.flatMap { steps.exactDeduction(excess: $0) }
         let score = row.score(deduction.flatMap { ExactFraction(row.node.maxScore).subtracting($0) },
                               or: row.weight - steps.deduction)
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: a, explanation: {
+        return RowEvaluation(nodeID: row.id, suggestion: score) {
             let unitWord = ScoreText.stepUnit(row.unit)
             let available = row.weight - row.node.minScore.exact
             let deducted = steps.deduction > available
                 ? "应扣\(ScoreText.points(steps.deduction))，扣完为止"
                 : "扣\(ScoreText.points(Score(rounding: steps.deduction)))"
-            return "\(head())，\(over ? "超过" : "低于")基准\(ScoreText.num(steps.excess))\(unitWord)，"
+            return (a, "\(head())，\(over ? "超过" : "低于")基准\(ScoreText.num(steps.excess))\(unitWord)，"
                 + "每\(ScoreText.num(rule.step))\(unitWord)扣\(ScoreText.points(rule.deduct))\(steps.note)，"
-                + "\(deducted)，得\(ScoreText.points(score))"
-        }())
+                + "\(deducted)，得\(ScoreText.points(score))")
+        }
     }
 
     /// The first tier containing the value gives its points, or a range [points, points_max]
@@ -41,14 +42,16 @@ extension ScoringEngine {
         let label: @Sendable () -> String = { tier.label ?? describe(tier, unit: row.unit) }
         let low = row.score(tier.points)
         guard let pointsMax = tier.pointsMax else {
-            return RowEvaluation(nodeID: row.id, suggestion: low, measure: a, explanation:
-                "\(head())，落在“\(label())”档，得\(ScoreText.points(low))")
+            return RowEvaluation(nodeID: row.id, suggestion: low) {
+                (a, "\(head())，落在“\(label())”档，得\(ScoreText.points(low))")
+            }
         }
         let high = row.score(pointsMax)
         let range = min(low, high)...max(low, high)
-        return RowEvaluation(nodeID: row.id, suggestion: range.upperBound, allowedRange: range, measure: a,
-                             explanation: "\(head())，落在“\(label())”档，可在\(range.lowerBound)–\(range.upperBound)分之间评定，"
-                                 + "建议\(ScoreText.points(range.upperBound))")
+        return RowEvaluation(nodeID: row.id, suggestion: range.upperBound, allowedRange: range) {
+            (a, "\(head())，落在“\(label())”档，可在\(range.lowerBound)–\(range.upperBound)分之间评定，"
+                + "建议\(ScoreText.points(range.upperBound))")
+        }
     }
 
     /// Interval notation for a tier without a printed label: "(0%,10%]", "≥90%", "=0%".
@@ -74,16 +77,15 @@ extension ScoringEngine {
         let exact = count.flatMap { c in ExactFraction(deduct).flatMap { c.multiplied(by: $0) } }
         let score = row.score(exact.flatMap { ExactFraction(row.node.maxScore).subtracting($0) }, or: row.weight - n * deduct)
         if count.map({ $0.n <= 0 }) ?? (n <= 0) {
-            return RowEvaluation(nodeID: row.id, suggestion: score, measure: n, explanation:
-                "未发现不符合要求的情况，得满分\(ScoreText.points(score))")
+            return RowEvaluation(nodeID: row.id, suggestion: score) { (n, "未发现不符合要求的情况，得满分\(ScoreText.points(score))") }
         }
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: n, explanation: {
+        return RowEvaluation(nodeID: row.id, suggestion: score) {
             let deduction = n * deduct
             let deducted = deduction > row.weight - row.node.minScore.exact
                 ? "应扣\(ScoreText.points(deduction))，扣完为止"
                 : "扣\(ScoreText.points(Score(rounding: deduction)))"
-            return "发现\(ScoreText.num(n))处不符合要求，每处扣\(ScoreText.points(deduct))，\(deducted)，得\(ScoreText.points(score))"
-        }())
+            return (n, "发现\(ScoreText.num(n))处不符合要求，每处扣\(ScoreText.points(deduct))，\(deducted)，得\(ScoreText.points(score))")
+        }
     }
 
     /// W − (rank − 1) × step (扣完为止).
@@ -93,8 +95,9 @@ extension ScoringEngine {
             .flatMap { behind in ExactFraction(step).flatMap { behind.multiplied(by: $0) } }
             .flatMap { ExactFraction(row.node.maxScore).subtracting($0) }
         let score = row.score(exact, or: row.weight - (r - 1) * step)
-        return RowEvaluation(nodeID: row.id, suggestion: score, measure: r, explanation:
-            "排名第\(ScoreText.num(r))位，每后移一位递减\(ScoreText.points(step))，得\(ScoreText.points(score))")
+        return RowEvaluation(nodeID: row.id, suggestion: score) {
+            (r, "排名第\(ScoreText.num(r))位，每后移一位递减\(ScoreText.points(step))，得\(ScoreText.points(score))")
+        }
     }
 }
 

@@ -36,6 +36,8 @@ public final class TemplateIndex: Sendable {
     /// Per position, a CHECKLIST node's element names as answers are matched against them
     /// (normalised, 简体), prepared once per template; nil for other methods.
     let checklistNames: [[String]?]
+    /// Per position, R-005's message (it names the node only), built once per template.
+    let missingEvidenceMessages: [ValidationMessage]
     /// Remembered row evaluations (shared by copies of this index).
     let memo = RowMemo()
 
@@ -98,6 +100,7 @@ public final class TemplateIndex: Sendable {
             guard case .checklist(let elements) = node.method else { return nil }
             return ScoringEngine.checklistNames(elements)
         }
+        missingEvidenceMessages = nodes.map(ReviewScoreRules.missingEvidenceMessage)
         needsTarget = nodes.indices.map { p in
             children[p].isEmpty && nodes[p].kind != .trial && nodes[p].direction != .qualitative
                 && !(nodes[p].method == .budgetExecution)

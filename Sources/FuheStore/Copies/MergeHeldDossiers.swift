@@ -29,6 +29,16 @@ struct MergeHeldDossiers: Sendable {
         return try DossierBatch.read(ids, db, templates: &templates, missing: .skipped)
     }
 
+    /// Each held dossier's row rules (its template and self-evaluation), for the merge's plan.
+    func rowRules(_ ids: [String]) -> [String: CopyChecks.RowRules] {
+        var rules: [String: CopyChecks.RowRules] = [:]
+        for d in ids {
+            guard let held = dossiers[d] else { continue }
+            rules[d] = .init(template: held.dossier.template, evaluation: held.dossier.evaluation)
+        }
+        return rules
+    }
+
     /// Decodes the dossiers on all cores (no text is hashed to be found again).
     init(decoding texts: [StoredDossierTexts]) throws {
         let decoded = try ParallelWork.map(texts) { texts in try texts.dossier() }

@@ -142,9 +142,10 @@ extension FuheStore {
 
     /// Main's entities of the lease's dossiers, its last journal entry, each dossier's row
     /// rules and the dossiers themselves (`MergeHeldDossiers`), in one read transaction;
-    /// refuses a dossier removed or imported again since the checkout.
+    /// refuses a dossier removed or imported again since the checkout. Each template is read
+    /// once, and each self-evaluation decoded once: the row rules take it from the held dossiers.
     private func readMainSide(_ lease: Lease, file: String) throws -> MainSide {
-        let (snapshot, seq, rules, texts) = try queue.read { db -> (EntitySnapshot, Int64, [String: CopyChecks.RowRules], [StoredDossierTexts]) in
+        let (snapshot, seq, texts) = try queue.read { db -> (EntitySnapshot, Int64, [StoredDossierTexts]) in
             let checkoutSeq = try Int64.fetchOne(db, sql: "SELECT checkout_seq FROM lease WHERE id = ?", arguments: [lease.id]) ?? 0
             for d in lease.dossierIDs {
                 guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM dossier WHERE id = ?"), arguments: [d]) == true else {
@@ -156,23 +157,25 @@ extension FuheStore {
                 }
             }
             let snapshot = try EntitySnapshots.read(lease.dossierIDs, db)
-            // Each template read once (not once per dossier).
-            var known = DecodedTexts()
-            let marks = Array(repeating: "?", count: lease.dossierIDs.count).joined(separator: ",")
-            for id in try String.fetchAll(db, sql: "SELECT DISTINCT template_id FROM dossier WHERE id IN (\(marks))",
-                                          arguments: StatementArguments(lease.dossierIDs)) {
-                known.templates[id] = try Self.template(id: id, db)
-            }
-            var rules: [String: CopyChecks.RowRules] = [:]
-            for d in lease.dossierIDs {
-                if let context = try Self.rowRuleContext(d, db, decoded: known) {
-                    rules[d] = .init(template: context.template, evaluation: context.evaluation)
-                }
-            }
-            return (snapshot, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0, rules,
+            return (snapshot, try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM journal") ?? 0,
                     try MergeHeldDossiers.texts(lease.dossierIDs, db))
         }
-        return MainSide(snapshot: snapshot, journalSeq: seq, rowRules: rules, held: Result { try MergeHeldDossiers(decoding: texts) })
+        let held = Result { try MergeHeldDossiers(decoding: texts) }
+        // A dossier that does not decode: each self-evaluation alone, as the row rules need it
+        // (whose error, if that is what does not decode, is the merge's answer).
+        let rules = try (try? held.get()).map { $0.rowRules(lease.dossierIDs) } ?? Self.rowRules(lease.dossierIDs, texts)
+        return MainSide(snapshot: snapshot, journalSeq: seq, rowRules: rules, held: held)
+    }
+
+    /// Each dossier's row rules from its stored texts (its template and its self-evaluation decoded).
+    private static func rowRules(_ ids: [String], _ texts: [StoredDossierTexts]) throws -> [String: CopyChecks.RowRules] {
+        let byID = Dictionary(texts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var rules: [String: CopyChecks.RowRules] = [:]
+        for d in ids {
+            guard let t = byID[d] else { continue }
+            rules[d] = .init(template: t.template, evaluation: try JSONColumn.decode(SelfEvaluation.self, String(decoding: t.evaluation, as: UTF8.self)))
+        }
+        return rules
     }
 
     /// The kind a store file says it is, read without writing to it (a read-only connection
