@@ -18,13 +18,17 @@ public enum WorkstationRunner {
         /// Where `D` writes documents (`DocumentsPlace.reports`: `--reports-dir`, `$FUHE_REPORTS_DIR`,
         /// settings.conf, the documents folder, the working directory).
         public var reports: DocumentsPlace
+        /// The process's environment, read once (keys.conf and the remembered views are found by it).
+        public var environment: [String: String]
 
         public init(actor: Actor, label: StoreLabel, clock: any Clock = SystemClock(),
-                    reports: DocumentsPlace = .reports(option: nil, settings: UserSettings())) {
+                    reports: DocumentsPlace = .reports(option: nil, settings: UserSettings()),
+                    environment: [String: String] = ProcessInfo.processInfo.environment) {
             self.actor = actor
             self.label = label
             self.clock = clock
             self.reports = reports
+            self.environment = environment
         }
     }
 
@@ -32,7 +36,7 @@ public enum WorkstationRunner {
     @discardableResult
     public static func run(store: FuheStore, options: Options) throws -> Bool {
         // A wrong key configuration is refused before the terminal is taken over.
-        let keymap = try KeyConfiguration.keymap()
+        let keymap = try KeyConfiguration.keymap(environment: options.environment)
         let terminal: CursesTerminal
         do { terminal = try CursesTerminal() } catch { throw AppFailure(tr("无法启动终端：\(error)（这是交互式终端吗？可以试试 fuhe list）", "cannot start the terminal: \(error) (is this an interactive terminal? try `fuhe list`)")) }
         defer { terminal.shutdown() }
@@ -41,9 +45,9 @@ public enum WorkstationRunner {
                                       clock: options.clock, width: size.width, height: size.height)
         workstation.use(keymap)
         workstation.useDocuments(UnitDocumentWriter(store: { store }, place: options.reports))
-        workstation.start(restoring: ViewPreferencesFile.load(for: store))
+        workstation.start(restoring: ViewPreferencesFile.load(for: store, environment: options.environment))
         // Sorts, filters and the last position are remembered on every way out (q, Ctrl-C, a signal).
-        defer { ViewPreferencesFile.save(workstation.preferences, for: store) }
+        defer { ViewPreferencesFile.save(workstation.preferences, for: store, environment: options.environment) }
         // Frames after a cursor move redraw only the rows it changed (`FrameRenderer`).
         let frames = FrameRenderer()
         terminal.draw(frames.render(workstation.state))

@@ -14,9 +14,11 @@ struct StoreOptions: ParsableArguments {
     var actor: String?
 
     /// The actor's name for journal entries.
-    var actorName: String {
+    var actorName: String { actorName(environment: ProcessInfo.processInfo.environment) }
+
+    /// The same, from an environment already read.
+    func actorName(environment env: [String: String]) -> String {
         if let actor, !actor.isEmpty { return actor }
-        let env = ProcessInfo.processInfo.environment
         return env["FUHE_USER"] ?? env["USER"] ?? "复核人员"
     }
 

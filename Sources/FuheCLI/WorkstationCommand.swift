@@ -27,15 +27,17 @@ struct WorkstationCommand: ParsableCommand {
 
     func run() throws {
         if remote.server != nil { return try runOnServer() }
+        // The environment is read once for the whole start: each read builds the whole dictionary.
+        let environment = ProcessInfo.processInfo.environment
         // A settings file that is wrong is refused before the store is opened or created.
-        let settings = try UserSettings.load()
+        let settings = try UserSettings.load(environment: environment)
         let store = try options.open()
-        let teamRole = try Choices.parse(role ?? ProcessInfo.processInfo.environment["FUHE_ROLE"] ?? "member", as: TeamRole.self, option: "--role")
+        let teamRole = try Choices.parse(role ?? environment["FUHE_ROLE"] ?? "member", as: TeamRole.self, option: "--role")
         let label = try StoreLabel.describing(store)
-        let reports = DocumentsPlace.reports(option: reportsDir, settings: settings)
+        let reports = DocumentsPlace.reports(option: reportsDir, settings: settings, environment: environment)
         let interrupted = try MainActor.assumeIsolated {
-            try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: options.actorName, role: teamRole), label: label,
-                                                                   reports: reports))
+            try WorkstationRunner.run(store: store, options: .init(actor: Actor(name: options.actorName(environment: environment), role: teamRole),
+                                                                   label: label, reports: reports, environment: environment))
         }
         if let status = SignalExit.status(interruptedByKey: interrupted) { throw ExitCode(status) }
     }

@@ -1,13 +1,14 @@
 import Foundation
 
 /// Reads the stored rows `fuhe check`, import and merge read by the hundred thousand — scoresheet
-/// rows, items, findings, evidence; and each dossier's self-evaluation, unit, cycle and team
-/// (`StoredRecordReader.swift`) — straight into their fields, without `Decoder` machinery. It
-/// reads exactly what the synthesized `Decodable` of each type reads from the text the store
-/// writes (every member by name, optional members absent or `null`); anything else (an unknown,
-/// escaped or repeated key, a missing member, a value of another form) throws
-/// `StoredJSONReader.Unsupported`, and `StoredJSONReader` then reads the text through the tree,
-/// `StoredJSON.decode` through `JSONDecoder`: their value or error is the answer.
+/// rows, items, findings, evidence; each dossier's self-evaluation, unit, cycle and team
+/// (`StoredRecordReader.swift`); and templates (`StoredTemplateReader.swift`) — straight into
+/// their fields, without `Decoder` machinery. It reads exactly what the synthesized `Decodable`
+/// of each type reads from the text the store writes (every member by name, optional members
+/// absent or `null`); anything else (an unknown, escaped or repeated key, a missing member, a
+/// value of another form) throws `StoredJSONReader.Unsupported`, and `StoredJSONReader` then
+/// reads the text through the tree, `StoredJSON.decode` through `JSONDecoder`: their value or
+/// error is the answer.
 enum StoredRowReader {
     /// The row types read here; nil for any other type.
     static func decode<T>(_ type: T.Type, _ text: String) throws -> T? {
@@ -29,6 +30,7 @@ enum StoredRowReader {
         if T.self == EvaluationCycle.self { return try read(bytes) { try $0.evaluationCycle() } as? T }
         if T.self == [TeamMember].self { return try read(bytes) { try $0.list { try $0.teamMember() } } as? T }
         if T.self == Review.self { return try read(bytes) { try $0.review() } as? T }
+        if T.self == IndicatorTemplate.self { return try read(bytes) { try $0.indicatorTemplate() } as? T }
         return nil
     }
 

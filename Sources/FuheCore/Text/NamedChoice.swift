@@ -26,8 +26,14 @@ extension NamedChoice {
         return allCases.first { value in value.names.contains { fold($0).lowercased() == wanted } }
     }
 
-    /// Every accepted name, for help texts and shell completion.
-    public static var allNames: [String] { allCases.flatMap(\.names) }
+    /// Every accepted name, for help texts and shell completion. (A loop into `[String]`, not
+    /// `flatMap(\.names)`: every start builds the workstation's `--role` completion, and the
+    /// generic `flatMap` and key path cost the runtime's first look-ups there.)
+    public static var allNames: [String] {
+        var names: [String] = []
+        for value in allCases { names.append(contentsOf: value.names) }
+        return names
+    }
 
     /// "项目支出 (project)" per value, for an error message listing the choices.
     public static var choicesText: String {

@@ -1,3 +1,4 @@
+import Synchronization
 import TermCore
 
 /// The keys of every command: the registry's defaults, with overrides (from a configuration file,
@@ -13,8 +14,10 @@ public struct Keymap: Sendable {
     private var keysByCommand: [CommandID: [KeyEvent]] = [:]
     private var commandByKey: [CommandScope: [KeyEvent: CommandID]] = [:]
     /// The status line's hints for each pane scope, in order, as drawn ("Enter 打开") with their
-    /// widths: made once for the keymap, not on every key.
-    private var hintsByScope: [CommandScope: [KeptHint]] = [:]
+    /// widths: made once for the keymap, not on every key — and only for a scope that is shown
+    /// (the start draws one of the 37; making them all cost 3.7 M instructions before the first
+    /// screen). Copies of the keymap share them: it does not change after `init`.
+    private let hintsByScope = KeptHints()
     /// Keys bound to two commands of one scope ("sheet: a → review.accept, finding.add"); the
     /// first registered wins.
     public private(set) var clashes: [String] = []
@@ -32,12 +35,16 @@ public struct Keymap: Sendable {
                 }
             }
         }
-        for scope in CommandRegistry.scopes { hintsByScope[scope] = makeHints(for: scope) }
     }
 
     /// The hints the status line may offer in a pane of `scope`, in order (help, the pane's own,
     /// the global ones), each with its first key in this keymap; commands without a key are left out.
-    func hints(for scope: CommandScope) -> [KeptHint] { hintsByScope[scope] ?? makeHints(for: scope) }
+    func hints(for scope: CommandScope) -> [KeptHint] {
+        if let kept = hintsByScope.kept.withLock({ $0[scope] }) { return kept }
+        let made = makeHints(for: scope)
+        hintsByScope.kept.withLock { $0[scope] = made }
+        return made
+    }
 
     private func makeHints(for scope: CommandScope) -> [KeptHint] {
         CommandRegistry.hintSpecs(for: scope).compactMap { spec in
@@ -67,6 +74,11 @@ public struct Keymap: Sendable {
 
     /// The key chain of a pane: its own bindings win over global ones, global over training.
     public static func paneChain(_ scope: CommandScope) -> [CommandScope] { [scope, .global, .training] }
+}
+
+/// The hints made so far, per scope (`Keymap.hints(for:)`).
+private final class KeptHints: Sendable {
+    let kept = Mutex<[CommandScope: [KeptHint]]>([:])
 }
 
 /// A status-line hint as drawn ("Enter 打开") and its width in cells, kept by the keymap.
