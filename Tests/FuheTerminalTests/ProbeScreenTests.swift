@@ -96,13 +96,18 @@ struct ProbeScreenTests {
         expectBoxAligned(screen, width: 100)
     }
 
-    @Test func bytesPerFrameAreMeasured() throws {
+    /// The probe's screen after typing "x", then "y" (its counters show the frame after "x").
+    func screenAfterTypingXY() throws -> [String] {
         let tmux = try ProbeSession.start()
         defer { tmux.kill() }
         try tmux.sendKeys("x")
         try tmux.waitFor(text: "输入 typed: x ")
         try tmux.sendKeys("y")
-        let screen = try tmux.waitFor(text: "输入 typed: xy ")
+        return try tmux.waitFor(text: "输入 typed: xy ")
+    }
+
+    @Test func bytesPerFrameAreMeasured() throws {
+        let screen = try screenAfterTypingXY()
         // The line shows the previous frame: one changed character plus the key line, a diff.
         let numbers = (ProbeSession.field("字节 bytes:", in: screen) ?? "")
             .split(separator: " ").compactMap { Int($0) }
@@ -112,12 +117,7 @@ struct ProbeScreenTests {
     }
 
     @Test func aFrameGoesOutInOneWrite() throws {
-        let tmux = try ProbeSession.start()
-        defer { tmux.kill() }
-        try tmux.sendKeys("x")
-        try tmux.waitFor(text: "输入 typed: x ")
-        try tmux.sendKeys("y")
-        let screen = try tmux.waitFor(text: "输入 typed: xy ")
+        let screen = try screenAfterTypingXY()
         // The frame after "x" changed the key line, the typed text and the byte counts, rows
         // apart: ncurses moved the cursor between them, and sent it all in one write.
         let numbers = (ProbeSession.field("写 writes:", in: screen) ?? "")
