@@ -68,7 +68,7 @@ public final class CursesTerminal: Terminal {
     /// Bytes all ``draw(_:)`` calls have sent so far.
     public private(set) var totalBytesWritten = 0
 
-    private let window: UnsafeMutablePointer<WINDOW>
+    let window: UnsafeMutablePointer<WINDOW>
     private var colors: ColorPairs
     private var encoder = RowEncoder(libcWidth: { fuhe_wcwidth($0) })
     /// Reused storage for a run's cells (``putRun(_:attributes:pair:y:x:)``).
@@ -76,20 +76,20 @@ public final class CursesTerminal: Terminal {
     /// Rendered spaces by attributes and colour pair (``pattern(attributes:pair:y:x:)``).
     private var patterns: [(attributes: attr_t, pair: Int16, cell: cchar_t)] = []
     /// Escape sequences and pastes being read.
-    private var decoder = KeyDecoder()
+    var decoder = KeyDecoder()
     /// Whether ncurses is to be asked, without waiting, for what it holds before the next wait:
     /// true after a signal woke the wait (a resize arrives from ncurses as KEY_RESIZE) and after
     /// ncurses returned something (it may hold more). Keys are read without ncurses otherwise.
-    private var asksCurses = true
+    var asksCurses = true
     /// When the first bytes of a character, kept by ``fuhe_read_input``, are given up if the
     /// rest has not come (monotonic ms), or nil when none are kept.
-    private var partDeadline: Int?
+    var partDeadline: Int?
     /// The code points of one read of the keyboard.
-    private var inputCodes = [UInt32](repeating: 0, count: Int(FUHE_INPUT_READ) + Int(MB_LEN_MAX))
+    var inputCodes = [UInt32](repeating: 0, count: Int(FUHE_INPUT_READ) + Int(MB_LEN_MAX))
     /// How long a character's later bytes may take to arrive once its first byte is there (ms).
-    private static let continuationMilliseconds = 50
+    static let continuationMilliseconds = 50
     /// Keys decoded but not yet returned (one input can complete two).
-    private var queuedKeys: [KeyEvent] = []
+    var queuedKeys: [KeyEvent] = []
     private let attributes: (bold: attr_t, reverse: attr_t, underline: attr_t, dim: attr_t)
     /// The last frame drawn when it was a whole one, to skip unchanged rows; nil draws every row
     /// (ncurses still sends only what differs). A patched frame is not kept: its maker changes it
@@ -102,7 +102,7 @@ public final class CursesTerminal: Terminal {
     private var onScreen = false
     private var cursorVisible = false
     /// The size last seen while active (what ``size`` reports after shutdown).
-    private var lastSize = (width: 0, height: 0)
+    var lastSize = (width: 0, height: 0)
     /// The screen size when the last frame was drawn; a change forces a full draw.
     private var drawnSize = (width: -1, height: -1)
     /// The cells of the last frame drawn (a buffer may differ from the screen's size).
@@ -158,7 +158,7 @@ public final class CursesTerminal: Terminal {
         return lastSize
     }
 
-    private func currentSize() -> (width: Int, height: Int) {
+    func currentSize() -> (width: Int, height: Int) {
         var height: Int32 = 0
         var width: Int32 = 0
         fuhe_getmaxyx(window, &height, &width)
@@ -186,146 +186,6 @@ public final class CursesTerminal: Terminal {
     public nonisolated static var pendingTerminationSignal: Int32? {
         let signal = fuhe_termination_signal()
         return signal == 0 ? nil : signal
-    }
-
-    // MARK: - Keys
-
-    /// The next key within `timeoutMilliseconds` (negative = wait as long as it takes), or nil
-    /// on timeout, after a termination signal or a hangup of the terminal (both make
-    /// ``terminationRequested`` true), or after ``shutdown()``. Characters and escape sequences
-    /// are decoded by ``KeyDecoder`` (keypad mode is off: ncurses never splits a sequence it does
-    /// not know); a sequence already begun is always read to its end, even past the timeout.
-    /// A resize arrives as `.resize` with the new size.
-    ///
-    /// Ctrl-Z (and SIGTSTP from outside) suspends: the terminal is given back and the process
-    /// group stops until `fg`; then the screen is repainted and `.resize` with the current size
-    /// is returned so the caller draws a whole frame. Keys with no ``KeyEvent`` are skipped.
-    public func readKey(timeoutMilliseconds: Int) -> KeyEvent? {
-        if !queuedKeys.isEmpty { return queuedKeys.removeFirst() }
-        let deadline = timeoutMilliseconds < 0 ? nil : Self.milliseconds() + timeoutMilliseconds
-        while isActive && !terminationRequested {
-            let suspendRequested = fuhe_take_suspend_request() != 0
-            let continued = fuhe_take_continued() != 0
-            if suspendRequested || continued, let key = resumed(suspending: suspendRequested) { return key }
-            let pending = decoder.isPending
-            // A signal came or ncurses just returned something: take what it holds (a resize)
-            // without waiting — unless a character's first bytes wait for their rest here.
-            if asksCurses && partDeadline == nil {
-                wtimeout(window, 0)
-                var code: wint_t = 0
-                let status = wget_wch(window, &code)
-                if status == ERR {
-                    asksCurses = false
-                    if !pending, let deadline, Self.milliseconds() >= deadline { return nil }
-                    continue
-                }
-                if status == KEY_CODE_YES {
-                    if Int32(truncatingIfNeeded: code) == KEY_RESIZE {
-                        let now = currentSize()
-                        lastSize = now
-                        return .resize(width: now.width, height: now.height)
-                    }
-                    if !pending, let key = KeyDecoder.event(isFunctionKey: true, code: UInt32(code)) { return key }
-                    continue
-                }
-                if let key = take(decoder.feed(.code(UInt32(code)))) { return key }
-                continue
-            }
-            // Sleep until a key, a signal (the handlers write to a pipe this waits on too) or the
-            // timeout — no periodic wake-ups — then read all the keyboard has in one read.
-            let start = Self.milliseconds()
-            var wait = pending ? decoder.pendingTimeoutMilliseconds : deadline.map { max(0, $0 - start) } ?? -1
-            if let partDeadline {
-                let left = max(0, partDeadline - start)
-                wait = wait < 0 ? left : min(wait, left)
-            }
-            let ready = fuhe_wait_input(STDIN_FILENO, Int32(clamping: wait))
-            if ready & FUHE_WAIT_WOKEN != 0 { asksCurses = true }
-            if ready & (FUHE_WAIT_INPUT | FUHE_WAIT_HUNG_UP) != 0 {
-                if let key = readInput() { return key }
-                continue
-            }
-            if ready & FUHE_WAIT_WOKEN != 0 { continue }
-            // Timed out: a character's rest that did not come, an escape sequence that did not
-            // go on, or the caller's timeout.
-            let now = Self.milliseconds()
-            if let partDeadline, now >= partDeadline {
-                fuhe_drop_input_part()
-                self.partDeadline = nil
-                continue
-            }
-            if pending {
-                if let key = take(decoder.feed(.timeout)) { return key }
-                continue
-            }
-            if deadline.map({ now < $0 }) ?? true { continue }
-            return nil
-        }
-        return nil
-    }
-
-    /// Reads what the keyboard has in one `read` (``fuhe_read_input``: the code points ncurses
-    /// would return one call at a time), decodes it and returns the first key; a hangup counts
-    /// as SIGHUP.
-    private func readInput() -> KeyEvent? {
-        let count = inputCodes.withUnsafeMutableBufferPointer {
-            Int(fuhe_read_input(STDIN_FILENO, $0.baseAddress, Int32($0.count)))
-        }
-        if count < 0 {
-            fuhe_note_hangup()
-            return nil
-        }
-        if fuhe_input_carries_a_part() == 0 {
-            partDeadline = nil
-        } else if partDeadline == nil {
-            partDeadline = Self.milliseconds() + Self.continuationMilliseconds
-        }
-        guard count > 0 else { return nil }
-        var keys: [KeyEvent] = []
-        for index in 0..<count { keys += decoder.feed(.code(inputCodes[index])) }
-        return take(keys)
-    }
-
-    /// Queues decoded keys (Ctrl-Z among them suspends at its place) and returns the first.
-    private func take(_ decoded: [KeyEvent]) -> KeyEvent? {
-        var keys = decoded
-        if let suspend = keys.firstIndex(of: .ctrl("z")) {
-            queuedKeys += keys[..<suspend]
-            keys = Array(keys[(suspend + 1)...])
-            if let key = resumed(suspending: true) { queuedKeys.append(key) }
-        }
-        queuedKeys += keys
-        return queuedKeys.isEmpty ? nil : queuedKeys.removeFirst()
-    }
-
-    /// Suspends (when `suspending`; see ``suspend()``) or, after a stop from outside, just
-    /// repaints; returns `.resize` with the current size so the caller draws a full frame, or
-    /// nil when nothing happened (suspending is not possible here).
-    private func resumed(suspending: Bool) -> KeyEvent? {
-        if suspending && !suspend() { return nil }
-        invalidate()
-        let now = currentSize()
-        lastSize = now
-        return .resize(width: now.width, height: now.height)
-    }
-
-    /// Gives the terminal back and stops the process group (Ctrl-Z) until it is continued
-    /// (`fg`); the next ``draw(_:)`` repaints everything. Returns false without stopping when
-    /// the program leads its terminal session (nothing could continue it).
-    @discardableResult
-    public func suspend() -> Bool {
-        guard isActive else { return false }
-        let stopped = fuhe_curses_suspend() != 0
-        _ = fuhe_take_continued()
-        _ = fuhe_take_suspend_request()
-        if stopped { invalidate() }
-        return stopped
-    }
-
-    private static func milliseconds() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 
     // MARK: - Drawing
