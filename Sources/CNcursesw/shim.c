@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <poll.h>
+#include <term.h>
 
 /* ---- Locale ----------------------------------------------------------------------- */
 
@@ -178,4 +180,46 @@ int fuhe_thread_writes(long long *bytes, long long *calls) {
     *bytes = strtoll(written + 6, NULL, 10);
     *calls = strtoll(writes + 6, NULL, 10);
     return 1;
+}
+
+/* ---- Terminfo and output for Fuhe's own screen writer ----------------------------- */
+
+const char *fuhe_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) return NULL;
+    return value;
+}
+
+int fuhe_tigetflag(const char *name) { return tigetflag(name) > 0 ? 1 : 0; }
+
+int fuhe_tigetnum(const char *name) {
+    int value = tigetnum(name);
+    return value < 0 ? -1 : value;
+}
+
+const char *fuhe_tparm(const char *capability, int a, int b) {
+    if (capability == NULL) return NULL;
+    return tiparm(capability, a, b);
+}
+
+int fuhe_output_fd(void) { return active ? (int)output_fd : -1; }
+
+int fuhe_write_all(int fd, const uint8_t *bytes, size_t length) {
+    int calls = 0;
+    while (length > 0) {
+        ssize_t written = write(fd, bytes, length);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                struct pollfd wanted = { .fd = fd, .events = POLLOUT, .revents = 0 };
+                if (poll(&wanted, 1, -1) < 0 && errno != EINTR) return -1;
+                continue;
+            }
+            return -1;
+        }
+        calls++;
+        bytes += written;
+        length -= (size_t)written;
+    }
+    return calls;
 }
