@@ -143,7 +143,9 @@ struct ScreenWriter {
         if dirty.count < columns + 1 { dirty = [UInt8](repeating: 0, count: columns + 1) }
         var any = false
         for x in 0..<columns {
+            // Two blanks that look alike (bold or dim make no difference to a space) are the same.
             let changed = memcmp(new + x, old + x, size) != 0 && new[x] != old[x]
+                && !(Self.isClearable(new + x) && Self.isClearable(old + x))
             dirty[x] = changed ? 2 : 0
             any = any || changed
         }
@@ -163,7 +165,7 @@ struct ScreenWriter {
         // did: the terminal then holds empty cells there, not spaces.
         var tail = columns
         if !capabilities.clearToEndOfLine.isEmpty {
-            while tail > 0 && Self.isBlank(new + (tail - 1)) { tail -= 1 }
+            while tail > 0 && Self.isClearable(new + (tail - 1)) { tail -= 1 }
         }
         var x = 0
         while x < tail {
@@ -187,13 +189,17 @@ struct ScreenWriter {
             move(to: x, y)
             setStyle(.plain)  // with `bce` the cleared cells would take the current colours
             bytes += capabilities.clearToEndOfLine
-            for index in x..<columns { old[index] = .blank }
+            for index in x..<columns { old[index] = new[index] }
         }
     }
 
-    /// Whether a cell is a plain blank (what clearing leaves).
-    private static func isBlank(_ cell: UnsafePointer<Cell>) -> Bool {
-        cell.pointee.width == 1 && cell.pointee.style == .plain && cell.pointee.character == " "
+    /// Whether a cell looks like what clearing leaves: a space without reverse, underline or
+    /// colours (ncurses' rule: bold and dim do not show on a space).
+    private static func isClearable(_ cell: UnsafePointer<Cell>) -> Bool {
+        guard cell.pointee.width == 1 else { return false }
+        let style = cell.pointee.style
+        return !style.reverse && !style.underline && style.foreground == nil && style.background == nil
+            && cell.pointee.character == " "
     }
 
     /// Writes the cells of row `y` from `start` on until at least `end`; returns the column

@@ -64,6 +64,11 @@ struct ScreenWriterTests {
         buffer.put("sel", x: 0, y: 1)
         // Attributes off before the clear: with `bce` the cleared cells would take them.
         #expect(frame(&writer, buffer) == "⎋[1;2Hi⎋[K⎋[2;1Hsel⎋[K")
+        // Bold or dim spaces look like cleared cells: not written, and cleared like them.
+        buffer.fill(Rect(x: 0, y: 0, width: 12, height: 1), style: .dim)
+        #expect(frame(&writer, buffer) == "⎋[1;1H⎋[K")
+        buffer.fill(Rect(x: 0, y: 0, width: 12, height: 1), style: .bold)
+        #expect(frame(&writer, buffer).isEmpty)
     }
 
     @Test func theCursorMovesOnlyWhereItIsNotAlready() {
