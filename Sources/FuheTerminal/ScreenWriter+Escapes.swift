@@ -49,6 +49,7 @@ extension ScreenWriter {
         if style.reverse { wanted |= TerminalCapabilities.Attributes.reverse }
         if style.underline { wanted |= TerminalCapabilities.Attributes.underline }
         if style.dim { wanted |= TerminalCapabilities.Attributes.dim }
+        wanted &= attributeMask
         var foreground: Int8 = -1, background: Int8 = -1
         if capabilities.colorsEnabled, style.foreground != nil || style.background != nil {
             let defaults: (Int8, Int8) = capabilities.defaultColors ? (-1, -1) : (Int8(TermColor.white.rawValue), Int8(TermColor.black.rawValue))
@@ -87,7 +88,7 @@ extension ScreenWriter {
     /// Back to the terminal's own attributes and colours (the end of every frame).
     mutating func resetAttributes() {
         guard attributes != 0 || colors != (-1, -1) else { return }
-        bytes += capabilities.exitAttributes
+        bytes += capabilities.exitAttributes.isEmpty ? capabilities.originalColors : capabilities.exitAttributes
         attributes = 0
         colors = (-1, -1)
     }

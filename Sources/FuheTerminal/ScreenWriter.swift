@@ -57,8 +57,17 @@ struct ScreenWriter {
     /// over (a jump is 6–8 bytes).
     static let bridgedGap = 4
 
+    /// The attributes the terminal has strings for (the others are never recorded as on).
+    let attributeMask: UInt8
+
     init(capabilities: TerminalCapabilities, libcWidth: @escaping (UInt32) -> Int32) {
         self.capabilities = capabilities
+        var mask: UInt8 = 0
+        if !capabilities.bold.isEmpty { mask |= TerminalCapabilities.Attributes.bold }
+        if !capabilities.reverse.isEmpty { mask |= TerminalCapabilities.Attributes.reverse }
+        if !capabilities.underline.isEmpty { mask |= TerminalCapabilities.Attributes.underline }
+        if !capabilities.dim.isEmpty { mask |= TerminalCapabilities.Attributes.dim }
+        attributeMask = capabilities.exitAttributes.isEmpty ? 0 : mask
         encoder = RowEncoder(libcWidth: libcWidth)
         bytes.reserveCapacity(16_384)
     }
