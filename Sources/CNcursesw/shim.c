@@ -63,7 +63,8 @@ static void bracketed_paste(int on) { write_terminal(on ? "\033[?2004h" : "\033[
 
 static void at_exit_restore(void) { fuhe_curses_emergency_end(); }
 
-/* One write per update. ncurses 6.4 flushes its output buffer — one write(2) — after every
+/* One write per update (frames are Fuhe's own since writer27: this now keeps ncurses' own output —
+ * the start, the return after Ctrl-Z — in one write each). ncurses 6.4 flushes its output buffer — one write(2) — after every
  * cursor movement inside doupdate while a screen is in the state newterm leaves it in (never
  * ended and resumed: the flush is meant for low-level terminfo programs); once a screen has been
  * ended and refreshed it flushes once per update, at its end. The bytes are the same either way,

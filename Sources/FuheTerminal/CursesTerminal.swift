@@ -29,6 +29,7 @@ import TermCore
 /// the one on the screen (``ScreenBuffer/patch``) is compared by its redrawn rows alone. ncurses
 /// starts and ends the screen (modes, alternate screen, cursor), reads resizes and suspends;
 /// it never draws: its window stays blank and untouched, so it never repaints over the frame.
+/// A terminal without cursor addressing (`cup`, e.g. `TERM=dumb`) is refused at start.
 /// With ``countsBytes`` on, ``draw(_:)`` returns the bytes that went to the terminal, counted
 /// by the kernel (see ``lastFrameBytes``).
 ///
@@ -122,10 +123,8 @@ public final class CursesTerminal: Terminal {
         keypad(window, false)
         meta(window, true)
         intrflush(window, false)
-        // No typeahead check: ncurses would poll the keyboard during every update and write
-        // what it had so far before each poll (a first screen went out in ~80 writes, a cursor
-        // move in 3 writes and 2 polls); every frame is drawn whole anyway, in one write
-        // (`fuhe_curses_start` stops ncurses' flush after every cursor movement).
+        // No typeahead check: ncurses would poll the keyboard during its own updates (the start,
+        // the return after a stop) and write what it had so far before each poll.
         typeahead(-1)
         // The cursor hidden through ncurses, so that ending the screen shows it again and
         // resuming after a stop hides it; sent now (doupdate of the blank window flushes).
