@@ -152,8 +152,10 @@ struct ScreenWriter {
         if dirty.count < columns + 1 { dirty = [UInt8](repeating: 0, count: columns + 1) }
         var any = false
         for x in 0..<columns {
-            // Two blanks that look alike (bold or dim make no difference to a space) are the same.
-            let changed = memcmp(new + x, old + x, size) != 0 && new[x] != old[x]
+            // Different bits are taken as a change (a character stored twice, canonically
+            // equal, is only drawn again); two blanks that look alike (bold or dim make no
+            // difference to a space) are the same.
+            let changed = memcmp(new + x, old + x, size) != 0
                 && !(Self.isClearable(new + x) && Self.isClearable(old + x))
             dirty[x] = changed ? 2 : 0
             any = any || changed
@@ -207,9 +209,16 @@ struct ScreenWriter {
     private static func isClearable(_ cell: UnsafePointer<Cell>) -> Bool {
         guard cell.pointee.width == 1 else { return false }
         let style = cell.pointee.style
-        return !style.reverse && !style.underline && style.foreground == nil && style.background == nil
-            && cell.pointee.character == " "
+        guard !style.reverse && !style.underline && style.foreground == nil && style.background == nil else { return false }
+        // The character's bits are those of a space (a one-byte string is stored inline).
+        return withUnsafePointer(to: blankCell) { blank in
+            memcmp(UnsafeRawPointer(cell) + characterOffset, UnsafeRawPointer(blank) + characterOffset,
+                   MemoryLayout<Character>.size) == 0
+        }
     }
+
+    private static let blankCell = Cell.blank
+    private static let characterOffset = MemoryLayout<Cell>.offset(of: \Cell.character) ?? 0
 
     /// Writes the cells of row `y` from `start` on until at least `end`; returns the column
     /// after the last one written.
