@@ -58,7 +58,9 @@ extension ScreenWriter {
             wanted &= ~capabilities.noColorVideo
         }
         if wanted == attributes && foreground == colors.foreground && background == colors.background { return }
-        if attributes & ~wanted != 0 {
+        // A colour back to the terminal's own takes `op`, or `sgr0` where there is none.
+        let colorOff = (foreground < 0 && colors.foreground >= 0) || (background < 0 && colors.background >= 0)
+        if attributes & ~wanted != 0 || (colorOff && capabilities.originalColors.isEmpty) {
             bytes += capabilities.exitAttributes
             attributes = 0
             colors = (-1, -1)

@@ -59,6 +59,10 @@ struct ScreenWriter {
 
     /// The attributes the terminal has strings for (the others are never recorded as on).
     let attributeMask: UInt8
+    /// Where a ``Cell`` keeps its character and its style, and a space's bits (compared raw).
+    private let characterOffset = MemoryLayout<Cell>.offset(of: \Cell.character) ?? 0
+    private let styleOffset = MemoryLayout<Cell>.offset(of: \Cell.style) ?? 0
+    private let space: Character = " "
 
     init(capabilities: TerminalCapabilities, libcWidth: @escaping (UInt32) -> Int32) {
         self.capabilities = capabilities
@@ -156,7 +160,7 @@ struct ScreenWriter {
             // equal, is only drawn again); two blanks that look alike (bold or dim make no
             // difference to a space) are the same.
             let changed = memcmp(new + x, old + x, size) != 0
-                && !(Self.isClearable(new + x) && Self.isClearable(old + x))
+                && !(isClearable(new + x) && isClearable(old + x))
             dirty[x] = changed ? 2 : 0
             any = any || changed
         }
@@ -176,7 +180,7 @@ struct ScreenWriter {
         // did: the terminal then holds empty cells there, not spaces.
         var tail = columns
         if !capabilities.clearToEndOfLine.isEmpty {
-            while tail > 0 && Self.isClearable(new + (tail - 1)) { tail -= 1 }
+            while tail > 0 && isClearable(new + (tail - 1)) { tail -= 1 }
         }
         var x = 0
         while x < tail {
@@ -206,19 +210,15 @@ struct ScreenWriter {
 
     /// Whether a cell looks like what clearing leaves: a space without reverse, underline or
     /// colours (ncurses' rule: bold and dim do not show on a space).
-    private static func isClearable(_ cell: UnsafePointer<Cell>) -> Bool {
+    private func isClearable(_ cell: UnsafePointer<Cell>) -> Bool {
         guard cell.pointee.width == 1 else { return false }
         let style = cell.pointee.style
         guard !style.reverse && !style.underline && style.foreground == nil && style.background == nil else { return false }
         // The character's bits are those of a space (a one-byte string is stored inline).
-        return withUnsafePointer(to: blankCell) { blank in
-            memcmp(UnsafeRawPointer(cell) + characterOffset, UnsafeRawPointer(blank) + characterOffset,
-                   MemoryLayout<Character>.size) == 0
+        return withUnsafeBytes(of: space) { space in
+            memcmp(UnsafeRawPointer(cell) + characterOffset, space.baseAddress!, MemoryLayout<Character>.size) == 0
         }
     }
-
-    private static let blankCell = Cell.blank
-    private static let characterOffset = MemoryLayout<Cell>.offset(of: \Cell.character) ?? 0
 
     /// Writes the cells of row `y` from `start` on until at least `end`; returns the column
     /// after the last one written.
@@ -226,8 +226,13 @@ struct ScreenWriter {
         move(to: start, y)
         encoder.exact = true
         var x = start
+        setStyle(row[x].style)
         while x < end {
-            setStyle(row[x].style)
+            // The terminal keeps the last cell's style: set it only where the bits change.
+            if x > start && memcmp(UnsafeRawPointer(row + x) + styleOffset, UnsafeRawPointer(row + x - 1) + styleOffset,
+                                   MemoryLayout<Style>.size) != 0 {
+                setStyle(row[x].style)
+            }
             x += encoder.appendCell(row, at: x, columns: columns, to: &bytes)
         }
         cursor = encoder.exact && x < size.width ? (x, y) : nil

@@ -101,6 +101,17 @@ struct ScreenWriterTests {
         #expect(frame(&writer, buffer) == "⎋[1m⎋[7mab⎋[m⎋[7mcd⎋[32m⎋[44mef⎋[m⎋[44mgh⎋[39;49mij")
     }
 
+    @Test func withoutOpAColourGoesBackWithSgr0() {
+        var capabilities = TerminalCapabilities.ansi()
+        capabilities.originalColors = []
+        var writer = writer(capabilities)
+        var buffer = ScreenBuffer(width: 4, height: 1)
+        _ = frame(&writer, buffer)
+        buffer.put("a", x: 0, y: 0, style: Style(bold: true, foreground: .red))
+        buffer.put("b", x: 1, y: 0, style: .bold)
+        #expect(frame(&writer, buffer) == "⎋[1m⎋[31ma⎋[m⎋[1mb⎋[m")
+    }
+
     @Test func withoutColoursNoColourIsSent() {
         var writer = writer(.ansi(colors: false))
         var buffer = ScreenBuffer(width: 6, height: 1)
