@@ -14,7 +14,8 @@ extension TerminalCapabilities {
     /// the terminal cannot address the cursor (`cup`).
     @MainActor
     static func fromTerminfo(colors wanted: Bool?) -> TerminalCapabilities? {
-        let string = terminfoString, parameterized = parameterizedString
+        let string: (String) -> [UInt8] = { withoutPadding(terminfoString($0)) }
+        let parameterized: ([UInt8], Int, Int) -> [UInt8] = { withoutPadding(parameterizedString($0, $1, $2)) }
         let cup = string("cup")
         guard !cup.isEmpty else { return nil }
         // The ANSI form, if `cup` gives it everywhere tried: then no tparm is needed at all.
@@ -24,7 +25,7 @@ extension TerminalCapabilities {
         }
         let addressing: CursorAddressing = isANSI ? .ansi : .terminfo { row, column in
             // Only from the main actor (the writer runs there): tparm has a static buffer.
-            MainActor.assumeIsolated { parameterizedString(cup, row, column) }
+            MainActor.assumeIsolated { withoutPadding(parameterizedString(cup, row, column)) }
         }
         var foreground: [[UInt8]] = [], background: [[UInt8]] = [], original: [UInt8] = []
         var defaultColors = false
@@ -69,6 +70,30 @@ extension TerminalCapabilities {
     private static func terminfoString(_ name: String) -> [UInt8] {
         guard let value = fuhe_tigetstr(name) else { return [] }
         return Array(UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: strlen(value)))
+    }
+
+    /// `bytes` without terminfo's padding delays (`$<5>`, `$<2*/>`): `tputs` turns them into
+    /// waits or pad characters, which no terminal of today needs; sent as they are they would show.
+    static func withoutPadding(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "<") {
+                var end = index + 2
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9")
+                        || bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: "*") || bytes[end] == UInt8(ascii: "/") {
+                    end += 1
+                }
+                if end < bytes.count, end > index + 2, bytes[end] == UInt8(ascii: ">") {
+                    index = end + 1
+                    continue
+                }
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return result
     }
 
     /// `tparm(capability, a, b)`'s bytes (empty when it fails).

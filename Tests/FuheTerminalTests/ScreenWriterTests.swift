@@ -234,4 +234,14 @@ struct ScreenWriterTests {
         #expect(frame(&writer, buffer) == "<1,5>b")
         #expect(count.made == 1)
     }
+
+    @Test func terminfoPaddingIsNotSent() {
+        func stripped(_ text: String) -> String {
+            String(decoding: TerminalCapabilities.withoutPadding(Array(text.utf8)), as: UTF8.self)
+        }
+        #expect(stripped("\u{1B}[5;7H$<5>") == "\u{1B}[5;7H")
+        #expect(stripped("\u{1B}[H\u{1B}[J$<50>") == "\u{1B}[H\u{1B}[J")
+        #expect(stripped("\u{1B}[K$<3*/>x") == "\u{1B}[Kx")
+        #expect(stripped("a$b$<c>$<") == "a$b$<c>$<")
+    }
 }
