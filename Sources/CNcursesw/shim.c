@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <poll.h>
+#include <term.h>
 
 /* ---- Locale ----------------------------------------------------------------------- */
 
@@ -61,7 +63,8 @@ static void bracketed_paste(int on) { write_terminal(on ? "\033[?2004h" : "\033[
 
 static void at_exit_restore(void) { fuhe_curses_emergency_end(); }
 
-/* One write per update. ncurses 6.4 flushes its output buffer — one write(2) — after every
+/* One write per update (frames are Fuhe's own since writer27: this now keeps ncurses' own output —
+ * the start, the return after Ctrl-Z — in one write each). ncurses 6.4 flushes its output buffer — one write(2) — after every
  * cursor movement inside doupdate while a screen is in the state newterm leaves it in (never
  * ended and resumed: the flush is meant for low-level terminfo programs); once a screen has been
  * ended and refreshed it flushes once per update, at its end. The bytes are the same either way,
@@ -178,4 +181,46 @@ int fuhe_thread_writes(long long *bytes, long long *calls) {
     *bytes = strtoll(written + 6, NULL, 10);
     *calls = strtoll(writes + 6, NULL, 10);
     return 1;
+}
+
+/* ---- Terminfo and output for Fuhe's own screen writer ----------------------------- */
+
+const char *fuhe_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) return NULL;
+    return value;
+}
+
+int fuhe_tigetflag(const char *name) { return tigetflag(name) > 0 ? 1 : 0; }
+
+int fuhe_tigetnum(const char *name) {
+    int value = tigetnum(name);
+    return value < 0 ? -1 : value;
+}
+
+const char *fuhe_tparm(const char *capability, int a, int b) {
+    if (capability == NULL) return NULL;
+    return tiparm(capability, a, b);
+}
+
+int fuhe_output_fd(void) { return active ? (int)output_fd : -1; }
+
+int fuhe_write_all(int fd, const uint8_t *bytes, size_t length) {
+    int calls = 0;
+    while (length > 0) {
+        ssize_t written = write(fd, bytes, length);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                struct pollfd wanted = { .fd = fd, .events = POLLOUT, .revents = 0 };
+                if (poll(&wanted, 1, -1) < 0 && errno != EINTR) return -1;
+                continue;
+            }
+            return -1;
+        }
+        calls++;
+        bytes += written;
+        length -= (size_t)written;
+    }
+    return calls;
 }

@@ -31,6 +31,10 @@ extension CursesTerminal {
             // A signal came or ncurses just returned something: take what it holds (a resize)
             // without waiting — unless a character's first bytes wait for their rest here.
             if asksCurses && partDeadline == nil {
+                // ncurses refreshes a touched window before reading, which would paint its
+                // blank window over the frame; a resize touches it. Mark it untouched (nothing
+                // is sent).
+                if is_wintouched(window) { wnoutrefresh(window) }
                 wtimeout(window, 0)
                 var code: wint_t = 0
                 let status = wget_wch(window, &code)

@@ -23,13 +23,15 @@ import TermCore
 /// off (``KeyDecoder`` decodes escape sequences), bracketed paste on, and colours only if the
 /// terminal has them and `NO_COLOR` is not set.
 ///
-/// **Drawing.** ``draw(_:)`` writes every style run of every changed row at its own position
-/// and lets ncurses send only what differs from the last frame. A frame patched from the one on
-/// the screen (``ScreenBuffer/patch``) is drawn by its redrawn rows alone, without comparing. With ``countsBytes`` on, it
-/// returns the bytes that went to the terminal, counted by the kernel (see ``lastFrameBytes``).
-///
-/// ncurses sends each frame in one `write` (`fuhe_curses_start` ends and resumes the new screen
-/// once, without which ncurses 6.4 writes after every cursor movement).
+/// **Drawing.** ``draw(_:)`` is Fuhe's own: ``ScreenWriter`` compares the frame with the cells it
+/// knows are on the terminal and makes the bytes for what differs (escape strings read from
+/// terminfo once, ``TerminalCapabilities``), which go out in one `write`. A frame patched from
+/// the one on the screen (``ScreenBuffer/patch``) is compared by its redrawn rows alone. ncurses
+/// starts and ends the screen (modes, alternate screen, cursor), reads resizes and suspends;
+/// it never draws: its window stays blank and untouched, so it never repaints over the frame.
+/// A terminal without cursor addressing (`cup`, e.g. `TERM=dumb`) is refused at start.
+/// With ``countsBytes`` on, ``draw(_:)`` returns the bytes that went to the terminal, counted
+/// by the kernel (see ``lastFrameBytes``).
 ///
 /// **Waiting.** ``readKey(timeoutMilliseconds:)`` sleeps in one `poll` of the keyboard and a
 /// self-pipe that the signal handlers write to (SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT and
@@ -53,7 +55,7 @@ public final class CursesTerminal: Terminal {
     /// The locale codeset in use, e.g. "UTF-8".
     public let codeset: String
     /// Whether colours are in use.
-    public var colorsEnabled: Bool { colors.enabled }
+    public var colorsEnabled: Bool { writer.capabilities.colorsEnabled }
     /// Whether the screen is up (false after ``shutdown()``).
     public private(set) var isActive = true
     /// Whether ``draw(_:)`` counts the bytes and writes it sends (two reads of
@@ -69,12 +71,10 @@ public final class CursesTerminal: Terminal {
     public private(set) var totalBytesWritten = 0
 
     let window: UnsafeMutablePointer<WINDOW>
-    private var colors: ColorPairs
-    private var encoder = RowEncoder(libcWidth: { fuhe_wcwidth($0) })
-    /// Reused storage for a run's cells (``putRun(_:attributes:pair:y:x:)``).
-    private var runCells: [cchar_t] = []
-    /// Rendered spaces by attributes and colour pair (``pattern(attributes:pair:y:x:)``).
-    private var patterns: [(attributes: attr_t, pair: Int16, cell: cchar_t)] = []
+    /// Makes each frame's bytes from what the terminal shows.
+    private var writer: ScreenWriter
+    /// Where frames are written (ncurses' output: stdout, or stderr when only that is a terminal).
+    private let outputFD: Int32
     /// Escape sequences and pastes being read.
     var decoder = KeyDecoder()
     /// Whether ncurses is to be asked, without waiting, for what it holds before the next wait:
@@ -90,23 +90,13 @@ public final class CursesTerminal: Terminal {
     static let continuationMilliseconds = 50
     /// Keys decoded but not yet returned (one input can complete two).
     var queuedKeys: [KeyEvent] = []
-    private let attributes: (bold: attr_t, reverse: attr_t, underline: attr_t, dim: attr_t)
-    /// The last frame drawn when it was a whole one, to skip unchanged rows; nil draws every row
-    /// (ncurses still sends only what differs). A patched frame is not kept: its maker changes it
-    /// in place for the next one, and keeping it would make that a copy.
-    private var previous: ScreenBuffer?
     /// The ``ScreenBuffer/serial`` of the frame on the screen (0: unknown), which a patched frame
-    /// must have been made from to be drawn by its rows alone.
+    /// must have been made from to be compared by its rows alone.
     private var drawnSerial = 0
-    /// Whether the window holds the last frame (false at start and after ``invalidate()``).
-    private var onScreen = false
-    private var cursorVisible = false
+    /// The frame's grid when the last frame was drawn; a change repaints everything.
+    private var drawnGrid = (width: -1, height: -1)
     /// The size last seen while active (what ``size`` reports after shutdown).
     var lastSize = (width: 0, height: 0)
-    /// The screen size when the last frame was drawn; a change forces a full draw.
-    private var drawnSize = (width: -1, height: -1)
-    /// The cells of the last frame drawn (a buffer may differ from the screen's size).
-    private var drawnGrid = (width: -1, height: -1)
 
     /// Starts full-screen mode. `colors`: nil = automatic (terminal support and `NO_COLOR`),
     /// false = never, true = when the terminal has them.
@@ -133,17 +123,24 @@ public final class CursesTerminal: Terminal {
         keypad(window, false)
         meta(window, true)
         intrflush(window, false)
-        // No typeahead check: ncurses would poll the keyboard during every update and write
-        // what it had so far before each poll (a first screen went out in ~80 writes, a cursor
-        // move in 3 writes and 2 polls); every frame is drawn whole anyway, in one write
-        // (`fuhe_curses_start` stops ncurses' flush after every cursor movement).
+        // No typeahead check: ncurses would poll the keyboard during its own updates (the start,
+        // the return after a stop) and write what it had so far before each poll.
         typeahead(-1)
+        // The cursor hidden through ncurses, so that ending the screen shows it again and
+        // resuming after a stop hides it; sent now (doupdate of the blank window flushes).
         curs_set(0)
         leaveok(window, true)
+        doupdate()
         // newterm installed ncurses' SIGWINCH handler: the resize now also wakes readKey.
         fuhe_signals_follow_resize()
-        colors = ColorPairs(wanted: wanted)
-        attributes = (fuhe_a_bold(), fuhe_a_reverse(), fuhe_a_underline(), fuhe_a_dim())
+        guard let capabilities = TerminalCapabilities.fromTerminfo(colors: wanted) else {
+            fuhe_curses_end()
+            fuhe_signals_restore()
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            throw TerminalError("the terminal cannot move its cursor (TERM=\(term.isEmpty ? "unset" : term))")
+        }
+        writer = ScreenWriter(capabilities: capabilities, libcWidth: { fuhe_wcwidth($0) })
+        outputFD = fuhe_output_fd()
         lastSize = currentSize()
     }
 
@@ -194,9 +191,8 @@ public final class CursesTerminal: Terminal {
     /// (after something else wrote to the terminal, or on Ctrl-L).
     public func invalidate() {
         guard isActive else { return }
-        previous = nil
-        onScreen = false
-        clearok(window, true)
+        writer.forget()
+        drawnSerial = 0
     }
 
     @discardableResult
@@ -204,31 +200,27 @@ public final class CursesTerminal: Terminal {
         guard isActive else { return 0 }
         var bytesBefore: Int64 = -1, writesBefore: Int64 = -1
         if countsBytes, fuhe_thread_writes(&bytesBefore, &writesBefore) == 0 { bytesBefore = -1 }
+        if isendwin() {
+            // Back after a stop: ncurses enters the screen again (modes, alternate screen,
+            // hidden cursor) and clears it; the frame then paints everything.
+            doupdate()
+            writer.forget()
+        }
         let screen = currentSize()
-        if !onScreen || drawnGrid != (buffer.width, buffer.height) || screen != drawnSize {
-            werase(window)
-            previous = nil
-            drawnSerial = 0
-        }
-        onScreen = true
-        drawnSize = screen
-        drawnGrid = (buffer.width, buffer.height)
         lastSize = screen
-        let rows = min(buffer.height, screen.height)
-        if let patch = buffer.patch, drawnSerial != 0, patch.of == drawnSerial {
-            // Made from the frame on the screen by redrawing these rows: no compare needed.
-            for y in patch.rows where y >= 0 && y < rows { drawRow(y, buffer, columns: screen.width) }
-            previous = nil
-        } else {
-            for y in 0..<rows where !rowUnchanged(y, buffer) {
-                drawRow(y, buffer, columns: screen.width)
-            }
-            previous = buffer
+        if drawnGrid != (buffer.width, buffer.height) {
+            writer.forget()
+            drawnGrid = (buffer.width, buffer.height)
         }
+        var rows: [Int]?
+        if let patch = buffer.patch, drawnSerial != 0, patch.of == drawnSerial { rows = patch.rows }
+        writer.frame(buffer, screen: screen, rows: rows)
         drawnSerial = buffer.serial
-        placeCursor(buffer.cursor, screen: screen)
-        wnoutrefresh(window)
-        doupdate()
+        if !writer.bytes.isEmpty, outputFD >= 0 {
+            let written = writer.bytes.withUnsafeBufferPointer { fuhe_write_all(outputFD, $0.baseAddress, $0.count) }
+            // The terminal failed part-way: what it shows is unknown.
+            if written < 0 { writer.forget() }
+        }
         var bytesAfter: Int64 = -1, writesAfter: Int64 = -1
         if countsBytes, fuhe_thread_writes(&bytesAfter, &writesAfter) == 0 { bytesAfter = -1 }
         let counted = bytesBefore >= 0 && bytesAfter >= bytesBefore && writesAfter >= writesBefore
@@ -236,92 +228,5 @@ public final class CursesTerminal: Terminal {
         lastFrameWrites = counted ? Int(writesAfter - writesBefore) : 0
         totalBytesWritten += lastFrameBytes
         return lastFrameBytes
-    }
-
-    /// Whether row `y` is the same as in the last frame: identical bytes first (cheap, and
-    /// sound: the same bits are the same cells), cell by cell otherwise.
-    private func rowUnchanged(_ y: Int, _ buffer: ScreenBuffer) -> Bool {
-        guard let previous, buffer.width > 0 else { return false }
-        let range = (y * buffer.width)..<((y + 1) * buffer.width)
-        let identical = previous.cells.withUnsafeBytes { old in
-            buffer.cells.withUnsafeBytes { new in
-                let stride = MemoryLayout<Cell>.stride
-                return memcmp(old.baseAddress! + range.lowerBound * stride,
-                              new.baseAddress! + range.lowerBound * stride, range.count * stride) == 0
-            }
-        }
-        return identical || previous.cells[range] == buffer.cells[range]
-    }
-
-    private func drawRow(_ y: Int, _ buffer: ScreenBuffer, columns: Int) {
-        let start = y * buffer.width
-        let row = buffer.cells[start..<(start + buffer.width)]
-        let window = self.window
-        encoder.encode(row, columns: columns) { x, style, codePoints, oneCellEach in
-            let attributes = attrs(style)
-            let pair = colors.pair(for: style)
-            wattr_set(window, attributes, pair, nil)
-            if oneCellEach && !codePoints.isEmpty {
-                putRun(codePoints, attributes: attributes, pair: pair, y: Int32(y), x: Int32(x))
-            } else {
-                codePoints.withMemoryRebound(to: wchar_t.self) { text in
-                    _ = mvwaddnwstr(window, Int32(y), Int32(x), text.baseAddress, Int32(text.count))
-                }
-            }
-        }
-        wattr_set(window, 0, 0, nil)
-    }
-
-    /// Puts a run whose code points are one character each (``RowEncoder``'s `oneCellEach`) into
-    /// the window as whole `cchar_t`s with the window's current attributes and colour pair: the
-    /// same cells `mvwaddnwstr` would make, without its per-character work. Each cell is a copy
-    /// of ``pattern(attributes:pair:y:x:)`` with its own character.
-    private func putRun(_ codePoints: UnsafeBufferPointer<UInt32>, attributes: attr_t, pair: Int16,
-                        y: Int32, x: Int32) {
-        let pattern = pattern(attributes: attributes, pair: pair, y: y, x: x)
-        if runCells.count < codePoints.count {
-            runCells = [cchar_t](repeating: cchar_t(), count: max(codePoints.count, 256))
-        }
-        runCells.withUnsafeMutableBufferPointer { cells in
-            for (index, value) in codePoints.enumerated() {
-                cells[index] = pattern
-                cells[index].chars.0 = wchar_t(bitPattern: value)
-            }
-            _ = mvwadd_wchnstr(window, y, x, cells.baseAddress, Int32(codePoints.count))
-        }
-    }
-
-    /// A space as ncurses renders it in these attributes and this pair (what `mvwaddnwstr`
-    /// gives every character it puts): rendered once at (`y`, `x`) — which the run overwrites —
-    /// read back, and kept (a few dozen at most: the styles in use).
-    private func pattern(attributes: attr_t, pair: Int16, y: Int32, x: Int32) -> cchar_t {
-        for kept in patterns where kept.attributes == attributes && kept.pair == pair { return kept.cell }
-        var cell = cchar_t()
-        cell.chars.0 = 0x20
-        _ = mvwadd_wch(window, y, x, &cell)
-        _ = mvwin_wch(window, y, x, &cell)
-        patterns.append((attributes, pair, cell))
-        return cell
-    }
-
-    private func attrs(_ style: Style) -> attr_t {
-        var value: attr_t = 0
-        if style.bold { value |= attributes.bold }
-        if style.reverse { value |= attributes.reverse }
-        if style.underline { value |= attributes.underline }
-        if style.dim { value |= attributes.dim }
-        return value
-    }
-
-    private func placeCursor(_ cursor: (x: Int, y: Int)?, screen: (width: Int, height: Int)) {
-        if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < screen.width, cursor.y < screen.height {
-            if !cursorVisible { curs_set(1); leaveok(window, false); cursorVisible = true }
-            wmove(window, Int32(cursor.y), Int32(cursor.x))
-        } else if cursorVisible {
-            // Hidden: let ncurses leave the cursor wherever the last change put it (fewer bytes).
-            curs_set(0)
-            leaveok(window, true)
-            cursorVisible = false
-        }
     }
 }

@@ -1,104 +1,70 @@
 import TermCore
 
-/// Turns one row of a ``ScreenBuffer`` into the wide strings ncurses is given, one segment per
-/// style run, so that every character lands in the column the buffer gave it.
+/// Puts a row's cells into the bytes sent to the terminal (UTF-8), cell by cell, so that every
+/// character lands in the column the buffer gave it.
 ///
 /// Where the terminal would lay a character out differently from the buffer (a code point the
 /// width table does not know, libc disagreeing, a control character, half of a wide character
-/// with no room or no continuation cell), it draws U+FFFD instead, padded to the cell's width.
-/// An emoji ZWJ sequence is drawn as its first emoji (the terminal would draw each part).
+/// with no room or no continuation cell), it writes U+FFFD instead, padded to the cell's width.
+/// An emoji ZWJ sequence is written as its first emoji (the terminal would draw each part).
 ///
-/// A segment is *one cell each* when every code point in it is a whole character of its own that
+/// What it wrote is *exact* when every character in it is a whole character of its own that
 /// libc lays out in exactly the cells the buffer gave it (no cluster of several scalars, no
-/// replacement of a width libc does not confirm): such a segment can go to ncurses as one
-/// `cchar_t` per code point, without its per-character processing.
+/// replacement of a width libc does not confirm): after exact output the writer knows where
+/// the terminal's cursor is without asking.
 struct RowEncoder {
     /// libc `wcwidth` of a code point in the terminal's locale (-1 = unknown).
     var libcWidth: (UInt32) -> Int32
-    /// Reused storage for a segment's code points.
-    private var scratch: [UInt32] = []
-    /// Whether the segment in `scratch` is one cell each (see the type's comment).
-    private var oneCellEach = true
-    /// Whether libc gives U+FFFD one cell (the replacement is then one cell each too).
+    /// Whether everything appended since the caller last set it to true was exact (see the
+    /// type's comment).
+    var exact = true
+    /// Whether libc gives U+FFFD one cell (a replacement is then exact too).
     private let replacementIsOneCell: Bool
 
     init(libcWidth: @escaping (UInt32) -> Int32) {
         self.libcWidth = libcWidth
         replacementIsOneCell = libcWidth(Self.replacement) == 1
-        scratch.reserveCapacity(512)
     }
 
     static let replacement: UInt32 = 0xFFFD
 
-    /// Encodes `cells` (one row) up to `columns` cells and calls `emit(x, style, codePoints,
-    /// oneCellEach)` once per style run. Code points are what goes to ncurses, column by column;
-    /// `oneCellEach` says whether the run may go as one `cchar_t` per code point (see the type's
-    /// comment).
-    mutating func encode(_ cells: ArraySlice<Cell>, columns: Int,
-                         emit: (_ x: Int, _ style: Style, _ codePoints: UnsafeBufferPointer<UInt32>, _ oneCellEach: Bool) -> Void) {
-        let base = cells.startIndex
-        let limit = min(columns, cells.count)
-        var x = 0
-        var runStart = 0
-        var runStyle = limit > 0 ? cells[base].style : .plain
-        scratch.removeAll(keepingCapacity: true)
-        oneCellEach = true
-        while x < limit {
-            let cell = cells[base + x]
-            if cell.style != runStyle {
-                flush(runStart, runStyle, emit)
-                runStart = x
-                runStyle = cell.style
+    /// Appends the cell at `x` of `row` (which has at least `columns` cells; `x < columns`)
+    /// and returns how many columns it covered: 2 for a wide character followed by its
+    /// continuation cell, else 1. A wide character without room before `columns` is a
+    /// replacement (or a space in the last column), an orphan continuation cell a space.
+    mutating func appendCell(_ row: UnsafePointer<Cell>, at x: Int, columns: Int, to bytes: inout [UInt8]) -> Int {
+        let width = row[x].width
+        if width >= 2 {
+            if x + 1 < columns && row[x + 1].isContinuation {
+                append(row[x].character, width: 2, to: &bytes)
+                return 2
             }
-            if cell.width >= 2 {
-                let fits = x + 1 < limit && cells[base + x + 1].isContinuation
-                if fits {
-                    append(cell.character, width: 2)
-                    x += 2
-                } else if x + 1 < limit {
-                    appendReplacement()
-                    x += 1
-                } else {
-                    scratch.append(0x20)
-                    x += 1
-                }
-            } else {
-                // A continuation cell here has lost its wide character: draw it blank.
-                if cell.isContinuation { scratch.append(0x20) } else { append(cell.character, width: 1) }
-                x += 1
-            }
+            if x + 1 < columns { appendReplacement(to: &bytes) } else { bytes.append(0x20) }
+            return 1
         }
-        if x > runStart { flush(runStart, runStyle, emit) }
-    }
-
-    private mutating func flush(_ x: Int, _ style: Style,
-                                _ emit: (Int, Style, UnsafeBufferPointer<UInt32>, Bool) -> Void) {
-        let oneCellEach = self.oneCellEach
-        scratch.withUnsafeBufferPointer { emit(x, style, $0, oneCellEach) }
-        scratch.removeAll(keepingCapacity: true)
-        self.oneCellEach = true
+        // A continuation cell here has lost its wide character: blank.
+        if width == 0 { bytes.append(0x20) } else { append(row[x].character, width: 1, to: &bytes) }
+        return 1
     }
 
     /// Appends a character that must take exactly `width` cells on the terminal.
-    private mutating func append(_ character: Character, width: Int) {
+    private mutating func append(_ character: Character, width: Int, to bytes: inout [UInt8]) {
         // Printable ASCII (most cells): its byte, without walking the character's scalars.
         let utf8 = character.utf8
         if width == 1, utf8.count == 1, let byte = utf8.first, byte >= 0x20 && byte < 0x7F {
-            scratch.append(UInt32(byte))
+            bytes.append(byte)
             return
         }
         let scalars = character.unicodeScalars
         var iterator = scalars.makeIterator()
-        guard let first = iterator.next() else { return pad(width) }
-        let firstValue = first.value
+        guard let first = iterator.next() else { return pad(width, to: &bytes) }
         guard let second = iterator.next() else {
-            if width == 1 && firstValue >= 0x20 && firstValue < 0x7F { scratch.append(firstValue); return }
-            if drawable(first, width: width) { scratch.append(firstValue) } else { pad(width) }
+            if drawable(first, width: width) { Self.appendUTF8(first.value, to: &bytes) } else { pad(width, to: &bytes) }
             return
         }
-        // A cluster: draw all of it when the terminal adds it up to `width`, else its first
+        // A cluster: write all of it when the terminal adds it up to `width`, else its first
         // scalar alone when that fits exactly, else a replacement.
-        var total = Int(libcWidth(firstValue))
+        var total = Int(libcWidth(first.value))
         var known = DisplayWidth.isKnown(first) && total >= 0
         var next: Unicode.Scalar? = second
         while known, let scalar = next {
@@ -108,27 +74,48 @@ struct RowEncoder {
             next = iterator.next()
         }
         if known && total == width {
-            for scalar in scalars { scratch.append(scalar.value) }
-            oneCellEach = false
+            bytes.append(contentsOf: utf8)
+            exact = false
         } else if drawable(first, width: width) {
-            scratch.append(firstValue)
+            Self.appendUTF8(first.value, to: &bytes)
         } else {
-            pad(width)
+            pad(width, to: &bytes)
         }
     }
 
     private func drawable(_ scalar: Unicode.Scalar, width: Int) -> Bool {
-        DisplayWidth.isKnown(scalar) && Int(libcWidth(scalar.value)) == width
+        if width == 1 && scalar.value >= 0x20 && scalar.value < 0x7F { return true }
+        return DisplayWidth.isKnown(scalar) && Int(libcWidth(scalar.value)) == width
     }
 
     /// U+FFFD (one cell) then spaces up to `width`.
-    private mutating func pad(_ width: Int) {
-        appendReplacement()
-        if width > 1 { for _ in 1..<width { scratch.append(0x20) } }
+    private mutating func pad(_ width: Int, to bytes: inout [UInt8]) {
+        appendReplacement(to: &bytes)
+        if width > 1 { for _ in 1..<width { bytes.append(0x20) } }
     }
 
-    private mutating func appendReplacement() {
-        scratch.append(Self.replacement)
-        if !replacementIsOneCell { oneCellEach = false }
+    private mutating func appendReplacement(to bytes: inout [UInt8]) {
+        Self.appendUTF8(Self.replacement, to: &bytes)
+        if !replacementIsOneCell { exact = false }
+    }
+
+    /// The UTF-8 bytes of a scalar value.
+    static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        switch value {
+        case ..<0x80:
+            bytes.append(UInt8(value))
+        case ..<0x800:
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        case ..<0x10000:
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
     }
 }

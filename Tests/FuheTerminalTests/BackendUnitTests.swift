@@ -36,41 +36,50 @@ struct BackendUnitTests {
         #expect(KeyDecoder.event(isFunctionKey: true, code: 0o632) == nil, "KEY_RESIZE is the terminal's")
     }
 
-    /// Encodes one row with a glibc-like width function and returns (x, text) per style run.
-    private func encode(_ buffer: ScreenBuffer, columns: Int? = nil) -> [(Int, String)] {
-        var encoder = RowEncoder { value in
+    /// Encodes one row with a glibc-like width function (or `libcWidth`) and returns, per
+    /// style run, its column, its text (the UTF-8 sent) and whether it was exact.
+    private func encodeRuns(_ buffer: ScreenBuffer, columns: Int? = nil,
+                            libcWidth: ((UInt32) -> Int32)? = nil) -> [(x: Int, text: String, exact: Bool)] {
+        var encoder = RowEncoder(libcWidth: libcWidth ?? { value in
             if value < 0x20 || (value >= 0x7F && value < 0xA0) { return -1 }
             return Int32(DisplayWidth.of(Unicode.Scalar(value)!))
-        }
-        var runs: [(Int, String)] = []
-        encoder.encode(buffer.cells[0..<buffer.width], columns: columns ?? buffer.width) { x, _, points, _ in
-            var text = ""
-            for point in points { text.unicodeScalars.append(Unicode.Scalar(point)!) }
-            runs.append((x, text))
+        })
+        let limit = min(columns ?? buffer.width, buffer.width)
+        var runs: [(x: Int, text: String, exact: Bool)] = []
+        buffer.cells.withUnsafeBufferPointer { cells in
+            var x = 0
+            while x < limit {
+                let start = x, style = cells[x].style
+                var bytes: [UInt8] = []
+                encoder.exact = true
+                while x < limit && cells[x].style == style {
+                    x += encoder.appendCell(cells.baseAddress!, at: x, columns: limit, to: &bytes)
+                }
+                runs.append((start, String(decoding: bytes, as: UTF8.self), encoder.exact))
+            }
         }
         return runs
     }
 
-    /// Which runs may go to ncurses as one `cchar_t` per code point: not one holding a
-    /// character of several scalars (a combining mark), nor a replacement (here for a character
-    /// libc does not know) when libc gives U+FFFD no cell.
-    @Test func runsSayWhetherEachCodePointIsACharacterOfItsOwn() {
+    private func encode(_ buffer: ScreenBuffer, columns: Int? = nil) -> [(Int, String)] {
+        encodeRuns(buffer, columns: columns).map { ($0.x, $0.text) }
+    }
+
+    /// Which runs leave the cursor where the buffer says: not one holding a character of
+    /// several scalars (a combining mark), nor a replacement (here for a character libc does
+    /// not know) when libc gives U+FFFD no cell.
+    @Test func runsSayWhetherTheirOutputIsExact() {
         var buffer = ScreenBuffer(width: 12, height: 1)
         buffer.put("复核ab", x: 0, y: 0)
         buffer.put("e\u{301}x", x: 6, y: 0, style: .bold)
         buffer.put("审", x: 9, y: 0, style: .dim)
         func runs(replacementWidth: Int32) -> [(Int, Bool)] {
-            var encoder = RowEncoder { value in
+            encodeRuns(buffer) { value in
                 if value == 0xFFFD { return replacementWidth }
                 if value == 0x5BA1 { return -1 }
                 if value < 0x20 || (value >= 0x7F && value < 0xA0) { return -1 }
                 return Int32(DisplayWidth.of(Unicode.Scalar(value)!))
-            }
-            var found: [(Int, Bool)] = []
-            encoder.encode(buffer.cells[0..<buffer.width], columns: buffer.width) { x, _, _, oneCellEach in
-                found.append((x, oneCellEach))
-            }
-            return found
+            }.map { ($0.x, $0.exact) }
         }
         let known = runs(replacementWidth: 1)
         #expect(known.map(\.0) == [0, 6, 8, 9, 11])

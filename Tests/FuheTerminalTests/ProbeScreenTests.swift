@@ -119,7 +119,7 @@ struct ProbeScreenTests {
     @Test func aFrameGoesOutInOneWrite() throws {
         let screen = try screenAfterTypingXY()
         // The frame after "x" changed the key line, the typed text and the byte counts, rows
-        // apart: ncurses moved the cursor between them, and sent it all in one write.
+        // apart: the screen writer moved the cursor between them, and sent it all in one write.
         let numbers = (ProbeSession.field("写 writes:", in: screen) ?? "")
             .split(separator: " ").compactMap { Int($0) }
         #expect(numbers == [1], "writes of the last frame: \(numbers)")

@@ -57,6 +57,25 @@ int fuhe_wcwidth(uint32_t codepoint);
  * (Linux /proc/thread-self/io "wchar", "syscw"). Returns 0 when the kernel does not say. */
 int fuhe_thread_writes(long long *bytes, long long *calls);
 
+/* ---- Terminfo and output for Fuhe's own screen writer (shim.c) ------------------------ */
+
+/* The terminal's string capability `name` (terminfo name, e.g. "cup"), or NULL when it is
+ * absent, cancelled or not a string. Valid while the screen is up. */
+const char *fuhe_tigetstr(const char *name);
+/* 1 when the boolean capability `name` is set, else 0. */
+int fuhe_tigetflag(const char *name);
+/* The numeric capability `name`, or -1 when absent. */
+int fuhe_tigetnum(const char *name);
+/* tparm(capability, a, b) for a capability of up to two numeric parameters; NULL on failure.
+ * The result lives in ncurses' static buffer until the next tparm: copy it. */
+const char *fuhe_tparm(const char *capability, int a, int b);
+/* The descriptor the screen writes to (stdout, or stderr when only that is a terminal), or -1. */
+int fuhe_output_fd(void);
+/* Writes all `length` bytes of `bytes` to `fd`, going on after partial writes, EINTR and
+ * EAGAIN (waiting in poll until the descriptor takes more). Returns the write(2) calls that
+ * wrote something, or -1 when the descriptor fails (the rest is dropped). */
+int fuhe_write_all(int fd, const uint8_t *bytes, size_t length);
+
 /* ---- Keyboard input (input.c) ------------------------------------------------------- */
 
 /* Bytes read from the keyboard at most at once. */
