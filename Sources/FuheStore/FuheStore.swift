@@ -70,7 +70,7 @@ public final class FuheStore: Sendable {
         try checkIdentity(path: path)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration())
+            queue = try DatabaseQueue(path: path, configuration: configuration(checkpoint: BackgroundCheckpoint(path: path)))
         } catch {
             throw StoreError.translating(error, path: path) ?? StoreError.notAFuheStore(path: path, detail: "\(error)")
         }
@@ -136,12 +136,15 @@ public final class FuheStore: Sendable {
         }
     }
 
-    static func configuration() -> Configuration {
+    /// The connection settings of every store connection. `checkpoint`: the writing
+    /// connection's checkpoints happen off its commits (``BackgroundCheckpoint``).
+    static func configuration(checkpoint: BackgroundCheckpoint? = nil) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            checkpoint?.install(on: db)
         }
         return config
     }
