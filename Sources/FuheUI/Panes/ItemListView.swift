@@ -5,6 +5,9 @@ import TermCore
 /// days to it, status, and — when an item is 持续整改 — its next check date with the days to
 /// that (`Deadlines.due`: each figure beside its own date).
 enum ItemListView {
+    /// The rows as last drawn (``KeptRows``): a row drawn again with the same texts is copied.
+    static let keptRows = KeptRows()
+
     static let columns: [Column] = [
         Column(title: "序", width: 3, align: .right, priority: 0),
         Column(title: "问题", width: 20, priority: 3),
@@ -64,7 +67,8 @@ enum ItemListView {
             return
         }
         let shown = ListSort.marked(Self.columns(for: items, carried: carried), state[ItemsPane.self].sort)
-        PaneTable.draw(columns: shown, body: body, count: items.count + carried.count, position: position, marker: .of(state, focused: focused), into: &buffer) { index in
+        PaneTable.draw(columns: shown, body: body, count: items.count + carried.count, position: position, marker: .of(state, focused: focused),
+                       kept: keptRows, into: &buffer) { index in
             guard index < items.count else {
                 let c = carried[index - items.count]
                 let due = c.due(today: state.today)

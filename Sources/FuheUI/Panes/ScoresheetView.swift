@@ -4,6 +4,9 @@ import TermCore
 /// The scoresheet pane: the indicator tree with weight, target, actual, verified actual, self,
 /// suggested and review scores, Δ, reason present, evidence count and flags.
 enum ScoresheetView {
+    /// The rows as last drawn (``KeptRows``): a row drawn again with the same texts is copied.
+    static let keptRows = KeptRows()
+
     /// Columns for a pane `width` cells wide: the indicator name keeps about a third of it.
     static func columns(width: Int) -> [Column] {
         var c = baseColumns
@@ -88,7 +91,7 @@ enum ScoresheetView {
         }
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         PaneTable.draw(columns: ListSort.marked(columns(width: body.width), pane.sort), body: body, count: pane.rows.count, position: pane.position,
-                       marker: .of(state, focused: focused), into: &buffer) { index in
+                       marker: .of(state, focused: focused), kept: keptRows, into: &buffer) { index in
             let row = pane.rows[index]
             var style = PaneChrome.rowStyle(selected: index == pane.position.cursor, focused: focused)
             if !row.isLeaf { style.bold = true }
