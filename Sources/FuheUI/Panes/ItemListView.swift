@@ -7,6 +7,15 @@ import TermCore
 enum ItemListView {
     /// The rows as last drawn (``KeptRows``): a row drawn again with the same texts is copied.
     static let keptRows = KeptRows()
+    /// The items' texts as last made (``cells(_:dossier:today:selected:)``), by what they read.
+    static let texts = KeptTexts<RowTexts>()
+
+    struct RowTexts: Equatable, Sendable {
+        var revision: Int
+        var today: CalendarDay
+        var item: RectificationItem
+        var selected: Bool
+    }
 
     static let columns: [Column] = [
         Column(title: "序", width: 3, align: .right, priority: 0),
@@ -83,7 +92,10 @@ enum ItemListView {
             var extra = alarmStyles(overdue: Deadlines.state(of: item, today: state.today).isOverdue, due: Deadlines.due(item, today: state.today))
             let selected = selection.contains(item.id)
             if selected { extra[0] = Style(bold: true, foreground: .cyan) }
-            return PaneTable.Line(cells: cells(item, dossier: d, today: state.today, selected: selected), style: style, cellStyles: extra)
+            // The texts read the item, the dossier's findings (its revision), the day and the selection.
+            let key = RowTexts(revision: state.dossierRevision, today: state.today, item: item, selected: selected)
+            return PaneTable.Line(cells: texts.texts(index, key: key) { cells($0.item, dossier: d, today: $0.today, selected: $0.selected) },
+                                  style: style, cellStyles: extra)
         }
     }
 }
