@@ -15,6 +15,10 @@ public struct Cell: Hashable, Sendable {
 
     static let clusterFlag: UInt32 = 0x8000_0000
 
+    /// The ASCII characters, made once: most cells are ASCII, and making a `Character` from a
+    /// scalar for every cell read costs several times a look-up.
+    private static let asciiCharacters: [Character] = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }
+
     public init(_ character: Character = " ", width: UInt8 = 1, style: Style = .plain) {
         code = Self.code(of: character)
         self.style = style
@@ -32,6 +36,7 @@ public struct Cell: Hashable, Sendable {
 
     public var character: Character {
         get {
+            if code < 0x80 { return Self.asciiCharacters[Int(code)] }
             if code & Self.clusterFlag == 0 { return Character(Unicode.Scalar(code).unsafelyUnwrapped) }
             return GraphemeTable.shared.cluster(Int(code & ~Self.clusterFlag))
         }
