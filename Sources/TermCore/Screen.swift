@@ -27,43 +27,61 @@ public enum TermColor: Int, Hashable, Sendable, CaseIterable {
 
 /// How a cell is drawn. Attributes alone (bold, reverse, underline, dim) must carry the meaning:
 /// colours are dropped under `NO_COLOR` or on monochrome terminals.
+///
+/// Stored as 12 bits of one `UInt16` (four attributes, then each colour as 0 = the terminal's
+/// default or its raw value + 1), so a style is compared, hashed and copied as one integer.
 public struct Style: Hashable, Sendable {
-    public var bold: Bool
-    public var reverse: Bool
-    public var underline: Bool
-    public var dim: Bool
-    public var foreground: TermColor?
-    public var background: TermColor?
+    /// The packed attributes and colours (see the type's comment).
+    public private(set) var bits: UInt16
 
     public init(bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false,
                 foreground: TermColor? = nil, background: TermColor? = nil) {
-        self.bold = bold
-        self.reverse = reverse
-        self.underline = underline
-        self.dim = dim
-        self.foreground = foreground
-        self.background = background
+        bits = (bold ? Self.boldBit : 0) | (reverse ? Self.reverseBit : 0) | (underline ? Self.underlineBit : 0)
+            | (dim ? Self.dimBit : 0) | Self.code(foreground) << Self.foregroundShift | Self.code(background) << Self.backgroundShift
+    }
+
+    public var bold: Bool {
+        get { bits & Self.boldBit != 0 }
+        set { set(Self.boldBit, newValue) }
+    }
+    public var reverse: Bool {
+        get { bits & Self.reverseBit != 0 }
+        set { set(Self.reverseBit, newValue) }
+    }
+    public var underline: Bool {
+        get { bits & Self.underlineBit != 0 }
+        set { set(Self.underlineBit, newValue) }
+    }
+    public var dim: Bool {
+        get { bits & Self.dimBit != 0 }
+        set { set(Self.dimBit, newValue) }
+    }
+    public var foreground: TermColor? {
+        get { Self.color(bits >> Self.foregroundShift) }
+        set { bits = bits & ~(0xF << Self.foregroundShift) | Self.code(newValue) << Self.foregroundShift }
+    }
+    public var background: TermColor? {
+        get { Self.color(bits >> Self.backgroundShift) }
+        set { bits = bits & ~(0xF << Self.backgroundShift) | Self.code(newValue) << Self.backgroundShift }
     }
 
     public static let plain = Style()
     public static let bold = Style(bold: true)
     public static let reverse = Style(reverse: true)
     public static let dim = Style(dim: true)
-}
 
-/// One terminal cell. A wide character occupies its cell (`width` 2) and the next one, a
-/// continuation cell (`width` 0) that draws nothing.
-public struct Cell: Hashable, Sendable {
-    public var character: Character
-    public var width: UInt8
-    public var style: Style
+    private static let boldBit: UInt16 = 1, reverseBit: UInt16 = 2, underlineBit: UInt16 = 4, dimBit: UInt16 = 8
+    private static let foregroundShift: UInt16 = 4, backgroundShift: UInt16 = 8
 
-    public init(_ character: Character = " ", width: UInt8 = 1, style: Style = .plain) {
-        self.character = character
-        self.width = width
-        self.style = style
+    @inline(__always)
+    private mutating func set(_ bit: UInt16, _ on: Bool) { bits = on ? bits | bit : bits & ~bit }
+
+    @inline(__always)
+    private static func code(_ color: TermColor?) -> UInt16 { color.map { UInt16($0.rawValue + 1) } ?? 0 }
+
+    @inline(__always)
+    private static func color(_ code: UInt16) -> TermColor? {
+        let c = Int(code & 0xF)
+        return c == 0 ? nil : TermColor(rawValue: c - 1)
     }
-
-    public static let blank = Cell()
-    public var isContinuation: Bool { width == 0 }
 }

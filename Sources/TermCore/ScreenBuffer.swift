@@ -91,9 +91,24 @@ public struct ScreenBuffer: Hashable, Sendable {
             // that room, then the ellipsis.
             let room = width - Self.ellipsisWidth
             _ = drawSimple(text, upTo: room, with: &pen)
-            if spaces(room - (pen.col - x), with: &pen) { _ = draw(Self.ellipsis, width: Self.ellipsisWidth, with: &pen) }
+            if spaces(room - (pen.col - x), with: &pen) {
+                _ = draw(Cell(Self.ellipsis, width: UInt8(Self.ellipsisWidth), style: pen.style), with: &pen)
+            }
         }
         return pen.col - x
+    }
+
+    /// Whether ``put(_:x:y:style:paddedTo:alignment:clip:)`` writes every one of the cells it
+    /// is given for `text` (up to its limit): true when no character of it is a control, a
+    /// newline or zero cells wide — nearly every table cell. (A control is drawn as a space but
+    /// counted as nothing by padding, so a text holding one may leave cells unwritten.)
+    public static func fillsEveryCell(_ text: String) -> Bool {
+        if simpleWidth(text) != nil { return true }
+        for ch in text {
+            guard let first = ch.unicodeScalars.first, first.value >= 0x20, !(0x7F...0x9F).contains(first.value),
+                  !ch.isNewline, DisplayWidth.of(ch) > 0 else { return false }
+        }
+        return true
     }
 
     /// What `String.truncated(toWidth:)` ends a cut text with, and its width.
@@ -122,7 +137,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         for scalar in text.unicodeScalars {
             let w = DisplayWidth.of(scalar)
             if pen.col + w > end { return false }
-            if !draw(Character(scalar), width: w, with: &pen) { return false }
+            if !draw(Cell(scalar: scalar, width: UInt8(w), style: pen.style), with: &pen) { return false }
         }
         return true
     }
@@ -141,7 +156,7 @@ public struct ScreenBuffer: Hashable, Sendable {
     private mutating func draw(_ text: String, with pen: inout Pen) -> Bool {
         // Printable ASCII (most of a table): one cell per byte, no grapheme breaking.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            for byte in text.utf8 where !draw(Character(Unicode.Scalar(byte)), width: 1, with: &pen) { return false }
+            for byte in text.utf8 where !draw(Cell(scalar: Unicode.Scalar(byte), style: pen.style), with: &pen) { return false }
             return true
         }
         if Self.simpleWidth(text) != nil { return drawSimple(text, upTo: Int.max, with: &pen) }
@@ -150,29 +165,32 @@ public struct ScreenBuffer: Hashable, Sendable {
             var drawn = ch
             if ch.isNewline || (w == 0 && (ch.unicodeScalars.first?.value ?? 0) < 0x20) { drawn = " "; w = 1 }
             if w == 0 { continue }
-            if !draw(drawn, width: w, with: &pen) { return false }
+            if !draw(Cell(drawn, width: UInt8(w), style: pen.style), with: &pen) { return false }
         }
         return true
     }
 
     /// Draws `count` spaces at the pen; false when it stopped at the limit.
     private mutating func spaces(_ count: Int, with pen: inout Pen) -> Bool {
-        for _ in 0..<max(0, count) where !draw(" ", width: 1, with: &pen) { return false }
+        let space = Cell(scalar: " ", style: pen.style)
+        for _ in 0..<max(0, count) where !draw(space, with: &pen) { return false }
         return true
     }
 
-    /// Draws one character `w` (1 or 2) cells wide at the pen; false (and nothing more drawn) when
-    /// it does not fit before the limit — a wide one with one cell left leaves a space there.
+    /// Draws one cell of a character `cell.width` (1 or 2) cells wide, in the pen's style, at the
+    /// pen; false (and nothing more drawn) when it does not fit before the limit — a wide one
+    /// with one cell left leaves a space there.
     @inline(__always)
-    private mutating func draw(_ ch: Character, width w: Int, with pen: inout Pen) -> Bool {
+    private mutating func draw(_ cell: Cell, with pen: inout Pen) -> Bool {
+        let w = Int(cell.width)
         if pen.col + w > pen.limit {
-            if w == 2 && pen.col < pen.limit && pen.col >= pen.minX && pen.writes { setCell(pen.col, pen.y, Cell(" ", style: pen.style)) }
+            if w == 2 && pen.col < pen.limit && pen.col >= pen.minX && pen.writes { setCell(pen.col, pen.y, Cell(scalar: " ", style: pen.style)) }
             if w == 2 && pen.col < pen.limit && pen.col >= pen.minX { pen.col += 1 }
             return false
         }
         if pen.col >= pen.minX && pen.writes {
-            setCell(pen.col, pen.y, Cell(ch, width: UInt8(w), style: pen.style))
-            if w == 2 { setCell(pen.col + 1, pen.y, Cell(" ", width: 0, style: pen.style)) }
+            setCell(pen.col, pen.y, cell)
+            if w == 2 { setCell(pen.col + 1, pen.y, Cell(scalar: " ", width: 0, style: pen.style)) }
         }
         pen.col += w
         return true
@@ -198,17 +216,42 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// Sets one cell, repairing wide characters it cuts in half.
     private mutating func setCell(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, x < width else { return }
-        // Only the old cells' widths and styles are read: copying a whole cell (its character)
-        // for that was a good part of drawing a row.
         let i = y * width + x
         let oldWidth = cells[i].width
         if oldWidth == 0 && x > 0 && cells[i - 1].width == 2 && cell.width != 0 {
-            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
+            cells[i - 1] = Cell(scalar: " ", style: cells[i - 1].style)
         }
         if oldWidth == 2 && x + 1 < width && cell.width != 2 {
-            cells[i + 1] = Cell(" ", style: cells[i + 1].style)
+            cells[i + 1] = Cell(scalar: " ", style: cells[i + 1].style)
         }
         cells[i] = cell
+    }
+
+    /// The cells of row `y` from column `x` (`count` of them): what a view drew there, to be
+    /// put back with ``put(cells:x:y:)``.
+    public func cells(row y: Int, x: Int, count: Int) -> ArraySlice<Cell> {
+        let start = y * width + max(0, x)
+        return cells[start..<(start + max(0, min(count, width - max(0, x))))]
+    }
+
+    /// Writes `row` (cells read with ``cells(row:x:count:)``, whole characters: no wide one
+    /// without its continuation) from (x, y), as writing them one by one would: only the ends
+    /// can cut a wide character outside them in half. Rows drawing leaves alone
+    /// (``limitedRows``) are left as they are.
+    public mutating func put(cells row: [Cell], x: Int, y: Int) {
+        guard y >= 0, y < height, x >= 0, draws(row: y) else { return }
+        let count = min(row.count, width - x)
+        guard count > 0 else { return }
+        setCell(x, y, row[0])
+        let base = y * width + x
+        if count > 2 {
+            cells.withUnsafeMutableBufferPointer { cells in
+                row.withUnsafeBufferPointer { row in
+                    (cells.baseAddress! + base + 1).update(from: row.baseAddress! + 1, count: count - 2)
+                }
+            }
+        }
+        if count > 1 { setCell(x + count - 1, y, row[count - 1]) }
     }
 
     /// Fills a rectangle with a character and style.
@@ -240,7 +283,7 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// A row as text: each character once (wide ones without padding), every cell accounted for.
     public func line(_ y: Int) -> String {
         var s = ""
-        for x in 0..<width where !self[x, y].isContinuation { s.append(self[x, y].character) }
+        for x in 0..<width where !self[x, y].isContinuation { self[x, y].append(to: &s) }
         return s
     }
 
@@ -263,7 +306,7 @@ public struct ScreenBuffer: Hashable, Sendable {
             var text = ""
             while x < width && self[x, y].style == style {
                 let c = self[x, y]
-                if !c.isContinuation { text.append(c.character) }
+                if !c.isContinuation { c.append(to: &text) }
                 x += 1
             }
             out.append((start, text, style))

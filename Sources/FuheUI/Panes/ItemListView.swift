@@ -5,6 +5,18 @@ import TermCore
 /// days to it, status, and — when an item is 持续整改 — its next check date with the days to
 /// that (`Deadlines.due`: each figure beside its own date).
 enum ItemListView {
+    /// The rows as last drawn (``KeptRows``): a row drawn again with the same texts is copied.
+    static let keptRows = KeptRows()
+    /// The items' texts as last made (``cells(_:dossier:today:selected:)``), by what they read.
+    static let texts = KeptTexts<RowTexts>()
+
+    struct RowTexts: Equatable, Sendable {
+        var revision: Int
+        var today: CalendarDay
+        var item: RectificationItem
+        var selected: Bool
+    }
+
     static let columns: [Column] = [
         Column(title: "序", width: 3, align: .right, priority: 0),
         Column(title: "问题", width: 20, priority: 3),
@@ -64,7 +76,8 @@ enum ItemListView {
             return
         }
         let shown = ListSort.marked(Self.columns(for: items, carried: carried), state[ItemsPane.self].sort)
-        PaneTable.draw(columns: shown, body: body, count: items.count + carried.count, position: position, marker: .of(state, focused: focused), into: &buffer) { index in
+        PaneTable.draw(columns: shown, body: body, count: items.count + carried.count, position: position, marker: .of(state, focused: focused),
+                       kept: keptRows, into: &buffer) { index in
             guard index < items.count else {
                 let c = carried[index - items.count]
                 let due = c.due(today: state.today)
@@ -79,7 +92,10 @@ enum ItemListView {
             var extra = alarmStyles(overdue: Deadlines.state(of: item, today: state.today).isOverdue, due: Deadlines.due(item, today: state.today))
             let selected = selection.contains(item.id)
             if selected { extra[0] = Style(bold: true, foreground: .cyan) }
-            return PaneTable.Line(cells: cells(item, dossier: d, today: state.today, selected: selected), style: style, cellStyles: extra)
+            // The texts read the item, the dossier's findings (its revision), the day and the selection.
+            let key = RowTexts(revision: state.dossierRevision, today: state.today, item: item, selected: selected)
+            return PaneTable.Line(cells: texts.texts(index, key: key) { cells($0.item, dossier: d, today: $0.today, selected: $0.selected) },
+                                  style: style, cellStyles: extra)
         }
     }
 }

@@ -4,6 +4,19 @@ import TermCore
 /// The scoresheet pane: the indicator tree with weight, target, actual, verified actual, self,
 /// suggested and review scores, Δ, reason present, evidence count and flags.
 enum ScoresheetView {
+    /// The rows as last drawn (``KeptRows``): a row drawn again with the same texts is copied.
+    static let keptRows = KeptRows()
+    /// The rows' texts as last made (``cells(_:dossier:scored:selected:)``), by the row, its
+    /// selection and ``AppState/dossierRevision`` — a number given once to every dossier and
+    /// scores a state holds, so an edit, a rescoring or another dossier makes every row anew.
+    static let texts = KeptTexts<RowTexts>()
+
+    struct RowTexts: Equatable, Sendable {
+        var revision: Int
+        var row: SheetRow
+        var selected: Bool
+    }
+
     /// Columns for a pane `width` cells wide: the indicator name keeps about a third of it.
     static func columns(width: Int) -> [Column] {
         var c = baseColumns
@@ -88,7 +101,7 @@ enum ScoresheetView {
         }
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         PaneTable.draw(columns: ListSort.marked(columns(width: body.width), pane.sort), body: body, count: pane.rows.count, position: pane.position,
-                       marker: .of(state, focused: focused), into: &buffer) { index in
+                       marker: .of(state, focused: focused), kept: keptRows, into: &buffer) { index in
             let row = pane.rows[index]
             var style = PaneChrome.rowStyle(selected: index == pane.position.cursor, focused: focused)
             if !row.isLeaf { style.bold = true }
@@ -97,7 +110,10 @@ enum ScoresheetView {
             if row.isLeaf && d.result(for: row.node.id).reviewScore == nil { extra[7] = Style(dim: true) }
             let selected = pane.selection.contains(row.node.id)
             if selected { extra[0] = Style(bold: true, foreground: .cyan) }
-            return PaneTable.Line(cells: cells(row, dossier: d, scored: scored, selected: selected), style: style, cellStyles: extra)
+            // The texts read only the row, the dossier and its scores (their revision) and the selection.
+            let key = RowTexts(revision: state.dossierRevision, row: row, selected: selected)
+            return PaneTable.Line(cells: texts.texts(index, key: key) { cells($0.row, dossier: d, scored: scored, selected: $0.selected) },
+                                  style: style, cellStyles: extra)
         }
     }
 }

@@ -143,11 +143,15 @@ enum StatusLineView: CommandProvider {
     /// does not fit.
     private static func hintText<I: IteratorProtocol<KeptHint>>(_ offered: inout I, firstTwo: [KeptHint], used: Int, width: Int) -> String {
         var hintText = "", hintWidth = 0
-        let separator = " · ", separatorWidth = DisplayWidth.of(separator)
         func fits(_ h: KeptHint) -> Bool {
-            let w = hintText.isEmpty ? h.width : hintWidth + separatorWidth + h.width
+            let w = hintText.isEmpty ? h.width : hintWidth + hintSeparatorWidth + h.width
             if w + used + 3 > width { return false }
-            hintText = hintText.isEmpty ? h.text : hintText + separator + h.text
+            if hintText.isEmpty {
+                hintText = h.text
+            } else {
+                hintText += hintSeparator
+                hintText += h.text
+            }
             hintWidth = w
             return true
         }
@@ -155,6 +159,9 @@ enum StatusLineView: CommandProvider {
         while !full, let next = offered.next() { full = !fits(next) }
         return hintText
     }
+
+    private static let hintSeparator = " · "
+    private static let hintSeparatorWidth = DisplayWidth.of(hintSeparator)
 
     static func render(_ state: AppState, rect: Rect, into buffer: inout ScreenBuffer) {
         draw(line(state, width: rect.width), rect: rect, into: &buffer)

@@ -5,6 +5,18 @@ import TermCore
 /// (a partial review total as "~88.00", `Rollup.text`), Δ, grade with whose it is ("良（复核）",
 /// `UnitSummary.gradeText`), open/overdue items.
 enum UnitListView {
+    /// The rows as last drawn (``KeptRows``): a row drawn again with the same texts is copied.
+    static let keptRows = KeptRows()
+    /// The rows' texts as last made, by what they are made from (``cells(_:leased:marked:)``'s
+    /// arguments): a unit shown again unchanged is not formatted again.
+    static let texts = KeptTexts<RowTexts>()
+
+    struct RowTexts: Equatable, Sendable {
+        var unit: UnitSummary
+        var leased: Bool
+        var marked: Bool
+    }
+
     static let columns: [Column] = [
         Column(title: "单位", width: 0, priority: 0, flexible: true, minWidth: 10),
         Column(title: "年度", width: 5, priority: 6),
@@ -54,7 +66,8 @@ enum UnitListView {
             PaneChrome.empty(filterText.isEmpty ? "（库中没有单位：fuhe import 导入）" : "（没有符合筛选的单位，\(state.key(.filterClear)) 清除）", rect: rect, into: &buffer)
             return
         }
-        PaneTable.draw(columns: ListSort.marked(columns, pane.sort), body: body, count: pane.total, position: pane.position, marker: .of(state, focused: focused), into: &buffer) { index in
+        PaneTable.draw(columns: ListSort.marked(columns, pane.sort), body: body, count: pane.total, position: pane.position, marker: .of(state, focused: focused),
+                       kept: keptRows, into: &buffer) { index in
             var style = PaneChrome.rowStyle(selected: index == pane.position.cursor, focused: focused)
             // A row outside the window is being read (from a server): blank until it is in.
             guard let u = pane.row(index) else { return PaneTable.Line(cells: columns.map { _ in "" }, style: style) }
@@ -64,7 +77,9 @@ enum UnitListView {
             if u.overdueItems > 0 { extra[7] = Style(foreground: .red) }
             if let d = u.delta, d.hundredths != 0 { extra[5] = Style(foreground: d.hundredths > 0 ? .yellow : .cyan) }
             if pane.leased[u.dossierID] != nil { extra[0] = Style(foreground: .cyan) }
-            return PaneTable.Line(cells: cells(u, leased: pane.leased[u.dossierID] != nil, marked: marked), style: style, cellStyles: extra)
+            let key = RowTexts(unit: u, leased: pane.leased[u.dossierID] != nil, marked: marked)
+            return PaneTable.Line(cells: texts.texts(index, key: key) { cells($0.unit, leased: $0.leased, marked: $0.marked) },
+                                  style: style, cellStyles: extra)
         }
     }
 }

@@ -12,13 +12,20 @@ struct Column {
     var minWidth = 0
 
     /// Picks the columns that fit `total` cells (one space between columns) and widens the flexible one.
+    /// Drops, while they do not fit, the fixed column with the highest priority number (the
+    /// first of equals).
     static func fit(_ columns: [Column], total: Int) -> [Int] {
         var chosen = Array(columns.indices)
-        func used(_ set: [Int]) -> Int {
-            set.reduce(0) { $0 + (columns[$1].flexible ? columns[$1].minWidth : columns[$1].width) } + max(0, set.count - 1)
-        }
-        while used(chosen) > total, let drop = chosen.filter({ !columns[$0].flexible }).max(by: { columns[$0].priority < columns[$1].priority }) {
-            chosen.removeAll { $0 == drop }
+        var used = columns.reduce(0) { $0 + ($1.flexible ? $1.minWidth : $1.width) } + max(0, columns.count - 1)
+        while used > total {
+            var drop: Int?
+            for (n, i) in chosen.enumerated() where !columns[i].flexible {
+                if let d = drop, columns[chosen[d]].priority >= columns[i].priority { continue }
+                drop = n
+            }
+            guard let drop else { break }
+            let column = columns[chosen.remove(at: drop)]
+            used -= column.width + (chosen.isEmpty ? 0 : 1)
         }
         return chosen
     }
