@@ -36,15 +36,23 @@ struct RowEncoder {
         let width = row[x].width
         if width >= 2 {
             if x + 1 < columns && row[x + 1].isContinuation {
-                append(row[x].character, width: 2, to: &bytes)
+                append(row[x], width: 2, to: &bytes)
                 return 2
             }
             if x + 1 < columns { appendReplacement(to: &bytes) } else { bytes.append(0x20) }
             return 1
         }
         // A continuation cell here has lost its wide character: blank.
-        if width == 0 { bytes.append(0x20) } else { append(row[x].character, width: 1, to: &bytes) }
+        if width == 0 { bytes.append(0x20) } else { append(row[x], width: 1, to: &bytes) }
         return 1
+    }
+
+    /// Appends a cell's character that must take exactly `width` cells: a one-scalar character
+    /// (nearly every cell) from its scalar, without making a `Character`; a cluster as a character.
+    @inline(__always)
+    private mutating func append(_ cell: Cell, width: Int, to bytes: inout [UInt8]) {
+        guard let scalar = cell.scalar else { return append(cell.character, width: width, to: &bytes) }
+        if drawable(scalar, width: width) { Self.appendUTF8(scalar.value, to: &bytes) } else { pad(width, to: &bytes) }
     }
 
     /// Appends a character that must take exactly `width` cells on the terminal.
