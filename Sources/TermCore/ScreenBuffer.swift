@@ -117,17 +117,30 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     /// The width of `text` when every scalar is a grapheme cluster of its own that `put` draws
     /// as itself, one or two cells wide: printable Latin below the combining marks, CJK
-    /// punctuation, ideographs and fullwidth forms (nearly all of a table). Nil otherwise.
+    /// punctuation, ideographs and fullwidth forms (nearly all of a table), and the symbols the
+    /// screens use (``isSimple(_:)``). Nil otherwise.
     static func simpleWidth(_ text: String) -> Int? {
         var total = 0
         for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let simple = (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300 && v != 0xAD) || (0x3000...0x3029).contains(v)
-                || (0x3030...0x303E).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF60).contains(v)
-            guard simple else { return nil }
+            guard isSimple(scalar.value) else { return nil }
             total += DisplayWidth.of(scalar)
         }
         return total
+    }
+
+    /// Whether a scalar of these ranges is always a grapheme cluster of its own beside another
+    /// one of them, one or two cells wide (none is a control, a mark, a joiner or a format
+    /// character). Besides the ranges of a table: general punctuation (dashes, quotes, bullets,
+    /// ‰, ※, without the zero-width and format characters), letterlike symbols and number forms
+    /// (℃, №, Ⅱ), arrows, mathematical and technical symbols, enclosed numbers (①), box
+    /// drawing, blocks, geometric shapes, miscellaneous symbols and dingbats (■, ○, ✓).
+    @inline(__always)
+    static func isSimple(_ v: UInt32) -> Bool {
+        if v < 0x300 { return (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v != 0xAD) }
+        if v >= 0x4E00 { return v <= 0x9FFF || (0xFF01...0xFF60).contains(v) }
+        return (0x3000...0x3029).contains(v) || (0x3030...0x303E).contains(v) || (0x2010...0x2027).contains(v)
+            || (0x2030...0x205E).contains(v) || (0x2100...0x218B).contains(v) || (0x2190...0x23FF).contains(v)
+            || (0x2460...0x24FF).contains(v) || (0x2500...0x27BF).contains(v)
     }
 
     /// Draws the scalars of simple text (``simpleWidth(_:)``) at the pen while they fit in

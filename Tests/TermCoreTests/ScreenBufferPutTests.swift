@@ -63,3 +63,41 @@ import Testing
         }
     }
 }
+
+/// The scalars `put` draws one by one (``ScreenBuffer/isSimple(_:)``) must be grapheme clusters of
+/// their own next to one another and as wide as the character they make, so that drawing them
+/// scalar by scalar gives the cells drawing character by character gives.
+@Suite struct SimpleScalarTests {
+    static let simple: [Unicode.Scalar] = (0...0x10FFFF).compactMap { value in
+        guard ScreenBuffer.isSimple(UInt32(value)) else { return nil }
+        return Unicode.Scalar(UInt32(value))
+    }
+
+    @Test func eachSimpleScalarIsACharacterOfItsOwn() {
+        #expect(Self.simple.count > 20_000)
+        let neighbours: [Unicode.Scalar] = ["a", " ", "中", "✓", "①", "—", "（"]
+        for (index, scalar) in Self.simple.enumerated() {
+            let next = Self.simple[(index + 1) % Self.simple.count]
+            for other in neighbours + [scalar, next] {
+                var text = String(scalar)
+                text.unicodeScalars.append(other)
+                text.unicodeScalars.append(scalar)
+                #expect(text.count == 3, "U+\(String(scalar.value, radix: 16)) beside U+\(String(other.value, radix: 16))")
+            }
+            let width = DisplayWidth.of(scalar)
+            #expect(width >= 1 && width <= 2 && DisplayWidth.of(Character(scalar)) == width, "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
+    /// A status line with symbols is drawn by the scalar path and gives the cells of the
+    /// character-by-character path (what a text with one cluster takes).
+    @Test func symbolsGiveTheSameCells() {
+        let text = "✓ 已复核 ① → ■□ 80×24 ‰ ℃ Ⅱ ─ …"
+        #expect(ScreenBuffer.simpleWidth(text) == DisplayWidth.of(text))
+        var fast = ScreenBuffer(width: 40, height: 1)
+        fast.put(text, x: 1, y: 0, style: .bold)
+        var slow = ScreenBuffer(width: 40, height: 1)
+        slow.put(text + "e\u{301}", x: 1, y: 0, style: .bold, maxWidth: DisplayWidth.of(text))
+        #expect(fast == slow)
+    }
+}
