@@ -59,10 +59,6 @@ struct ScreenWriter {
 
     /// The attributes the terminal has strings for (the others are never recorded as on).
     let attributeMask: UInt8
-    /// Where a ``Cell`` keeps its character and its style, and a space's bits (compared raw).
-    private let characterOffset = MemoryLayout<Cell>.offset(of: \Cell.character) ?? 0
-    private let styleOffset = MemoryLayout<Cell>.offset(of: \Cell.style) ?? 0
-    private let space: Character = " "
 
     init(capabilities: TerminalCapabilities, libcWidth: @escaping (UInt32) -> Int32) {
         self.capabilities = capabilities
@@ -214,10 +210,7 @@ struct ScreenWriter {
         guard cell.pointee.width == 1 else { return false }
         let style = cell.pointee.style
         guard !style.reverse && !style.underline && style.foreground == nil && style.background == nil else { return false }
-        // The character's bits are those of a space (a one-byte string is stored inline).
-        return withUnsafeBytes(of: space) { space in
-            memcmp(UnsafeRawPointer(cell) + characterOffset, space.baseAddress!, MemoryLayout<Character>.size) == 0
-        }
+        return cell.pointee.code == 0x20
     }
 
     /// Writes the cells of row `y` from `start` on until at least `end`; returns the column
@@ -229,10 +222,7 @@ struct ScreenWriter {
         setStyle(row[x].style)
         while x < end {
             // The terminal keeps the last cell's style: set it only where the bits change.
-            if x > start && memcmp(UnsafeRawPointer(row + x) + styleOffset, UnsafeRawPointer(row + x - 1) + styleOffset,
-                                   MemoryLayout<Style>.size) != 0 {
-                setStyle(row[x].style)
-            }
+            if x > start && row[x].style.bits != row[x - 1].style.bits { setStyle(row[x].style) }
             x += encoder.appendCell(row, at: x, columns: columns, to: &bytes)
         }
         cursor = encoder.exact && x < size.width ? (x, y) : nil
