@@ -20,6 +20,8 @@ final class BackgroundCheckpoint: Sendable {
     private let start: @Sendable (@escaping @Sendable () -> Void) -> Void
     /// Whether a checkpoint is asked for and not yet done (asking again meanwhile does nothing).
     private let pending = LockedFlag()
+    /// Whether commits checkpoint in place, as SQLite's automatic checkpoint does (``inline(_:)``).
+    private let inPlace = LockedFlag()
 
     init(path: String, start: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = { work in
         DispatchQueue.global(qos: .utility).async(execute: work)
@@ -32,12 +34,27 @@ final class BackgroundCheckpoint: Sendable {
     /// automatic checkpoint on this connection). The connection keeps this object alive.
     func install(on db: Database) {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        sqlite3_wal_hook(db.sqliteConnection, { context, _, _, pages in
-            if let context, pages >= BackgroundCheckpoint.pages {
-                Unmanaged<BackgroundCheckpoint>.fromOpaque(context).takeUnretainedValue().ask()
+        sqlite3_wal_hook(db.sqliteConnection, { context, db, name, pages in
+            guard let context, pages >= BackgroundCheckpoint.pages else { return SQLITE_OK }
+            let checkpoint = Unmanaged<BackgroundCheckpoint>.fromOpaque(context).takeUnretainedValue()
+            if checkpoint.inPlace.isSet {
+                // What SQLite's own hook does (a passive checkpoint, its result ignored).
+                _ = sqlite3_wal_checkpoint(db, name)
+            } else {
+                checkpoint.ask()
             }
             return SQLITE_OK
         }, context)
+    }
+
+    /// Runs `body` with the commits checkpointing in place: for a bulk load, whose next
+    /// transaction starts at once — a checkpoint beside it would compete for the cores, and the
+    /// log could not start again from its beginning, so it grew (a 20,000 store's build took
+    /// 40.5 s instead of 31.8 s, with 13 s more CPU).
+    func inline<T>(_ body: () throws -> T) rethrows -> T {
+        _ = inPlace.set()
+        defer { inPlace.clear() }
+        return try body()
     }
 
     /// Starts a checkpoint unless one is already on its way.
@@ -64,16 +81,18 @@ final class BackgroundCheckpoint: Sendable {
 /// A flag set by one thread at a time.
 private final class LockedFlag: @unchecked Sendable {
     private let lock = NSLock()
-    private var isSet = false
+    private var value = false
 
     /// Sets the flag; false when it was already set.
     func set() -> Bool {
         lock.withLock {
-            if isSet { return false }
-            isSet = true
+            if value { return false }
+            value = true
             return true
         }
     }
 
-    func clear() { lock.withLock { isSet = false } }
+    func clear() { lock.withLock { value = false } }
+
+    var isSet: Bool { lock.withLock { value } }
 }

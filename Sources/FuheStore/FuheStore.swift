@@ -25,12 +25,15 @@ public final class FuheStore: Sendable {
     let cycleUnitCache = KeptDossierRows<CycleUnit>(keepLimit: 6_000)
     /// Every unit's findings as last read, for `P a` (`findingDigests()`).
     let findingCache = KeptDossierRows<FindingDigest>(keepLimit: 60_000)
+    /// The writing connection's checkpoints (nil for a store in memory).
+    let checkpoint: BackgroundCheckpoint?
 
-    private init(path: String, queue: DatabaseQueue, clock: any Clock, copyLock: CopyLock? = nil) {
+    private init(path: String, queue: DatabaseQueue, clock: any Clock, copyLock: CopyLock? = nil, checkpoint: BackgroundCheckpoint? = nil) {
         self.path = path
         self.queue = queue
         self.clock = clock
         self.copyLock = copyLock
+        self.checkpoint = checkpoint
     }
 
     /// Opens a store. A missing file is created (mode 0600) when `createIfMissing`, as a store of
@@ -69,12 +72,13 @@ public final class FuheStore: Sendable {
         }
         try checkIdentity(path: path)
         let queue: DatabaseQueue
+        let checkpoint = BackgroundCheckpoint(path: path)
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration(checkpoint: BackgroundCheckpoint(path: path)))
+            queue = try DatabaseQueue(path: path, configuration: configuration(checkpoint: checkpoint))
         } catch {
             throw StoreError.translating(error, path: path) ?? StoreError.notAFuheStore(path: path, detail: "\(error)")
         }
-        var store = FuheStore(path: path, queue: queue, clock: clock)
+        var store = FuheStore(path: path, queue: queue, clock: clock, checkpoint: checkpoint)
         do { try store.migrate() } catch { throw StoreError.translating(error, path: path) ?? error }
         let kind = try store.kind()
         try setJournalMode(queue, kind: kind, path: path)
@@ -85,7 +89,7 @@ public final class FuheStore: Sendable {
                                                                  "\(store.name) is open in a workstation or another fuhe command; quit it there (q) and merge again"))
                     : StoreError.rule(code: "M-007", message: tr("\(store.name) 正在被合并；合并完成后再打开", "\(store.name) is being merged right now; open it again when the merge is done"))
             }
-            store = FuheStore(path: path, queue: queue, clock: clock, copyLock: lock)
+            store = FuheStore(path: path, queue: queue, clock: clock, copyLock: lock, checkpoint: checkpoint)
         }
         return store
     }

@@ -57,6 +57,29 @@ import Testing
         #expect(collected.count == 1)
     }
 
+    /// A bulk load's commits checkpoint in place, as SQLite's own hook does: nothing is asked
+    /// of the background, and the store file holds the pages when the commit returns.
+    @Test func inlineCommitsCheckpointInPlace() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fuhe-checkpoint-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path
+        _ = try FuheStore.open(path: path, createIfMissing: true)
+
+        let collected = Collected()
+        let checkpoint = BackgroundCheckpoint(path: path) { collected.add($0) }
+        let queue = try DatabaseQueue(path: path, configuration: FuheStore.configuration(checkpoint: checkpoint))
+        let before = fileSize(path)
+        let big = String(repeating: "复核", count: 1_400_000)
+        try checkpoint.inline {
+            try queue.write { db in try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('scratch', ?)", arguments: [big]) }
+        }
+        #expect(collected.count == 0)
+        #expect(fileSize(path) >= before + big.utf8.count, "the commit did not checkpoint in place")
+        // Out of the inline scope, a commit over the mark asks again.
+        try queue.write { db in try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'scratch'", arguments: [big + "。"]) }
+        #expect(collected.count == 1)
+    }
+
     @Test func aStoreOpenedForWritingHasNoCheckpointInItsCommits() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fuhe-checkpoint-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -26,17 +26,26 @@ extension FuheStore {
         let schemes = try queue.read { db in try Self.gradeSchemes(db) }
         func prepare(_ k: Int) -> BackgroundWork<[BulkDossier]> { BackgroundWork { try Self.prepareBulk(make(k), schemes: schemes) } }
         var next = prepare(0)
-        for k in 0..<blocks {
-            let prepared = try next.result()
-            if k + 1 < blocks { next = prepare(k + 1) }
-            do {
-                try queue.write { db in try db.withPageCache(mebibytes: 64) { try self.writeBulk(prepared, actor: actor, origin: origin, db) } }
-            } catch {
-                if k + 1 < blocks { _ = try? next.result() }   // let the block being prepared finish first
-                throw error
+        // Each block's commit checkpoints in place: the next block's transaction follows at once.
+        try inlineCheckpoints {
+            for k in 0..<blocks {
+                let prepared = try next.result()
+                if k + 1 < blocks { next = prepare(k + 1) }
+                do {
+                    try queue.write { db in try db.withPageCache(mebibytes: 64) { try self.writeBulk(prepared, actor: actor, origin: origin, db) } }
+                } catch {
+                    if k + 1 < blocks { _ = try? next.result() }   // let the block being prepared finish first
+                    throw error
+                }
+                written(k)
             }
-            written(k)
         }
+    }
+
+    /// Runs `body` with the commits checkpointing in place (``BackgroundCheckpoint/inline(_:)``).
+    func inlineCheckpoints<T>(_ body: () throws -> T) rethrows -> T {
+        guard let checkpoint else { return try body() }
+        return try checkpoint.inline(body)
     }
 
     /// A dossier ready to be written: its texts, scoring and the digests of its own rows.
