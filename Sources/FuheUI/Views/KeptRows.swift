@@ -1,4 +1,3 @@
-import Synchronization
 import TermCore
 
 /// The characters of a list pane's table rows as last drawn, kept per list index, so that a row
@@ -26,36 +25,29 @@ final class KeptRows: Sendable {
         var width: Int
     }
 
-    private struct Entry: Sendable {
-        var texts: [String]
+    /// What a row was drawn from: the layout (compared first: cheaper) and its texts.
+    private struct Drawn: Equatable, Sendable {
         var layout: Layout
-        var glyphs: [Cell]
+        var texts: [String]
     }
 
-    private let rows = Mutex<[Int: Entry]>([:])
-    private let capacity: Int
+    private let rows: KeptByIndex<Drawn, [Cell]>
 
     /// Set (for a task) to draw every row anew, as without memos: tests compare frames with it.
     @TaskLocal static var bypassed = false
 
-    init(capacity: Int = 256) { self.capacity = capacity }
+    init(capacity: Int = 256) { rows = KeptByIndex(capacity: capacity) }
 
     /// The characters kept for row `index` when it was drawn from `texts` in `layout`.
     func glyphs(_ index: Int, texts: [String], layout: Layout) -> [Cell]? {
-        rows.withLock { rows in
-            guard let entry = rows[index], entry.layout == layout, entry.texts == texts else { return nil }
-            return entry.glyphs
-        }
+        rows.value(index, key: Drawn(layout: layout, texts: texts))
     }
 
     /// Keeps the characters row `index` was drawn with from `texts` in `layout`.
     func keep(_ index: Int, texts: [String], layout: Layout, glyphs: [Cell]) {
-        rows.withLock { rows in
-            if rows.count >= capacity && rows[index] == nil { rows.removeAll(keepingCapacity: true) }
-            rows[index] = Entry(texts: texts, layout: layout, glyphs: glyphs)
-        }
+        rows.keep(index, key: Drawn(layout: layout, texts: texts), value: glyphs)
     }
 
     /// How many rows are kept (for tests).
-    var count: Int { rows.withLock { $0.count } }
+    var count: Int { rows.count }
 }
