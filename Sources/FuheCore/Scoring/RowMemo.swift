@@ -39,14 +39,24 @@ struct RowInputs: Sendable {
 /// an import, rescoring a store) only notes its id, and the workstation, which scores the dossier
 /// it shows again after every edit, gets the rows back from the third scoring on. Thread-safe, bounded.
 final class RowMemo: @unchecked Sendable {
-    /// A class, so that reading an entry costs one retain instead of copying it.
-    final class Entry: Sendable {
+    /// A class, so that reading an entry costs one retain instead of copying it. Its row is
+    /// changed only by the scoring that has taken its dossier's entries out of the memo (`take`
+    /// until `save`), which holds them alone.
+    final class Entry: @unchecked Sendable {
         let inputs: RowInputs
-        let row: RowEvaluation
+        private(set) var row: RowEvaluation
 
         init(inputs: RowInputs, row: RowEvaluation) {
             self.inputs = inputs
             self.row = row
+        }
+
+        /// The row for a scoring whose inputs at this position are `inputs`: its measure and
+        /// explanation made from that scoring's recipe (the same texts), kept so, so that a
+        /// remembered row never holds an earlier copy of the dossier's rows.
+        func recall(from recipe: RowRecipe) -> RowEvaluation {
+            row.recall(from: recipe)
+            return row
         }
     }
 
