@@ -41,7 +41,7 @@ public enum DossierScorer {
             let target = results.target(p), actual = results.effectiveActual(p)
             let row: RowEvaluation
             if let entry = memo?[p], entry.inputs.matches(target: target, actual: actual, dossier.evaluation, thresholds) {
-                row = entry.recall(from: recipe)
+                row = entry.row(from: recipe)
             } else {
                 row = ScoringEngine.evaluate(nodes: nodes, at: p, actual: actual, target: target, budget: budget,
                                              thresholds: thresholds, checklistNames: index.checklistNames[p], recipe: recipe)

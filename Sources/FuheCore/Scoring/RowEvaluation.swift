@@ -71,12 +71,17 @@ public struct RowEvaluation: Hashable, Sendable {
         self.flags = flags
     }
 
-    /// Makes the measure and explanation from `recipe` instead, when they are made from a recipe
-    /// (a remembered row whose inputs are those of the recipe's row at the same position: the
-    /// same texts, and the older recipe is let go).
-    mutating func recall(from recipe: RowRecipe) {
-        guard case .again(let old, let position) = deferred, old !== recipe else { return }
-        deferred = .again(recipe, position)
+    /// The position the row's recipe evaluates it at, when its measure and explanation are made
+    /// from a recipe (the memo keeps such a row without the recipe).
+    var recipePosition: Int? {
+        if case .again(_, let position) = deferred { return position }
+        return nil
+    }
+
+    /// The recipe the measure and explanation are made from, if any.
+    var recipe: RowRecipe? {
+        if case .again(let recipe, _) = deferred { return recipe }
+        return nil
     }
 
     private var measuring: @Sendable () -> Decimal? {

@@ -44,6 +44,27 @@ import Testing
         }
     }
 
+    @Test func theMemoDoesNotKeepAScoringsRecipe() {
+        var random = SplitMix64(seed: 0x3E3)
+        let template = Gen.template(&random, variant: 1)
+        let index = TemplateIndex(template)
+        let d = Gen.dossier(template, &random, id: "KEEP")
+        _ = DossierScorer.score(d, scheme: Fx.mof4, index: index)   // noted
+        weak var second: RowRecipe?
+        func scoreAndLook() {
+            let scored = DossierScorer.score(d, scheme: Fx.mof4, index: index)   // its rows remembered
+            second = scored.rows.compactMap(\.value.recipe).first
+            #expect(second != nil)
+        }
+        scoreAndLook()
+        #expect(second == nil, "the remembered rows let the scoring's rows go")
+        let third = DossierScorer.score(d, scheme: Fx.mof4, index: index)   // rows from the memo
+        let recipes = third.rows.compactMap(\.value.recipe)
+        #expect(recipes.count == index.leafPositions.count - template.nodes.filter { $0.kind == .trial }.count)
+        #expect(recipes.allSatisfy { $0 === recipes[0] }, "every row made from the third scoring's recipe")
+        #expect(Self.texts(third) == Self.expected(d, index))
+    }
+
     @Test func aRowsTextsCanBeSetAsBefore() {
         let template = RollupBehaviourTests.template()
         let d = Fx.dossier(template, results: [RollupBehaviourTests.result("1.2", own: "20", review: "18.5", actual: "92.5%")])
