@@ -13,7 +13,15 @@ public enum DossierChecks {
     /// Same, reusing what the scorer already computed.
     static func warnings(_ dossier: Dossier, _ context: CheckContext, scheme: GradeScheme,
                          thresholds: DeviationThresholds) -> [ValidationMessage] {
-        var messages = StatedScoreChecks.outOfRange(context)
+        var messages: [ValidationMessage] = []
+        warnings(dossier, context, scheme: scheme, thresholds: thresholds, into: &messages)
+        return messages
+    }
+
+    /// Same, appended to `messages` (the scorer's list: no second list copied into it).
+    static func warnings(_ dossier: Dossier, _ context: CheckContext, scheme: GradeScheme,
+                         thresholds: DeviationThresholds, into messages: inout [ValidationMessage]) {
+        messages += StatedScoreChecks.outOfRange(context)
         messages += StatedScoreChecks.subtotals(context)
         messages += StatedScoreChecks.totals(dossier.evaluation)
         messages += StatedScoreChecks.grade(dossier.evaluation, scheme: scheme)
@@ -26,7 +34,6 @@ public enum DossierChecks {
         messages += DataChecks.execution(dossier, context, scheme: scheme, threshold: thresholds.executionRateWarning)
         messages += DataChecks.shares(dossier.evaluation)
         messages += ReviewScoreRules.missingEvidence(dossier, context)
-        return messages
     }
 }
 

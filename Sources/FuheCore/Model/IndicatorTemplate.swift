@@ -135,7 +135,15 @@ public struct GradeScheme: Hashable, Sendable, Codable, Identifiable {
 
     /// The band for a total (lower edges inclusive); nil only if below every band.
     public func grade(for total: Score) -> GradeBand? {
-        bands.sorted { $0.minimum > $1.minimum }.first { total >= $0.minimum }
+        // The band with the highest lower edge the total reaches, the first of equal edges (what
+        // the first reached band in the stable descending order is, without sorting a copy: the
+        // scorer grades each dossier three or four times).
+        var found: Int?
+        for i in bands.indices where total >= bands[i].minimum {
+            if let f = found, bands[i].minimum <= bands[f].minimum { continue }
+            found = i
+        }
+        return found.map { bands[$0] }
     }
 
     /// Band whose label or code matches text as written in a report ("优", "良好", "A"; 繁体

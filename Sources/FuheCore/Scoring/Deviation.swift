@@ -27,7 +27,9 @@ public struct Deviation: Hashable, Sendable {
         gradeChanged = selfGrade?.code != reviewGrade?.code
         var flags: [ValidationMessage] = []
         if abs(diff.hundredths) >= thresholds.totalPoints.hundredths {
-            let rateText = rate.map { "（偏差率\(ExactDecimal.format($0, places: 2))%）" } ?? ""
+            // The rate's text rounded in integers when that decides its hundredths (else in `Decimal`, as before).
+            let exactRate = ExactFraction.whole(Int128(diff.hundredths) * 100).divided(by: .whole(Int128(reviewTotal.hundredths)))
+            let rateText = rate.map { rate in "（偏差率\(ScoreText.fixed(exactRate) { rate })%）" } ?? ""
             flags.append(ValidationMessage(code: "DEV_TOTAL", level: .warning, message:
                 "自评总分\(selfTotal)分，复核总分\(reviewTotal)分，相差\(diff.signedDescription)分\(rateText)，"
                 + "达到\(thresholds.totalPoints)分的偏差提示线", field: "total"))
@@ -74,11 +76,24 @@ struct RowDeviationRule {
         let reached = scaled.map { diff.hundredths.magnitude * 10_000 >= reference.hundredths * $0 }
             ?? (Decimal(diff.hundredths.magnitude) >= Decimal(reference.hundredths) * fraction)
         guard reached else { return nil }
-        // One interpolation (a `+` of two would build the text a second time: DEV_ROW is the
-        // second commonest message of a store, ~8 a dossier).
-        return ValidationMessage(code: "DEV_ROW", level: .warning, message: """
-            “\(nodes[p].name)”自评\(selfScore)分，复核\(reviewScore)分，相差\(diff.signedDescription)分，\
-            达到分值\(reference)分的\(percentText)
-            """, nodeID: nodes[p].id, field: "review_score")
+        // “name”自评…分，复核…分，相差…分，达到分值…分的…%: appended into one text sized once (an
+        // interpolation grew its text twice or three times; DEV_ROW is the second commonest
+        // message of a store, ~8 a dossier).
+        let name = nodes[p].name
+        var text = ""
+        text.reserveCapacity(name.utf8.count + percentText.utf8.count + 112)
+        text += "“"
+        text += name
+        text += "”自评"
+        text += selfScore.description
+        text += "分，复核"
+        text += reviewScore.description
+        text += "分，相差"
+        text += diff.signedDescription
+        text += "分，达到分值"
+        text += reference.description
+        text += "分的"
+        text += percentText
+        return ValidationMessage(code: "DEV_ROW", level: .warning, message: text, nodeID: nodes[p].id, field: "review_score")
     }
 }

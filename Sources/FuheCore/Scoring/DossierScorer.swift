@@ -34,14 +34,17 @@ public enum DossierScorer {
         }
         // Nodes are read in place (a node copied per use costs a memcpy and a retain of each of its strings).
         let nodes = index.template.nodes
+        // The rows' measures and explanations are made from this when read (one object, not a closure per row).
+        let budget = BudgetFigures(dossier.evaluation)
+        let recipe = RowRecipe(index: index, results: results, budget: budget, thresholds: thresholds)
         for p in index.leafPositions {
             let target = results.target(p), actual = results.effectiveActual(p)
             let row: RowEvaluation
             if let entry = memo?[p], entry.inputs.matches(target: target, actual: actual, dossier.evaluation, thresholds) {
-                row = entry.row
+                row = entry.row(from: recipe)
             } else {
-                row = ScoringEngine.evaluate(nodes: nodes, at: p, actual: actual, target: target, evaluation: dossier.evaluation,
-                                             thresholds: thresholds, checklistNames: index.checklistNames[p])
+                row = ScoringEngine.evaluate(nodes: nodes, at: p, actual: actual, target: target, budget: budget,
+                                             thresholds: thresholds, checklistNames: index.checklistNames[p], recipe: recipe)
                 memo?[p] = RowMemo.Entry(inputs: RowInputs(target: target, actual: actual, evaluation: dossier.evaluation,
                                                            thresholds: thresholds), row: row)
             }
@@ -75,7 +78,7 @@ public enum DossierScorer {
         var messages = rowFlags
         messages += deviation?.flags ?? []
         let context = CheckContext(index: index, results: results, selfScores: selfScores, selfRollups: selfRollups)
-        messages += DossierChecks.warnings(dossier, context, scheme: scheme, thresholds: thresholds)
+        DossierChecks.warnings(dossier, context, scheme: scheme, thresholds: thresholds, into: &messages)
         return ScoredDossier(
             rows: ScoredRows(index: index, byPosition: rows), index: index, selfRollups: selfRollups, reviewRollups: reviewRollups,
             suggestedRollups: suggestedRollups, totals: totals, selfTotalUsed: selfUsed,

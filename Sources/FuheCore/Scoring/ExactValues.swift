@@ -60,4 +60,11 @@ extension ScoreText {
         guard let hundredths = exact?.roundedHundredths(halfWay: false) else { return pct(decimal()) }
         return trimmed(Score(hundredths: hundredths).description) + "%"
     }
+
+    /// `ExactDecimal.format(decimal(), places: 2)` for a value whose exact value is `exact`: in
+    /// integers when that decides the hundredths (as `pct(_:or:)`), else from the `Decimal`.
+    static func fixed(_ exact: ExactFraction?, or decimal: () -> Decimal) -> String {
+        guard let hundredths = exact?.roundedHundredths(halfWay: false) else { return ExactDecimal.format(decimal(), places: 2) }
+        return Score(hundredths: hundredths).description
+    }
 }

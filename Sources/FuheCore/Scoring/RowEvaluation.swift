@@ -22,6 +22,7 @@ public struct RowEvaluation: Hashable, Sendable {
             switch deferred {
             case .apart(let measure, _): return measure()
             case .together(let both): return both().measure
+            case .again(let recipe, let position): return recipe.evaluate(position).measure
             }
         }
         set { deferred = .apart(measure: { newValue }, explanation: explaining) }
@@ -29,7 +30,10 @@ public struct RowEvaluation: Hashable, Sendable {
 
     /// How the suggestion was computed, one Chinese sentence.
     public var explanation: String {
-        get { explaining() }
+        get {
+            if case .again(let recipe, let position) = deferred { return recipe.evaluate(position).explanation }
+            return explaining()
+        }
         set { deferred = .apart(measure: measuring, explanation: { newValue }) }
     }
 
@@ -56,10 +60,35 @@ public struct RowEvaluation: Hashable, Sendable {
         self.flags = flags
     }
 
+    /// The same with the measure and the explanation made, when read, by evaluating the row again
+    /// from `recipe` (`DossierScorer`: no allocation per row).
+    init(nodeID: String, suggestion: Score?, allowedRange: ClosedRange<Score>?, flags: [ValidationMessage],
+         recipe: RowRecipe, position: Int) {
+        self.nodeID = nodeID
+        self.suggestion = suggestion
+        self.allowedRange = allowedRange
+        self.deferred = .again(recipe, position)
+        self.flags = flags
+    }
+
+    /// The position the row's recipe evaluates it at, when its measure and explanation are made
+    /// from a recipe (the memo keeps such a row without the recipe).
+    var recipePosition: Int? {
+        if case .again(_, let position) = deferred { return position }
+        return nil
+    }
+
+    /// The recipe the measure and explanation are made from, if any.
+    var recipe: RowRecipe? {
+        if case .again(let recipe, _) = deferred { return recipe }
+        return nil
+    }
+
     private var measuring: @Sendable () -> Decimal? {
         switch deferred {
         case .apart(let measure, _): return measure
         case .together(let both): return { both().measure }
+        case .again(let recipe, let position): return { recipe.evaluate(position).measure }
         }
     }
 
@@ -67,6 +96,7 @@ public struct RowEvaluation: Hashable, Sendable {
         switch deferred {
         case .apart(_, let explanation): return explanation
         case .together(let both): return { both().explanation }
+        case .again(let recipe, let position): return { recipe.evaluate(position).explanation }
         }
     }
 
@@ -84,10 +114,12 @@ public struct RowEvaluation: Hashable, Sendable {
     }
 }
 
-/// How a row's measure and explanation are made when read: by a closure each, or by one for both.
+/// How a row's measure and explanation are made when read: by a closure each, by one for both, or
+/// by evaluating the row again from its scoring's recipe.
 /// (Closures kept as their own function types: a generic wrapper would reabstract each through
 /// one more allocated context per row.)
 private enum Deferred: Sendable {
     case apart(measure: @Sendable () -> Decimal?, explanation: @Sendable () -> String)
     case together(@Sendable () -> (measure: Decimal?, explanation: String))
+    case again(RowRecipe, Int)
 }

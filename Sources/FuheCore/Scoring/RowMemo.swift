@@ -39,14 +39,38 @@ struct RowInputs: Sendable {
 /// an import, rescoring a store) only notes its id, and the workstation, which scores the dossier
 /// it shows again after every edit, gets the rows back from the third scoring on. Thread-safe, bounded.
 final class RowMemo: @unchecked Sendable {
-    /// A class, so that reading an entry costs one retain instead of copying it.
+    /// A class, so that reading an entry costs one retain instead of copying it. A row made from
+    /// its scoring's recipe is kept without it (its parts and position): the recipe holds that
+    /// scoring's copy of the dossier's rows, which the memo must not keep alive.
     final class Entry: Sendable {
         let inputs: RowInputs
-        let row: RowEvaluation
+        private let kept: Kept
+
+        private enum Kept: Sendable {
+            case parts(nodeID: String, suggestion: Score?, allowedRange: ClosedRange<Score>?, flags: [ValidationMessage], position: Int)
+            case whole(RowEvaluation)
+        }
 
         init(inputs: RowInputs, row: RowEvaluation) {
             self.inputs = inputs
-            self.row = row
+            if let position = row.recipePosition {
+                kept = .parts(nodeID: row.nodeID, suggestion: row.suggestion, allowedRange: row.allowedRange, flags: row.flags,
+                              position: position)
+            } else {
+                kept = .whole(row)
+            }
+        }
+
+        /// The row for a scoring whose inputs at this position are `inputs`, its measure and
+        /// explanation made from that scoring's recipe (the same inputs: the same texts).
+        func row(from recipe: RowRecipe) -> RowEvaluation {
+            switch kept {
+            case let .parts(nodeID, suggestion, allowedRange, flags, position):
+                return RowEvaluation(nodeID: nodeID, suggestion: suggestion, allowedRange: allowedRange, flags: flags,
+                                     recipe: recipe, position: position)
+            case .whole(let row):
+                return row
+            }
         }
     }
 

@@ -37,6 +37,7 @@ extension ScoringEngine {
         var exactSum: ExactFraction? = .whole(0)
         for i in chosen { exactSum = exactSum.flatMap { s in ExactFraction(elements[i].points).flatMap { s.adding($0) } } }
         let score = row.score(exactValue: exactSum, or: Self.sum(chosen, elements))
+        if let recalled = row.recalled(score) { return recalled }
         let unknownPieces = unknown
         return RowEvaluation(nodeID: row.id, suggestion: score) {
             var text = chosen.isEmpty
@@ -75,6 +76,7 @@ extension ScoringEngine {
         let exact = ExactFraction(row.node.maxScore).multiplied(by: ExactFraction(Int128(tenths), 10))
         let suggestion = row.score(exact, or: row.weight * (level == .a ? 1 : Decimal(tenths) / 10))
             .clamped(to: range.lowerBound, range.upperBound)
+        if let recalled = row.recalled(suggestion, allowedRange: range) { return recalled }
         return RowEvaluation(nodeID: row.id, suggestion: suggestion, allowedRange: range, explanation:
             "定性评价为\(level.rawValue)档（\(level.label)），分值区间\(range.lowerBound)–\(range.upperBound)分，"
             + "建议\(ScoreText.points(suggestion))")

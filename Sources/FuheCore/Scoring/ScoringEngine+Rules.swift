@@ -8,10 +8,11 @@ extension ScoringEngine {
         guard rule.step > 0 else { return row.unscored("扣分步长为0，无法计算，需综合判断", measure: a) }
         let steps = StepCount(value: a, rule: rule)
         let over = rule.side == .over
-        let head: @Sendable () -> String = { "\(row.name)\(row.show(a))" }
         let exact = steps.exactExcess(over: over)
         if exact.map({ $0.n <= 0 }) ?? (steps.excess <= 0) {
             let score = row.fullScore
+            if let recalled = row.recalled(score) { return recalled }
+            let head: @Sendable () -> String = { "\(row.name)\(row.show(a))" }
             return RowEvaluation(nodeID: row.id, suggestion: score) {
                 (a, "\(head())，未\(over ? "超过" : "低于")基准\(row.show(rule.baseline))，得满分\(ScoreText.points(score))")
             }
@@ -19,6 +20,8 @@ extension ScoringEngine {
         let deduction = exact.flatMap { steps.exactDeduction(excess: $0) }
         let score = row.score(deduction.flatMap { ExactFraction(row.node.maxScore).subtracting($0) },
                               or: row.weight - steps.deduction)
+        if let recalled = row.recalled(score) { return recalled }
+        let head: @Sendable () -> String = { "\(row.name)\(row.show(a))" }
         return RowEvaluation(nodeID: row.id, suggestion: score) {
             let unitWord = ScoreText.stepUnit(row.unit)
             let available = row.weight - row.node.minScore.exact
@@ -35,19 +38,22 @@ extension ScoringEngine {
     /// (suggesting the top of the range).
     static func tiered(_ row: RowContext, _ tiers: [Tier]) -> RowEvaluation {
         guard let a = row.actual?.number else { return row.noActual() }
-        let head: @Sendable () -> String = { "\(row.name)\(row.show(a))" }
         guard let tier = tiers.first(where: { $0.contains(a) }) else {
+            if let recalled = row.recalled(nil) { return recalled }
+            let head: @Sendable () -> String = { "\(row.name)\(row.show(a))" }
             return row.unscored("\(head())不在任何档次内，需综合判断", measure: a)
         }
-        let label: @Sendable () -> String = { tier.label ?? describe(tier, unit: row.unit) }
         let low = row.score(tier.points)
-        guard let pointsMax = tier.pointsMax else {
+        let high = tier.pointsMax.map { row.score($0) }
+        let range = high.map { min(low, $0)...max(low, $0) }
+        if let recalled = row.recalled(range?.upperBound ?? low, allowedRange: range) { return recalled }
+        let head: @Sendable () -> String = { "\(row.name)\(row.show(a))" }
+        let label: @Sendable () -> String = { tier.label ?? describe(tier, unit: row.unit) }
+        guard let range else {
             return RowEvaluation(nodeID: row.id, suggestion: low) {
                 (a, "\(head())，落在“\(label())”档，得\(ScoreText.points(low))")
             }
         }
-        let high = row.score(pointsMax)
-        let range = min(low, high)...max(low, high)
         return RowEvaluation(nodeID: row.id, suggestion: range.upperBound, allowedRange: range) {
             (a, "\(head())，落在“\(label())”档，可在\(range.lowerBound)–\(range.upperBound)分之间评定，"
                 + "建议\(ScoreText.points(range.upperBound))")
@@ -76,6 +82,7 @@ extension ScoringEngine {
         let count = ExactFraction(n)
         let exact = count.flatMap { c in ExactFraction(deduct).flatMap { c.multiplied(by: $0) } }
         let score = row.score(exact.flatMap { ExactFraction(row.node.maxScore).subtracting($0) }, or: row.weight - n * deduct)
+        if let recalled = row.recalled(score) { return recalled }
         if count.map({ $0.n <= 0 }) ?? (n <= 0) {
             return RowEvaluation(nodeID: row.id, suggestion: score) { (n, "未发现不符合要求的情况，得满分\(ScoreText.points(score))") }
         }
@@ -95,6 +102,7 @@ extension ScoringEngine {
             .flatMap { behind in ExactFraction(step).flatMap { behind.multiplied(by: $0) } }
             .flatMap { ExactFraction(row.node.maxScore).subtracting($0) }
         let score = row.score(exact, or: row.weight - (r - 1) * step)
+        if let recalled = row.recalled(score) { return recalled }
         return RowEvaluation(nodeID: row.id, suggestion: score) {
             (r, "排名第\(ScoreText.num(r))位，每后移一位递减\(ScoreText.points(step))，得\(ScoreText.points(score))")
         }

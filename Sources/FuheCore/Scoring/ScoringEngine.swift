@@ -15,22 +15,25 @@ public enum ScoringEngine {
     /// own overshoot ratio.
     public static func evaluate(node: IndicatorNode, result: IndicatorResult, evaluation: SelfEvaluation,
                                 thresholds: DeviationThresholds = .default) -> RowEvaluation {
-        evaluate(nodes: [node], at: 0, actual: result.effectiveActual, target: result.target, evaluation: evaluation,
+        evaluate(nodes: [node], at: 0, actual: result.effectiveActual, target: result.target, budget: BudgetFigures(evaluation),
                  thresholds: thresholds)
     }
 
     /// The same for `nodes[position]` from the row's effective actual and target; `checklistNames`
     /// are the CHECKLIST element names as `checklistNames(_:)` prepares them (the template index
     /// keeps them). The node is read in place: the row keeps the list, not a copy of the node.
+    /// With a `recipe` (whose row at `position` has these inputs) the row keeps the recipe instead
+    /// of closures for its measure and explanation: no allocation per row.
     static func evaluate(nodes: [IndicatorNode], at position: Int, actual: ObservedValue?, target: ObservedValue?,
-                         evaluation: SelfEvaluation, thresholds: DeviationThresholds, checklistNames: [String]? = nil) -> RowEvaluation {
-        let row = RowContext(nodes: nodes, position: position, actual: actual, target: target)
+                         budget: BudgetFigures, thresholds: DeviationThresholds, checklistNames: [String]? = nil,
+                         recipe: RowRecipe? = nil) -> RowEvaluation {
+        let row = RowContext(nodes: nodes, position: position, actual: actual, target: target, recipe: recipe)
         if nodes[position].kind == .trial {
             return RowEvaluation(nodeID: row.id, explanation: "试评价指标，只记录不计分")
         }
         switch nodes[position].method {
         case .budgetExecution:
-            return budgetExecution(row, evaluation)
+            return budgetExecution(row, budget)
         case .proportionalPositive(let ratio):
             return proportionalPositive(row, overshoot: ratio ?? thresholds.overshootDefault)
         case .overshootCheck(let ratio):
@@ -52,9 +55,11 @@ public enum ScoringEngine {
         case .rank(let step):
             return rank(row, step)
         case .manual:
+            if let recalled = row.recalled(nil) { return recalled }
             let low = nodes[position].minScore, high = nodes[position].maxScore
             return RowEvaluation(nodeID: row.id, explanation: "综合判断指标，由复核人员在\(low)–\(high)分之间评定并说明理由")
         case .adjust:
+            if let recalled = row.recalled(nil) { return recalled }
             let low = nodes[position].minScore, high = nodes[position].maxScore
             return RowEvaluation(nodeID: row.id, explanation:
                 "加减分指标，由复核人员在\(low)至\(high.signedDescription)分之间评定（扣分记负数）")
@@ -70,6 +75,18 @@ struct RowContext: Sendable {
     let position: Int
     let actual: ObservedValue?
     let target: ObservedValue?
+    /// What the row is evaluated again from when its measure or explanation is read (nil: the
+    /// methods give the row closures that make them).
+    let recipe: RowRecipe?
+
+    /// The row as a method scored it, with its measure and explanation made from the recipe when
+    /// read; nil without a recipe (the method then returns the row with its closures). Asked
+    /// before a method forms any closure, so that a scoring with a recipe allocates none.
+    func recalled(_ suggestion: Score?, allowedRange: ClosedRange<Score>? = nil, flags: [ValidationMessage] = []) -> RowEvaluation? {
+        guard let recipe else { return nil }
+        return RowEvaluation(nodeID: id, suggestion: suggestion, allowedRange: allowedRange, flags: flags,
+                             recipe: recipe, position: position)
+    }
 
     /// The row's node.
     var node: IndicatorNode { nodes[position] }
@@ -122,17 +139,19 @@ struct RowContext: Sendable {
     /// A row without suggestion, explaining why.
     func unscored(_ explanation: @autoclosure @escaping @Sendable () -> String,
                   measure: @autoclosure @escaping @Sendable () -> Decimal? = nil) -> RowEvaluation {
-        RowEvaluation(nodeID: id, measure: measure(), explanation: explanation())
+        recalled(nil) ?? RowEvaluation(nodeID: id, measure: measure(), explanation: explanation())
     }
 
     /// Why the actual's number is unavailable (missing, unreadable, or a zero denominator).
     func noActual(_ what: String = "实际完成值") -> RowEvaluation {
+        if let recalled = recalled(nil) { return recalled }
         let actual = actual
         return unscored(Self.missingReason(actual, what))
     }
 
     /// Why the target's number is unavailable.
     func noTarget() -> RowEvaluation {
+        if let recalled = recalled(nil) { return recalled }
         let target = target
         return unscored(Self.missingReason(target, "目标值"))
     }

@@ -40,6 +40,8 @@ public final class TemplateIndex: Sendable {
     let missingEvidenceMessages: [ValidationMessage]
     /// Remembered row evaluations (shared by copies of this index).
     let memo = RowMemo()
+    /// Equal copies of `template` already compared (`matches`).
+    let copies = TemplateCopies()
 
     public init(_ template: IndicatorTemplate) {
         self.template = template
@@ -136,6 +138,13 @@ public final class TemplateIndex: Sendable {
         return children[p].isEmpty && kinds[p] != .trial
     }
 
-    /// Whether this index was built from exactly this template.
-    public func matches(_ other: IndicatorTemplate) -> Bool { template == other }
+    /// Whether this index was built from exactly this template. Equal copies made elsewhere (the
+    /// template a process built a store from, and the one decoded from the store's text) are
+    /// compared node by node once, then recognised by their storage (`TemplateCopies`).
+    public func matches(_ other: IndicatorTemplate) -> Bool {
+        if template.sharesStorage(with: other) || copies.contains(other) { return true }
+        guard template == other else { return false }
+        copies.remember(other)
+        return true
+    }
 }

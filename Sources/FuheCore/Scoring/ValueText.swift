@@ -29,11 +29,12 @@ enum ValueText {
     }
 
     /// Whether `normalize` would return the text unchanged because every character is printable
-    /// ASCII other than "," or a CJK unified ideograph (the common case: element names, answers).
+    /// ASCII other than ",", a CJK unified ideograph or "、" (the common case: element names,
+    /// answers, lists of answers; "、" is kept as it is, and no "。" or "," is there to drop).
     private static func isNormal(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            guard (0x21...0x7E).contains(v) && v != 0x2C || (0x4E00...0x9FFF).contains(v) else { return false }
+            guard (0x21...0x7E).contains(v) && v != 0x2C || (0x4E00...0x9FFF).contains(v) || v == 0x3001 else { return false }
         }
         return true
     }
@@ -87,8 +88,52 @@ enum ValueText {
     /// Splits a checklist answer on "、", ";", "," (after normalisation "；" and "，" are ";" and ",").
     /// Nil unless there are at least two non-empty pieces.
     static func splitItems(_ text: String) -> [String]? {
+        if let pieces = splitPlainItems(text) { return pieces.count >= 2 ? pieces : nil }   // no separator: none
         guard text.contains(where: { $0 == "、" || $0 == ";" || $0 == "," }) else { return nil }
         let pieces = text.split(whereSeparator: { $0 == "、" || $0 == ";" || $0 == "," }).map(String.init)
         return pieces.count >= 2 ? pieces : nil
+    }
+
+    /// `splitItems`'s pieces (empty ones dropped) read from the UTF-8 bytes, for a text whose
+    /// every scalar is printable ASCII, a CJK unified ideograph or "、" — each of those a
+    /// character of its own, so that splitting the bytes at the separators splits the characters
+    /// the same way (a lone 0x2C or 0x3B byte is always that ASCII character, E3 80 81 always
+    /// "、"); no pieces for a text without separators; nil for any other text.
+    static func splitPlainItems(_ text: String) -> [String]? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var pieces: [String] = []
+            var start = 0, i = 0, separated = false
+            while i < bytes.count {
+                let b = bytes[i]
+                var separator = 0
+                if b == 0x2C || b == 0x3B {
+                    separator = 1
+                } else if b >= 0x20 && b <= 0x7E {
+                    separator = 0
+                } else if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x81 {
+                    separator = 3
+                } else if b >= 0xE4 && b <= 0xE9, i + 2 < bytes.count {
+                    // U+4E00…U+9FFF: E4 B8 80 … E9 BF BF.
+                    let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    guard bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80,
+                          scalar >= 0x4E00 && scalar <= 0x9FFF else { return nil }
+                    i += 3
+                    continue
+                } else {
+                    return nil
+                }
+                if separator > 0 {
+                    separated = true
+                    if i > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                    i += separator
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            guard separated else { return [] }
+            if i > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+            return pieces
+        } ?? nil
     }
 }

@@ -77,10 +77,26 @@ public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Two decimals, e.g. "8.24", "-3.00".
     public var description: String {
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = abs(hundredths)
-        let fraction = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        // Written right to left into a small buffer: at most a sign, 19 digits, the point and
+        // two decimals; a text of up to 15 bytes is a small string (no allocation), where an
+        // interpolation of three integers built its text by appends (DEV_ROW names four scores).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var whole = hundredths.magnitude / 100, at = buffer.count
+            let fraction = hundredths.magnitude % 100
+            func put(_ byte: UInt8) {
+                at -= 1
+                buffer[at] = byte
+            }
+            put(UInt8(ascii: "0") + UInt8(fraction % 10))
+            put(UInt8(ascii: "0") + UInt8(fraction / 10))
+            put(UInt8(ascii: "."))
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(whole % 10))
+                whole /= 10
+            } while whole > 0
+            if hundredths < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[at...]), as: UTF8.self)
+        }
     }
 
     /// With an explicit sign for positive values, e.g. "+2.00" (used for Δ columns).
