@@ -88,7 +88,10 @@ import TermCore
         let edited = try #require(w.state.selectedItem)
         #expect(edited.id == item.id && edited.measure == item.measure + "（已改）")
         #expect(ItemsPane.items(w.state).contains { $0.id == item.id && $0.measure == edited.measure })
-        KeptRowsTests.drive(w, frames, [.character("k"), .character("j")])
+        // Pages past both ends: the keys that move nothing let the detail area catch up (its
+        // paragraphs wrapped from kept lines when shown before, the edited one anew).
+        KeptRowsTests.drive(w, frames, [.character("k"), .character("j"), .pageDown, .pageDown, .pageDown, .pageUp, .pageUp, .pageUp, .pageDown])
+        KeptRowsTests.drive(w, frames, [.pageUp, .pageUp, .character("j")])
         #expect(w.state.selectedItem?.measure == edited.measure)
         Self.expectSameAnswers(w.state, "after the edit")
         // Withdrawn: the steps of an open item are no longer offered.
@@ -98,6 +101,23 @@ import TermCore
         #expect(!hints.contains(.addProgress))
         Self.expectSameAnswers(w.state, "withdrawn")
         KeptRowsTests.drive(w, frames, [.character("k"), .character("j")])
+    }
+
+    /// The detail area's kept wraps are the paragraphs wrapped: per text and width.
+    @Test func keptWrapsAreTheParagraphsWrapped() {
+        let paragraphs = ["整改措施：加快项目实施进度，提高预算执行率，对结转结余资金进行清理并按规定上缴财政",
+                          "类型 限期整改　责任 安化县财政局/(demo) 郭某", "", "a b c d e f g h i j k l m n o p"]
+        for round in 0..<2 {
+            for width in [12, 30, 77] {
+                let anew = KeptRows.$bypassed.withValue(true) { DetailArea.wrap(paragraphs, width: width) }
+                #expect(anew == paragraphs.flatMap { $0.wrapped(toWidth: width) })
+                #expect(DetailArea.wrap(paragraphs, width: width) == anew, "round \(round), width \(width)")
+                var changed = paragraphs
+                changed[0] += "（已改）"
+                #expect(DetailArea.wrap(changed, width: width) == changed.flatMap { $0.wrapped(toWidth: width) })
+                #expect(DetailArea.wrap(paragraphs, width: width) == anew)
+            }
+        }
     }
 
     /// A row of an earlier year is drawn from kept texts only while its item is as it was.
