@@ -139,19 +139,37 @@ extension RectLifecycle {
     /// item, K-003), nil when the form may open. The data the form asks for is checked when it
     /// is submitted (``transition(_:of:by:on:)``).
     public static func refusal(_ kind: RectActionKind, item: RectificationItem, by actor: Actor) -> ValidationMessage? {
-        guard kind.allowedFrom.contains(item.status) else {
+        switch obstacle(kind, item: item, by: actor) {
+        case nil:
+            return nil
+        case .status:
             return ValidationMessage(code: "K-005", level: .error,
                                      message: "不能\(kind.label)：\(RuleText.item(item))当前为「\(item.status.label)」",
                                      itemID: item.id, field: "status")
-        }
-        if kind == .close, RuleText.trimmed(actor.name) == RuleText.trimmed(item.respPerson) {
+        case .closingOwnItem:
             return ItemRules.closerProblem(item, closer: actor.name)
         }
+    }
+
+    /// Whether `actor` may start `kind` on `item` now — ``refusal(_:item:by:)`` is nil — without
+    /// making the refusal's message (the status line asks this of every hinted step on every key).
+    public static func allows(_ kind: RectActionKind, item: RectificationItem, by actor: Actor) -> Bool {
+        obstacle(kind, item: item, by: actor) == nil
+    }
+
+    /// What stops `actor` from starting `kind` on `item` now: the rule of ``refusal(_:item:by:)``
+    /// and ``allows(_:item:by:)``, without its message.
+    private enum Obstacle { case status, closingOwnItem }
+
+    private static func obstacle(_ kind: RectActionKind, item: RectificationItem, by actor: Actor) -> Obstacle? {
+        guard kind.allowedFrom.contains(item.status) else { return .status }
+        // `closerProblem` refuses whenever the two names are equal (both empty: no closer recorded).
+        if kind == .close, RuleText.trimmed(actor.name) == RuleText.trimmed(item.respPerson) { return .closingOwnItem }
         return nil
     }
 
     /// The actions `actor` can start on `item` now (for hints that offer only what works).
     public static func possibleActions(item: RectificationItem, by actor: Actor) -> [RectActionKind] {
-        RectActionKind.allCases.filter { refusal($0, item: item, by: actor) == nil }
+        RectActionKind.allCases.filter { allows($0, item: item, by: actor) }
     }
 }

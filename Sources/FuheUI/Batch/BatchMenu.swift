@@ -25,16 +25,19 @@ public struct BatchMenu: Overlay, CommandProvider {
     public var keyScopes: [CommandScope] { [target == .rows ? .batchRows : .batchItems, .batchMenu] }
 
     static let commands: [WorkstationCommand] = [
-        .init(.batchMenu, [.character("M")], .sheet, "批量操作所选各行（采用建议、评分、扣分原因、佐证）", hint: "批量", when: { state in
-            let shown = RowCommands.editableRow(state)
-            guard shown == .available else { return shown }
+        .init(.batchMenu, [.character("M")], .sheet, "批量操作所选各行（采用建议、评分、扣分原因、佐证）", hint: "批量", verdict: { state in
+            guard RowCommands.editableRow(state) == .available else { return .unavailable(RowCommands.editableRow) }
             return state[ScoresheetPane.self].selection.isEmpty
-                ? .notYet("先选择行：\(state.key(.selectToggle)) 逐行、\(state.key(.selectShown)) 显示的各行、\(state.key(.selectSameFlag)) 同标记、\(state.key(.selectSearch)) 搜索结果")
+                ? .unavailable { state in
+                    .notYet("先选择行：\(state.key(.selectToggle)) 逐行、\(state.key(.selectShown)) 显示的各行、\(state.key(.selectSameFlag)) 同标记、\(state.key(.selectSearch)) 搜索结果")
+                }
                 : .available
         }) { $0.push(BatchMenu(target: .rows)) },
-        .init(.itemBatchMenu, [.character("M")], .items, "批量操作所选事项（同一整改步骤）", hint: "批量", when: { state in
+        .init(.itemBatchMenu, [.character("M")], .items, "批量操作所选事项（同一整改步骤）", hint: "批量", verdict: { state in
             state[ItemsPane.self].selection.isEmpty || !state.hasDossier
-                ? .notYet("先选择事项：\(state.key(.itemSelectToggle)) 逐项、\(state.key(.itemSelectShown)) 全部、\(state.key(.itemSelectSameStatus)) 同状态")
+                ? .unavailable { state in
+                    .notYet("先选择事项：\(state.key(.itemSelectToggle)) 逐项、\(state.key(.itemSelectShown)) 全部、\(state.key(.itemSelectSameStatus)) 同状态")
+                }
                 : .available
         }) { $0.push(BatchMenu(target: .items)) },
         .on(BatchMenu.self, .batchMenuClose, [.escape, .character("q"), .character("M")], .batchMenu, "关闭批量菜单") { _, ctx, _ in ctx.closeTop() },

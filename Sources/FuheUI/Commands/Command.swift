@@ -39,12 +39,39 @@ public enum Availability: Sendable, Equatable {
     public var isAvailable: Bool { self == .available }
 }
 
+/// A rule's answer before its reason is made: available, or how to say why not. The status line
+/// asks only whether each hinted command is available, on every key; a rule written as a
+/// `Verdict` answers that without making its message (which names keys, items and statuses).
+public enum Verdict<Model>: Sendable {
+    case available
+    /// Not available; the function makes the reason from the same model when it is asked for.
+    case unavailable(@Sendable (Model) -> Availability)
+
+    public var isAvailable: Bool {
+        switch self {
+        case .available: true
+        case .unavailable: false
+        }
+    }
+
+    /// The answer with its reason.
+    public func availability(_ model: Model) -> Availability {
+        switch self {
+        case .available: .available
+        case .unavailable(let reason): reason(model)
+        }
+    }
+}
+
 /// One command: its registry entry, when it is available, and what it does — declared together.
 /// `Model` is what availability reads (the workstation's `AppState`); `Target` is what the
 /// handler changes (the workstation's `UpdateContext`, or the conflict pane itself).
 public struct Command<Model, Target>: Sendable {
     public let spec: CommandSpec
     let availability: @Sendable (Model) -> Availability
+    /// The same rule as a ``Verdict``, when it is written as one (nil: the status line asks
+    /// `availability`).
+    var verdict: (@Sendable (Model) -> Verdict<Model>)?
     let perform: @Sendable (inout Target, KeyEvent) -> Void
     /// For a command that opens a form: what submitting the form does.
     let form: FormSubmit?
@@ -61,11 +88,21 @@ public struct Command<Model, Target>: Sendable {
         self.perform = perform
     }
 
+    /// A command whose rule is a ``Verdict``: `available` makes the reason, `offered` does not.
+    init(spec: CommandSpec, verdict: @escaping @Sendable (Model) -> Verdict<Model>,
+         form: FormSubmit? = nil, perform: @escaping @Sendable (inout Target, KeyEvent) -> Void) {
+        self.init(spec: spec, availability: { verdict($0).availability($0) }, form: form, perform: perform)
+        self.verdict = verdict
+    }
+
     public var id: CommandID { spec.id }
     public func available(_ model: Model) -> Availability { availability(model) }
 
+    /// Whether it is available, without making the reason when the rule is a ``Verdict``.
+    public func isAvailable(_ model: Model) -> Bool { verdict.map { $0(model).isAvailable } ?? available(model).isAvailable }
+
     /// Whether the status line offers it now: available, and `offer` (if any) agrees.
-    public func offered(_ model: Model) -> Bool { available(model).isAvailable && (offer?(model) ?? true) }
+    public func offered(_ model: Model) -> Bool { isAvailable(model) && (offer?(model) ?? true) }
 
     /// The command, offered as a hint only when `condition` holds.
     func offered(when condition: @escaping @Sendable (Model) -> Bool) -> Self {
@@ -84,6 +121,13 @@ extension Command where Model == AppState, Target == UpdateContext {
          when availability: @escaping @Sendable (AppState) -> Availability = { _ in .available },
          run: @escaping @Sendable (inout UpdateContext) -> Void) {
         self.init(spec: CommandSpec(id: id, keys: keys, scope: scope, help: help, hint: hint), availability: availability) { ctx, _ in run(&ctx) }
+    }
+
+    /// A command whose rule of availability is a ``Verdict`` (its reason made only when asked).
+    init(_ id: CommandID, _ keys: [KeyEvent], _ scope: CommandScope, _ help: String, hint: String? = nil,
+         verdict: @escaping @Sendable (AppState) -> Verdict<AppState>,
+         run: @escaping @Sendable (inout UpdateContext) -> Void) {
+        self.init(spec: CommandSpec(id: id, keys: keys, scope: scope, help: help, hint: hint), verdict: verdict) { ctx, _ in run(&ctx) }
     }
 
     /// The same, for a handler that needs the key (a digit, a typed character).

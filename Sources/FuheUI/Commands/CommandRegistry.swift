@@ -11,6 +11,19 @@ public enum CommandRegistry {
     /// The workstation's commands by name.
     static let byID: [CommandID: WorkstationCommand] = Dictionary(Registration.commands.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
+    /// Each workstation command's `offered`, by name (the first of a name, as `byID`).
+    private static let offeredByID: [CommandID: @Sendable (AppState) -> Bool] =
+        Dictionary(Registration.commands.map { command -> (CommandID, @Sendable (AppState) -> Bool) in
+            (command.id, { @Sendable state in command.offered(state) })
+        }, uniquingKeysWith: { a, _ in a })
+
+    /// Whether the status line offers command `id` now (one not registered: yes). The command is
+    /// asked where it is kept: reading it out of `byID` copied it (its spec, keys and closures)
+    /// for each hint on every key.
+    static func offered(_ id: CommandID, _ state: AppState) -> Bool {
+        offeredByID[id]?(state) ?? true
+    }
+
     private static let specsByID: [CommandID: CommandSpec] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
     /// Every scope that has a command, in help order.

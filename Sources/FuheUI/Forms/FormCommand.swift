@@ -35,6 +35,15 @@ extension Command where Model == AppState, Target == UpdateContext {
             ctx.push(form)
         }
     }
+
+    /// The same, with its rule of availability a ``Verdict`` (its reason made only when asked).
+    static func form(_ id: CommandID, _ keys: [KeyEvent], _ scope: CommandScope, _ help: String, hint: String? = nil,
+                     verdict: @escaping @Sendable (AppState) -> Verdict<AppState>,
+                     open: @escaping @Sendable (UpdateContext) -> FormState?, submit: @escaping FormSubmit) -> Self {
+        var command = form(id, keys, scope, help, hint: hint, when: { verdict($0).availability($0) }, open: open, submit: submit)
+        command.verdict = verdict
+        return command
+    }
 }
 
 extension UpdateContext {

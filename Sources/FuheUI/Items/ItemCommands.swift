@@ -18,7 +18,7 @@ enum ItemCommands: CommandProvider {
             guard let c = ItemsPane.selectedCarried(ctx.state) else { return }
             ctx.openItem(c, then: { $0.info("已打开 \(c.fiscalYear) 年度：事项 \(c.seq)") })
         },
-        .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项（措施、所属问题、类型、责任人）", hint: "编辑", when: itemSelected, open: { ctx in
+        .form(.editItem, [.enter, .character("e")], .items, "编辑整改事项（措施、所属问题、类型、责任人）", hint: "编辑", verdict: itemVerdict, open: { ctx in
             guard let item = ctx.state.selectedItem, let d = ctx.state.dossier else { return nil }
             let findings = d.findings.sorted { $0.seq < $1.seq }
             return FormState(title: "编辑整改事项 \(item.seq)", fields: [
@@ -87,13 +87,24 @@ enum ItemCommands: CommandProvider {
     }
 
     /// A dossier is open and an item is selected.
-    static func itemSelected(_ state: AppState) -> Availability {
-        let open = dossierOpen(state)
-        guard open == .available else { return open }
-        if let c = ItemsPane.selectedCarried(state) {
-            return .notYet("\(c.fiscalYear) 年度的整改事项：按 \(state.key(.openCarried)) 打开该年度办理")
+    static func itemSelected(_ state: AppState) -> Availability { itemVerdict(state).availability(state) }
+
+    /// The rule of ``itemSelected(_:)`` with its reason made only when asked (the status line
+    /// asks every hinted item command on every key).
+    static func itemVerdict(_ state: AppState) -> Verdict<AppState> { itemForCommands(state).verdict }
+
+    /// The verdict of ``itemVerdict(_:)`` with the selected item when it is available (the
+    /// lifecycle steps go on to ask `RectLifecycle` about that item).
+    static func itemForCommands(_ state: AppState) -> (verdict: Verdict<AppState>, item: RectificationItem?) {
+        guard state.hasDossier else { return (.unavailable(dossierOpen), nil) }
+        if ItemsPane.selectedCarried(state) != nil {
+            return (.unavailable { state in
+                guard let c = ItemsPane.selectedCarried(state) else { return .available }
+                return .notYet("\(c.fiscalYear) 年度的整改事项：按 \(state.key(.openCarried)) 打开该年度办理")
+            }, nil)
         }
-        return state.selectedItem == nil ? .notYet("本单位没有整改事项：按 \(state.key(.createItem)) 新建") : .available
+        guard let item = state.selectedItem else { return (.unavailable { .notYet("本单位没有整改事项：按 \($0.key(.createItem)) 新建") }, nil) }
+        return (.available, item)
     }
 
     /// The form field of an item field named by a rule message.

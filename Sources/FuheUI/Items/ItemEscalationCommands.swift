@@ -9,7 +9,7 @@ extension CommandID {
 /// not on a withdrawn item), journaled with the item like every other change.
 enum ItemEscalationCommands: CommandProvider {
     static let commands: [WorkstationCommand] = [
-        .form(.escalateItem, [.character("E")], .items, "登记约谈/通报/问责（需原因）", when: ItemCommands.itemSelected, open: { ctx in
+        .form(.escalateItem, [.character("E")], .items, "登记约谈/通报/问责（需原因）", verdict: ItemCommands.itemVerdict, open: { ctx in
             guard let item = ctx.state.selectedItem else { return nil }
             let history = item.escalationRecords.map { "\($0.date) \($0.kind.label)" }.joined(separator: "，")
             return FormState(title: "约谈/通报/问责 · 事项 \(item.seq)\(history.isEmpty ? "" : "（已有：\(history)）")", fields: [

@@ -112,7 +112,7 @@ enum ItemLifecycleCommands: CommandProvider {
 
     static func command(_ step: Step) -> WorkstationCommand {
         let (id, keys, help, hint, title, fields, action) = (step.id, step.keys, step.help, step.hint, step.title, step.fields, step.action)
-        return .form(id, keys, .items, help, hint: hint, when: possible(id), open: { ctx in
+        return .form(id, keys, .items, help, hint: hint, verdict: possible(id), open: { ctx in
             guard let d = ctx.state.dossier, let item = ctx.state.selectedItem else { return nil }
             return FormState(title: title(item), fields: fields(item, d, ctx.state), target: item.id)
         }, submit: { form, ctx in
@@ -139,11 +139,16 @@ enum ItemLifecycleCommands: CommandProvider {
 
     /// A step is refused before its form opens when `RectLifecycle` says it cannot start on the
     /// selected item (wrong status, closing one's own item), so hints offer only what works.
-    static func possible(_ id: CommandID) -> @Sendable (AppState) -> Availability {
-        { state in
-            let selected = ItemCommands.itemSelected(state)
-            guard selected == .available, let item = state.selectedItem, let kind = kinds[id] else { return selected }
-            return RectLifecycle.refusal(kind, item: item, by: state.actor).map { .refused("\($0.code) \($0.message)") } ?? .available
+    /// (A ``Verdict``: the refusal's message is made only when the key is pressed.)
+    static func possible(_ id: CommandID) -> @Sendable (AppState) -> Verdict<AppState> {
+        let kind = kinds[id]
+        return { state in
+            let (selected, item) = ItemCommands.itemForCommands(state)
+            guard let kind, let item else { return selected }
+            guard !RectLifecycle.allows(kind, item: item, by: state.actor) else { return .available }
+            return .unavailable { state in
+                RectLifecycle.refusal(kind, item: item, by: state.actor).map { .refused("\($0.code) \($0.message)") } ?? .available
+            }
         }
     }
 

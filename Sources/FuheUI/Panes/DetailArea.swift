@@ -36,12 +36,36 @@ struct DetailArea: ViewState, CommandProvider, Equatable {
     /// again was a fifth of that key's update.
     static func wrap(_ paragraphs: [String], width: Int) -> [String] {
         if let last = lastWrap.withLock({ $0 }), last.width == width, last.paragraphs == paragraphs { return last.lines }
-        let lines = paragraphs.flatMap { $0.wrapped(toWidth: max(1, width)) }
+        let lines = paragraphs.flatMap { wrapped($0, width: max(1, width)) }
         lastWrap.withLock { $0 = (paragraphs, width, lines) }
         return lines
     }
 
     private static let lastWrap = Mutex<(paragraphs: [String], width: Int, lines: [String])?>(nil)
+
+    /// One paragraph wrapped, kept by its text and width: the detail area catching up after a
+    /// run of moves shows an item shown before (the list's first or last, a row gone back to),
+    /// and wrapping its ten paragraphs of Chinese was four fifths of that frame (630K
+    /// instructions). Wrapping depends on nothing else. At most 512 kept, all dropped when full;
+    /// none kept while ``KeptRows/bypassed`` is set.
+    private static func wrapped(_ paragraph: String, width: Int) -> [String] {
+        guard !KeptRows.bypassed else { return paragraph.wrapped(toWidth: width) }
+        let key = WrapKey(text: paragraph, width: width)
+        if let kept = keptWraps.withLock({ $0[key] }) { return kept }
+        let lines = paragraph.wrapped(toWidth: width)
+        keptWraps.withLock { kept in
+            if kept.count >= 512 { kept.removeAll(keepingCapacity: true) }
+            kept[key] = lines
+        }
+        return lines
+    }
+
+    private struct WrapKey: Hashable, Sendable {
+        var text: String
+        var width: Int
+    }
+
+    private static let keptWraps = Mutex<[WrapKey: [String]]>([:])
 
     /// Freezes what the detail area shows now (while the cursor moves).
     static func hold(_ state: AppState) -> HeldDetail {

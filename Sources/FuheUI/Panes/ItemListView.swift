@@ -17,6 +17,20 @@ enum ItemListView {
         var selected: Bool
     }
 
+    /// The texts of the rows of earlier years' open items (marked 上), by what they read: the
+    /// item as the earlier year has it and the day.
+    static let carriedTexts = KeptTexts<CarriedTexts>()
+
+    struct CarriedTexts: Equatable, Sendable {
+        var item: ItemDigest
+        var today: CalendarDay
+    }
+
+    /// A row of an earlier year's open item: 上, its problem, measure, who, and its dates.
+    static func cells(carried c: ItemDigest, today: CalendarDay) -> [String] {
+        ["上", c.problem, c.measure, "\(c.respUnit)/\(c.respPerson)"] + dueCells(c.due(today: today), status: c.status)
+    }
+
     static let columns: [Column] = [
         Column(title: "序", width: 3, align: .right, priority: 0),
         Column(title: "问题", width: 20, priority: 3),
@@ -83,7 +97,8 @@ enum ItemListView {
                 let due = c.due(today: state.today)
                 var extra = alarmStyles(overdue: c.deadlineState(today: state.today).isOverdue, due: due)
                 extra[0] = Style(bold: true, foreground: .yellow)
-                return PaneTable.Line(cells: ["上", c.problem, c.measure, "\(c.respUnit)/\(c.respPerson)"] + dueCells(due, status: c.status),
+                let key = CarriedTexts(item: c, today: state.today)
+                return PaneTable.Line(cells: carriedTexts.texts(index, key: key) { cells(carried: $0.item, today: $0.today) },
                                       style: PaneChrome.rowStyle(selected: index == position.cursor, focused: focused), cellStyles: extra)
             }
             let item = items[index]

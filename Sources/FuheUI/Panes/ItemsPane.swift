@@ -23,7 +23,7 @@ struct ItemsPane: SortablePane {
     /// (Every hinted item command asks for the selected item on every key: the findings' texts
     /// and the sort columns are made only when a column sort needs them.)
     static func items(_ state: AppState) -> [RectificationItem] {
-        let ledger = (state.dossier?.items ?? []).sorted { ($0.seq, $0.id) < ($1.seq, $1.id) }
+        let ledger = ledger(state)
         guard let sort = state[ItemsPane.self].sort else { return ledger }
         let findings = Dictionary((state.dossier?.findings ?? []).map { ($0.id, $0.description) }, uniquingKeysWith: { a, _ in a })
         return ListSort.sorted(ledger, by: sort, in: sortColumns(today: state.today, findings: findings))
@@ -56,17 +56,27 @@ struct ItemsPane: SortablePane {
     }
 
     /// The item under the cursor. Every hinted item command asks for it on every key: in ledger
-    /// order it is found by sorting positions, without copying every item into a sorted list.
+    /// order it is read from the kept ledger.
     static func selected(_ state: AppState) -> RectificationItem? {
         let cursor = state[ItemsPane.self].position.cursor
-        guard state[ItemsPane.self].sort == nil else {
-            let list = items(state)
-            return list.indices.contains(cursor) ? list[cursor] : nil
-        }
-        guard let items = state.dossier?.items, items.indices.contains(cursor) else { return nil }
-        let ledger = items.indices.sorted { (items[$0].seq, items[$0].id) < (items[$1].seq, items[$1].id) }
-        return items[ledger[cursor]]
+        let list = state[ItemsPane.self].sort == nil ? ledger(state) : items(state)
+        return list.indices.contains(cursor) ? list[cursor] : nil
     }
+
+    /// The open dossier's items in ledger order (by number), kept for the dossier they were
+    /// sorted from (``AppState/dossierRevision``: any edit, undo or another dossier gives a new
+    /// one), so that a key — whose status line asks every hinted item command for the selected
+    /// item, and whose frame draws the list — does not sort them again. Not kept while
+    /// ``KeptRows/bypassed`` is set.
+    static func ledger(_ state: AppState) -> [RectificationItem] {
+        let revision = state.dossierRevision
+        if !KeptRows.bypassed, let kept = keptLedger.withLock({ $0 }), kept.revision == revision { return kept.items }
+        let made = (state.dossier?.items ?? []).sorted { ($0.seq, $0.id) < ($1.seq, $1.id) }
+        if !KeptRows.bypassed { keptLedger.withLock { $0 = (revision, made) } }
+        return made
+    }
+
+    private static let keptLedger = Mutex<(revision: Int, items: [RectificationItem])?>(nil)
 
     /// Items still open from the unit's earlier years, listed after this year's (marked 上年).
     static func carried(_ state: AppState) -> [ItemDigest] { EarlierYearsState.of(state)?.openItems ?? [] }
@@ -75,8 +85,10 @@ struct ItemsPane: SortablePane {
     static func selectedCarried(_ state: AppState) -> ItemDigest? {
         let own = state.dossier?.items.count ?? 0
         let i = state[ItemsPane.self].position.cursor - own
+        // On this year's items the earlier years are not read (every item command asks this).
+        guard i >= 0 else { return nil }
         let list = carried(state)
-        return i >= 0 && list.indices.contains(i) ? list[i] : nil
+        return list.indices.contains(i) ? list[i] : nil
     }
 
     static func rect(in layout: Layout) -> Rect { layout.items }

@@ -30,7 +30,7 @@ enum StatusLineView: CommandProvider {
     /// stops at the first hint that does not fit, so most are never asked.
     static func offeredHintTexts(_ state: AppState) -> LazyFilterSequence<[KeptHint]> {
         let scope = FocusRing.pane(state.focus)?.scope ?? .global
-        return state.keymap.hints(for: scope).lazy.filter { CommandRegistry.byID[$0.id]?.offered(state) ?? true }
+        return state.keymap.hints(for: scope).lazy.filter { CommandRegistry.offered($0.id, state) }
     }
 
     /// The description: "赫山区政务服务中心 复核中 · 已保存 ✓ · 筛选:项目 · 3/21 行已复核 · 王某(组长)".
@@ -103,6 +103,8 @@ enum StatusLineView: CommandProvider {
         var left: String
         var used: Int
         var hints: String
+        /// The hints' width in cells (counted as they were laid out: drawing them needs it).
+        var hintsWidth: Int
     }
 
     /// The line for `state`, `width` cells wide; nil when a message needs several lines (it is
@@ -116,8 +118,8 @@ enum StatusLineView: CommandProvider {
         let help = firstTwo.map { $0.width + 3 }.reduce(0, +)
         let left = " " + (state.message ?? description(state, room: width - 2 - help))
         let used = ScreenBuffer.cellsUsed(left, maxWidth: width)
-        return Line(message: state.message, isError: state.messageIsError, left: left, used: used,
-                    hints: hintText(&offered, firstTwo: firstTwo, used: used, width: width))
+        let hints = hintText(&offered, firstTwo: firstTwo, used: used, width: width)
+        return Line(message: state.message, isError: state.messageIsError, left: left, used: used, hints: hints.text, hintsWidth: hints.width)
     }
 
     /// The line after a key that changed nothing but the focused pane's cursor, when `drawn` was
@@ -130,7 +132,7 @@ enum StatusLineView: CommandProvider {
         }
         var offered = offeredHintTexts(state).makeIterator()
         var next = drawn
-        next.hints = hintText(&offered, firstTwo: firstTwo(&offered), used: drawn.used, width: width)
+        (next.hints, next.hintsWidth) = hintText(&offered, firstTwo: firstTwo(&offered), used: drawn.used, width: width)
         return next
     }
 
@@ -139,9 +141,10 @@ enum StatusLineView: CommandProvider {
         [offered.next(), offered.next()].compactMap { $0 }
     }
 
-    /// The hints that fit after `used` cells: the first two, then the rest in order until one
-    /// does not fit.
-    private static func hintText<I: IteratorProtocol<KeptHint>>(_ offered: inout I, firstTwo: [KeptHint], used: Int, width: Int) -> String {
+    /// The hints that fit after `used` cells, with their width: the first two, then the rest in
+    /// order until one does not fit.
+    private static func hintText<I: IteratorProtocol<KeptHint>>(_ offered: inout I, firstTwo: [KeptHint], used: Int,
+                                                                width: Int) -> (text: String, width: Int) {
         var hintText = "", hintWidth = 0
         func fits(_ h: KeptHint) -> Bool {
             let w = hintText.isEmpty ? h.width : hintWidth + hintSeparatorWidth + h.width
@@ -157,7 +160,7 @@ enum StatusLineView: CommandProvider {
         }
         var full = firstTwo.contains { !fits($0) }
         while !full, let next = offered.next() { full = !fits(next) }
-        return hintText
+        return (hintText, hintWidth)
     }
 
     private static let hintSeparator = " · "
@@ -174,7 +177,7 @@ enum StatusLineView: CommandProvider {
         let style = line.isError ? Style(bold: true, reverse: true) : Style(reverse: true)
         buffer.put(line.left, x: rect.x, y: rect.y, style: style, maxWidth: rect.width, clip: rect)
         if !line.hints.isEmpty {
-            buffer.put(line.hints + " ", x: rect.maxX - DisplayWidth.of(line.hints) - 1, y: rect.y, style: Style(reverse: true), clip: rect)
+            buffer.put(line.hints + " ", x: rect.maxX - line.hintsWidth - 1, y: rect.y, style: Style(reverse: true), clip: rect)
         }
     }
 

@@ -119,6 +119,31 @@ import Testing
         #expect(RectLifecycle.possibleActions(item: F.item(status: .closed), by: F.member) == [.reopen])
     }
 
+    /// `allows` (the status line's yes/no, no message made) answers as `refusal` does: every
+    /// action, from every status, by the item's responsible person, another member, and an
+    /// actor without a name on an item without a responsible person (no closer recorded).
+    @Test func allowsAnswersAsRefusal() {
+        var unnamed = F.item(status: .submitted, completion: "已整改", evidence: ["E-1"])
+        unnamed.respPerson = " "
+        let nobody = Actor(name: "")
+        var cases: [(RectificationItem, Actor)] = [(unnamed, nobody)]
+        for status in RectStatus.allCases {
+            let item = F.item(status: status, completion: "已整改", evidence: ["E-1"])
+            cases += [(item, F.responsible), (item, F.member)]
+        }
+        var refused = 0
+        for (item, actor) in cases {
+            for kind in RectActionKind.allCases {
+                let refusal = RectLifecycle.refusal(kind, item: item, by: actor)
+                #expect(RectLifecycle.allows(kind, item: item, by: actor) == (refusal == nil), "\(kind) \(item.status) \(actor.name)")
+                if refusal != nil { refused += 1 }
+            }
+        }
+        // Both answers occur, K-003 among the refusals.
+        #expect(refused > 0 && refused < cases.count * RectActionKind.allCases.count)
+        #expect(!RectLifecycle.allows(.close, item: unnamed, by: nobody))
+    }
+
     @Test func theSummaryStatesTotalGradeChangeAndWarnings() {
         var d = F.dossier(rows: [F.row("N2", selfScore: "80", reviewScore: "60", reason: "产出不足")])
         d.evaluation.statedTotals = [F.score("100")]
