@@ -11,7 +11,19 @@ extension FuheStore {
     /// commits. Costs a shared-memory read, no disk access (docs/performance.md has the figure).
     /// An idle workstation asks every 300 ms: the statement is prepared once per connection and
     /// stepped directly (parsing it and GRDB's fetch were most of an idle second's CPU).
+    /// Nothing is asked of SQLite while the store's files show no change since the last look
+    /// (`StoreLook`: a `stat` of the file and its log, with margins for the file system's times).
     public func storeVersion() throws -> StoreVersion {
+        let seconds = StoreLook.now()
+        let stamp = StoreFileStamp(path: path)
+        if let kept = look.unchanged(stamp, at: seconds) { return kept }
+        let version = try dataVersion()
+        look.remember(stamp, version, at: seconds)
+        return version
+    }
+
+    /// SQLite's `data_version`, read now.
+    private func dataVersion() throws -> StoreVersion {
         try queue.inDatabase { db in
             let statement = try db.cachedStatement(sql: "PRAGMA data_version")
             let s = statement.sqliteStatement

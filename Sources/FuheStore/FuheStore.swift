@@ -27,6 +27,8 @@ public final class FuheStore: Sendable {
     let findingCache = KeptDossierRows<FindingDigest>(keepLimit: 60_000)
     /// The writing connection's checkpoints (nil for a store in memory).
     let checkpoint: BackgroundCheckpoint?
+    /// The last look at whether another session committed (`storeVersion()`).
+    let look = StoreLook()
 
     private init(path: String, queue: DatabaseQueue, clock: any Clock, copyLock: CopyLock? = nil, checkpoint: BackgroundCheckpoint? = nil) {
         self.path = path
